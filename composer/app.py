@@ -1,0 +1,84 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Builds the one context object the widgets share, and starts the window.
+
+Nothing here runs at import time: tests build a context of their own with
+`build_context(home=..., prompter=...)`.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from composer import APP_ID, APP_NAME, __version__
+from composer.core.paths import DATABASE_NAME, data_home
+from composer.core.store import OpenReport, Store
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from composer.ui.interaction import Prompter
+    from composer.ui.main_window import MainWindow
+
+
+@dataclass
+class AppContext:
+    """What every widget may need, passed down instead of globals."""
+
+    home: Path
+    store: Store
+    open_report: OpenReport
+    prompter: Prompter
+    ui_settings: QSettings
+
+    def close(self) -> None:
+        self.ui_settings.sync()
+        self.store.close()
+
+
+def build_context(home: Path | None = None, prompter: Prompter | None = None) -> AppContext:
+    from PySide6.QtCore import QSettings  # noqa: PLC0415
+
+    from composer.ui.interaction import Prompter as DefaultPrompter  # noqa: PLC0415
+
+    home = home or data_home()
+    store, report = Store.open(home / DATABASE_NAME)
+    # UI-only state (geometry, dock layout) beside the data, never in the store.
+    settings = QSettings(str(home / "ui.ini"), QSettings.Format.IniFormat)
+    return AppContext(home=home, store=store, open_report=report,
+                      prompter=prompter or DefaultPrompter(), ui_settings=settings)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    from PySide6.QtGui import QIcon  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("incident-composer")
+    app.setDesktopFileName(APP_ID)
+    from composer.ui.icons import app_icon_path  # noqa: PLC0415
+
+    app.setWindowIcon(QIcon(str(app_icon_path())))
+    return app  # type: ignore[return-value]
+
+
+def create_window(context: AppContext) -> MainWindow:
+    from composer.ui.main_window import MainWindow  # noqa: PLC0415
+
+    return MainWindow(context)
+
+
+def run_gui(argv: list[str] | None = None) -> int:
+    app = create_application(argv)
+    context = build_context()
+    window = create_window(context)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        context.close()

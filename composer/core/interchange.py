@@ -1,0 +1,219 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The interchange file: one update as Markdown with YAML front matter.
+
+    ---
+    title: Email delivery delayed
+    status: investigating
+    started: 2026-11-24T09:12:00+01:00
+    next_update: 2026-11-24T10:00:00+01:00
+    signer: Marta Vidal, Support lead
+    language: en
+    ---
+    We are sorry: since 09:12 CET ...
+
+Times are ISO 8601 with a zone. `last_update` is the time of the previous public
+update (absent: this is the first). Keys we do not know are kept and written back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from composer.core.model import Incident, Severity, Status, Update, parse_severity, parse_status
+
+TIME_KEYS = ("started", "last_update", "next_update")
+KNOWN_KEYS = (
+    "title", "incident", "status", "severity", "started", "last_update", "next_update",
+    "signer", "language", "services", "impact", "workaround", "region",
+)
+
+
+class InterchangeError(ValueError):
+    """The file cannot be read as an update; the message is one line, for the user."""
+
+
+@dataclass
+class UpdateDocument:
+    body: str
+    title: str = ""
+    incident_id: int | None = None
+    status: Status = Status.INVESTIGATING
+    severity: Severity | None = None
+    started: datetime | None = None
+    last_update: datetime | None = None
+    next_update: datetime | None = None
+    signer: str = ""
+    language: str = ""
+    services: list[str] = field(default_factory=list)
+    impact: str = ""
+    workaround: str = ""
+    region: str = ""
+    extra: dict[str, object] = field(default_factory=dict)
+
+    # -- to and from the model ------------------------------------------------
+
+    @classmethod
+    def from_model(cls, incident: Incident, update: Update, last_update: datetime | None) -> UpdateDocument:
+        return cls(
+            body=update.body, title=incident.title, incident_id=incident.id, status=update.status,
+            severity=incident.severity, started=incident.started_at, last_update=last_update,
+            next_update=update.next_update_at, signer=update.signer, language=update.language,
+            services=list(incident.affected_services), impact=incident.customer_impact,
+            workaround=incident.workaround, region=incident.region, extra=dict(update.extra),
+        )
+
+    def to_incident(self) -> Incident:
+        incident = Incident(
+            title=self.title or _first_line(self.body) or "Untitled incident",
+            status=self.status, affected_services=list(self.services),
+            customer_impact=self.impact, workaround=self.workaround, region=self.region,
+        )
+        if self.severity is not None:
+            incident.severity = self.severity
+        elif self.status.is_maintenance:
+            incident.severity = Severity.MAINTENANCE
+        if self.started is not None:
+            incident.started_at = self.started
+        return incident
+
+    def to_update(self, incident_id: int | None) -> Update:
+        return Update(
+            incident_id=incident_id, body=self.body, status=self.status, signer=self.signer,
+            language=self.language or "en", next_update_at=self.next_update,
+            previous_update_at=self.last_update, extra=dict(self.extra),
+        )
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line[:120]
+    return ""
+
+
+def _time(key: str, value: object) -> datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, date):
+        raise InterchangeError(f"`{key}` is a date without a time: write it like 2026-11-24T14:30:00+01:00")
+    else:
+        try:
+            parsed = datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            raise InterchangeError(
+                f"`{key}` is not an ISO 8601 time: {value!r} (write it like 2026-11-24T14:30:00+01:00)"
+            ) from None
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        raise InterchangeError(
+            f"`{key}` has no time zone: {value!s} (add one, like +01:00 or Z)"
+        )
+    return parsed
+
+
+def _text(key: str, value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        raise InterchangeError(f"`{key}` must be plain text")
+    return str(value)
+
+
+def parse_update(text: str) -> UpdateDocument:
+    """Read the interchange format from a string."""
+    import frontmatter  # noqa: PLC0415 - kept off the path to the first window
+    import yaml  # noqa: PLC0415
+
+    try:
+        post = frontmatter.loads(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or "invalid YAML"
+        raise InterchangeError(f"invalid front matter{where}: {problem}") from None
+    meta = dict(post.metadata)
+    if not isinstance(post.metadata, dict):
+        raise InterchangeError("the front matter must be a set of `key: value` lines")
+    doc = UpdateDocument(body=post.content)
+    try:
+        if "status" in meta and meta["status"] is not None:
+            doc.status = parse_status(str(meta["status"]))
+        if meta.get("severity"):
+            doc.severity = parse_severity(str(meta["severity"]))
+    except ValueError as error:
+        raise InterchangeError(str(error)) from None
+    doc.started, doc.last_update, doc.next_update = (_time(k, meta.get(k)) for k in TIME_KEYS)
+    incident = meta.get("incident")
+    if incident not in (None, ""):
+        try:
+            doc.incident_id = int(str(incident))
+        except ValueError:
+            raise InterchangeError(f"`incident` must be an incident id (a number), not {incident!r}") from None
+    services = meta.get("services") or []
+    if isinstance(services, str):
+        services = [s.strip() for s in services.split(",") if s.strip()]
+    if not isinstance(services, list):
+        raise InterchangeError("`services` must be a list")
+    doc.services = [str(s) for s in services]
+    for key in ("title", "signer", "language", "impact", "workaround", "region"):
+        setattr(doc, key, _text(key, meta.get(key)))
+    doc.extra = {k: v for k, v in meta.items() if k not in KNOWN_KEYS}
+    return doc
+
+
+def read_update(path: Path) -> UpdateDocument:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InterchangeError(f"{path} is not UTF-8 text") from None
+    except OSError as error:
+        raise InterchangeError(f"cannot read {path}: {error.strerror}") from None
+    return parse_update(text)
+
+
+def _plain(value: object) -> object:
+    """YAML-safe form of an extra value (times as ISO strings)."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def dump_update(doc: UpdateDocument) -> str:
+    """Write the interchange format; empty fields are left out."""
+    import yaml  # noqa: PLC0415 - kept off the path to the first window
+
+    meta: dict[str, object] = {
+        "title": doc.title,
+        "incident": doc.incident_id,
+        "status": doc.status.value,
+        "severity": doc.severity.value if doc.severity else None,
+        "started": doc.started.isoformat() if doc.started else None,
+        "last_update": doc.last_update.isoformat() if doc.last_update else None,
+        "next_update": doc.next_update.isoformat() if doc.next_update else None,
+        "signer": doc.signer,
+        "language": doc.language,
+        "services": list(doc.services),
+        "impact": doc.impact,
+        "workaround": doc.workaround,
+        "region": doc.region,
+    }
+    meta = {k: v for k, v in meta.items() if v not in (None, "", [])}
+    meta.update({k: _plain(v) for k, v in doc.extra.items()})
+    head = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, default_flow_style=False)
+    body = doc.body if doc.body.endswith("\n") or not doc.body else doc.body + "\n"
+    return f"---\n{head}---\n{body}"
+
+
+def write_update(path: Path, doc: UpdateDocument) -> None:
+    """Write atomically: a half-written export never replaces a good file."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(dump_update(doc), encoding="utf-8")
+    tmp.replace(path)

@@ -1,0 +1,139 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""What to do with a damaged database: move it aside and copy out every row still readable."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from composer.core.schema import TABLES
+
+_CORRUPTION_WORDS = ("not a database", "malformed", "corrupt", "file is encrypted")
+# Reading row by row stops after this many unreadable ids in a row.
+_MAX_GAP = 1000
+
+
+def is_corruption(error: sqlite3.Error) -> bool:
+    return any(word in str(error).lower() for word in _CORRUPTION_WORDS)
+
+
+def integrity_problem(conn: sqlite3.Connection) -> str:
+    """'' when the database reads cleanly, else SQLite's own description of the damage."""
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as error:
+        return str(error)
+    findings = [str(row[0]) for row in rows]
+    return "" if findings == ["ok"] else "; ".join(findings[:3])
+
+
+def move_aside(path: Path) -> Path:
+    """Rename the database and its WAL/SHM companions; returns the new database path."""
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    path.rename(target)
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.rename(target.with_name(target.name + suffix))
+    return target
+
+
+def salvage(damaged: Path, target: sqlite3.Connection) -> dict[str, int]:
+    """Copy every readable row of `damaged` into `target`; returns rows copied per table."""
+    try:
+        source = sqlite3.connect(f"{damaged.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return {}
+    try:
+        return copy_all(source, target)
+    finally:
+        source.close()
+
+
+def copy_all(source: sqlite3.Connection, target: sqlite3.Connection) -> dict[str, int]:
+    """Copy rows table by table, skipping what cannot be read; keeps every update reachable."""
+    counts: dict[str, int] = {}
+    target.execute("PRAGMA foreign_keys = OFF")
+    try:
+        for table in TABLES:
+            columns = _target_columns(target, table)
+            rows = list(_readable_rows(source, table, columns))
+            with target:
+                target.executemany(
+                    f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) "
+                    f"VALUES ({', '.join('?' for _ in columns)})",
+                    rows,
+                )
+            counts[table] = len(rows)
+        with target:
+            _adopt_orphans(target)
+    finally:
+        target.execute("PRAGMA foreign_keys = ON")
+    return counts
+
+
+def _target_columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def _readable_rows(source: sqlite3.Connection, table: str, columns: list[str]):
+    wanted = ", ".join(columns)
+    try:
+        yield from source.execute(f"SELECT {wanted} FROM {table}").fetchall()
+        return
+    except sqlite3.Error:
+        pass
+    # The table scan hit damage: read row by row and keep what answers.
+    try:
+        top = source.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0
+    except sqlite3.Error:
+        top = None
+    rowid, misses = 1, 0
+    while (top is None and misses < _MAX_GAP) or (top is not None and rowid <= top):
+        try:
+            row = source.execute(f"SELECT {wanted} FROM {table} WHERE rowid=?", (rowid,)).fetchone()
+        except sqlite3.Error:
+            row = None
+        if row is None:
+            misses += 1
+        else:
+            misses = 0
+            yield row
+        rowid += 1
+
+
+def _adopt_orphans(conn: sqlite3.Connection) -> None:
+    """Give rows whose parent was lost a placeholder parent, so their text stays reachable."""
+    lost_updates = conn.execute(
+        "SELECT update_id, body, saved_at FROM revisions WHERE update_id NOT IN"
+        " (SELECT id FROM updates) AND id IN (SELECT max(id) FROM revisions GROUP BY update_id)"
+    ).fetchall()
+    if lost_updates:
+        when = min(row[2] for row in lost_updates)
+        home = conn.execute(
+            "INSERT INTO incidents (title, status, severity, started_at, created_at)"
+            " VALUES ('Recovered text', 'investigating', 'major', ?, ?)",
+            (when, when),
+        ).lastrowid
+        conn.executemany(
+            "INSERT INTO updates (id, incident_id, body, status, created_at, edited_at)"
+            " VALUES (?, ?, ?, 'investigating', ?, ?)",
+            [(uid, home, body, saved, saved) for uid, body, saved in lost_updates],
+        )
+    orphans = conn.execute(
+        "SELECT incident_id, min(created_at) FROM updates WHERE incident_id NOT IN"
+        " (SELECT id FROM incidents) GROUP BY incident_id"
+    ).fetchall()
+    for incident_id, created_at in orphans:
+        conn.execute(
+            "INSERT INTO incidents (id, title, status, severity, started_at, created_at)"
+            " VALUES (?, ?, 'investigating', 'major', ?, ?)",
+            (incident_id, f"Recovered incident {incident_id}", created_at, created_at),
+        )
+    conn.execute("DELETE FROM publications WHERE update_id NOT IN (SELECT id FROM updates)")

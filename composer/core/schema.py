@@ -1,0 +1,104 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The database schema and its migrations.
+
+The schema version lives in `PRAGMA user_version`. Migration N takes a database
+from version N-1 to N; never edit a released migration, append a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the first schema.
+    """
+    CREATE TABLE incidents (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        status TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        affected_services TEXT NOT NULL DEFAULT '[]',
+        customer_impact TEXT NOT NULL DEFAULT '',
+        workaround TEXT NOT NULL DEFAULT '',
+        region TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE updates (
+        id INTEGER PRIMARY KEY,
+        incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+        body TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL,
+        signer TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL DEFAULT 'en',
+        next_update_at TEXT,
+        previous_update_at TEXT,
+        created_at TEXT NOT NULL,
+        edited_at TEXT NOT NULL,
+        extra TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX updates_by_incident ON updates(incident_id, created_at);
+    CREATE TABLE revisions (
+        id INTEGER PRIMARY KEY,
+        update_id INTEGER NOT NULL REFERENCES updates(id) ON DELETE CASCADE,
+        body TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        saved_at TEXT NOT NULL
+    );
+    CREATE INDEX revisions_by_update ON revisions(update_id, id);
+    CREATE TABLE publications (
+        id INTEGER PRIMARY KEY,
+        update_id INTEGER NOT NULL REFERENCES updates(id) ON DELETE CASCADE,
+        channel TEXT NOT NULL,
+        published_at TEXT NOT NULL,
+        remote_id TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE people (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE organisation (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        name TEXT NOT NULL DEFAULT '',
+        contact_url TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        status_page_url TEXT NOT NULL DEFAULT ''
+    );
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# Tables in the order their rows can be copied (parents before children).
+TABLES: tuple[str, ...] = (
+    "incidents", "updates", "revisions", "publications", "people", "organisation",
+)
+
+
+class NewerSchemaError(Exception):
+    """The database was written by a newer version of the app."""
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database up to SCHEMA_VERSION; returns the version it had."""
+    found = schema_version(conn)
+    if found > SCHEMA_VERSION:
+        raise NewerSchemaError(
+            f"the database has schema version {found}; this version of the app "
+            f"knows up to {SCHEMA_VERSION}. Update Incident Composer to open it."
+        )
+    for version in range(found + 1, SCHEMA_VERSION + 1):
+        # executescript commits first; the version bump rides in the same script.
+        conn.executescript(
+            f"BEGIN;\n{MIGRATIONS[version - 1]}\nPRAGMA user_version = {version};\nCOMMIT;"
+        )
+    return found

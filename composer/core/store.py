@@ -1,0 +1,431 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The embedded store: one SQLite file (WAL) holding incidents, updates and their history.
+
+Every write is its own short transaction, so a killed process loses at most the
+keystrokes typed since the last save. Write failures (disk full, read-only
+folder) raise SaveFailed with a message meant for the user; nothing in memory is
+discarded by a failed save.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from composer.core import recovery, schema
+from composer.core.model import (
+    Incident,
+    Organisation,
+    Person,
+    Publication,
+    Revision,
+    Update,
+    parse_severity,
+    parse_status,
+    utc_now,
+)
+
+# Saves closer together than this extend the newest revision instead of adding one.
+REVISION_INTERVAL = timedelta(seconds=60)
+
+
+class StoreError(Exception):
+    """A store problem, worded for the person using the app."""
+
+
+class SaveFailed(StoreError):
+    """A write did not reach the disk. The caller still holds the data."""
+
+
+class NotFound(StoreError):
+    pass
+
+
+@dataclass
+class OpenReport:
+    """What happened while opening the store, for the app to tell the user."""
+
+    path: Path
+    read_only: bool = False
+    moved_aside: Path | None = None
+    recovered: dict[str, int] = field(default_factory=dict)
+    problem: str = ""
+
+    @property
+    def message(self) -> str:
+        if self.moved_aside is not None:
+            counts = ", ".join(f"{n} {table}" for table, n in self.recovered.items() if n)
+            kept = f"Recovered what could be read: {counts}." if counts else "Nothing could be read from it."
+            return (
+                f"The database {self.path} was damaged ({self.problem}). It was moved to "
+                f"{self.moved_aside} and a new one started. {kept}"
+            )
+        if self.read_only:
+            return (
+                f"The data folder cannot be written ({self.problem}). You can read and edit, "
+                "but nothing will be saved until it is writable: export what you write."
+            )
+        return ""
+
+
+def _ts(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _save_failure(error: sqlite3.Error) -> SaveFailed:
+    text = str(error).lower()
+    if "full" in text:
+        why = "the disk is full. Free some space; saving retries by itself"
+    elif "readonly" in text or "read-only" in text:
+        why = "the data folder is read-only. Make it writable or export your text"
+    elif "locked" in text or "busy" in text:
+        why = "another program holds the database. Saving retries by itself"
+    else:
+        why = f"the database refused the write ({error})"
+    return SaveFailed(f"Not saved: {why}. Your text is still in the editor.")
+
+
+def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
+    if read_only:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(path, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA busy_timeout = 3000")
+    if not read_only:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL survives a killed process
+        conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+class Store:
+    """Incidents, updates, revisions, the roster and the organisation profile."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, read_only: bool = False):
+        self._conn = conn
+        self.path = path
+        self.read_only = read_only
+
+    # -- opening -----------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path) -> tuple[Store, OpenReport]:
+        """Open (or create) the store at `path`. Never raises for a damaged file."""
+        report = OpenReport(path=path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            return cls._open_fallback(path, report, f"cannot create {path.parent}: {error.strerror}")
+        try:
+            conn = _connect(path)
+        except sqlite3.DatabaseError as error:
+            if recovery.is_corruption(error):
+                return cls._recover(path, report, str(error))
+            return cls._open_fallback(path, report, str(error))
+        problem = recovery.integrity_problem(conn)
+        if problem:
+            conn.close()
+            return cls._recover(path, report, problem)
+        try:
+            schema.migrate(conn)
+        except schema.NewerSchemaError as error:
+            conn.close()
+            return cls._open_fallback(path, report, str(error))
+        except sqlite3.OperationalError as error:
+            conn.close()
+            return cls._open_fallback(path, report, str(error))
+        return cls(conn, path), report
+
+    @classmethod
+    def open_memory(cls) -> Store:
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        schema.migrate(conn)
+        return cls(conn, Path(":memory:"))
+
+    @classmethod
+    def _recover(cls, path: Path, report: OpenReport, problem: str) -> tuple[Store, OpenReport]:
+        report.problem = problem
+        report.moved_aside = recovery.move_aside(path)
+        conn = _connect(path)
+        schema.migrate(conn)
+        report.recovered = recovery.salvage(report.moved_aside, conn)
+        return cls(conn, path), report
+
+    @classmethod
+    def _open_fallback(cls, path: Path, report: OpenReport, problem: str) -> tuple[Store, OpenReport]:
+        """Unwritable folder or newer schema: read what exists, keep edits in memory."""
+        report.read_only = True
+        report.problem = problem
+        store = cls.open_memory()
+        store.read_only = True
+        if path.exists():
+            try:
+                source = _connect(path, read_only=True)
+                report.recovered = recovery.copy_all(source, store._conn)
+                source.close()
+            except sqlite3.Error:
+                pass
+        return store, report
+
+    def close(self) -> None:
+        self._conn.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        if self.read_only:
+            raise SaveFailed(
+                "Not saved: the data folder is read-only. Your text is still in the editor; "
+                "use File → Export to keep a copy."
+            )
+        try:
+            with self._conn:
+                yield self._conn
+        except sqlite3.IntegrityError:
+            raise
+        except sqlite3.OperationalError as error:
+            raise _save_failure(error) from error
+
+    # -- incidents ---------------------------------------------------------------
+
+    def add_incident(self, incident: Incident) -> Incident:
+        with self._write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO incidents (title, status, severity, started_at, affected_services,"
+                " customer_impact, workaround, region, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                self._incident_values(incident) + (_ts(incident.created_at),),
+            )
+        incident.id = cursor.lastrowid
+        return incident
+
+    def save_incident(self, incident: Incident) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE incidents SET title=?, status=?, severity=?, started_at=?,"
+                " affected_services=?, customer_impact=?, workaround=?, region=? WHERE id=?",
+                (*self._incident_values(incident), incident.id),
+            )
+
+    @staticmethod
+    def _incident_values(incident: Incident) -> tuple[object, ...]:
+        return (
+            incident.title, incident.status.value, incident.severity.value,
+            _ts(incident.started_at), json.dumps(incident.affected_services),
+            incident.customer_impact, incident.workaround, incident.region,
+        )
+
+    def delete_incident(self, incident_id: int) -> None:
+        with self._write() as conn:
+            conn.execute("DELETE FROM incidents WHERE id=?", (incident_id,))
+
+    def incident(self, incident_id: int) -> Incident:
+        row = self._conn.execute("SELECT * FROM incidents WHERE id=?", (incident_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no incident with id {incident_id}")
+        return self._incident_from(row)
+
+    def incidents(self) -> list[Incident]:
+        rows = self._conn.execute("SELECT * FROM incidents ORDER BY started_at DESC, id DESC")
+        return [self._incident_from(row) for row in rows]
+
+    @staticmethod
+    def _incident_from(row: sqlite3.Row) -> Incident:
+        return Incident(
+            id=row["id"], title=row["title"], status=parse_status(row["status"]),
+            severity=parse_severity(row["severity"]), started_at=_dt(row["started_at"]) or utc_now(),
+            affected_services=list(json.loads(row["affected_services"] or "[]")),
+            customer_impact=row["customer_impact"], workaround=row["workaround"],
+            region=row["region"], created_at=_dt(row["created_at"]) or utc_now(),
+        )
+
+    # -- updates -----------------------------------------------------------------
+
+    def add_update(self, update: Update) -> Update:
+        with self._write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO updates (incident_id, body, status, signer, language, next_update_at,"
+                " previous_update_at, created_at, edited_at, extra) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (update.incident_id, *self._update_values(update)[:-1], _ts(update.created_at),
+                 _ts(update.edited_at), json.dumps(update.extra, default=str)),
+            )
+            update.id = cursor.lastrowid
+            self._insert_revision(conn, update.id, update.body, update.edited_at)
+        return update
+
+    def save_update(self, update: Update) -> None:
+        """Save every field of an update (the body too, with its revision)."""
+        update.edited_at = utc_now()
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE updates SET body=?, status=?, signer=?, language=?, next_update_at=?,"
+                " previous_update_at=?, extra=?, edited_at=? WHERE id=?",
+                (*self._update_values(update), _ts(update.edited_at), update.id),
+            )
+            self._record_revision(conn, update.id, update.body, update.edited_at)
+
+    @staticmethod
+    def _update_values(update: Update) -> tuple[object, ...]:
+        return (
+            update.body, update.status.value, update.signer, update.language,
+            _ts(update.next_update_at), _ts(update.previous_update_at),
+            json.dumps(update.extra, default=str),
+        )
+
+    def save_body(self, update_id: int, body: str, when: datetime | None = None) -> None:
+        """The autosave path: store the text and extend (or start) a revision."""
+        when = when or utc_now()
+        with self._write() as conn:
+            conn.execute("UPDATE updates SET body=?, edited_at=? WHERE id=?", (body, _ts(when), update_id))
+            self._record_revision(conn, update_id, body, when)
+
+    def delete_update(self, update_id: int) -> None:
+        with self._write() as conn:
+            conn.execute("DELETE FROM updates WHERE id=?", (update_id,))
+
+    def update(self, update_id: int) -> Update:
+        row = self._conn.execute("SELECT * FROM updates WHERE id=?", (update_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no update with id {update_id}")
+        return self._update_from(row)
+
+    def updates(self, incident_id: int) -> list[Update]:
+        """Updates of one incident, oldest first."""
+        rows = self._conn.execute(
+            "SELECT * FROM updates WHERE incident_id=? ORDER BY created_at, id", (incident_id,)
+        ).fetchall()
+        return [self._update_from(row) for row in rows]
+
+    def latest_update(self, incident_id: int) -> Update | None:
+        updates = self.updates(incident_id)
+        return updates[-1] if updates else None
+
+    def previous_public_update_at(self, update: Update) -> datetime | None:
+        """When the incident's previous update went public (None: this is the first)."""
+        if update.previous_update_at is not None:
+            return update.previous_update_at
+        earlier = [
+            u.published_at for u in self.updates(update.incident_id or 0)
+            if u.id != update.id and u.published_at is not None and u.created_at <= update.created_at
+        ]
+        return max(earlier, default=None)
+
+    def _update_from(self, row: sqlite3.Row) -> Update:
+        pubs = self._conn.execute(
+            "SELECT * FROM publications WHERE update_id=? ORDER BY published_at", (row["id"],)
+        ).fetchall()
+        return Update(
+            id=row["id"], incident_id=row["incident_id"], body=row["body"],
+            status=parse_status(row["status"]), signer=row["signer"], language=row["language"],
+            next_update_at=_dt(row["next_update_at"]),
+            previous_update_at=_dt(row["previous_update_at"]),
+            created_at=_dt(row["created_at"]) or utc_now(),
+            edited_at=_dt(row["edited_at"]) or utc_now(),
+            extra=dict(json.loads(row["extra"] or "{}")),
+            publications=[
+                Publication(channel=p["channel"], published_at=_dt(p["published_at"]) or utc_now(),
+                            remote_id=p["remote_id"], url=p["url"])
+                for p in pubs
+            ],
+        )
+
+    def add_publication(self, update_id: int, publication: Publication) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO publications (update_id, channel, published_at, remote_id, url)"
+                " VALUES (?,?,?,?,?)",
+                (update_id, publication.channel, _ts(publication.published_at),
+                 publication.remote_id, publication.url),
+            )
+
+    # -- revisions ---------------------------------------------------------------
+
+    @staticmethod
+    def _insert_revision(conn: sqlite3.Connection, update_id: int, body: str, when: datetime) -> None:
+        conn.execute(
+            "INSERT INTO revisions (update_id, body, started_at, saved_at) VALUES (?,?,?,?)",
+            (update_id, body, _ts(when), _ts(when)),
+        )
+
+    def _record_revision(self, conn: sqlite3.Connection, update_id: int, body: str, when: datetime) -> None:
+        last = conn.execute(
+            "SELECT id, body, started_at FROM revisions WHERE update_id=? ORDER BY id DESC LIMIT 1",
+            (update_id,),
+        ).fetchone()
+        if last is not None and last["body"] == body:
+            return
+        started = _dt(last["started_at"]) if last is not None else None
+        if started is not None and when - started < REVISION_INTERVAL:
+            conn.execute("UPDATE revisions SET body=?, saved_at=? WHERE id=?", (body, _ts(when), last["id"]))
+        else:
+            self._insert_revision(conn, update_id, body, when)
+
+    def revisions(self, update_id: int) -> list[Revision]:
+        """Revisions of one update, newest first."""
+        rows = self._conn.execute(
+            "SELECT * FROM revisions WHERE update_id=? ORDER BY id DESC", (update_id,)
+        ).fetchall()
+        return [
+            Revision(id=r["id"], update_id=r["update_id"], body=r["body"],
+                     saved_at=_dt(r["saved_at"]) or utc_now())
+            for r in rows
+        ]
+
+    def restore_revision(self, revision_id: int) -> Update:
+        """Make an earlier revision the current text; the text it replaces stays in history."""
+        row = self._conn.execute("SELECT * FROM revisions WHERE id=?", (revision_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no revision with id {revision_id}")
+        now = utc_now()
+        with self._write() as conn:
+            conn.execute("UPDATE updates SET body=?, edited_at=? WHERE id=?", (row["body"], _ts(now), row["update_id"]))
+            self._insert_revision(conn, row["update_id"], row["body"], now)
+        return self.update(row["update_id"])
+
+    # -- roster and organisation -------------------------------------------------
+
+    def people(self) -> list[Person]:
+        rows = self._conn.execute("SELECT * FROM people ORDER BY name").fetchall()
+        return [Person(id=r["id"], name=r["name"], role=r["role"], email=r["email"], phone=r["phone"]) for r in rows]
+
+    def save_person(self, person: Person) -> Person:
+        values = (person.name, person.role, person.email, person.phone)
+        with self._write() as conn:
+            if person.id is None:
+                person.id = conn.execute(
+                    "INSERT INTO people (name, role, email, phone) VALUES (?,?,?,?)", values
+                ).lastrowid
+            else:
+                conn.execute("UPDATE people SET name=?, role=?, email=?, phone=? WHERE id=?", (*values, person.id))
+        return person
+
+    def remove_person(self, person_id: int) -> None:
+        with self._write() as conn:
+            conn.execute("DELETE FROM people WHERE id=?", (person_id,))
+
+    def organisation(self) -> Organisation:
+        row = self._conn.execute("SELECT * FROM organisation WHERE id=1").fetchone()
+        if row is None:
+            return Organisation()
+        return Organisation(name=row["name"], contact_url=row["contact_url"], phone=row["phone"],
+                            email=row["email"], status_page_url=row["status_page_url"])
+
+    def save_organisation(self, org: Organisation) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO organisation (id, name, contact_url, phone, email, status_page_url)"
+                " VALUES (1,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name,"
+                " contact_url=excluded.contact_url, phone=excluded.phone, email=excluded.email,"
+                " status_page_url=excluded.status_page_url",
+                (org.name, org.contact_url, org.phone, org.email, org.status_page_url),
+            )

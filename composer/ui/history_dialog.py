@@ -1,0 +1,61 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Revision history of one update: pick an earlier text and restore it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.core.model import Revision
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, revisions: list[Revision], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Revision history"))
+        self.resize(760, 460)
+        self.list = QListWidget()
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        for revision in revisions:
+            when = revision.saved_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            words = len(revision.body.split())
+            item = QListWidgetItem(self.tr("%1 · %2 words").replace("%1", when).replace("%2", str(words)))
+            item.setData(Qt.ItemDataRole.UserRole, revision)
+            self.list.addItem(item)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.restore = buttons.addButton(self.tr("&Restore this revision"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        panes = QHBoxLayout()
+        panes.addWidget(self.list, 1)
+        panes.addWidget(self.preview, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(panes)
+        layout.addWidget(buttons)
+        self.list.currentItemChanged.connect(self._show)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        self.restore.setEnabled(self.list.count() > 0)
+
+    def _show(self, item: QListWidgetItem | None, _previous: object) -> None:
+        self.preview.setPlainText(item.data(Qt.ItemDataRole.UserRole).body if item else "")
+
+    def chosen(self) -> Revision | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    @classmethod
+    def ask(cls, revisions: list[Revision], parent: QWidget | None = None) -> Revision | None:
+        """The revision to restore, or None. Tests patch this."""
+        dialog = cls(revisions, parent)
+        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -1,0 +1,36 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Every question the app asks the user goes through a Prompter, so tests can answer from a script."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+MARKDOWN_FILTER = "Markdown update (*.md *.markdown);;All files (*)"
+
+
+class Prompter:
+    """Asks with standard dialogs. Tests pass a subclass that answers without showing anything."""
+
+    def __init__(self) -> None:
+        self.parent: QWidget | None = None
+
+    def warn(self, title: str, text: str) -> None:
+        QMessageBox.warning(self.parent, title, text)
+
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self.parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_text(self, title: str, label: str, default: str = "") -> str | None:
+        text, ok = QInputDialog.getText(self.parent, title, label, text=default)
+        return text if ok else None
+
+    def open_file(self, title: str, file_filter: str = MARKDOWN_FILTER) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.parent, title, "", file_filter)
+        return Path(name) if name else None
+
+    def save_file(self, title: str, suggested: str, file_filter: str = MARKDOWN_FILTER) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, file_filter)
+        return Path(name) if name else None

@@ -1,0 +1,353 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The main window: incidents on the left, the update in the centre, checks on the right."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from composer import APP_NAME
+from composer.core.model import Incident, Status, Update, utc_now
+from composer.core.store import NotFound, SaveFailed
+from composer.ui.history_dialog import HistoryDialog
+from composer.ui.incident_form import IncidentForm
+from composer.ui.incident_list import IncidentList
+from composer.ui.previews import PreviewTabs
+from composer.ui.status_panel import StatusPanel
+from composer.ui.update_editor import DEFAULT_CADENCE, UpdateEditor
+
+if TYPE_CHECKING:
+    from composer.app import AppContext
+
+LESSONS = (
+    "<p>Every update should:</p><ul>"
+    "<li><b>Be timely</b>: say when the next update comes.</li>"
+    "<li><b>Not hide</b>: say what customers cannot do, own it, apologise.</li>"
+    "<li><b>Be signed</b> by a named person, not a team.</li>"
+    "<li><b>Give contact info</b>: a phone, an email or a contact page.</li></ul>"
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext):
+        super().__init__()
+        self.context = context
+        self.store = context.store
+        context.prompter.parent = self
+        self.setWindowTitle(APP_NAME)
+        self.setObjectName("mainWindow")
+        self._incident: Incident | None = None
+
+        self.incident_list = IncidentList()
+        self.form = IncidentForm(self.store)
+        self.editor = UpdateEditor(self.store)
+        self.previews = PreviewTabs()
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(6, 6, 6, 0)
+        centre_layout.addWidget(self.form)
+        self.centre_split = QSplitter(Qt.Orientation.Vertical)
+        self.centre_split.addWidget(self.editor)
+        self.centre_split.addWidget(self.previews)
+        self.centre_split.setStretchFactor(0, 3)
+        self.centre_split.setStretchFactor(1, 2)
+        centre_layout.addWidget(self.centre_split, 1)
+        self.main_split = QSplitter(Qt.Orientation.Horizontal)
+        self.main_split.addWidget(self.incident_list)
+        self.main_split.addWidget(centre)
+        self.main_split.setStretchFactor(0, 1)
+        self.main_split.setStretchFactor(1, 4)
+        self.incident_list.setMinimumWidth(240)
+        self.main_split.setSizes([280, 900])
+        self.setCentralWidget(self.main_split)
+
+        # Reserved for the live checklist; until then it shows the lessons it will check.
+        self.checklist_dock = QDockWidget(self.tr("Checklist"), self)
+        self.checklist_dock.setObjectName("checklistDock")
+        lessons = QLabel(self.tr(LESSONS))
+        lessons.setWordWrap(True)
+        lessons.setAlignment(Qt.AlignmentFlag.AlignTop)
+        lessons.setContentsMargins(8, 8, 8, 8)
+        lessons.setMinimumWidth(220)
+        self.checklist_dock.setWidget(lessons)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checklist_dock)
+
+        self.status_panel = StatusPanel(self.statusBar(), self)
+        self._build_actions()
+        self._connect()
+        self._restore_geometry()
+        self.reload(select=None)
+        QTimer.singleShot(0, self._after_first_paint)
+
+    # -- construction ------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        def action(text: str, slot, shortcut: QKeySequence | str | None = None, tip: str = "") -> QAction:
+            act = QAction(text, self)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            act.setStatusTip(tip)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        key = QKeySequence.StandardKey
+        self.new_incident_action = action(self.tr("&New incident…"), self.new_incident, key.New,
+                                          self.tr("Start a new incident with its first update"))
+        self.new_update_action = action(self.tr("New &update"), self.new_update, "Ctrl+Shift+N",
+                                        self.tr("Add the next update to this incident"))
+        self.import_action = action(self.tr("&Import…"), self.import_file, key.Open,
+                                    self.tr("Import an update from Markdown with front matter"))
+        self.export_action = action(self.tr("&Export…"), self.export_file, "Ctrl+E",
+                                    self.tr("Export this update as Markdown with front matter"))
+        self.save_action = action(self.tr("&Save now"), self.save_all, key.Save,
+                                  self.tr("Everything is saved as you type; this saves at once"))
+        quit_action = action(self.tr("&Quit"), self.close, key.Quit)
+        self.history_action = action(self.tr("Revision &history…"), self.show_history, "Ctrl+H",
+                                     self.tr("See and restore earlier texts of this update"))
+        reload_action = action(self.tr("&Reload"), lambda: self.reload(self.incident_list.current_incident_id()),
+                               key.Refresh, self.tr("Show incidents imported from the command line"))
+        focus_list = action(self.tr("Go to &incidents"), self.incident_list.incidents.setFocus, "Ctrl+1")
+        focus_editor = action(self.tr("Go to &editor"), self.editor.focus_body, "Ctrl+2")
+        focus_preview = action(self.tr("Go to &previews"), self.previews.setFocus, "Ctrl+3")
+        toggle_checklist = self.checklist_dock.toggleViewAction()
+        toggle_checklist.setShortcut(QKeySequence("Ctrl+Shift+K"))
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        for act in (self.new_incident_action, self.new_update_action, None, self.import_action,
+                    self.export_action, None, self.save_action, None, quit_action):
+            file_menu.addSeparator() if act is None else file_menu.addAction(act)
+        edit_menu = menu.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.history_action)
+        view_menu = menu.addMenu(self.tr("&View"))
+        for act in (focus_list, focus_editor, focus_preview, toggle_checklist, reload_action):
+            view_menu.addAction(act)
+
+    def _connect(self) -> None:
+        self.incident_list.incident_selected.connect(self.show_incident)
+        self.incident_list.update_selected.connect(self.show_update)
+        for source in (self.form, self.editor):
+            source.saved.connect(self.status_panel.show_saved)
+            source.save_failed.connect(self.status_panel.show_save_failed)
+        self.editor.text_edited.connect(lambda: self.previews.show_text(self.editor.body.toPlainText()))
+        self.editor.fields_changed.connect(self._on_update_fields)
+        self.form.changed.connect(self._on_incident_fields)
+
+    def _after_first_paint(self) -> None:
+        report = self.context.open_report
+        if report.message:
+            self.status_panel.show_save_failed(report.message if report.read_only else self.tr("Database recovered"))
+            self.context.prompter.warn(self.tr("Your data"), report.message)
+        self.status_panel.start_network_watch()
+        self.previews.show_text(self.editor.body.toPlainText())
+
+    # -- showing -----------------------------------------------------------------
+
+    def reload(self, select: int | None) -> None:
+        incidents = self.store.incidents()
+        pairs = [(i, self.store.latest_update(i.id or 0)) for i in incidents]
+        if select is None and incidents:
+            select = incidents[0].id
+        self.incident_list.show_incidents(pairs, select)
+        if select is None:
+            self.show_incident(None)
+        self._update_actions()
+
+    def show_incident(self, incident_id: int | None) -> None:
+        self.save_all()
+        try:
+            self._incident = self.store.incident(incident_id) if incident_id is not None else None
+        except NotFound:
+            self._incident = None
+        self.form.load(self._incident)
+        updates = self.store.updates(self._incident.id or 0) if self._incident else []
+        latest = updates[-1] if updates else None
+        self.incident_list.show_updates(updates, latest.id if latest else None)
+        self.show_update(latest.id if latest else None)
+        self.editor.set_signers([p.signature for p in self.store.people()])
+        title = self._incident.title if self._incident else ""
+        self.setWindowTitle(f"{title} — {APP_NAME}" if title else APP_NAME)
+        self._update_actions()
+
+    def show_update(self, update_id: int | None) -> None:
+        update = None
+        if update_id is not None:
+            try:
+                update = self.store.update(update_id)
+            except NotFound:
+                update = None
+        self.editor.load(update)
+        self.previews.show_text(update.body if update else "")
+        self.status_panel.follow(self._incident, update)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        has_incident = self._incident is not None
+        has_update = self.editor.current_update is not None
+        self.new_update_action.setEnabled(has_incident)
+        self.export_action.setEnabled(has_incident)
+        self.history_action.setEnabled(has_update)
+        if not has_incident:
+            self.status_panel.follow(None, None)
+
+    # -- reacting to edits -------------------------------------------------------
+
+    def _on_update_fields(self) -> None:
+        update = self.editor.current_update
+        if update is None or self._incident is None:
+            return
+        latest = self.store.latest_update(self._incident.id or 0)
+        if latest is not None and latest.id == update.id and self._incident.status != update.status:
+            self._incident.status = update.status
+            self.form.load(self._incident)
+            self._save_incident()
+        self.incident_list.relabel_update(update)
+        self.incident_list.refresh_incident(self._incident, update)
+        self.status_panel.follow(self._incident, update)
+
+    def _on_incident_fields(self) -> None:
+        if self._incident is not None:
+            self.incident_list.refresh_incident(self._incident, self.editor.current_update)
+            self.setWindowTitle(f"{self._incident.title} — {APP_NAME}")
+            self.status_panel.follow(self._incident, self.editor.current_update)
+
+    def _save_incident(self) -> None:
+        try:
+            self.store.save_incident(self._incident)
+        except SaveFailed as error:
+            self.status_panel.show_save_failed(str(error))
+
+    def save_all(self) -> bool:
+        return self.form.flush() and self.editor.flush()
+
+    # -- commands ----------------------------------------------------------------
+
+    def new_incident(self) -> None:
+        title = self.context.prompter.ask_text(self.tr("New incident"),
+                                               self.tr("What are customers noticing?"))
+        if title is None or not title.strip():
+            return
+        self.save_all()
+        now = utc_now()
+        try:
+            incident = self.store.add_incident(Incident(title=title.strip(), started_at=now))
+            self.store.add_update(Update(incident_id=incident.id, status=Status.INVESTIGATING,
+                                         next_update_at=now + DEFAULT_CADENCE))
+        except SaveFailed as error:
+            self.context.prompter.warn(self.tr("New incident"), str(error))
+            return
+        self.reload(select=incident.id)
+        self.editor.focus_body()
+
+    def new_update(self) -> None:
+        if self._incident is None:
+            return
+        self.save_all()
+        previous = self.store.latest_update(self._incident.id or 0)
+        update = Update(
+            incident_id=self._incident.id, status=self._incident.status,
+            signer=previous.signer if previous else "",
+            language=previous.language if previous else "en",
+            next_update_at=utc_now() + DEFAULT_CADENCE,
+        )
+        try:
+            self.store.add_update(update)
+        except SaveFailed as error:
+            self.context.prompter.warn(self.tr("New update"), str(error))
+            return
+        self.show_incident(self._incident.id)
+        self.editor.focus_body()
+
+    def import_file(self) -> None:
+        from composer.core.exchange import import_document  # noqa: PLC0415
+        from composer.core.interchange import InterchangeError, read_update  # noqa: PLC0415
+
+        path = self.context.prompter.open_file(self.tr("Import an update"))
+        if path is None:
+            return
+        self.save_all()
+        try:
+            incident, _update = import_document(self.store, read_update(path))
+        except (InterchangeError, SaveFailed) as error:
+            self.context.prompter.warn(self.tr("Import"), self.tr("Could not import %1: %2")
+                                       .replace("%1", path.name).replace("%2", str(error)))
+            return
+        self.reload(select=incident.id)
+
+    def export_file(self) -> None:
+        from composer.core.exchange import export_document  # noqa: PLC0415
+        from composer.core.interchange import write_update  # noqa: PLC0415
+
+        if self._incident is None:
+            return
+        self.save_all()
+        update = self.editor.current_update
+        suggested = f"incident-{self._incident.id}-update-{update.id if update else 0}.md"
+        path = self.context.prompter.save_file(self.tr("Export this update"), suggested)
+        if path is None:
+            return
+        # Export what is on screen, even when the store cannot be written.
+        doc = export_document(self.store, self._incident.id or 0, update.id if update else None)
+        doc.title = self._incident.title
+        if update is not None:
+            doc.body = self.editor.body.toPlainText()
+        try:
+            write_update(path, doc)
+        except OSError as error:
+            self.context.prompter.warn(self.tr("Export"), self.tr("Could not write %1: %2")
+                                       .replace("%1", str(path)).replace("%2", error.strerror or str(error)))
+            return
+        self.statusBar().showMessage(self.tr("Exported to %1").replace("%1", str(path)), 5000)
+
+    def show_history(self) -> None:
+        update = self.editor.current_update
+        if update is None or update.id is None:
+            return
+        self.save_all()
+        revision = HistoryDialog.ask(self.store.revisions(update.id), self)
+        if revision is None or revision.id is None:
+            return
+        try:
+            restored = self.store.restore_revision(revision.id)
+        except SaveFailed as error:
+            self.context.prompter.warn(self.tr("Revision history"), str(error))
+            return
+        self.show_update(restored.id)
+
+    # -- window state ------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        settings = self.context.ui_settings
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        for name, splitter in (("main", self.main_split), ("centre", self.centre_split)):
+            sizes = settings.value(f"window/{name}Split")
+            if isinstance(sizes, QByteArray):
+                splitter.restoreState(sizes)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.save_all():
+            keep = self.context.prompter.confirm(
+                self.tr("Unsaved text"),
+                self.tr("The last changes could not be saved (see the status bar). "
+                        "Stay open so you can export them?"),
+            )
+            if keep:
+                event.ignore()
+                return
+        settings = self.context.ui_settings
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/mainSplit", self.main_split.saveState())
+        settings.setValue("window/centreSplit", self.centre_split.saveState())
+        event.accept()

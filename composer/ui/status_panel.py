@@ -1,0 +1,122 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The status bar: save state, network, time since the incident started, next-update countdown."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from composer.core.model import Incident, Update, utc_now
+from composer.ui.clock import format_countdown, format_duration
+from composer.ui.incident_list import alert_color
+
+
+class StatusPanel:
+    """Owns the labels in the window's status bar and ticks once a second."""
+
+    def __init__(self, bar: QStatusBar, owner: QWidget):
+        self._bar = bar
+        self._owner = owner
+        self.save_state = QLabel()
+        self.network = QLabel(owner.tr("Network: checking…"))
+        self.elapsed = QLabel()
+        self.countdown = QLabel()
+        for label, name in ((self.save_state, "saveState"), (self.network, "networkState"),
+                            (self.elapsed, "elapsed"), (self.countdown, "countdown")):
+            label.setObjectName(name)
+        bar.addWidget(self.save_state, 1)
+        bar.addPermanentWidget(self.network)
+        bar.addPermanentWidget(self.elapsed)
+        bar.addPermanentWidget(self.countdown)
+        self._incident: Incident | None = None
+        self._update: Update | None = None
+        self._network_info = None
+        self._ticker = QTimer(owner)
+        self._ticker.timeout.connect(self.tick)
+        self._ticker.start(1000)
+
+    def follow(self, incident: Incident | None, update: Update | None) -> None:
+        self._incident, self._update = incident, update
+        self.tick()
+
+    def show_saved(self, when: datetime | None = None) -> None:
+        when = when or utc_now()
+        self.save_state.setText(self._owner.tr("Saved %1").replace("%1", when.astimezone().strftime("%H:%M:%S")))
+        self.save_state.setStyleSheet("")
+
+    def show_save_failed(self, message: str) -> None:
+        self.save_state.setText(message)
+        self.save_state.setStyleSheet(f"color: {alert_color(self._owner.palette()).name()}; font-weight: bold")
+
+    def tick(self) -> None:
+        tr = self._owner.tr
+        if self._incident is None:
+            self.elapsed.setText("")
+            self.countdown.setText("")
+            return
+        now = utc_now()
+        started = self._incident.started_at
+        if started <= now:
+            self.elapsed.setText(tr("Started %1 ago").replace("%1", format_duration(now - started)))
+        else:
+            self.elapsed.setText(tr("Starts in %1").replace("%1", format_duration(started - now)))
+        promise = self._update.next_update_at if self._update else None
+        alert = f"color: {alert_color(self._owner.palette()).name()}; font-weight: bold"
+        if self._incident.status.is_closed:
+            self.countdown.setText(tr("Closed"))
+            self.countdown.setStyleSheet("")
+        elif promise is None:
+            self.countdown.setText(tr("No next update promised"))
+            self.countdown.setStyleSheet(alert)
+        elif promise >= now:
+            self.countdown.setText(tr("Next update in %1").replace("%1", format_countdown(promise - now)))
+            self.countdown.setStyleSheet("")
+        else:
+            self.countdown.setText(tr("Next update overdue by %1").replace("%1", format_countdown(now - promise)))
+            self.countdown.setStyleSheet(alert)
+
+    # -- network -----------------------------------------------------------------
+
+    def start_network_watch(self) -> None:
+        """Called after the first paint: loading QtNetwork costs startup time."""
+        from PySide6.QtNetwork import QNetworkInformation  # noqa: PLC0415
+
+        feature = QNetworkInformation.Feature.Reachability
+        if QNetworkInformation.loadBackendByFeatures(feature):
+            self._network_info = QNetworkInformation.instance()
+            self._network_info.reachabilityChanged.connect(self._show_reachability)
+            self._show_reachability(self._network_info.reachability())
+            return
+        self._poll_interfaces()
+        self._poller = QTimer(self._owner)
+        self._poller.timeout.connect(self._poll_interfaces)
+        self._poller.start(10_000)
+
+    def _show_reachability(self, reachability: object) -> None:
+        from PySide6.QtNetwork import QNetworkInformation  # noqa: PLC0415
+
+        r = QNetworkInformation.Reachability
+        text = {
+            r.Online: self._owner.tr("Online"),
+            r.Site: self._owner.tr("Network: local only"),
+            r.Local: self._owner.tr("Network: local only"),
+            r.Disconnected: self._owner.tr("Offline"),
+        }.get(reachability, self._owner.tr("Network: unknown"))
+        self.network.setText(text)
+
+    def _poll_interfaces(self) -> None:
+        """No reachability backend (no NetworkManager): look for a live, non-loopback interface."""
+        from PySide6.QtNetwork import QNetworkInterface  # noqa: PLC0415
+
+        flags = QNetworkInterface.InterfaceFlag
+        up = [
+            i for i in QNetworkInterface.allInterfaces()
+            if i.flags() & flags.IsUp and i.flags() & flags.IsRunning
+            and not i.flags() & flags.IsLoopBack and i.addressEntries()
+        ]
+        self.network.setText(self._owner.tr("Network: interface up") if up else self._owner.tr("Offline"))
+        self.network.setToolTip(self._owner.tr(
+            "No reachability service on this system; this only tells whether a network interface is up."
+        ))

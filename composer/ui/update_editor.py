@@ -1,0 +1,214 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The editor for one update: its Markdown body and its own fields, saved as you type."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.core.model import Status, Update, lifecycle_of, utc_now
+from composer.core.store import SaveFailed, Store
+from composer.ui.save_scheduler import SaveScheduler
+
+LANGUAGES = (("en", "English"), ("ca", "Català"), ("es", "Español"))
+DEFAULT_CADENCE = timedelta(minutes=30)
+
+
+def to_qdatetime(value: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(value.timestamp()))
+
+
+def from_qdatetime(value: QDateTime) -> datetime:
+    """An aware datetime in the machine's zone, so exports carry the local offset."""
+    return datetime.fromtimestamp(value.toSecsSinceEpoch(), UTC).astimezone()
+
+
+class UpdateEditor(QWidget):
+    """Shows one update. Emits `saved`/`save_failed`; the text survives any failed save."""
+
+    saved = Signal()
+    save_failed = Signal(str)
+    text_edited = Signal()
+    fields_changed = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._store = store
+        self._update: Update | None = None
+        self._loading = False
+        self._text_saver = SaveScheduler(self._save_body, self)
+        self._fields_saver = SaveScheduler(self._save_fields, self, debounce_ms=150)
+
+        self.status = QComboBox()
+        self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.status.setToolTip(self.tr("Where the incident stands in this update"))
+        self.signer = QComboBox()
+        self.signer.setEditable(True)
+        self.signer.setMinimumContentsLength(18)
+        self.signer.setToolTip(self.tr("The person who signs this update: a name, not a team"))
+        self.signer.lineEdit().setPlaceholderText(self.tr("Your name, role"))
+        self.language = QComboBox()
+        for code, name in LANGUAGES:
+            self.language.addItem(name, code)
+        self.has_next = QCheckBox(self.tr("Next update by"))
+        self.next_update = QDateTimeEdit()
+        self.next_update.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.next_update.setCalendarPopup(True)
+        self.plus_cadence = QPushButton(self.tr("In 30 min"))
+        self.plus_cadence.setToolTip(self.tr("Promise the next update 30 minutes from now"))
+
+        self.body = QPlainTextEdit()
+        self.body.setObjectName("updateBody")
+        self.body.setPlaceholderText(self.tr(
+            "Write the update in Markdown. Say what customers cannot do, own it, "
+            "say when the next update comes, sign with your name and give a way to reach you."
+        ))
+        font = QFont(self.body.font())
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.body.setFont(font)
+
+        fields = QHBoxLayout()
+        for label, widget in ((self.tr("Status"), self.status), (self.tr("Signed by"), self.signer),
+                              (self.tr("Language"), self.language)):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            fields.addWidget(caption)
+            fields.addWidget(widget)
+        fields.addSpacing(12)
+        fields.addWidget(self.has_next)
+        fields.addWidget(self.next_update)
+        fields.addWidget(self.plus_cadence)
+        fields.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(fields)
+        layout.addWidget(self.body, 1)
+
+        self.body.textChanged.connect(self._on_text_changed)
+        self.status.currentIndexChanged.connect(self._on_field_changed)
+        self.signer.currentTextChanged.connect(self._on_field_changed)
+        self.language.currentIndexChanged.connect(self._on_field_changed)
+        self.has_next.toggled.connect(self._on_field_changed)
+        self.has_next.toggled.connect(self.next_update.setEnabled)
+        self.next_update.dateTimeChanged.connect(self._on_field_changed)
+        self.plus_cadence.clicked.connect(self.promise_next_update)
+        self.load(None)
+
+    # -- state -------------------------------------------------------------------
+
+    @property
+    def current_update(self) -> Update | None:
+        return self._update
+
+    @property
+    def pending(self) -> bool:
+        return self._text_saver.pending or self._fields_saver.pending
+
+    def set_signers(self, names: list[str]) -> None:
+        current = self.signer.currentText()
+        self._loading = True
+        self.signer.clear()
+        self.signer.addItems(names)
+        self.signer.setEditText(current)
+        self._loading = False
+
+    def load(self, update: Update | None) -> None:
+        """Show `update` (saving whatever is pending for the previous one first)."""
+        self.flush()
+        self._update = update
+        self._loading = True
+        try:
+            enabled = update is not None
+            for widget in (self.status, self.signer, self.language, self.has_next,
+                           self.next_update, self.plus_cadence, self.body):
+                widget.setEnabled(enabled)
+            if update is None:
+                self.body.setPlainText("")
+                return
+            self.status.clear()
+            for status in lifecycle_of(update.status):
+                self.status.addItem(status.label, status.value)
+            self.status.setCurrentIndex(self.status.findData(update.status.value))
+            self.signer.setEditText(update.signer)
+            index = self.language.findData(update.language)
+            if index < 0:
+                self.language.addItem(update.language, update.language)
+                index = self.language.count() - 1
+            self.language.setCurrentIndex(index)
+            self.has_next.setChecked(update.next_update_at is not None)
+            self.next_update.setEnabled(update.next_update_at is not None)
+            self.next_update.setDateTime(to_qdatetime(update.next_update_at or utc_now() + DEFAULT_CADENCE))
+            self.body.setPlainText(update.body)
+        finally:
+            self._loading = False
+
+    def promise_next_update(self) -> None:
+        self.next_update.setDateTime(to_qdatetime(utc_now() + DEFAULT_CADENCE))
+        self.has_next.setChecked(True)
+
+    # -- saving ------------------------------------------------------------------
+
+    def flush(self) -> bool:
+        """Save everything pending now; False if the store refused (the text stays here)."""
+        return self._fields_saver.flush() and self._text_saver.flush()
+
+    def _on_text_changed(self) -> None:
+        if self._loading or self._update is None:
+            return
+        self._update.body = self.body.toPlainText()
+        self._text_saver.changed()
+        self.text_edited.emit()
+
+    def _on_field_changed(self, *_args: object) -> None:
+        if self._loading or self._update is None:
+            return
+        update = self._update
+        status = self.status.currentData()
+        if status:
+            update.status = Status(status)
+        update.signer = self.signer.currentText().strip()
+        update.language = self.language.currentData() or "en"
+        update.next_update_at = (
+            from_qdatetime(self.next_update.dateTime()) if self.has_next.isChecked() else None
+        )
+        self._fields_saver.changed()
+        self.fields_changed.emit()
+
+    def _save_body(self) -> bool:
+        if self._update is None or self._update.id is None:
+            return True
+        try:
+            self._store.save_body(self._update.id, self._update.body)
+        except SaveFailed as error:
+            self.save_failed.emit(str(error))
+            return False
+        self.saved.emit()
+        return True
+
+    def _save_fields(self) -> bool:
+        if self._update is None or self._update.id is None:
+            return True
+        try:
+            self._store.save_update(self._update)
+        except SaveFailed as error:
+            self.save_failed.emit(str(error))
+            return False
+        self._text_saver.discard()  # save_update wrote the body too
+        self.saved.emit()
+        return True
+
+    def focus_body(self) -> None:
+        self.body.setFocus(Qt.FocusReason.ShortcutFocusReason)
