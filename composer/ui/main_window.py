@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
                                     self.tr("Export this update as Markdown with front matter"))
         self.save_action = action(self.tr("&Save now"), self.save_all, key.Save,
                                   self.tr("Everything is saved as you type; this saves at once"))
-        quit_action = action(self.tr("&Quit"), self.close, key.Quit)
+        quit_action = action(self.tr("&Quit"), self.close, "Ctrl+Q")
         self.history_action = action(self.tr("Revision &history…"), self.show_history, "Ctrl+H",
                                      self.tr("See and restore earlier texts of this update"))
         reload_action = action(self.tr("&Reload"), lambda: self.reload(self.incident_list.current_incident_id()),

@@ -1,0 +1,253 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Measure Incident Composer against bare-Qt baselines; print one JSON object of figures.
+
+Usage: python benchmarks/run.py [--quick] [--runs N] [--only NAME ...]
+
+Every figure is measured against its baseline in the same run, so machines and
+load cancel out of the ratios. Only the JSON goes to stdout; progress goes to
+stderr. Targets are reported, never asserted.
+
+To add a figure, write a function taking a Bench and returning a dict of keys,
+and register it with @measurement("name", targets={...}).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import select
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIRST_PAINT = ROOT / "benchmarks" / "first_paint.py"
+CHILD_TIMEOUT = 60.0  # seconds a child may take to paint before it is called stuck
+FULL_RUNS = 7
+QUICK_RUNS = 3
+WINDOW_SIZE = "1280x800"
+
+
+class BenchmarkError(RuntimeError):
+    """A measurement could not be taken (the child crashed, hung or never painted)."""
+
+
+@dataclass
+class Bench:
+    """What every measurement gets: how many runs, and the seeded data folder."""
+
+    runs: int
+    home: Path
+
+    def child_env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env["QT_QPA_PLATFORM"] = "offscreen"  # same platform everywhere, display or not
+        env["INCIDENT_COMPOSER_HOME"] = str(self.home)
+        # Measure this tree, whatever copy of the package is installed.
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+        return env
+
+
+Measurement = Callable[[Bench], dict[str, object]]
+MEASUREMENTS: dict[str, Measurement] = {}
+TARGETS: dict[str, float] = {}
+
+
+def measurement(name: str, targets: dict[str, float] | None = None) -> Callable[[Measurement], Measurement]:
+    """Register a measurement; `targets` are upper bounds reported beside the figures."""
+
+    def register(function: Measurement) -> Measurement:
+        MEASUREMENTS[name] = function
+        TARGETS.update(targets or {})
+        return function
+
+    return register
+
+
+def progress(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+# -- seeding -----------------------------------------------------------------------
+
+INCIDENT_BODY = """\
+We are sorry: since 09:42 UTC some customers in the EU region cannot complete \
+checkout. Card payments fail with "payment declined" even when the card is fine; \
+baskets and accounts are not affected, and no card has been charged twice.
+
+We have identified the cause: a certificate on the link to our payment provider \
+expired during a planned rotation, and the fallback route did not take over as it \
+should. Engineers are renewing the certificate now and checking the fallback so \
+this cannot repeat.
+
+Until it is fixed you can pay with PayPal or by bank transfer, which work normally. \
+Orders placed that way ship on the usual schedule.
+
+We will post the next update by 11:00 UTC, or sooner if checkout works again. If \
+you were affected, call +44 20 7946 0000 or write to support@example.com.
+
+Jordi Puig, On-call engineer"""
+
+
+def seed(home: Path) -> None:
+    """One stored incident with one update, as the app finds it on a normal start."""
+    sys.path.insert(0, str(ROOT))
+    from composer.core.model import Incident, Severity, Status, Update
+    from composer.core.store import Store
+
+    store, report = Store.open(home / "composer.db")
+    if report.message:
+        raise BenchmarkError(f"cannot seed the data folder: {report.message}")
+    try:
+        incident = store.add_incident(Incident(
+            title="Card payments fail at checkout (EU)",
+            status=Status.IDENTIFIED,
+            severity=Severity.MAJOR,
+            affected_services=["Checkout", "Payments API"],
+            customer_impact="Customers in the EU cannot pay by card.",
+            workaround="Pay with PayPal or by bank transfer.",
+            region="eu-west-1",
+        ))
+        store.add_update(Update(incident_id=incident.id, body=INCIDENT_BODY,
+                                status=Status.IDENTIFIED, signer="Jordi Puig, On-call engineer"))
+    finally:
+        store.close()
+
+
+# -- one child process ---------------------------------------------------------------
+
+
+@dataclass
+class ChildRun:
+    startup_ms: float
+    rss_mb: float
+
+
+def _maxrss_mb(ru_maxrss: int) -> float:
+    # Linux reports kilobytes, macOS bytes.
+    return ru_maxrss / (1024 * 1024) if sys.platform == "darwin" else ru_maxrss / 1024
+
+
+def _read_line(fd: int, deadline: float) -> bytes:
+    """Bytes up to the first newline, b'' on EOF; None-free so callers can report."""
+    data = b""
+    while b"\n" not in data:
+        left = deadline - time.perf_counter()
+        if left <= 0:
+            raise TimeoutError
+        ready, _, _ = select.select([fd], [], [], left)
+        if not ready:
+            continue
+        chunk = os.read(fd, 4096)
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+def run_first_paint(kind: str, bench: Bench) -> ChildRun:
+    """Cold start to first paint (wall ms) and peak RSS (MB) of one fresh child."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        child = subprocess.Popen(
+            [sys.executable, str(FIRST_PAINT), kind, str(CHILD_TIMEOUT)],
+            stdout=subprocess.PIPE, stderr=errors, env=bench.child_env(), cwd=ROOT, bufsize=0,
+        )
+        assert child.stdout is not None
+        try:
+            line = _read_line(child.stdout.fileno(), start + CHILD_TIMEOUT + 10)
+            elapsed = time.perf_counter() - start
+        except TimeoutError:
+            child.kill()
+            line, elapsed = b"", None
+        # wait4, not Popen.wait: it reaps this exact child and returns its own rusage.
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        child.stdout.close()
+        errors.seek(0)
+        stderr = errors.read().decode(errors="replace").strip()
+
+    if elapsed is None or not line.startswith(b"paint ") or child.returncode != 0:
+        why = ("did not paint within %g s and was killed" % (CHILD_TIMEOUT + 10) if elapsed is None
+               else f"exited with code {child.returncode} "
+                    f"{'after' if line.startswith(b'paint ') else 'without'} painting")
+        tail = "\n".join(stderr.splitlines()[-20:]) or "(nothing on stderr)"
+        raise BenchmarkError(f"first_paint.py {kind} {why}. Its stderr:\n{tail}")
+    size = line.decode().split()[1]
+    if size != WINDOW_SIZE:
+        progress(f"warning: {kind} window painted at {size}, not {WINDOW_SIZE}; "
+                 "the pair is not like for like")
+    return ChildRun(startup_ms=elapsed * 1000, rss_mb=_maxrss_mb(usage.ru_maxrss))
+
+
+# -- measurements ----------------------------------------------------------------------
+
+
+@measurement("first_paint", targets={"startup_ratio": 1.25, "rss_ratio": 1.3})
+def first_paint(bench: Bench) -> dict[str, object]:
+    """App with a stored incident vs a bare PySide6 QMainWindow: start-up time and peak RSS."""
+    # One discarded run of each warms the file cache and writes .pyc files for both.
+    for kind in ("app", "bare"):
+        run_first_paint(kind, bench)
+    samples: dict[str, list[ChildRun]] = {"app": [], "bare": []}
+    for index in range(bench.runs):
+        for kind in ("app", "bare"):  # interleaved, so drift hits both alike
+            sample = run_first_paint(kind, bench)
+            samples[kind].append(sample)
+            progress(f"first_paint {index + 1}/{bench.runs} {kind:4}: "
+                     f"{sample.startup_ms:7.1f} ms {sample.rss_mb:6.1f} MB")
+
+    def median(kind: str, attribute: str) -> float:
+        return statistics.median(getattr(s, attribute) for s in samples[kind])
+
+    app_ms, bare_ms = median("app", "startup_ms"), median("bare", "startup_ms")
+    app_mb, bare_mb = median("app", "rss_mb"), median("bare", "rss_mb")
+    return {
+        "startup_ratio": round(app_ms / bare_ms, 3),
+        "rss_ratio": round(app_mb / bare_mb, 3),
+        "startup_app_ms": round(app_ms, 1),
+        "startup_bare_ms": round(bare_ms, 1),
+        "rss_app_mb": round(app_mb, 1),
+        "rss_bare_mb": round(bare_mb, 1),
+    }
+
+
+# -- command line ------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help=f"{QUICK_RUNS} runs each, not {FULL_RUNS}")
+    parser.add_argument("--runs", type=int, help="measured runs of each side (overrides --quick)")
+    parser.add_argument("--only", action="append", choices=sorted(MEASUREMENTS),
+                        help="run only this measurement (repeatable)")
+    args = parser.parse_args(argv)
+    runs = args.runs or (QUICK_RUNS if args.quick else FULL_RUNS)
+    if runs < 1:
+        parser.error("--runs must be at least 1")
+
+    figures: dict[str, object] = {}
+    with tempfile.TemporaryDirectory(prefix="composer-bench-") as folder:
+        bench = Bench(runs=runs, home=Path(folder))
+        seed(bench.home)  # once: every run starts from the same stored incident
+        for name in args.only or MEASUREMENTS:
+            progress(f"== {name} ({runs} runs each)")
+            try:
+                figures.update(MEASUREMENTS[name](bench))
+            except BenchmarkError as error:
+                progress(f"error: {error}")
+                return 1
+    figures["runs"] = runs
+    figures["targets"] = {key: TARGETS[key] for key in figures if key in TARGETS}
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

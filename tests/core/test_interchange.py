@@ -1,0 +1,120 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from composer.core.exchange import export_document, import_document
+from composer.core.interchange import (
+    InterchangeError,
+    dump_update,
+    parse_update,
+    read_update,
+    write_update,
+)
+from composer.core.model import Severity, Status
+
+SAMPLE = """\
+---
+title: Email delivery delayed
+status: identified
+severity: critical
+started: 2026-11-24T09:12:00+01:00
+last_update: 2026-11-24T09:40:00+01:00
+next_update: 2026-11-24T10:30:00+01:00
+signer: Marta Vidal, Support lead
+language: ca
+services:
+- mail
+- webmail
+impact: Outgoing mail waits in the queue
+region: Barcelona
+x-ticket-tool: keep me
+reviewers:
+  - name: Joan
+---
+Ens sap greu: des de les 09:12 CET el correu surt amb retard.
+
+Marta Vidal, cap de suport · +34 930 000 000
+"""
+
+
+def test_parse_reads_every_known_key():
+    doc = parse_update(SAMPLE)
+    assert doc.title == "Email delivery delayed"
+    assert doc.status is Status.IDENTIFIED
+    assert doc.severity is Severity.CRITICAL
+    assert doc.started == datetime(2026, 11, 24, 9, 12, tzinfo=timezone(timedelta(hours=1)))
+    assert doc.last_update is not None and doc.next_update is not None
+    assert doc.language == "ca"
+    assert doc.services == ["mail", "webmail"]
+    assert doc.extra == {"x-ticket-tool": "keep me", "reviewers": [{"name": "Joan"}]}
+    assert doc.body.startswith("Ens sap greu")
+
+
+def test_file_round_trips_through_the_store(store, tmp_path):
+    source = tmp_path / "in.md"
+    source.write_text(SAMPLE, encoding="utf-8")
+    incident, update = import_document(store, read_update(source))
+    out = tmp_path / "out.md"
+    write_update(out, export_document(store, incident.id))
+    before, after = read_update(source), read_update(out)
+    after.incident_id = None  # the export names the incident it came from
+    assert after == before
+    assert read_update(out).incident_id == incident.id
+
+
+def test_second_file_with_incident_key_becomes_an_update(store):
+    incident, _ = import_document(store, parse_update(SAMPLE))
+    follow_up = SAMPLE.replace("status: identified", f"status: monitoring\nincident: {incident.id}")
+    again, update = import_document(store, parse_update(follow_up))
+    assert again.id == incident.id
+    assert len(store.updates(incident.id)) == 2
+    assert store.incident(incident.id).status is Status.MONITORING
+    assert update.status is Status.MONITORING
+
+
+def test_unknown_incident_id_is_an_error(store):
+    with pytest.raises(InterchangeError, match="does not have"):
+        import_document(store, parse_update(SAMPLE.replace("title:", "incident: 42\ntitle:")))
+
+
+def test_minimal_file_defaults():
+    doc = parse_update("# Site down\n\nWe are on it.\n")
+    assert doc.status is Status.INVESTIGATING
+    assert doc.last_update is None
+    assert doc.to_incident().title == "Site down"
+
+
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        ("started: 2026-11-24T09:12:00", "no time zone"),
+        ("started: 2026-11-24", "date without a time"),
+        ("next_update: soon", "not an ISO 8601 time"),
+        ("status: on fire", "unknown status"),
+        ("incident: abc", "incident id"),
+        ("title: [unclosed", "invalid front matter at line"),
+    ],
+)
+def test_bad_front_matter_is_one_clear_line(front, message):
+    with pytest.raises(InterchangeError, match=message) as caught:
+        parse_update(f"---\n{front}\n---\nbody\n")
+    assert "\n" not in str(caught.value)
+
+
+def test_unreadable_file(tmp_path):
+    with pytest.raises(InterchangeError, match="cannot read"):
+        read_update(tmp_path / "missing.md")
+    binary = tmp_path / "bin.md"
+    binary.write_bytes(b"\xff\xfe\x00garbage")
+    with pytest.raises(InterchangeError, match="UTF-8"):
+        read_update(binary)
+
+
+def test_dump_leaves_out_empty_fields_and_keeps_zones():
+    text = dump_update(parse_update(SAMPLE))
+    assert "started: '2026-11-24T09:12:00+01:00'" in text
+    assert "workaround" not in text
+    assert text.endswith("+34 930 000 000\n")

@@ -1,0 +1,82 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The `incident-composer` command, run as users run it: a separate process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from composer import __version__
+
+UPDATE = """\
+---
+title: Checkout fails for some customers
+status: investigating
+started: 2026-11-24T10:00:00Z
+next_update: 2026-11-24T10:30:00Z
+signer: Jordi Puig, On-call engineer
+---
+We are sorry: some customers cannot pay at checkout since 10:00 UTC.
+"""
+
+
+def run(home, *args, stdin: str | None = None):
+    env = {"INCIDENT_COMPOSER_HOME": str(home), "PATH": "/usr/bin:/bin"}
+    return subprocess.run([sys.executable, "-m", "composer", *args], input=stdin,
+                          capture_output=True, text=True, env=env, timeout=60)
+
+
+def test_version(home):
+    result = run(home, "--version")
+    assert result.returncode == 0
+    assert __version__ in result.stdout
+
+
+def test_import_list_export(home, tmp_path):
+    source = tmp_path / "update.md"
+    source.write_text(UPDATE, encoding="utf-8")
+    imported = run(home, "import", str(source))
+    assert imported.returncode == 0, imported.stderr
+    incident_id = int(imported.stdout.strip())
+
+    listed = run(home, "incidents", "list", "--format", "json")
+    rows = json.loads(listed.stdout)
+    assert rows[0]["id"] == incident_id
+    assert rows[0]["title"] == "Checkout fails for some customers"
+    assert rows[0]["status"] == "investigating"
+    assert rows[0]["updates"] == 1
+    assert "Checkout fails" in run(home, "incidents", "list").stdout
+
+    out = tmp_path / "out.md"
+    exported = run(home, "export", str(incident_id), "--output", str(out))
+    assert exported.returncode == 0, exported.stderr
+    text = out.read_text(encoding="utf-8")
+    assert f"incident: {incident_id}" in text
+    assert "some customers cannot pay" in text
+    assert run(home, "export", str(incident_id)).stdout == text
+
+    # The exported file, imported again, is the incident's second update.
+    again = run(home, "import", str(out))
+    assert again.stdout.strip() == str(incident_id)
+    assert json.loads(run(home, "incidents", "list", "--format", "json").stdout)[0]["updates"] == 2
+
+
+def test_import_from_stdin(home):
+    result = run(home, "import", "-", stdin=UPDATE)
+    assert result.returncode == 0
+    assert result.stdout.strip().isdigit()
+
+
+def test_bad_input_exits_2_with_one_line(home, tmp_path):
+    bad = tmp_path / "bad.md"
+    bad.write_text("---\nstarted: yesterday\n---\nbody\n", encoding="utf-8")
+    for args in (("import", str(bad)), ("import", str(tmp_path / "missing.md")), ("export", "99")):
+        result = run(home, *args)
+        assert result.returncode == 2, args
+        assert result.stderr.count("\n") == 1 and result.stderr.startswith("incident-composer: ")
+
+
+def test_empty_list(home):
+    assert run(home, "incidents", "list").stdout.strip() == "No incidents yet."
+    assert json.loads(run(home, "incidents", "list", "--format", "json").stdout) == []

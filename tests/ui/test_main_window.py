@@ -1,0 +1,187 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+
+from composer.core.model import Status, utc_now
+from composer.core.store import Store
+from composer.ui.history_dialog import HistoryDialog
+
+
+def _new_incident(window, qtbot, prompter, title="Email delivery delayed"):
+    prompter.answers.append(title)
+    window.new_incident_action.trigger()
+    assert window.incident_list.incidents.count() >= 1
+
+
+def test_create_incident_type_and_see_it_saved(make_window, qtbot, prompter, home):
+    window = make_window()
+    _new_incident(window, qtbot, prompter)
+    assert window.incident_list.incidents.currentItem().text().startswith("Email delivery delayed")
+    qtbot.keyClicks(window.editor.body, "We are sorry: mail is late.")
+    qtbot.waitUntil(lambda: "Saved" in window.status_panel.save_state.text(), timeout=3000)
+
+    store, _ = Store.open(home / "composer.db")  # a second reader sees the saved text
+    incident = store.incidents()[0]
+    assert store.latest_update(incident.id).body == "We are sorry: mail is late."
+    store.close()
+
+
+def test_fields_and_incident_facts_are_saved(make_window, qtbot, prompter):
+    window = make_window()
+    _new_incident(window, qtbot, prompter)
+    window.form.impact.setText("Mail arrives late")
+    window.editor.signer.setEditText("Marta Vidal, Support lead")
+    window.editor.status.setCurrentIndex(window.editor.status.findData("identified"))
+    assert window.save_all()
+    incident = window.store.incidents()[0]
+    assert incident.customer_impact == "Mail arrives late"
+    assert incident.status is Status.IDENTIFIED  # follows the latest update
+    update = window.store.latest_update(incident.id)
+    assert update.signer == "Marta Vidal, Support lead"
+    assert update.status is Status.IDENTIFIED
+    assert "Identified" in window.incident_list.incidents.currentItem().text()
+
+
+def test_reopen_shows_everything(make_window, qtbot, prompter):
+    window = make_window()
+    _new_incident(window, qtbot, prompter, "Checkout down")
+    qtbot.keyClicks(window.editor.body, "Text to keep")
+    window.close()
+    again = make_window()
+    assert again.incident_list.incidents.currentItem().text().startswith("Checkout down")
+    assert again.editor.body.toPlainText() == "Text to keep"
+
+
+def test_new_update_carries_signer_and_promises_next(make_window, qtbot, prompter):
+    window = make_window()
+    _new_incident(window, qtbot, prompter)
+    window.editor.signer.setEditText("Marta Vidal")
+    window.new_update_action.trigger()
+    incident = window.store.incidents()[0]
+    updates = window.store.updates(incident.id)
+    assert len(updates) == 2
+    assert updates[1].signer == "Marta Vidal"
+    assert updates[1].next_update_at > utc_now() + timedelta(minutes=25)
+    assert window.incident_list.updates.count() == 2
+    assert window.editor.current_update.id == updates[1].id
+    assert "Next update in" in window.status_panel.countdown.text()
+
+
+def test_overdue_promise_turns_the_countdown_red(make_window, qtbot, prompter):
+    window = make_window()
+    _new_incident(window, qtbot, prompter)
+    window.editor.next_update.setDateTime(window.editor.next_update.dateTime().addSecs(-3600))
+    window.status_panel.tick()
+    assert "overdue" in window.status_panel.countdown.text()
+    item = window.incident_list.incidents.currentItem()
+    assert item.foreground().color().red() > 150
+
+
+def test_previews_follow_typing(make_window, qtbot, prompter):
+    window = make_window()
+    _new_incident(window, qtbot, prompter)
+    qtbot.keyClicks(window.editor.body, "**Mail** is late")
+    qtbot.waitUntil(lambda: window.previews.email.toPlainText() == "**Mail** is late", timeout=2000)
+    assert window.previews.blog.toPlainText().strip() == "Mail is late"  # rendered, not raw Markdown
+    assert "**" not in window.previews.blog.toHtml()
+    assert "3 words" in window.previews.tabText(0)
+
+
+def test_export_and_import_through_the_menu(make_window, qtbot, prompter, tmp_path):
+    window = make_window()
+    _new_incident(window, qtbot, prompter, "Export me")
+    qtbot.keyClicks(window.editor.body, "Body to export")
+    target = tmp_path / "out.md"
+    prompter.answers.append(target)
+    window.export_action.trigger()
+    assert "Body to export" in target.read_text(encoding="utf-8")
+    copy = tmp_path / "copy.md"
+    copy.write_text(target.read_text(encoding="utf-8").replace("incident: 1\n", ""), encoding="utf-8")
+    prompter.answers.append(copy)
+    window.import_action.trigger()
+    assert window.incident_list.incidents.count() == 2
+
+
+def test_bad_import_says_why_and_keeps_the_draft(make_window, qtbot, prompter, tmp_path):
+    window = make_window()
+    _new_incident(window, qtbot, prompter)
+    qtbot.keyClicks(window.editor.body, "draft")
+    bad = tmp_path / "bad.md"
+    bad.write_text("---\nstarted: tomorrow\n---\n", encoding="utf-8")
+    prompter.answers.append(bad)
+    window.import_action.trigger()
+    assert prompter.warnings and "not an ISO 8601 time" in prompter.warnings[-1][1]
+    assert window.editor.body.toPlainText() == "draft"
+
+
+def test_restore_an_earlier_revision(make_window, qtbot, prompter, monkeypatch):
+    monkeypatch.setattr("composer.core.store.REVISION_INTERVAL", timedelta(0))  # every save a revision
+    window = make_window()
+    _new_incident(window, qtbot, prompter)
+    update_id = window.editor.current_update.id
+    window.store.save_body(update_id, "old text")
+    window.show_update(update_id)
+    window.editor.body.selectAll()
+    qtbot.keyClicks(window.editor.body, "new text")
+    window.save_all()
+    old = next(r for r in window.store.revisions(update_id) if r.body == "old text")
+    monkeypatch.setattr(HistoryDialog, "ask", classmethod(lambda cls, revisions, parent=None: old))
+    window.history_action.trigger()
+    assert window.editor.body.toPlainText() == "old text"
+
+
+def test_history_dialog_lists_revisions(qtbot, store):
+    from composer.core.model import Incident, Update
+
+    incident = store.add_incident(Incident(title="t"))
+    update = store.add_update(Update(incident_id=incident.id, body="one"))
+    store.save_body(update.id, "two", utc_now() + timedelta(minutes=2))
+    dialog = HistoryDialog(store.revisions(update.id))
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 2
+    assert dialog.preview.toPlainText() == "two"
+    dialog.list.setCurrentRow(1)
+    assert dialog.chosen().body == "one"
+
+
+def test_save_failure_keeps_the_text_and_says_so(make_window, qtbot, prompter):
+    window = make_window()
+    _new_incident(window, qtbot, prompter)
+    window.store._conn.execute("PRAGMA query_only = 1")  # SQLite's read-only error
+    qtbot.keyClicks(window.editor.body, "must not vanish")
+    qtbot.waitUntil(lambda: "Not saved" in window.status_panel.save_state.text(), timeout=3000)
+    assert "still in the editor" in window.status_panel.save_state.text()
+    assert window.editor.body.toPlainText() == "must not vanish"
+    window.store._conn.execute("PRAGMA query_only = 0")
+    assert window.save_all()
+    assert window.store.latest_update(window.store.incidents()[0].id).body == "must not vanish"
+
+
+def test_corrupt_database_is_reported_at_start(make_window, qtbot, prompter, home):
+    (home / "composer.db").write_bytes(b"garbage" * 1000)
+    window = make_window()
+    qtbot.waitUntil(lambda: bool(prompter.warnings), timeout=2000)
+    assert "was damaged" in prompter.warnings[0][1]
+    _new_incident(window, qtbot, prompter)  # and the app works on the new store
+    assert list(home.glob("composer.db.corrupt-*"))
+
+
+def test_geometry_is_remembered(make_window, qtbot, prompter):
+    window = make_window()
+    window.resize(1000, 700)
+    window.close()
+    again = make_window()
+    assert again.size().width() == 1000
+
+
+def test_shortcuts_exist_for_common_commands(make_window):
+    window = make_window()
+    shortcuts = {a.shortcut().toString() for a in window.actions() if not a.shortcut().isEmpty()}
+    for key in ("Ctrl+N", "Ctrl+Shift+N", "Ctrl+O", "Ctrl+E", "Ctrl+S", "Ctrl+H", "Ctrl+Q"):
+        assert key in shortcuts
+    assert window.checklist_dock.isVisible()
+    assert window.checklist_dock.toggleViewAction().shortcut().toString() == "Ctrl+Shift+K"
+    assert window.dockWidgetArea(window.checklist_dock) == Qt.DockWidgetArea.RightDockWidgetArea
