@@ -204,7 +204,7 @@ class Store:
             cursor = conn.execute(
                 "INSERT INTO incidents (title, status, severity, started_at, affected_services,"
                 " customer_impact, workaround, region, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                self._incident_values(incident) + (_ts(incident.created_at),),
+                (*self._incident_values(incident), _ts(incident.created_at)),
             )
         incident.id = cursor.lastrowid
         return incident

@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.history_action = action(self.tr("Revision &history…"), self.show_history, "Ctrl+H",
                                      self.tr("See and restore earlier texts of this update"))
         reload_action = action(self.tr("&Reload"), lambda: self.reload(self.incident_list.current_incident_id()),
-                               key.Refresh, self.tr("Show incidents imported from the command line"))
+                               "F5", self.tr("Show incidents imported from the command line"))
         focus_list = action(self.tr("Go to &incidents"), self.incident_list.incidents.setFocus, "Ctrl+1")
         focus_editor = action(self.tr("Go to &editor"), self.editor.focus_body, "Ctrl+2")
         focus_preview = action(self.tr("Go to &previews"), self.previews.setFocus, "Ctrl+3")

@@ -56,7 +56,7 @@ def test_parse_reads_every_known_key():
 def test_file_round_trips_through_the_store(store, tmp_path):
     source = tmp_path / "in.md"
     source.write_text(SAMPLE, encoding="utf-8")
-    incident, update = import_document(store, read_update(source))
+    incident, _update = import_document(store, read_update(source))
     out = tmp_path / "out.md"
     write_update(out, export_document(store, incident.id))
     before, after = read_update(source), read_update(out)

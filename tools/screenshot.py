@@ -1,0 +1,87 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Take the README screenshot: the real window, on a demo incident, on whatever display is set.
+
+    xvfb-run -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshot.py docs/screenshot.png
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+from composer.core.model import Incident, Person, Severity, Status, Update, utc_now
+from composer.core.store import Store
+
+BODY = """\
+## Email delivery delayed
+
+**Since {started}, email you send is delayed by up to 40 minutes.** Nothing is lost:
+every message is queued and will be delivered. Receiving mail works normally.
+
+This is our fault. A change we made to our mail relays this morning went wrong, and
+we are sorry for the disruption to your work.
+
+- **What you can do now:** urgent messages can go through webmail, which is not affected.
+- **Next update:** by {next}, sooner if this is fixed.
+
+If you need help, call us on +34 930 000 000 or write to support@example.net.
+
+Marta Vidal, Head of Support
+"""
+
+
+def _clock(value) -> str:
+    return value.astimezone().strftime("%H:%M %Z")
+
+
+def seed(home: Path) -> None:
+    store, _ = Store.open(home / "composer.db")
+    store.save_person(Person("Marta Vidal", "Head of Support", "marta@example.net", "+34 930 000 000"))
+    now = utc_now()
+    promise = now + timedelta(minutes=23)
+    older = store.add_incident(Incident(title="Scheduled database maintenance", status=Status.COMPLETED,
+                                        severity=Severity.MAINTENANCE, started_at=now - timedelta(days=2)))
+    store.add_update(Update(incident_id=older.id, status=Status.COMPLETED, body="Maintenance completed."))
+    incident = store.add_incident(Incident(
+        title="Email delivery delayed", status=Status.IDENTIFIED, severity=Severity.MAJOR,
+        started_at=now - timedelta(minutes=52), affected_services=["Outgoing mail", "SMTP relay"],
+        customer_impact="Sent mail arrives up to 40 minutes late", workaround="Use webmail for urgent mail",
+        region="Barcelona (BCN1)",
+    ))
+    store.add_update(Update(incident_id=incident.id, status=Status.INVESTIGATING, signer="Marta Vidal, Head of Support",
+                            body="We are looking into delayed email.", created_at=now - timedelta(minutes=45)))
+    store.add_update(Update(incident_id=incident.id, status=Status.IDENTIFIED, signer="Marta Vidal, Head of Support",
+                            body=BODY.format(started=_clock(incident.started_at), next=_clock(promise)),
+                            next_update_at=promise))
+    store.close()
+
+
+def main(target: str) -> None:
+    home = Path(tempfile.mkdtemp(prefix="ic-shot-"))
+    os.environ["INCIDENT_COMPOSER_HOME"] = str(home)
+    seed(home)
+    from PySide6.QtCore import QTimer
+
+    from composer.app import build_context, create_application, create_window
+
+    app = create_application([])
+    context = build_context()
+    window = create_window(context)
+    window.resize(1360, 860)
+    window.show()
+
+    def snap() -> None:
+        window.previews.render_now()
+        window.screen().grabWindow(window.winId()).save(target)
+        app.quit()
+
+    QTimer.singleShot(1500, snap)
+    app.exec()
+    context.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.png")
