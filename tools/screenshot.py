@@ -6,12 +6,14 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 from datetime import timedelta
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
+
+from composer.app import build_context, create_application, create_window
 from composer.core.model import Incident, Person, Severity, Status, Update, utc_now
 from composer.core.store import Store
 
@@ -61,14 +63,9 @@ def seed(home: Path) -> None:
 
 def main(target: str) -> None:
     home = Path(tempfile.mkdtemp(prefix="ic-shot-"))
-    os.environ["INCIDENT_COMPOSER_HOME"] = str(home)
     seed(home)
-    from PySide6.QtCore import QTimer
-
-    from composer.app import build_context, create_application, create_window
-
     app = create_application([])
-    context = build_context()
+    context = build_context(home=home)
     window = create_window(context)
     window.resize(1360, 860)
     window.show()
