@@ -57,6 +57,9 @@ def main(argv: list[str]) -> int:
             return False
 
     def give_up() -> None:
+        if watcher.seen:
+            return
+        watcher.seen = True  # a Paint still queued must not report success after this
         print(f"first_paint.py {kind}: no Paint event within {timeout:g} s", file=sys.stderr)
         app.exit(EXIT_NO_PAINT)
 

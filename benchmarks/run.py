@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FIRST_PAINT = ROOT / "benchmarks" / "first_paint.py"
 CHILD_TIMEOUT = 60.0  # seconds a child may take to paint before it is called stuck
-FULL_RUNS = 7
+FULL_RUNS = 11
 QUICK_RUNS = 3
 WINDOW_SIZE = "1280x800"
 
@@ -40,15 +40,21 @@ class BenchmarkError(RuntimeError):
 
 @dataclass
 class Bench:
-    """What every measurement gets: how many runs, and the seeded data folder."""
+    """What every measurement gets: how many runs, the seeded data folder, scratch space."""
 
     runs: int
     home: Path
+    scratch: Path
 
     def child_env(self) -> dict[str, str]:
         env = dict(os.environ)
         env["QT_QPA_PLATFORM"] = "offscreen"  # same platform everywhere, display or not
         env["INCIDENT_COMPOSER_HOME"] = str(self.home)
+        # Installed apps run from cached bytecode; without this, PYTHONDONTWRITEBYTECODE
+        # would make every run recompile the app's own modules (the bare side has none).
+        # The cache lives in scratch so the source tree stays untouched.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(self.scratch / "pycache")
         # Measure this tree, whatever copy of the package is installed.
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
         return env
@@ -59,7 +65,9 @@ MEASUREMENTS: dict[str, Measurement] = {}
 TARGETS: dict[str, float] = {}
 
 
-def measurement(name: str, targets: dict[str, float] | None = None) -> Callable[[Measurement], Measurement]:
+def measurement(
+    name: str, targets: dict[str, float] | None = None
+) -> Callable[[Measurement], Measurement]:
     """Register a measurement; `targets` are upper bounds reported beside the figures."""
 
     def register(function: Measurement) -> Measurement:
@@ -135,7 +143,7 @@ def _maxrss_mb(ru_maxrss: int) -> float:
 
 
 def _read_line(fd: int, deadline: float) -> bytes:
-    """Bytes up to the first newline, b'' on EOF; None-free so callers can report."""
+    """Bytes up to the first newline (fewer if the child closed stdout first)."""
     data = b""
     while b"\n" not in data:
         left = deadline - time.perf_counter()
@@ -174,7 +182,7 @@ def run_first_paint(kind: str, bench: Bench) -> ChildRun:
         stderr = errors.read().decode(errors="replace").strip()
 
     if elapsed is None or not line.startswith(b"paint ") or child.returncode != 0:
-        why = ("did not paint within %g s and was killed" % (CHILD_TIMEOUT + 10) if elapsed is None
+        why = (f"did not paint within {CHILD_TIMEOUT + 10:g} s and was killed" if elapsed is None
                else f"exited with code {child.returncode} "
                     f"{'after' if line.startswith(b'paint ') else 'without'} painting")
         tail = "\n".join(stderr.splitlines()[-20:]) or "(nothing on stderr)"
@@ -192,7 +200,7 @@ def run_first_paint(kind: str, bench: Bench) -> ChildRun:
 @measurement("first_paint", targets={"startup_ratio": 1.25, "rss_ratio": 1.3})
 def first_paint(bench: Bench) -> dict[str, object]:
     """App with a stored incident vs a bare PySide6 QMainWindow: start-up time and peak RSS."""
-    # One discarded run of each warms the file cache and writes .pyc files for both.
+    # One discarded run of each warms the file cache and the bytecode cache for both.
     for kind in ("app", "bare"):
         run_first_paint(kind, bench)
     samples: dict[str, list[ChildRun]] = {"app": [], "bare": []}
@@ -200,7 +208,7 @@ def first_paint(bench: Bench) -> dict[str, object]:
         for kind in ("app", "bare"):  # interleaved, so drift hits both alike
             sample = run_first_paint(kind, bench)
             samples[kind].append(sample)
-            progress(f"first_paint {index + 1}/{bench.runs} {kind:4}: "
+            progress(f"first_paint {f'{index + 1}/{bench.runs}':>5} {kind:4}: "
                      f"{sample.startup_ms:7.1f} ms {sample.rss_mb:6.1f} MB")
 
     def median(kind: str, attribute: str) -> float:
@@ -223,7 +231,8 @@ def first_paint(bench: Bench) -> dict[str, object]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help=f"{QUICK_RUNS} runs each, not {FULL_RUNS}")
+    parser.add_argument("--quick", action="store_true",
+                        help=f"{QUICK_RUNS} runs each instead of {FULL_RUNS}")
     parser.add_argument("--runs", type=int, help="measured runs of each side (overrides --quick)")
     parser.add_argument("--only", action="append", choices=sorted(MEASUREMENTS),
                         help="run only this measurement (repeatable)")
@@ -234,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
 
     figures: dict[str, object] = {}
     with tempfile.TemporaryDirectory(prefix="composer-bench-") as folder:
-        bench = Bench(runs=runs, home=Path(folder))
+        bench = Bench(runs=runs, home=Path(folder) / "home", scratch=Path(folder))
         seed(bench.home)  # once: every run starts from the same stored incident
         for name in args.only or MEASUREMENTS:
             progress(f"== {name} ({runs} runs each)")

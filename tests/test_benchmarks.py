@@ -1,0 +1,26 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The benchmark harness runs and prints its figures; speed itself is never asserted here."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_quick_run_prints_one_json_object_of_ratios():
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick"],
+                            check=False, cwd=ROOT, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)  # the whole of stdout: nothing else may be printed
+    assert isinstance(figures, dict)
+    for key in ("startup_ratio", "rss_ratio"):
+        value = figures[key]
+        assert isinstance(value, int | float) and not isinstance(value, bool), key
+        assert math.isfinite(value) and value > 0, (key, value)
+    assert figures["runs"] == 3
