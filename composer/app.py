@@ -53,7 +53,6 @@ def build_context(home: Path | None = None, prompter: Prompter | None = None) ->
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    from PySide6.QtGui import QIcon  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
@@ -61,10 +60,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("incident-composer")
     app.setDesktopFileName(APP_ID)
-    from composer.ui.icons import app_icon_path  # noqa: PLC0415
-
-    app.setWindowIcon(QIcon(str(app_icon_path())))
-    return app  # type: ignore[return-value]
+    return app  # the window icon is set after the first paint (loading SVG costs startup time)  # type: ignore[return-value]
 
 
 def create_window(context: AppContext) -> MainWindow:

