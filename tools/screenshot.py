@@ -71,6 +71,7 @@ def main(target: str) -> None:
     window.show()
 
     def snap() -> None:
+        window.ensure_ready()
         window.previews.render_now()
         window.screen().grabWindow(window.winId()).save(target)
         app.quit()

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from composer.core.model import Incident, Update, utc_now
 from composer.ui.clock import format_duration
 
-
 FOREGROUND_ROLE = 9  # Qt.ItemDataRole.ForegroundRole, without loading Qt's enum namespace
 
 

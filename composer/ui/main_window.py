@@ -74,6 +74,10 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.reload(select=None)
 
+    @property
+    def is_ready(self) -> bool:
+        return self._ready
+
     def ensure_ready(self) -> None:
         """Build what the first frame does not show. Runs once, right after the first paint
         (or earlier, when a caller needs the actions before the window is painted)."""

@@ -51,6 +51,7 @@ def make_window(qtbot, home, prompter):
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.is_ready, timeout=3000)  # the rest is built after the first paint
         contexts.append(context)
         return window
 

@@ -36,6 +36,7 @@ def main(mode: str) -> None:
                                       app.quit()))
         app.exec()
         return
+    window.ensure_ready()
     window.new_incident_action.trigger()
     typed = 0
 
