@@ -73,6 +73,8 @@ def parse_severity(text: str) -> Severity:
 
 @dataclass
 class Incident:
+    """Something customers notice: an outage or a planned maintenance."""
+
     title: str
     status: Status = Status.INVESTIGATING
     severity: Severity = Severity.MAJOR
@@ -119,6 +121,8 @@ class Update:
 
 @dataclass
 class Revision:
+    """An earlier text of an update."""
+
     update_id: int
     body: str
     saved_at: datetime
@@ -142,6 +146,8 @@ class Person:
 
 @dataclass
 class Organisation:
+    """Who speaks, and where customers can reach them."""
+
     name: str = ""
     contact_url: str = ""
     phone: str = ""

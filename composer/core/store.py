@@ -307,8 +307,11 @@ class Store:
         return [self._update_from(row) for row in rows]
 
     def latest_update(self, incident_id: int) -> Update | None:
-        updates = self.updates(incident_id)
-        return updates[-1] if updates else None
+        row = self._conn.execute(
+            "SELECT * FROM updates WHERE incident_id=? ORDER BY created_at DESC, id DESC LIMIT 1",
+            (incident_id,),
+        ).fetchone()
+        return self._update_from(row) if row is not None else None
 
     def previous_public_update_at(self, update: Update) -> datetime | None:
         """When the incident's previous update went public (None: this is the first)."""

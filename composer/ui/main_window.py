@@ -5,20 +5,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from composer import APP_NAME
 from composer.core.model import Incident, Status, Update, utc_now
 from composer.core.store import NotFound, SaveFailed
-from composer.ui.incident_form import IncidentForm
 from composer.ui.incident_list import IncidentList
 from composer.ui.status_panel import StatusPanel
 from composer.ui.update_editor import DEFAULT_CADENCE, UpdateEditor
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
+
     from composer.app import AppContext
+    from composer.ui.incident_form import IncidentForm
 
 LESSONS = (
     "<p>Every update should:</p><ul>"
@@ -34,7 +35,7 @@ class MainWindow(QMainWindow):
     right after that frame is painted, the rest (menus, previews, checklist, network)."""
 
     def __init__(self, context: AppContext):
-        self._painted = False  # before super().__init__: event() runs during construction
+        self._painted = False
         self._ready = False
         super().__init__()
         self.context = context
@@ -45,12 +46,11 @@ class MainWindow(QMainWindow):
         self._incident: Incident | None = None
 
         self.incident_list = IncidentList()
-        self.form = IncidentForm(self.store)
+        self.form: IncidentForm | None = None  # built in ensure_ready()
         self.editor = UpdateEditor(self.store)
         self.centre = QWidget()
         self._centre_layout = QVBoxLayout(self.centre)
         self._centre_layout.setContentsMargins(6, 6, 6, 0)
-        self._centre_layout.addWidget(self.form)
         self._centre_layout.addWidget(self.editor, 1)
         self.main_split = QSplitter()  # horizontal; Qt's enum namespace costs ~12 ms to load
         self.main_split.addWidget(self.incident_list)
@@ -66,11 +66,9 @@ class MainWindow(QMainWindow):
         self.status_panel = StatusPanel(self.statusBar(), self)
         self.incident_list.incident_selected.connect(self.show_incident)
         self.incident_list.update_selected.connect(self.show_update)
-        for source in (self.form, self.editor):
-            source.saved.connect(self.status_panel.show_saved)
-            source.save_failed.connect(self.status_panel.show_save_failed)
+        self.editor.saved.connect(self.status_panel.show_saved)
+        self.editor.save_failed.connect(self.status_panel.show_save_failed)
         self.editor.fields_changed.connect(self._on_update_fields)
-        self.form.changed.connect(self._on_incident_fields)
         self._restore_geometry()
         self.reload(select=None)
 
@@ -85,9 +83,18 @@ class MainWindow(QMainWindow):
             return
         self._ready = True
         from PySide6.QtCore import Qt  # noqa: PLC0415 - realising Qt's enums costs ~12 ms
+        from PySide6.QtWidgets import QDockWidget, QLabel  # noqa: PLC0415
 
+        from composer.ui.incident_form import IncidentForm  # noqa: PLC0415
         from composer.ui.previews import PreviewTabs  # noqa: PLC0415
 
+        self.form = IncidentForm(self.store)
+        self.form.saved.connect(self.status_panel.show_saved)
+        self.form.save_failed.connect(self.status_panel.show_save_failed)
+        self.form.changed.connect(self._on_incident_fields)
+        self.form.load(self._incident)
+        self._centre_layout.insertWidget(0, self.form)
+        self.editor.build_fields()
         self.previews = PreviewTabs()
         self.centre_split = QSplitter(Qt.Orientation.Vertical)
         self._centre_layout.removeWidget(self.editor)
@@ -116,6 +123,8 @@ class MainWindow(QMainWindow):
     # -- construction ------------------------------------------------------------
 
     def _build_actions(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence  # noqa: PLC0415
+
         def action(text: str, slot, shortcut: QKeySequence | str | None = None, tip: str = "") -> QAction:
             act = QAction(text, self)
             if shortcut is not None:
@@ -155,12 +164,12 @@ class MainWindow(QMainWindow):
         for act in (focus_list, focus_editor, focus_preview, toggle_checklist, reload_action):
             view_menu.addAction(act)
 
-    def event(self, event: QEvent) -> bool:
-        if not self._painted and event.type() == QEvent.Type.Paint:
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self._painted:
             # Work the first screen does not need waits until it is on screen.
             self._painted = True
             QTimer.singleShot(0, self._after_first_paint)
-        return super().event(event)
+        super().paintEvent(event)
 
     def _after_first_paint(self) -> None:
         from PySide6.QtGui import QIcon  # noqa: PLC0415
@@ -194,7 +203,8 @@ class MainWindow(QMainWindow):
             self._incident = self.store.incident(incident_id) if incident_id is not None else None
         except NotFound:
             self._incident = None
-        self.form.load(self._incident)
+        if self.form is not None:
+            self.form.load(self._incident)
         if self._incident is None:
             self.status_panel.follow(None, None)
         updates = self.store.updates(self._incident.id or 0) if self._incident else []
@@ -237,7 +247,8 @@ class MainWindow(QMainWindow):
         latest = self.store.latest_update(self._incident.id or 0)
         if latest is not None and latest.id == update.id and self._incident.status != update.status:
             self._incident.status = update.status
-            self.form.load(self._incident)
+            if self.form is not None:
+                self.form.load(self._incident)
             self._save_incident()
         self.incident_list.relabel_update(update)
         self.incident_list.refresh_incident(self._incident, update)
@@ -256,7 +267,7 @@ class MainWindow(QMainWindow):
             self.status_panel.show_save_failed(str(error))
 
     def save_all(self) -> bool:
-        return self.form.flush() and self.editor.flush()
+        return (self.form is None or self.form.flush()) and self.editor.flush()
 
     # -- commands ----------------------------------------------------------------
 

@@ -7,17 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateTimeEdit,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
 from composer.core.model import Status, Update, lifecycle_of, utc_now
 from composer.core.store import SaveFailed, Store
@@ -51,6 +41,38 @@ class UpdateEditor(QWidget):
         self._loading = False
         self._text_saver = SaveScheduler(self._save_body, self)
         self._fields_saver = SaveScheduler(self._save_fields, self, debounce_ms=150)
+        self._signers: list[str] = []
+
+        self.body = QPlainTextEdit()
+        self.body.setObjectName("updateBody")
+        self.body.setPlaceholderText(self.tr(
+            "Write the update in Markdown. Say what customers cannot do, own it, "
+            "say when the next update comes, sign with your name and give a way to reach you."
+        ))
+        font = QFont(self.body.font())
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.body.setFont(font)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.body, 1)
+        self.body.textChanged.connect(self._on_text_changed)
+        self._has_fields = False
+        self.load(None)
+
+    def build_fields(self) -> None:
+        """Add the update's own fields above the text. The window calls this right after its
+        first paint: the first frame needs only the text."""
+        if self._has_fields:
+            return
+        self._has_fields = True
+        from PySide6.QtWidgets import (  # noqa: PLC0415 - not needed for the first frame
+            QCheckBox,
+            QComboBox,
+            QDateTimeEdit,
+            QHBoxLayout,
+            QLabel,
+            QPushButton,
+        )
 
         self.status = QComboBox()
         self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -70,16 +92,6 @@ class UpdateEditor(QWidget):
         self.plus_cadence = QPushButton(self.tr("In 30 min"))
         self.plus_cadence.setToolTip(self.tr("Promise the next update 30 minutes from now"))
 
-        self.body = QPlainTextEdit()
-        self.body.setObjectName("updateBody")
-        self.body.setPlaceholderText(self.tr(
-            "Write the update in Markdown. Say what customers cannot do, own it, "
-            "say when the next update comes, sign with your name and give a way to reach you."
-        ))
-        font = QFont(self.body.font())
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.body.setFont(font)
-
         fields = QHBoxLayout()
         for label, widget in ((self.tr("Status"), self.status), (self.tr("Signed by"), self.signer),
                               (self.tr("Language"), self.language)):
@@ -92,13 +104,9 @@ class UpdateEditor(QWidget):
         promise.addWidget(self.next_update)
         promise.addWidget(self.plus_cadence)
         promise.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(fields)
-        layout.addLayout(promise)
-        layout.addWidget(self.body, 1)
+        self._layout.insertLayout(0, promise)
+        self._layout.insertLayout(0, fields)
 
-        self.body.textChanged.connect(self._on_text_changed)
         self.status.currentIndexChanged.connect(self._on_field_changed)
         self.signer.currentTextChanged.connect(self._on_field_changed)
         self.language.currentIndexChanged.connect(self._on_field_changed)
@@ -106,7 +114,7 @@ class UpdateEditor(QWidget):
         self.has_next.toggled.connect(self.next_update.setEnabled)
         self.next_update.dateTimeChanged.connect(self._on_field_changed)
         self.plus_cadence.clicked.connect(self.promise_next_update)
-        self.load(None)
+        self._show_fields(self._update)
 
     # -- state -------------------------------------------------------------------
 
@@ -119,6 +127,9 @@ class UpdateEditor(QWidget):
         return self._text_saver.pending or self._fields_saver.pending
 
     def set_signers(self, names: list[str]) -> None:
+        self._signers = names
+        if not self._has_fields:
+            return
         current = self.signer.currentText()
         self._loading = True
         self.signer.clear()
@@ -132,12 +143,23 @@ class UpdateEditor(QWidget):
         self._update = update
         self._loading = True
         try:
-            enabled = update is not None
+            self.body.setEnabled(update is not None)
+            self.body.setPlainText(update.body if update is not None else "")
+        finally:
+            self._loading = False
+        if self._has_fields:
+            self._show_fields(update)
+
+    def _show_fields(self, update: Update | None) -> None:
+        self._loading = True
+        try:
+            if self._signers:
+                self.signer.clear()
+                self.signer.addItems(self._signers)
             for widget in (self.status, self.signer, self.language, self.has_next,
-                           self.next_update, self.plus_cadence, self.body):
-                widget.setEnabled(enabled)
+                           self.next_update, self.plus_cadence):
+                widget.setEnabled(update is not None)
             if update is None:
-                self.body.setPlainText("")
                 return
             self.status.clear()
             for status in lifecycle_of(update.status):
@@ -152,7 +174,6 @@ class UpdateEditor(QWidget):
             self.has_next.setChecked(update.next_update_at is not None)
             self.next_update.setEnabled(update.next_update_at is not None)
             self.next_update.setDateTime(to_qdatetime(update.next_update_at or utc_now() + DEFAULT_CADENCE))
-            self.body.setPlainText(update.body)
         finally:
             self._loading = False
 
