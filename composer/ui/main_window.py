@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.centre_split.addWidget(self.previews)
         self.centre_split.setStretchFactor(0, 3)
         self.centre_split.setStretchFactor(1, 2)
+        self.centre_split.setSizes([480, 320])  # until the user's own split is restored
         self._centre_layout.addWidget(self.centre_split, 1)
         self.editor.text_edited.connect(lambda: self.previews.show_text(self.editor.body.toPlainText()))
 
@@ -148,6 +149,8 @@ class MainWindow(QMainWindow):
         quit_action = action(self.tr("&Quit"), self.close, "Ctrl+Q")
         self.history_action = action(self.tr("Revision &history…"), self.show_history, "Ctrl+H",
                                      self.tr("See and restore earlier texts of this update"))
+        self.profile_action = action(self.tr("&Organisation and people…"), self.edit_profile, None,
+                                     self.tr("Contact details and the people who may sign updates"))
         reload_action = action(self.tr("&Reload"), lambda: self.reload(self.incident_list.current_incident_id()),
                                "F5", self.tr("Show incidents imported from the command line"))
         focus_list = action(self.tr("Go to &incidents"), self.incident_list.incidents.setFocus, "Ctrl+1")
@@ -161,6 +164,8 @@ class MainWindow(QMainWindow):
                     self.export_action, None, self.save_action, None, quit_action):
             file_menu.addSeparator() if act is None else file_menu.addAction(act)
         edit_menu.addAction(self.history_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.profile_action)
         for act in (focus_list, focus_editor, focus_preview, toggle_checklist, reload_action):
             view_menu.addAction(act)
 
@@ -364,6 +369,13 @@ class MainWindow(QMainWindow):
             self.context.prompter.warn(self.tr("Revision history"), str(error))
             return
         self.show_update(restored.id)
+
+    def edit_profile(self) -> None:
+        from composer.ui.profile_dialog import ProfileDialog  # noqa: PLC0415
+
+        self.save_all()
+        if ProfileDialog(self.store, self).exec():
+            self.editor.set_signers([p.signature for p in self.store.people()])
 
     # -- window state ------------------------------------------------------------
 

@@ -185,3 +185,46 @@ def test_shortcuts_exist_for_common_commands(make_window):
     assert window.checklist_dock.isVisible()
     assert window.checklist_dock.toggleViewAction().shortcut().toString() == "Ctrl+Shift+K"
     assert window.dockWidgetArea(window.checklist_dock) == Qt.DockWidgetArea.RightDockWidgetArea
+
+
+def test_profile_dialog_saves_organisation_and_roster(qtbot, store):
+    from composer.core.model import Person
+    from composer.ui.profile_dialog import ProfileDialog
+
+    store.save_person(Person("Old Name", "On call"))
+    dialog = ProfileDialog(store)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1
+    dialog.org_name.setText("Example Hosting")
+    dialog.phone.setText("+34 930 000 000")
+    dialog.table.item(0, 0).setText("Marta Vidal")
+    dialog._add_row(Person("Jordi Puig", "Engineer", "jordi@example.com"))
+    dialog._add_row(Person(""))  # an empty row is ignored
+    dialog.save()
+    assert store.organisation().name == "Example Hosting"
+    assert store.organisation().phone == "+34 930 000 000"
+    assert [(p.name, p.role) for p in store.people()] == [("Jordi Puig", "Engineer"), ("Marta Vidal", "On call")]
+    dialog.table.setCurrentCell(0, 0)
+    dialog._remove_row()
+    dialog.save()
+    assert len(store.people()) == 1
+
+
+def test_roster_fills_the_signer_list(make_window, qtbot, prompter):
+    from composer.core.model import Person
+
+    window = make_window()
+    window.store.save_person(Person("Marta Vidal", "Head of Support"))
+    _new_incident(window, qtbot, prompter)
+    names = [window.editor.signer.itemText(i) for i in range(window.editor.signer.count())]
+    assert "Marta Vidal, Head of Support" in names
+
+
+def test_alert_colour_reads_on_light_and_dark_palettes(qapp):
+    from PySide6.QtGui import QColor, QPalette
+
+    from composer.ui.incident_list import alert_color
+
+    light, dark = QPalette(QColor("#f0f0f0")), QPalette(QColor("#202020"))
+    assert alert_color(dark).lightness() > alert_color(light).lightness()
+    assert alert_color(light).red() > 150 and alert_color(dark).red() > 150

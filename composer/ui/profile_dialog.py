@@ -1,0 +1,129 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Who speaks for the organisation: its contact details and the people who may sign."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.core.model import Organisation, Person
+from composer.core.store import SaveFailed, Store
+
+PEOPLE_COLUMNS = ("name", "role", "email", "phone")
+
+
+class ProfileDialog(QDialog):
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Organisation and people"))
+        self.resize(720, 520)
+        self._store = store
+        self._people = store.people()
+        org = store.organisation()
+
+        self.org_name = QLineEdit(org.name)
+        self.contact_url = QLineEdit(org.contact_url)
+        self.contact_url.setPlaceholderText("https://example.com/contact")
+        self.phone = QLineEdit(org.phone)
+        self.phone.setPlaceholderText("+34 930 000 000")
+        self.email = QLineEdit(org.email)
+        self.email.setPlaceholderText("support@example.com")
+        self.status_page = QLineEdit(org.status_page_url)
+        org_box = QGroupBox(self.tr("Organisation"))
+        form = QFormLayout(org_box)
+        form.addRow(self.tr("&Name"), self.org_name)
+        form.addRow(self.tr("&Contact page"), self.contact_url)
+        form.addRow(self.tr("&Phone"), self.phone)
+        form.addRow(self.tr("&Email"), self.email)
+        form.addRow(self.tr("&Status page"), self.status_page)
+
+        self.table = QTableWidget(0, len(PEOPLE_COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"), self.tr("Email"), self.tr("Phone")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for person in self._people:
+            self._add_row(person)
+        add = QPushButton(self.tr("&Add person"))
+        remove = QPushButton(self.tr("&Remove person"))
+        add.clicked.connect(lambda: self._add_row(Person(name="")))
+        remove.clicked.connect(self._remove_row)
+        people_box = QGroupBox(self.tr("People who may sign updates"))
+        people_layout = QVBoxLayout(people_box)
+        people_layout.addWidget(self.table)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        people_layout.addLayout(row)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._save_and_close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(org_box)
+        layout.addWidget(people_box, 1)
+        layout.addWidget(buttons)
+        self.error = ""
+
+    def _add_row(self, person: Person) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for col, field in enumerate(PEOPLE_COLUMNS):
+            self.table.setItem(row, col, QTableWidgetItem(getattr(person, field)))
+        self.table.item(row, 0).setData(256, person.id)  # 256: Qt.ItemDataRole.UserRole
+
+    def _remove_row(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+
+    def people_in_table(self) -> list[Person]:
+        people = []
+        for row in range(self.table.rowCount()):
+            values = [(self.table.item(row, col).text() if self.table.item(row, col) else "").strip()
+                      for col in range(len(PEOPLE_COLUMNS))]
+            if not values[0]:
+                continue  # a row without a name is not a signer
+            person_id = self.table.item(row, 0).data(256)
+            people.append(Person(*values, id=person_id))
+        return people
+
+    def save(self) -> None:
+        """Write the organisation and the roster; raises SaveFailed, changing nothing on screen."""
+        self._store.save_organisation(Organisation(
+            name=self.org_name.text().strip(), contact_url=self.contact_url.text().strip(),
+            phone=self.phone.text().strip(), email=self.email.text().strip(),
+            status_page_url=self.status_page.text().strip(),
+        ))
+        kept = self.people_in_table()
+        kept_ids = {p.id for p in kept if p.id is not None}
+        for person in self._people:
+            if person.id not in kept_ids and person.id is not None:
+                self._store.remove_person(person.id)
+        for person in kept:
+            self._store.save_person(person)
+        self._people = self._store.people()
+
+    def _save_and_close(self) -> None:
+        try:
+            self.save()
+        except SaveFailed as error:
+            self.error = str(error)
+            self.setWindowTitle(self.tr("Organisation and people — not saved"))
+            self.org_name.setToolTip(self.error)
+            from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
+            QMessageBox.warning(self, self.tr("Not saved"), self.error)
+            return
+        self.accept()
