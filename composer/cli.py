@@ -45,6 +45,12 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("incident_id", type=int, metavar="INCIDENT_ID")
     exp.add_argument("--output", "-o", type=Path, help="file to write (default: standard output)")
     exp.add_argument("--update", type=int, metavar="UPDATE_ID", help="export this update instead of the latest")
+    chk = commands.add_parser("check", help="check update files against the lessons (see docs/checks.md)")
+    chk.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    chk.add_argument("--now", metavar="ISO-8601", help="the time to check at (default: now)")
+    chk.add_argument("--format", choices=("text", "json"), default="text")
+    chk.add_argument("--config", type=Path, metavar="FILE",
+                     help="organisation settings (TOML); default: checks.toml in the data folder, if any")
     return parser
 
 
@@ -119,11 +125,17 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    from composer.core.checks.cli import run_check  # noqa: PLC0415
+
+    return run_check(args.files, args.now, args.format, args.config)
+
+
 def _run_command(args: argparse.Namespace) -> int:
     from composer.core.interchange import InterchangeError  # noqa: PLC0415
     from composer.core.store import NotFound, StoreError  # noqa: PLC0415
 
-    handlers = {"import": _cmd_import, "export": _cmd_export}
+    handlers = {"import": _cmd_import, "export": _cmd_export, "check": _cmd_check}
     handler = _cmd_incidents_list if args.command == "incidents" else handlers[args.command]
     try:
         return handler(args)

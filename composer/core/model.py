@@ -130,6 +130,17 @@ class Revision:
 
 
 @dataclass
+class Event:
+    """Something that happened to an update: a check overridden, a publication."""
+
+    update_id: int
+    kind: str
+    detail: dict[str, object] = field(default_factory=dict)
+    at: datetime = field(default_factory=utc_now)
+    id: int | None = None
+
+
+@dataclass
 class Person:
     """Someone who may sign an update."""
 

@@ -70,13 +70,24 @@ MIGRATIONS: tuple[str, ...] = (
         status_page_url TEXT NOT NULL DEFAULT ''
     );
     """,
+    # 2: the update's history of events (check overrides, later publication receipts).
+    """
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        update_id INTEGER NOT NULL REFERENCES updates(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX events_by_update ON events(update_id, id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Tables in the order their rows can be copied (parents before children).
 TABLES: tuple[str, ...] = (
-    "incidents", "updates", "revisions", "publications", "people", "organisation",
+    "incidents", "updates", "revisions", "publications", "people", "organisation", "events",
 )
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from composer.core import recovery, schema
 from composer.core.model import (
+    Event,
     Incident,
     Organisation,
     Person,
@@ -350,6 +351,19 @@ class Store:
                 (update_id, publication.channel, _ts(publication.published_at),
                  publication.remote_id, publication.url),
             )
+
+    def add_event(self, event: Event) -> Event:
+        with self._write() as conn:
+            event.id = conn.execute(
+                "INSERT INTO events (update_id, at, kind, detail) VALUES (?,?,?,?)",
+                (event.update_id, _ts(event.at), event.kind, json.dumps(event.detail, default=str)),
+            ).lastrowid
+        return event
+
+    def events(self, update_id: int) -> list[Event]:
+        rows = self._conn.execute("SELECT * FROM events WHERE update_id=? ORDER BY id", (update_id,)).fetchall()
+        return [Event(id=r["id"], update_id=r["update_id"], kind=r["kind"], detail=dict(json.loads(r["detail"])),
+                      at=_dt(r["at"]) or utc_now()) for r in rows]
 
     # -- revisions ---------------------------------------------------------------
 

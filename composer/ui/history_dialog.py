@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.core.model import Revision
+from composer.core.model import Event, Revision
 
 
 class HistoryDialog(QDialog):
-    def __init__(self, revisions: list[Revision], parent: QWidget | None = None):
+    def __init__(self, revisions: list[Revision], parent: QWidget | None = None, events: list[Event] | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Revision history"))
         self.resize(760, 460)
@@ -39,8 +39,18 @@ class HistoryDialog(QDialog):
         panes = QHBoxLayout()
         panes.addWidget(self.list, 1)
         panes.addWidget(self.preview, 2)
+        self.events = QListWidget()
+        self.events.setMaximumHeight(120)
+        for event in events or []:
+            when = event.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            detail = event.detail.get("reason") or event.detail.get("channel") or ""
+            rules = ", ".join(str(r) for r in event.detail.get("rules", []))  # type: ignore[union-attr]
+            text = f"{when} · {event.kind}" + (f" ({rules})" if rules else "") + (f": {detail}" if detail else "")
+            self.events.addItem(text)
         layout = QVBoxLayout(self)
         layout.addLayout(panes)
+        if self.events.count():
+            layout.addWidget(self.events)
         layout.addWidget(buttons)
         self.list.currentItemChanged.connect(self._show)
         if self.list.count():
@@ -55,7 +65,8 @@ class HistoryDialog(QDialog):
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     @classmethod
-    def ask(cls, revisions: list[Revision], parent: QWidget | None = None) -> Revision | None:
+    def ask(cls, revisions: list[Revision], parent: QWidget | None = None,
+            events: list[Event] | None = None) -> Revision | None:
         """The revision to restore, or None. Tests patch this."""
-        dialog = cls(revisions, parent)
+        dialog = cls(revisions, parent, events)
         return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from composer.core.model import Incident, Update, utc_now
+from composer.core.promises import Promise, PromiseState
 from composer.ui.clock import format_duration
 
 FOREGROUND_ROLE = 9  # Qt.ItemDataRole.ForegroundRole, without loading Qt's enum namespace
@@ -51,15 +52,15 @@ class IncidentList(QWidget):
         row = self.incidents.currentRow()
         return self._incident_ids[row] if 0 <= row < len(self._incident_ids) else None
 
-    def show_incidents(self, incidents: list[tuple[Incident, Update | None]], select: int | None) -> None:
+    def show_incidents(self, incidents: list[tuple[Incident, Promise]], select: int | None) -> None:
         """Fill the list; `select` keeps (or moves) the selection without re-emitting needlessly."""
         self.incidents.blockSignals(True)
         self.incidents.clear()
         self._incident_ids = [incident.id or 0 for incident, _ in incidents]
         chosen = None
-        for incident, latest in incidents:
+        for incident, promise in incidents:
             item = QListWidgetItem()
-            self._paint_incident(item, incident, latest)
+            self._paint_incident(item, incident, promise)
             self.incidents.addItem(item)
             if incident.id == select:
                 chosen = item
@@ -67,19 +68,16 @@ class IncidentList(QWidget):
         if chosen is not None:
             self.incidents.setCurrentItem(chosen)
 
-    def refresh_incident(self, incident: Incident, latest: Update | None) -> None:
+    def refresh_incident(self, incident: Incident, promise: Promise) -> None:
         if incident.id in self._incident_ids:
-            self._paint_incident(self.incidents.item(self._incident_ids.index(incident.id)), incident, latest)
+            self._paint_incident(self.incidents.item(self._incident_ids.index(incident.id)), incident, promise)
 
-    def _paint_incident(self, item: QListWidgetItem, incident: Incident, latest: Update | None) -> None:
+    def _paint_incident(self, item: QListWidgetItem, incident: Incident, promise: Promise) -> None:
         now = utc_now()
         age = format_duration(now - incident.started_at)
         item.setText(f"{incident.title or self.tr('Untitled incident')}\n"
                      f"{incident.status.label} · {incident.severity.value} · {age}")
-        overdue = (
-            not incident.status.is_closed and latest is not None
-            and latest.next_update_at is not None and latest.next_update_at < now
-        )
+        overdue = promise.state is PromiseState.OVERDUE
         if overdue:
             item.setForeground(alert_color(self.palette()))
         elif item.data(FOREGROUND_ROLE) is not None:

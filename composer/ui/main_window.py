@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from composer import APP_NAME
-from composer.core.model import Incident, Status, Update, utc_now
+from composer.core.model import Event, Incident, Publication, Status, Update, utc_now
+from composer.core.promises import DEFAULT_WARN_BEFORE, Promise, promise_for
 from composer.core.store import NotFound, SaveFailed
 from composer.ui.incident_list import IncidentList
 from composer.ui.status_panel import StatusPanel
@@ -19,16 +21,8 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QPaintEvent
 
     from composer.app import AppContext
+    from composer.core.checks import CheckConfig, Draft
     from composer.ui.incident_form import IncidentForm
-
-LESSONS = (
-    "<p>Every update should:</p><ul>"
-    "<li><b>Be timely</b>: say when the next update comes.</li>"
-    "<li><b>Not hide</b>: say what customers cannot do, own it, apologise.</li>"
-    "<li><b>Be signed</b> by a named person, not a team.</li>"
-    "<li><b>Give contact info</b>: a phone, an email or a contact page.</li></ul>"
-)
-
 
 class MainWindow(QMainWindow):
     """Built in two steps: what the first frame shows (the incidents and the editor), then,
@@ -57,7 +51,7 @@ class MainWindow(QMainWindow):
         self.main_split.addWidget(self.centre)
         self.main_split.setStretchFactor(0, 1)
         self.main_split.setStretchFactor(1, 4)
-        self.incident_list.setMinimumWidth(240)
+        self.incident_list.setMinimumWidth(200)
         self.main_split.setSizes([280, 900])
         self.setCentralWidget(self.main_split)
         for title in (self.tr("&File"), self.tr("&Edit"), self.tr("&View")):
@@ -83,10 +77,15 @@ class MainWindow(QMainWindow):
             return
         self._ready = True
         from PySide6.QtCore import Qt  # noqa: PLC0415 - realising Qt's enums costs ~12 ms
-        from PySide6.QtWidgets import QDockWidget, QLabel  # noqa: PLC0415
+        from PySide6.QtWidgets import QDockWidget  # noqa: PLC0415
 
+        from composer.core.checks import RULES  # noqa: PLC0415
+        from composer.ui.checklist_panel import ChecklistPanel  # noqa: PLC0415
         from composer.ui.incident_form import IncidentForm  # noqa: PLC0415
+        from composer.ui.live_checks import LiveChecks  # noqa: PLC0415
+        from composer.ui.notifier import Notifier  # noqa: PLC0415
         from composer.ui.previews import PreviewTabs  # noqa: PLC0415
+        from composer.ui.promise_watch import PromiseWatch  # noqa: PLC0415
 
         self.form = IncidentForm(self.store)
         self.form.saved.connect(self.status_panel.show_saved)
@@ -106,20 +105,25 @@ class MainWindow(QMainWindow):
         self._centre_layout.addWidget(self.centre_split, 1)
         self.editor.text_edited.connect(lambda: self.previews.show_text(self.editor.body.toPlainText()))
 
-        # Reserved for the live checklist; until then it shows the lessons it will check.
         self.checklist_dock = QDockWidget(self.tr("Checklist"), self)
         self.checklist_dock.setObjectName("checklistDock")
-        lessons = QLabel(self.tr(LESSONS))
-        lessons.setWordWrap(True)
-        lessons.setAlignment(Qt.AlignmentFlag.AlignTop)
-        lessons.setContentsMargins(8, 8, 8, 8)
-        lessons.setMinimumWidth(220)
-        self.checklist_dock.setWidget(lessons)
+        self.check_config = self._load_check_config()
+        self.checklist = ChecklistPanel([(rule.id, rule.title) for rule in RULES])
+        self.checklist_dock.setWidget(self.checklist)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checklist_dock)
+        self.live_checks = LiveChecks(self.checklist, self.editor.body, self.current_draft, self)
+        for signal in (self.editor.text_edited, self.editor.fields_changed, self.form.changed):
+            signal.connect(self.live_checks.schedule)
+        self.notifier = Notifier(self)
+        self.promise_watch = PromiseWatch(self.store, self, self.check_config.remind_before)
+        self.promise_watch.states_changed.connect(self._refresh_promises)
+        self.promise_watch.due_soon.connect(self._warn_due_soon)
         self._build_actions()
         self._restore_layout()
         self._update_actions()
         self.previews.show_text(self.editor.body.toPlainText())
+        self.live_checks.run_now()
+        self.promise_watch.refresh()
 
     # -- construction ------------------------------------------------------------
 
@@ -147,6 +151,8 @@ class MainWindow(QMainWindow):
         self.save_action = action(self.tr("&Save now"), self.save_all, key.Save,
                                   self.tr("Everything is saved as you type; this saves at once"))
         quit_action = action(self.tr("&Quit"), self.close, "Ctrl+Q")
+        self.publish_action = action(self.tr("Mark as &published…"), self.mark_published, "Ctrl+Shift+P",
+                                     self.tr("Record that this update went out (checks first)"))
         self.history_action = action(self.tr("Revision &history…"), self.show_history, "Ctrl+H",
                                      self.tr("See and restore earlier texts of this update"))
         self.profile_action = action(self.tr("&Organisation and people…"), self.edit_profile, None,
@@ -160,7 +166,7 @@ class MainWindow(QMainWindow):
         toggle_checklist.setShortcut(QKeySequence("Ctrl+Shift+K"))
 
         file_menu, edit_menu, view_menu = (a.menu() for a in self.menuBar().actions())
-        for act in (self.new_incident_action, self.new_update_action, None, self.import_action,
+        for act in (self.new_incident_action, self.new_update_action, self.publish_action, None, self.import_action,
                     self.export_action, None, self.save_action, None, quit_action):
             file_menu.addSeparator() if act is None else file_menu.addAction(act)
         edit_menu.addAction(self.history_action)
@@ -194,7 +200,7 @@ class MainWindow(QMainWindow):
 
     def reload(self, select: int | None) -> None:
         incidents = self.store.incidents()
-        pairs = [(i, self.store.latest_update(i.id or 0)) for i in incidents]
+        pairs = [(i, self._promise(i)) for i in incidents]
         if select is None and incidents:
             select = incidents[0].id
         self.incident_list.show_incidents(pairs, select)
@@ -231,7 +237,8 @@ class MainWindow(QMainWindow):
         self.editor.load(update)
         if self._ready:
             self.previews.show_text(update.body if update else "")
-        self.status_panel.follow(self._incident, update)
+            self.live_checks.run_now()
+        self.status_panel.follow(self._incident, self._promise(self._incident) if self._incident else None)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -242,6 +249,7 @@ class MainWindow(QMainWindow):
         self.new_update_action.setEnabled(has_incident)
         self.export_action.setEnabled(has_incident)
         self.history_action.setEnabled(has_update)
+        self.publish_action.setEnabled(has_update)
 
     # -- reacting to edits -------------------------------------------------------
 
@@ -256,14 +264,74 @@ class MainWindow(QMainWindow):
                 self.form.load(self._incident)
             self._save_incident()
         self.incident_list.relabel_update(update)
-        self.incident_list.refresh_incident(self._incident, update)
-        self.status_panel.follow(self._incident, update)
+        self._refresh_promises()
 
     def _on_incident_fields(self) -> None:
         if self._incident is not None:
-            self.incident_list.refresh_incident(self._incident, self.editor.current_update)
             self.setWindowTitle(f"{self._incident.title} — {APP_NAME}")
-            self.status_panel.follow(self._incident, self.editor.current_update)
+            self._refresh_promises()
+
+    def _promise(self, incident: Incident) -> Promise:
+        return promise_for(incident, self.store.updates(incident.id or 0), utc_now(), self._remind_before())
+
+    def _remind_before(self) -> timedelta:
+        return self.check_config.remind_before if self._ready else DEFAULT_WARN_BEFORE
+
+    def _refresh_promises(self) -> None:
+        """Recolour the incident list and the countdown after a publication or a tick."""
+        for incident in self.store.incidents():
+            if self._incident is not None and incident.id == self._incident.id:
+                incident = self._incident  # the one on screen may hold unsaved edits
+            self.incident_list.refresh_incident(incident, self._promise(incident))
+        if self._incident is not None:
+            self.status_panel.follow(self._incident, self._promise(self._incident))
+
+    def _warn_due_soon(self, incident: Incident, promise: Promise) -> None:
+        from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+        when = promise.deadline.astimezone().strftime("%H:%M %Z") if promise.deadline else ""
+        text = self.tr("The next update for “%1” is due at %2.").replace("%1", incident.title).replace("%2", when)
+        self.statusBar().showMessage(text, 60_000)
+        QApplication.alert(self)
+        self.notifier.notify(self.tr("Next update due soon"), text)
+        self._refresh_promises()
+
+    def _load_check_config(self) -> CheckConfig:
+        """checks.toml in the data folder, with the roster and organisation from the store."""
+        from composer.core.checks.config import CONFIG_NAME, CheckConfig, ConfigError, load_config  # noqa: PLC0415
+
+        path = self.context.home / CONFIG_NAME
+        config = CheckConfig()
+        if path.is_file():
+            try:
+                config = load_config(path)
+            except ConfigError as error:
+                self.context.prompter.warn(self.tr("Checklist settings"),
+                                           self.tr("%1 — using the default settings.").replace("%1", str(error)))
+        if not config.people:
+            config.people = self.store.people()
+        org = self.store.organisation()
+        if not config.organisation.name and not config.organisation.phone:
+            config.organisation = org
+        return config
+
+    def current_draft(self) -> Draft | None:
+        """The update on screen as the checklist sees it."""
+        from composer.core.checks import Draft  # noqa: PLC0415
+        from composer.core.checks.language import word_lists  # noqa: PLC0415
+
+        update = self.editor.current_update
+        if update is None or self._incident is None:
+            return None
+        config = self.check_config
+        extra = tuple(sorted((k, tuple(v)) for k, v in config.extra_words.items()))
+        return Draft(
+            body=self.editor.body.toPlainText(), now=utc_now().astimezone(), status=update.status,
+            language=update.language, started=self._incident.started_at,
+            last_update=self.store.previous_public_update_at(update) if update.id else None,
+            next_update=update.next_update_at, signer=update.signer, title=self._incident.title,
+            config=config, words=word_lists(update.language, extra),
+        )
 
     def _save_incident(self) -> None:
         try:
@@ -353,6 +421,34 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(self.tr("Exported to %1").replace("%1", str(path)), 5000)
 
+    def mark_published(self) -> bool:
+        """Record that the update on screen went out. Failing checks need a typed reason."""
+        from composer.ui.publish_gate import OverrideDialog  # noqa: PLC0415
+
+        update = self.editor.current_update
+        if update is None or update.id is None or self._incident is None:
+            return False
+        if not self.save_all():
+            self.context.prompter.warn(self.tr("Publish"), self.tr("Save the update first: see the status bar."))
+            return False
+        failures = self.live_checks.failures()
+        try:
+            if failures:
+                reason = OverrideDialog.ask(failures, self)
+                if reason is None:
+                    return False
+                self.store.add_event(Event(update.id, "override",
+                                           {"reason": reason, "rules": [f.rule for f in failures]}))
+            self.store.add_publication(update.id, Publication(channel="manual", published_at=utc_now()))
+            self.store.add_event(Event(update.id, "published", {"channel": "manual"}))
+        except SaveFailed as error:
+            self.context.prompter.warn(self.tr("Publish"), str(error))
+            return False
+        self.show_incident(self._incident.id)
+        self._refresh_promises()
+        self.statusBar().showMessage(self.tr("Recorded as published"), 5000)
+        return True
+
     def show_history(self) -> None:
         from composer.ui.history_dialog import HistoryDialog  # noqa: PLC0415
 
@@ -360,7 +456,7 @@ class MainWindow(QMainWindow):
         if update is None or update.id is None:
             return
         self.save_all()
-        revision = HistoryDialog.ask(self.store.revisions(update.id), self)
+        revision = HistoryDialog.ask(self.store.revisions(update.id), self, self.store.events(update.id))
         if revision is None or revision.id is None:
             return
         try:
@@ -396,6 +492,9 @@ class MainWindow(QMainWindow):
             sizes = settings.value(f"window/{name}Split")
             if isinstance(sizes, QByteArray):
                 splitter.restoreState(sizes)
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)  # again: adding the dock may have shrunk the window
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.save_all():

@@ -8,7 +8,8 @@ from datetime import datetime
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from composer.core.model import Incident, Update, utc_now
+from composer.core.model import Incident, utc_now
+from composer.core.promises import DEFAULT_WARN_BEFORE, Promise, PromiseState
 from composer.ui.clock import format_countdown, format_duration
 from composer.ui.incident_list import alert_color
 
@@ -31,14 +32,15 @@ class StatusPanel:
         bar.addPermanentWidget(self.elapsed)
         bar.addPermanentWidget(self.countdown)
         self._incident: Incident | None = None
-        self._update: Update | None = None
+        self._promise: Promise | None = None
+        self.remind_before = DEFAULT_WARN_BEFORE
         self._network_info = None
         self._ticker = QTimer(owner)
         self._ticker.timeout.connect(self.tick)
         self._ticker.start(1000)
 
-    def follow(self, incident: Incident | None, update: Update | None) -> None:
-        self._incident, self._update = incident, update
+    def follow(self, incident: Incident | None, promise: Promise | None) -> None:
+        self._incident, self._promise = incident, promise
         self.tick()
 
     def show_saved(self, when: datetime | None = None) -> None:
@@ -62,20 +64,24 @@ class StatusPanel:
             self.elapsed.setText(tr("Started %1 ago").replace("%1", format_duration(now - started)))
         else:
             self.elapsed.setText(tr("Starts in %1").replace("%1", format_duration(started - now)))
-        promise = self._update.next_update_at if self._update else None
         alert = f"color: {alert_color(self._owner.palette()).name()}; font-weight: bold"
+        promise = self._promise
+        deadline = promise.deadline if promise else None
         if self._incident.status.is_closed:
-            self.countdown.setText(tr("Closed"))
-            self.countdown.setStyleSheet("")
-        elif promise is None:
-            self.countdown.setText(tr("No next update promised"))
-            self.countdown.setStyleSheet(alert)
-        elif promise >= now:
-            self.countdown.setText(tr("Next update in %1").replace("%1", format_countdown(promise - now)))
-            self.countdown.setStyleSheet("")
+            text, style = tr("Closed"), ""
+        elif promise is None or promise.state is PromiseState.NOT_PUBLISHED:
+            text, style = tr("Nothing published yet"), alert
+        elif deadline is None:
+            text, style = tr("The last update promised no next update"), alert
+        elif deadline >= now:
+            soon = deadline - now <= self.remind_before
+            text = tr("Next update due in %1").replace("%1", format_countdown(deadline - now))
+            style = alert if soon else ""
         else:
-            self.countdown.setText(tr("Next update overdue by %1").replace("%1", format_countdown(now - promise)))
-            self.countdown.setStyleSheet(alert)
+            text = tr("Next update overdue by %1").replace("%1", format_countdown(now - deadline))
+            style = alert
+        self.countdown.setText(text)
+        self.countdown.setStyleSheet(style)
 
     # -- network -----------------------------------------------------------------
 

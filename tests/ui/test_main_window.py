@@ -67,17 +67,25 @@ def test_new_update_carries_signer_and_promises_next(make_window, qtbot, prompte
     assert updates[1].next_update_at > utc_now() + timedelta(minutes=25)
     assert window.incident_list.updates.count() == 2
     assert window.editor.current_update.id == updates[1].id
-    assert "Next update in" in window.status_panel.countdown.text()
+    assert window.status_panel.countdown.text() == "Nothing published yet"
 
 
-def test_overdue_promise_turns_the_countdown_red(make_window, qtbot, prompter):
+def test_overdue_promise_turns_the_countdown_and_the_incident_red(make_window, qtbot, prompter, monkeypatch):
+    from composer.ui.publish_gate import OverrideDialog
+
+    monkeypatch.setattr(OverrideDialog, "ask", classmethod(lambda cls, failures, parent=None: "Testing the clock"))
     window = make_window()
     _new_incident(window, qtbot, prompter)
     window.editor.next_update.setDateTime(window.editor.next_update.dateTime().addSecs(-3600))
-    window.status_panel.tick()
+    assert window.mark_published()
     assert "overdue" in window.status_panel.countdown.text()
     item = window.incident_list.incidents.currentItem()
     assert item.foreground().color().red() > 150
+    # A new update going out with a fresh promise clears it.
+    window.new_update_action.trigger()
+    assert window.mark_published()
+    assert "due in" in window.status_panel.countdown.text()
+    assert window.incident_list.incidents.currentItem().data(9) is None
 
 
 def test_previews_follow_typing(make_window, qtbot, prompter):
@@ -128,7 +136,7 @@ def test_restore_an_earlier_revision(make_window, qtbot, prompter, monkeypatch):
     qtbot.keyClicks(window.editor.body, "new text")
     window.save_all()
     old = next(r for r in window.store.revisions(update_id) if r.body == "old text")
-    monkeypatch.setattr(HistoryDialog, "ask", classmethod(lambda cls, revisions, parent=None: old))
+    monkeypatch.setattr(HistoryDialog, "ask", classmethod(lambda cls, revisions, parent=None, events=None: old))
     window.history_action.trigger()
     assert window.editor.body.toPlainText() == "old text"
 
@@ -171,10 +179,13 @@ def test_corrupt_database_is_reported_at_start(make_window, qtbot, prompter, hom
 
 def test_geometry_is_remembered(make_window, qtbot, prompter):
     window = make_window()
-    window.resize(1000, 700)
+    window.resize(1000, 650)  # the offscreen screen is 800x800: only the height fits, the width is clamped
+    window.main_split.setSizes([300, 700])
     window.close()
     again = make_window()
-    assert again.size().width() == 1000
+    assert again.size().height() == 650
+    assert not again.context.ui_settings.value("window/mainSplit").isEmpty()
+    assert again.checklist_dock.isVisible()
 
 
 def test_shortcuts_exist_for_common_commands(make_window):

@@ -1,0 +1,89 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""What a rule sees and what it says.
+
+A rule is a small object with an `id`, a `title` and `check(draft) -> Finding`.
+It must not touch the network, the store or Qt: it sees only the Draft.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Protocol
+
+from composer.core.model import Status
+
+if TYPE_CHECKING:
+    from composer.core.checks.config import CheckConfig
+    from composer.core.checks.language import WordLists
+
+
+class Verdict(enum.StrEnum):
+    PASS = "pass"
+    WARN = "warn"
+    FAIL = "fail"
+
+    @property
+    def rank(self) -> int:
+        return {"pass": 0, "warn": 1, "fail": 2}[self.value]
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A text edit that mends the problem: replace body[start:end] with `text`."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+
+    def apply(self, body: str) -> str:
+        return body[: self.start] + self.text + body[self.end:]
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    verdict: Verdict
+    message: str
+    spans: tuple[tuple[int, int], ...] = ()
+    fix: Fix | None = None
+
+    def as_json(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "id": self.rule, "status": self.verdict.value, "message": self.message,
+            "spans": [list(span) for span in self.spans],
+        }
+        if self.fix is not None:
+            data["fix"] = {"label": self.fix.label, "start": self.fix.start, "end": self.fix.end,
+                           "text": self.fix.text}
+        return data
+
+
+@dataclass
+class Draft:
+    """One update as the rules see it: the body readers get, its fields and 'now'."""
+
+    body: str
+    now: datetime
+    status: Status = Status.INVESTIGATING
+    language: str = "en"
+    started: datetime | None = None
+    last_update: datetime | None = None
+    next_update: datetime | None = None
+    signer: str = ""
+    title: str = ""
+    config: CheckConfig = field(default=None)  # type: ignore[assignment]
+    words: WordLists = field(default=None)  # type: ignore[assignment]
+
+    @property
+    def is_first(self) -> bool:
+        return self.last_update is None
+
+
+class Rule(Protocol):
+    id: str
+    title: str
+
+    def check(self, draft: Draft) -> Finding: ...

@@ -1,0 +1,84 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Per-organisation settings for the checks, read from TOML."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+from composer.core.model import Organisation, Person
+
+CONFIG_NAME = "checks.toml"
+
+
+class ConfigError(ValueError):
+    """The configuration file cannot be used; one line, for the user."""
+
+
+@dataclass
+class CheckConfig:
+    cadence: timedelta = timedelta(minutes=30)
+    first_update_warn: timedelta = timedelta(minutes=15)
+    first_update_fail: timedelta = timedelta(minutes=30)
+    remind_before: timedelta = timedelta(minutes=10)  # warn this long before a promised update is due
+    max_average_sentence_words: int = 25
+    max_sentence_words: int = 40
+    phone_region: str = ""  # default region for numbers without +country ("ES"); "" = by language
+    extra_words: dict[str, list[str]] = field(default_factory=dict)  # list name -> extra phrases
+    people: list[Person] = field(default_factory=list)
+    organisation: Organisation = field(default_factory=Organisation)
+
+
+def _minutes(table: dict[str, object], key: str, default: timedelta) -> timedelta:
+    value = table.get(key)
+    if value is None:
+        return default
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
+        raise ConfigError(f"`{key}` must be a number of minutes, not {value!r}")
+    return timedelta(minutes=value)
+
+
+def parse_config(text: str, source: str = "configuration") -> CheckConfig:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{source}: invalid TOML: {error}") from None
+    config = CheckConfig()
+    timeliness = data.get("timeliness", {})
+    config.cadence = _minutes(timeliness, "cadence_minutes", config.cadence)
+    config.first_update_warn = _minutes(timeliness, "first_update_warn_minutes", config.first_update_warn)
+    config.first_update_fail = _minutes(timeliness, "first_update_fail_minutes", config.first_update_fail)
+    config.remind_before = _minutes(timeliness, "remind_minutes_before", config.remind_before)
+    plain = data.get("plain_language", {})
+    config.max_average_sentence_words = int(plain.get("max_average_sentence_words", 25))
+    config.max_sentence_words = int(plain.get("max_sentence_words", 40))
+    config.phone_region = str(data.get("contact", {}).get("phone_region", "")).upper()
+    words = data.get("words", {})
+    if not isinstance(words, dict):
+        raise ConfigError(f"{source}: [words] must be a table of lists")
+    for name, phrases in words.items():
+        if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+            raise ConfigError(f"{source}: words.{name} must be a list of strings")
+        config.extra_words[name] = list(phrases)
+    for entry in data.get("people", []):
+        if not isinstance(entry, dict) or not entry.get("name"):
+            raise ConfigError(f"{source}: every [[people]] entry needs a name")
+        config.people.append(Person(name=str(entry["name"]), role=str(entry.get("role", "")),
+                                    email=str(entry.get("email", "")), phone=str(entry.get("phone", ""))))
+    org = data.get("organisation", {})
+    config.organisation = Organisation(
+        name=str(org.get("name", "")), contact_url=str(org.get("contact_url", "")),
+        phone=str(org.get("phone", "")), email=str(org.get("email", "")),
+        status_page_url=str(org.get("status_page_url", "")),
+    )
+    return config
+
+
+def load_config(path: Path) -> CheckConfig:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ConfigError(f"cannot read {path}: {error.strerror}") from None
+    return parse_config(text, str(path))

@@ -1,0 +1,51 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Runs the rules over a draft. Built-in rules come from an explicit list."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from composer.core.checks.base import Draft, Finding, Rule, Verdict
+from composer.core.checks.config import CheckConfig
+from composer.core.checks.language import detect_language, word_lists
+from composer.core.checks.rules.contact import GiveContactInfo
+from composer.core.checks.rules.lessons import BeTimely, DontHide
+from composer.core.checks.rules.lifecycle import Apologise, SaysDataImpact, StatusConsistent
+from composer.core.checks.rules.signature import SignYourName
+from composer.core.checks.rules.wording import NoFixPromises, NoInternalDetails, PlainLanguage, TimesHaveZone
+from composer.core.interchange import UpdateDocument
+
+RULES: tuple[Rule, ...] = (
+    BeTimely(), DontHide(), SignYourName(), GiveContactInfo(),
+    TimesHaveZone(), NoFixPromises(), NoInternalDetails(), SaysDataImpact(), Apologise(),
+    PlainLanguage(), StatusConsistent(),
+)
+
+
+def make_draft(doc: UpdateDocument, now: datetime, config: CheckConfig | None = None) -> Draft:
+    config = config or CheckConfig()
+    language = doc.language or (detect_language(doc.body) if doc.body.strip() else "en")
+    extra = tuple(sorted((k, tuple(v)) for k, v in config.extra_words.items()))
+    return Draft(
+        body=doc.body, now=now, status=doc.status, language=language, started=doc.started,
+        last_update=doc.last_update, next_update=doc.next_update, signer=doc.signer, title=doc.title,
+        config=config, words=word_lists(language, extra),
+    )
+
+
+def run_checks(draft: Draft, rules: tuple[Rule, ...] = RULES) -> list[Finding]:
+    findings = []
+    for rule in rules:
+        try:
+            findings.append(rule.check(draft))
+        except Exception as error:
+            findings.append(Finding(rule.id, Verdict.WARN, f"This rule could not run: {error}"))
+    return findings
+
+
+def check_document(doc: UpdateDocument, now: datetime, config: CheckConfig | None = None) -> list[Finding]:
+    return run_checks(make_draft(doc, now, config))
+
+
+def overall(findings: list[Finding]) -> Verdict:
+    return max((f.verdict for f in findings), key=lambda v: v.rank, default=Verdict.PASS)

@@ -1,0 +1,73 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""What each stage of an incident must say: apologies, data loss, words that match the status."""
+
+from __future__ import annotations
+
+import re
+
+from composer.core.checks.base import Draft, Finding, Verdict
+from composer.core.checks.rules.lessons import overlaps
+from composer.core.checks.text import Span
+from composer.core.model import Status
+
+# "until it is resolved", "once it has been fixed": talk about the future, not a claim.
+_CONDITIONAL = re.compile(
+    r"(?:until|once|when|as soon as|after|if|before|fins que|un cop|quan|tan aviat com|si|abans que|"
+    r"hasta que|una vez|cuando|en cuanto|antes de que)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
+
+
+def _claims(draft: Draft, name: str) -> list[Span]:
+    return [(s, e) for s, e in draft.words.find(name, draft.body)
+            if not _CONDITIONAL.search(draft.body[max(0, s - 40):s])]
+
+
+class SaysDataImpact:
+    id = "says-data-impact"
+    title = "Says whether data was lost"
+
+    def check(self, draft: Draft) -> Finding:
+        if draft.status not in (Status.RESOLVED, Status.COMPLETED):
+            return Finding(self.id, Verdict.PASS, "Does not apply before the resolution.")
+        found = draft.words.find("data_statement", draft.body)
+        if found:
+            return Finding(self.id, Verdict.PASS, "Says what happened to customers' data.", tuple(found))
+        return Finding(self.id, Verdict.FAIL,
+                       "The resolution must say whether any data was lost: it is the first thing customers ask.")
+
+
+class Apologise:
+    id = "apologise"
+    title = "Apologise"
+
+    def check(self, draft: Draft) -> Finding:
+        required = draft.is_first or draft.status is Status.RESOLVED
+        non_apology = draft.words.find("non_apology", draft.body, every_language=True)
+        apology = [s for s in draft.words.find("apology", draft.body) if not overlaps(s, non_apology)]
+        if apology:
+            return Finding(self.id, Verdict.PASS, "Apologises.", tuple(apology))
+        if not required:
+            return Finding(self.id, Verdict.PASS, "An apology is required in the first update and the resolution.")
+        which = "first update" if draft.is_first else "resolution"
+        return Finding(self.id, Verdict.FAIL,
+                       f"The {which} must apologise plainly (“we are sorry”), not “for any inconvenience”.",
+                       tuple(non_apology))
+
+
+class StatusConsistent:
+    id = "status-consistent"
+    title = "Words match the status"
+
+    def check(self, draft: Draft) -> Finding:
+        status = draft.status
+        if status in (Status.INVESTIGATING, Status.IDENTIFIED, Status.SCHEDULED):
+            found = _claims(draft, "resolved_claims")
+            if found:
+                return Finding(self.id, Verdict.FAIL,
+                               f"The text says it is fixed, but the status is “{status.label}”.", tuple(found))
+        if status.is_closed:
+            found = _claims(draft, "ongoing_claims")
+            if found:
+                return Finding(self.id, Verdict.FAIL,
+                               f"The text says work is still going on, but the status is “{status.label}”.",
+                               tuple(found))
+        return Finding(self.id, Verdict.PASS, f"The words match “{status.label}”.")

@@ -1,0 +1,90 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""How things are said: time zones, no fix promises, nothing internal, plain language."""
+
+from __future__ import annotations
+
+import re
+
+from composer.core.checks.base import Draft, Finding, Verdict
+from composer.core.checks.text import clock_times, sentences, word_count
+
+
+class TimesHaveZone:
+    id = "times-have-zone"
+    title = "Every time has a zone"
+
+    def check(self, draft: Draft) -> Finding:
+        bare = [(t.start, t.end) for t in clock_times(draft.body) if not t.zoned]
+        if bare:
+            shown = ", ".join(draft.body[s:e] for s, e in bare[:3])
+            return Finding(self.id, Verdict.FAIL,
+                           f"Times without a zone ({shown}): readers in other zones cannot act on them.",
+                           tuple(bare))
+        return Finding(self.id, Verdict.PASS, "Every time carries its zone.")
+
+
+class NoFixPromises:
+    id = "no-fix-promises"
+    title = "No promised fix times"
+
+    def check(self, draft: Draft) -> Finding:
+        found = draft.words.find("fix_promise", draft.body)
+        if found:
+            return Finding(self.id, Verdict.FAIL,
+                           "Promises when the fix comes: if you miss it, trust goes. Promise the next update "
+                           "instead.", tuple(found))
+        return Finding(self.id, Verdict.PASS, "Makes no promise about when the fix comes.")
+
+
+_PRIVATE_IP = r"\b(?:10(?:\.\d{1,3}){3}|192\.168(?:\.\d{1,3}){2}|172\.(?:1[6-9]|2\d|3[01])(?:\.\d{1,3}){2})\b"
+_INTERNAL_HOST = r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:internal|corp|lan|local|intranet|localdomain|priv)\b" \
+                 r"|\b[a-z][a-z0-9]*(?:-[a-z0-9]+)*-\d{1,3}[a-z]?\b"
+_NOT_TICKETS = "COVID|ISO|SHA|UTF|RFC|MP|PCI|TLS|SSL|IPV|HTTP|GDPR|CVE|EN|ES|CA|RGPD"
+_TICKET = rf"\b(?!(?:{_NOT_TICKETS})-)[A-Z][A-Z0-9]{{1,9}}-\d{{2,6}}\b" \
+          r"|\b(?:INC|CHG|PRB|RITM|REQ|TASK|SR)\d{5,10}\b" \
+          r"|(?i:\b(?:ticket|case|tiquet|incidència|incidencia|caso)\s*#\s*\d{3,})"
+_TRACE = r"Traceback \(most recent call last\)|\bat [\w$.]+\([\w.]+:\d+\)|File \"[^\"]+\", line \d+" \
+         r"|\b[A-Z][a-z]+(?:[A-Z][a-z]+)+(?:Exception|Error)\b|\bcore dumped\b|\bsegmentation fault\b|\bOOMKilled\b"
+_INTERNAL = re.compile("|".join(f"(?:{p})" for p in (_PRIVATE_IP, _INTERNAL_HOST, _TICKET, _TRACE)))
+
+
+class NoInternalDetails:
+    id = "no-internal-details"
+    title = "Nothing internal"
+
+    def check(self, draft: Draft) -> Finding:
+        found = [m.span() for m in _INTERNAL.finditer(draft.body)]
+        if found:
+            shown = ", ".join(dict.fromkeys(draft.body[s:e] for s, e in found[:3]))
+            return Finding(self.id, Verdict.FAIL,
+                           f"Internal details ({shown}) mean nothing to customers and help attackers.",
+                           tuple(found))
+        return Finding(self.id, Verdict.PASS, "No internal hostnames, addresses, tickets or traces.")
+
+
+class PlainLanguage:
+    id = "plain-language"
+    title = "Plain language"
+
+    def check(self, draft: Draft) -> Finding:
+        config = draft.config
+        counted = [(span, word_count(draft.body[span[0]:span[1]])) for span in sentences(draft.body)]
+        counted = [(span, n) for span, n in counted if n > 0]
+        if not counted:
+            return Finding(self.id, Verdict.PASS, "Nothing to read yet.")
+        long = [span for span, n in counted if n > config.max_sentence_words]
+        average = sum(n for _, n in counted) / len(counted)
+        jargon = draft.words.find("jargon", draft.body)
+        words = sum(n for _, n in counted)
+        problems = []
+        if long:
+            problems.append(f"{len(long)} sentence(s) over {config.max_sentence_words} words")
+        if average > config.max_average_sentence_words:
+            problems.append(f"sentences average {average:.0f} words")
+        if len(jargon) >= 4 and len(jargon) * 100 > 2 * words:
+            problems.append("heavy on jargon")
+        if problems:
+            return Finding(self.id, Verdict.WARN,
+                           f"Hard to read under stress: {'; '.join(problems)}. Short sentences, everyday words.",
+                           tuple(long or jargon))
+        return Finding(self.id, Verdict.PASS, "Short sentences, everyday words.")

@@ -1,0 +1,143 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Finding things in an update's text: sentences, clock times, closing lines, contact data."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+Span = tuple[int, int]
+
+# Clock times: 14:30, 9:05, 14h30, 15 h, 15h, 2pm, 2:30 p.m. Not inside IPs, dates or versions.
+_CLOCK = re.compile(
+    r"(?<![\w.:/-])(?:"
+    r"(?P<hm>(?:[01]?\d|2[0-3])[:h][0-5]\d)(?:\s?(?P<ampm1>[ap]\.?\s?m\.?))?(?:\s?h\b)?"
+    r"|(?P<h12>(?:1[0-2]|0?[1-9]))\s?(?P<ampm2>[ap]\.?\s?m\.?)"
+    r"|(?P<hh>(?:[01]?\d|2[0-3]))\s?h(?![\w])"
+    r")(?![\w:]|\.\d)",
+    re.IGNORECASE,
+)
+_ZONE = (
+    r"(?:UTC|GMT|Z|CET|CEST|WET|WEST|EET|EEST|BST|IST|PST|PDT|MST|MDT|CST|CDT|EST|EDT|AKST|AKDT|HST|"
+    r"JST|KST|AEST|AEDT|ACST|AWST|NZST|NZDT|SGT|HKT|BRT|ART|MSK)"
+    r"(?:\s?[+-−]\s?\d{1,2}(?::?\d{2})?)?"
+    r"|[+-−]\d{2}:?\d{2}"
+    r"|(?:hora|horario) (?:peninsular|de (?:Madrid|Barcelona|Canarias|Lisboa|Londres|Europa central))"
+    r"|hora (?:canària|canaria|local de (?:Madrid|Barcelona))"
+    r"|(?:Madrid|Barcelona|London|Paris|Berlin|New York|Pacific|Eastern|Central|Mountain) time"
+    r"|(?:Pacific|Eastern|Central|Mountain|Greenwich Mean|Coordinated Universal) (?:Standard |Daylight )?Time"
+)
+# A zone right after the time ("14:30 CET", "14:30 (UTC+1)") or right before it ("UTC 14:30").
+_ZONE_AFTER = re.compile(rf"^[\s,]*\(?\s*(?:{_ZONE})(?![\w])", re.IGNORECASE)
+_ZONE_BEFORE = re.compile(rf"(?<![\w])(?:{_ZONE})\s*$", re.IGNORECASE)
+# "between 09:12 and 09:40 CET": the zone after the second time covers the first.
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|until|and|till|i|a|y|fins a|fins les|hasta|hasta las)\s*(?:les\s|las\s)?$",
+                         re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ClockTime:
+    start: int
+    end: int
+    zoned: bool
+
+
+def clock_times(text: str) -> list[ClockTime]:
+    found: list[tuple[int, int, bool]] = []
+    for match in _CLOCK.finditer(text):
+        start, end = match.span()
+        zoned = bool(_ZONE_AFTER.match(text[end:end + 40])) or bool(_ZONE_BEFORE.search(text[max(0, start - 12):start]))
+        found.append((start, end, zoned))
+    # A time joined to a zoned time by "to"/"and"/"-" shares its zone.
+    for i in range(len(found) - 2, -1, -1):
+        start, end, zoned = found[i]
+        nxt = found[i + 1]
+        if not zoned and nxt[2] and _RANGE_JOIN.match(text[end:nxt[0]]):
+            found[i] = (start, end, True)
+    return [ClockTime(s, e, z) for s, e, z in found]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»)]*\s+|\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)")
+
+
+def sentences(text: str) -> list[Span]:
+    """Sentence spans, splitting at end punctuation, blank lines and list items."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        if text[start:match.start()].strip():
+            spans.append(_trim(text, start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return spans
+
+
+def paragraphs(text: str) -> list[Span]:
+    spans, start = [], 0
+    for match in re.finditer(r"\n\s*\n", text):
+        if text[start:match.start()].strip():
+            spans.append(_trim(text, start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def lines(text: str) -> list[Span]:
+    """Non-empty lines, as spans without surrounding white space."""
+    spans, offset = [], 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            spans.append(_trim(text, offset, offset + len(line)))
+        offset += len(line)
+    return spans
+
+
+_MARKDOWN_LINE = re.compile(r"^(?:[#>*_\-–—~=\s]|\d+[.)]\s)+|[*_~`\s]+$")
+
+
+def plain_line(line: str) -> str:
+    """A line without Markdown markers, leading dashes or trailing emphasis."""
+    return _MARKDOWN_LINE.sub("", line).strip()
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text))
+
+
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"”]", re.IGNORECASE)
+EMAIL_CANDIDATE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+
+
+def urls(text: str) -> list[Span]:
+    return [m.span() for m in URL.finditer(text)]
+
+
+def emails(text: str) -> list[Span]:
+    """Email addresses that are valid by email-validator's syntax rules (no DNS lookups)."""
+    from email_validator import EmailNotValidError, validate_email  # noqa: PLC0415
+
+    found = []
+    for match in EMAIL_CANDIDATE.finditer(text):
+        try:
+            validate_email(match.group(0), check_deliverability=False)
+        except EmailNotValidError:
+            continue
+        found.append(match.span())
+    return found
+
+
+def phone_numbers(text: str, region: str) -> list[Span]:
+    """Valid phone numbers (Google's libphonenumber rules); `region` for numbers without +country."""
+    import phonenumbers  # noqa: PLC0415
+
+    matcher = phonenumbers.PhoneNumberMatcher(text, region or None, leniency=phonenumbers.Leniency.VALID)
+    return [(m.start, m.end) for m in matcher]

@@ -1,0 +1,54 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The promise made in the last published update: when the next one is due, and how close that is."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from composer.core.model import Incident, Update
+
+DEFAULT_WARN_BEFORE = timedelta(minutes=10)
+
+
+class PromiseState(enum.StrEnum):
+    NOT_PUBLISHED = "not_published"  # nothing has gone out yet
+    NO_PROMISE = "no_promise"  # the last published update named no next-update time
+    KEPT = "kept"  # due later
+    DUE_SOON = "due_soon"  # within the warning window
+    OVERDUE = "overdue"  # the promised time has passed with no newer update out
+    CLOSED = "closed"  # resolved or completed: nothing more is owed
+
+
+@dataclass(frozen=True)
+class Promise:
+    state: PromiseState
+    deadline: datetime | None = None
+    published_at: datetime | None = None
+
+
+def last_published(updates: list[Update]) -> Update | None:
+    published = [u for u in updates if u.published_at is not None]
+    # Times have one-second resolution: the id breaks ties between updates of the same second.
+    return max(published, key=lambda u: (u.published_at or u.created_at, u.id or 0), default=None)
+
+
+def promise_for(incident: Incident, updates: list[Update], now: datetime,
+                warn_before: timedelta = DEFAULT_WARN_BEFORE) -> Promise:
+    """Where the incident stands against the last public promise of a next update."""
+    if incident.status.is_closed:
+        return Promise(PromiseState.CLOSED)
+    last = last_published(updates)
+    if last is None:
+        return Promise(PromiseState.NOT_PUBLISHED)
+    deadline = last.next_update_at
+    if deadline is None:
+        return Promise(PromiseState.NO_PROMISE, None, last.published_at)
+    if now >= deadline:
+        state = PromiseState.OVERDUE
+    elif deadline - now <= warn_before:
+        state = PromiseState.DUE_SOON
+    else:
+        state = PromiseState.KEPT
+    return Promise(state, deadline, last.published_at)

@@ -1,0 +1,131 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The checklist dock: one row per rule, coloured, with its message and a Fix button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPalette
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from composer.core.checks.base import Finding, Fix, Verdict
+
+_LIGHT = {Verdict.PASS: "#2e7d32", Verdict.WARN: "#b26a00", Verdict.FAIL: "#c62828"}
+_DARK = {Verdict.PASS: "#81c784", Verdict.WARN: "#ffb74d", Verdict.FAIL: "#ff6b6b"}
+_SYMBOL = {Verdict.PASS: "✔", Verdict.WARN: "!", Verdict.FAIL: "✘"}
+
+
+def verdict_color(verdict: Verdict, palette: QPalette) -> QColor:
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    return QColor((_DARK if dark else _LIGHT)[verdict])
+
+
+class RuleRow(QFrame):
+    """One rule: badge, title, message; click to see the evidence, Fix to mend it."""
+
+    clicked = Signal(str)
+    fix_clicked = Signal(str)
+
+    def __init__(self, rule_id: str, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.rule_id = rule_id
+        self.finding: Finding | None = None
+        self.setObjectName(f"rule-{rule_id}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.badge = QLabel("…")
+        self.badge.setFixedWidth(18)
+        self.title = QLabel(f"<b>{title}</b>")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.fix = QPushButton(self.tr("Fix"))
+        self.fix.setVisible(False)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(6, 4, 6, 4)
+        grid.addWidget(self.badge, 0, 0)
+        grid.addWidget(self.title, 0, 1)
+        grid.addWidget(self.fix, 0, 2)
+        grid.addWidget(self.message, 1, 1, 1, 2)
+        grid.setColumnStretch(1, 1)
+        self.fix.clicked.connect(lambda: self.fix_clicked.emit(self.rule_id))
+
+    def show_finding(self, finding: Finding) -> None:
+        self.finding = finding
+        color = verdict_color(finding.verdict, self.palette()).name()
+        self.badge.setText(f"<span style='color:{color}; font-weight:bold'>{_SYMBOL[finding.verdict]}</span>")
+        self.message.setText(finding.message)
+        self.setToolTip(f"{finding.rule}: {finding.verdict.value}")
+        self.setStyleSheet(f"#rule-{self.rule_id} {{ border-left: 4px solid {color}; }}")
+        self.fix.setVisible(finding.fix is not None)
+        if finding.fix is not None:
+            self.fix.setToolTip(finding.fix.label)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.clicked.emit(self.rule_id)
+        super().mousePressEvent(event)
+
+
+class ChecklistPanel(QWidget):
+    """Shows the latest findings. Emits what the user asks for; it changes no text itself."""
+
+    evidence_requested = Signal(object)  # tuple of (start, end) spans
+    fix_requested = Signal(str)  # rule id
+
+    def __init__(self, rules: list[tuple[str, str]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("checklistPanel")
+        self.summary = QLabel(self.tr("Checking…"))
+        self.summary.setWordWrap(True)
+        self.rows: dict[str, RuleRow] = {}
+        inner = QWidget()
+        rows_layout = QVBoxLayout(inner)
+        rows_layout.setContentsMargins(0, 0, 0, 0)
+        rows_layout.setSpacing(4)
+        for rule_id, title in rules:
+            row = RuleRow(rule_id, title)
+            row.clicked.connect(self._on_row_clicked)
+            row.fix_clicked.connect(self.fix_requested)
+            self.rows[rule_id] = row
+            rows_layout.addWidget(row)
+        rows_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.summary)
+        layout.addWidget(scroll, 1)
+        self.setMinimumWidth(220)
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        for finding in findings:
+            row = self.rows.get(finding.rule)
+            if row is not None:
+                row.show_finding(finding)
+        fails = sum(f.verdict is Verdict.FAIL for f in findings)
+        warns = sum(f.verdict is Verdict.WARN for f in findings)
+        if fails:
+            text = self.tr("%1 failing, %2 to look at: publishing needs a reason").replace("%1", str(fails))
+        elif warns:
+            text = self.tr("All lessons met; %2 to look at")
+        else:
+            text = self.tr("All checks pass")
+        worst = Verdict.FAIL if fails else Verdict.WARN if warns else Verdict.PASS
+        color = verdict_color(worst, self.palette()).name()
+        self.summary.setText(f"<b style='color:{color}'>{text.replace('%2', str(warns))}</b>")
+
+    def clear(self, message: str) -> None:
+        self.summary.setText(message)
+        for row in self.rows.values():
+            row.badge.setText("·")
+            row.message.setText("")
+            row.fix.setVisible(False)
+            row.setStyleSheet("")
+
+    def _on_row_clicked(self, rule_id: str) -> None:
+        finding = self.rows[rule_id].finding
+        if finding is not None:
+            self.evidence_requested.emit(finding.spans)
+
+    def fix_for(self, rule_id: str) -> Fix | None:
+        finding = self.rows[rule_id].finding
+        return finding.fix if finding else None
