@@ -226,6 +226,52 @@ def first_paint(bench: Bench) -> dict[str, object]:
     }
 
 
+TYPING_CHILD = ROOT / "benchmarks" / "typing_child.py"
+
+
+def run_typing(kind: str, bench: Bench, home: Path, keystrokes: int) -> dict[str, float]:
+    env = bench.child_env()
+    env["INCIDENT_COMPOSER_HOME"] = str(home)
+    try:
+        done = subprocess.run([sys.executable, str(TYPING_CHILD), kind, str(keystrokes)], env=env,
+                              capture_output=True, text=True, timeout=CHILD_TIMEOUT * 4, check=False)
+    except subprocess.TimeoutExpired:
+        raise BenchmarkError(f"typing_child.py {kind} did not finish") from None
+    lines = done.stdout.strip().splitlines()
+    if done.returncode != 0 or not lines:
+        raise BenchmarkError(f"typing_child.py {kind} exited with {done.returncode}: {done.stderr[-1500:]}")
+    return json.loads(lines[-1])
+
+
+@measurement("typing", targets={"keystroke_p95_ms": 4.0, "verdict_ms": 300.0})
+def typing(bench: Bench) -> dict[str, object]:
+    """Keystroke latency in a 5,000-word draft with the checklist live, and the time to a verdict."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from typing_child import draft_text
+
+    from composer.core.model import Incident, Status, Update
+    from composer.core.store import Store
+
+    home = bench.scratch / "typing-home"
+    store, _ = Store.open(home / "composer.db")
+    incident = store.add_incident(Incident(title="Email delivery delayed", status=Status.IDENTIFIED))
+    store.add_update(Update(incident_id=incident.id, body=draft_text(), status=Status.IDENTIFIED,
+                            signer="Marta Vidal, Head of Support"))
+    store.close()
+    keystrokes = 120 if bench.runs <= QUICK_RUNS else 300
+    app = run_typing("app", bench, home, keystrokes)
+    bare = run_typing("bare", bench, home, keystrokes)
+    progress(f"typing: app {app} / bare {bare}")
+    return {
+        "keystroke_p95_ms": app["p95_ms"],
+        "keystroke_median_ms": app["median_ms"],
+        "keystroke_bare_p95_ms": bare["p95_ms"],
+        "verdict_ms": app.get("verdict_ms"),
+        "verdict_median_ms": app.get("verdict_median_ms"),
+        "draft_words": app["words"],
+    }
+
+
 # -- command line ------------------------------------------------------------------------
 
 

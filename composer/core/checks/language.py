@@ -8,6 +8,8 @@ import tomllib
 from functools import cache, lru_cache
 from importlib.resources import files
 
+from composer.core.checks.text import by_paragraph
+
 FALLBACK_LANGUAGE = "en"
 
 
@@ -56,7 +58,9 @@ class WordLists:
 
     def find(self, name: str, text: str, every_language: bool = False) -> list[tuple[int, int]]:
         pattern = self.pattern(name, every_language)
-        return [m.span() for m in pattern.finditer(text)] if pattern else []
+        if pattern is None:
+            return []
+        return by_paragraph(pattern, lambda chunk: [m.span() for m in pattern.finditer(chunk)], text)  # type: ignore[return-value]
 
     def has(self, name: str, text: str, every_language: bool = False) -> bool:
         pattern = self.pattern(name, every_language)

@@ -8,6 +8,39 @@ from dataclasses import dataclass
 
 Span = tuple[int, int]
 
+# Finders run per paragraph and remember their results by the paragraph's text: a keystroke
+# changes one paragraph, so re-checking a long draft re-scans only that one. Nothing a finder
+# looks for (a phrase, a time, a phone number) crosses a blank line, so this is exact.
+_MEMO: dict[tuple[object, str], tuple[tuple[int, ...], ...]] = {}
+_MEMO_LIMIT = 50_000
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def paragraph_bounds(text: str) -> list[Span]:
+    bounds, start = [], 0
+    for match in _BLANK_LINE.finditer(text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def by_paragraph(key: object, finder, text: str) -> list[tuple[int, ...]]:
+    """Run `finder(paragraph) -> [(start, end, *rest)]` over each paragraph, with offsets into `text`."""
+    found: list[tuple[int, ...]] = []
+    for start, end in paragraph_bounds(text):
+        chunk = text[start:end]
+        if not chunk.strip():
+            continue
+        memo_key = (key, chunk)
+        hits = _MEMO.get(memo_key)
+        if hits is None:
+            if len(_MEMO) >= _MEMO_LIMIT:
+                _MEMO.clear()
+            hits = _MEMO[memo_key] = tuple(tuple(hit) for hit in finder(chunk))
+        found.extend((hit[0] + start, hit[1] + start, *hit[2:]) for hit in hits)
+    return found
+
 # Clock times: 14:30, 9:05, 14h30, 15 h, 15h, 2pm, 2:30 p.m. Not inside IPs, dates or versions.
 _CLOCK = re.compile(
     r"(?<![\w.:/-])(?:"
@@ -43,6 +76,10 @@ class ClockTime:
 
 
 def clock_times(text: str) -> list[ClockTime]:
+    return [ClockTime(*hit) for hit in by_paragraph("clock", _clock_times, text)]  # type: ignore[arg-type]
+
+
+def _clock_times(text: str) -> list[tuple[int, int, bool]]:
     found: list[tuple[int, int, bool]] = []
     for match in _CLOCK.finditer(text):
         start, end = match.span()
@@ -54,7 +91,7 @@ def clock_times(text: str) -> list[ClockTime]:
         nxt = found[i + 1]
         if not zoned and nxt[2] and _RANGE_JOIN.match(text[end:nxt[0]]):
             found[i] = (start, end, True)
-    return [ClockTime(s, e, z) for s, e, z in found]
+    return found
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»)]*\s+|\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)")
@@ -62,6 +99,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»)]*\s+|\n\s*\n|\n(?=\s*(?:[-*+
 
 def sentences(text: str) -> list[Span]:
     """Sentence spans, splitting at end punctuation, blank lines and list items."""
+    return by_paragraph("sentences", _sentences, text)  # type: ignore[return-value]
+
+
+def _sentences(text: str) -> list[Span]:
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
         if text[start:match.start()].strip():
@@ -118,11 +159,15 @@ EMAIL_CANDIDATE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNI
 
 
 def urls(text: str) -> list[Span]:
-    return [m.span() for m in URL.finditer(text)]
+    return by_paragraph(URL, lambda chunk: [m.span() for m in URL.finditer(chunk)], text)  # type: ignore[return-value]
 
 
 def emails(text: str) -> list[Span]:
     """Email addresses that are valid by email-validator's syntax rules (no DNS lookups)."""
+    return by_paragraph("emails", _emails, text)  # type: ignore[return-value]
+
+
+def _emails(text: str) -> list[Span]:
     from email_validator import EmailNotValidError, validate_email  # noqa: PLC0415
 
     found = []
@@ -137,6 +182,10 @@ def emails(text: str) -> list[Span]:
 
 def phone_numbers(text: str, region: str) -> list[Span]:
     """Valid phone numbers (Google's libphonenumber rules); `region` for numbers without +country."""
+    return by_paragraph(("phones", region), lambda chunk: _phone_numbers(chunk, region), text)  # type: ignore[return-value]
+
+
+def _phone_numbers(text: str, region: str) -> list[Span]:
     import phonenumbers  # noqa: PLC0415
 
     matcher = phonenumbers.PhoneNumberMatcher(text, region or None, leniency=phonenumbers.Leniency.VALID)

@@ -37,10 +37,11 @@ class BeTimely:
         good: list[Span] = []
         unzoned: list[Span] = []
         words = draft.words
+        announced = words.find("next_update", draft.body)
         for start, end in sentences(draft.body):
-            sentence = draft.body[start:end]
-            if not words.has("next_update", sentence):
+            if not any(start <= s < end for s, _ in announced):
                 continue
+            sentence = draft.body[start:end]
             times = clock_times(sentence)
             if any(t.zoned for t in times) or words.has("relative_time", sentence):
                 good.append((start, end))

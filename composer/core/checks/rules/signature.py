@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from composer.core.checks.base import Draft, Finding, Fix, Verdict
 from composer.core.checks.text import Span, emails, lines, phone_numbers, plain_line, urls
 
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þa-zà-öø-ÿ][a-zà-öø-ÿ]+)*|[A-ZÀ-ÖØ-Þ]\.)$")
+_NAME_WORD = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]+|['’](?=[A-ZÀ-ÖØ-Þ]))(?:[-'’]?[A-ZÀ-ÖØ-Þa-zà-öø-ÿ][a-zà-öø-ÿ]+)*|[A-ZÀ-ÖØ-Þ]\.)$")
 _ROLE_SPLIT = re.compile(r"\s*(?:,|\(|\s[-–—|/]\s|:)\s*")
 _SIGNED_PREFIX = re.compile(
     r"^(?:signed|signat|firmado|firma|posted by|written by|publicat per|publicado por|de part de|de parte de|"
@@ -47,29 +48,37 @@ def _person_name(text: str, particles: re.Pattern[str] | None) -> str:
     return head
 
 
+def _clean(draft: Draft, raw: str) -> str:
+    """A closing line without Markdown, 'Signed:' or a leading 'Regards,'."""
+    text = _SIGNED_PREFIX.sub("", plain_line(raw)).strip().rstrip(".!")
+    sign_off = draft.words.pattern("sign_off", every_language=True)
+    match = sign_off.match(text) if sign_off is not None else None
+    if match:
+        text = text[match.end():].strip(" ,:;-–—!.")
+    return text
+
+
 def find_signature(draft: Draft) -> Signature:
     """The signature in the closing lines: a person, a team/office/company, or none."""
     words = draft.words
     particles = words.pattern("name_particles", every_language=True)
+    org = draft.config.organisation.name.lower()
     candidates = lines(draft.body)[-_CLOSING_LINES:]
-    for start, end in reversed(candidates):
-        raw = draft.body[start:end]
-        text = _SIGNED_PREFIX.sub("", plain_line(raw)).strip().rstrip(".!")
+    texts = [_clean(draft, draft.body[start:end]) for start, end in candidates]
+    for index in range(len(candidates) - 1, -1, -1):
+        start, end = candidates[index]
+        raw, text = draft.body[start:end], texts[index]
         if not text:
-            continue
-        sign_off = words.pattern("sign_off", every_language=True)
-        if sign_off is not None:
-            match = sign_off.match(text)
-            if match and not text[match.end():].strip(" ,:;-–—!."):
-                continue  # "Regards," on its own line
-            if match:
-                text = text[match.end():].strip(" ,:;-–—")
+            continue  # "Regards," on its own line, or only markup
         name = _person_name(text, particles)
         head = _ROLE_SPLIT.split(text, maxsplit=1)[0]
-        org = draft.config.organisation.name
-        is_team = words.has("team", head, every_language=True) or (org and org.lower() in head.lower())
+        is_team = words.has("team", head, every_language=True) or bool(org and org in head.lower())
         if name and not is_team:
             return Signature("person", (start, end), name)
+        above = _person_name(texts[index - 1], particles) if index > 0 else ""
+        if is_team and above and len(text.split()) <= 6:
+            # "Ana García / Responsable de operaciones": a role under a name, not a team.
+            return Signature("person", candidates[index - 1], above)
         if is_team and len(head.split()) <= 6:
             return Signature("team", (start, end), head)
         if _is_contact_line(raw, draft) or len(text.split()) <= 4:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from composer.core.checks.base import Draft, Finding, Verdict
-from composer.core.checks.text import clock_times, sentences, word_count
+from composer.core.checks.text import by_paragraph, clock_times, sentences, word_count
 
 
 class TimesHaveZone:
@@ -53,7 +53,7 @@ class NoInternalDetails:
     title = "Nothing internal"
 
     def check(self, draft: Draft) -> Finding:
-        found = [m.span() for m in _INTERNAL.finditer(draft.body)]
+        found = by_paragraph(_INTERNAL, lambda chunk: [m.span() for m in _INTERNAL.finditer(chunk)], draft.body)
         if found:
             shown = ", ".join(dict.fromkeys(draft.body[s:e] for s, e in found[:3]))
             return Finding(self.id, Verdict.FAIL,
@@ -62,14 +62,17 @@ class NoInternalDetails:
         return Finding(self.id, Verdict.PASS, "No internal hostnames, addresses, tickets or traces.")
 
 
+def _sentence_words(chunk: str) -> list[tuple[int, int, int]]:
+    return [(s, e, word_count(chunk[s:e])) for s, e in sentences(chunk)]
+
+
 class PlainLanguage:
     id = "plain-language"
     title = "Plain language"
 
     def check(self, draft: Draft) -> Finding:
         config = draft.config
-        counted = [(span, word_count(draft.body[span[0]:span[1]])) for span in sentences(draft.body)]
-        counted = [(span, n) for span, n in counted if n > 0]
+        counted = [((s, e), n) for s, e, n in by_paragraph("sentence-words", _sentence_words, draft.body) if n > 0]
         if not counted:
             return Finding(self.id, Verdict.PASS, "Nothing to read yet.")
         long = [span for span, n in counted if n > config.max_sentence_words]
