@@ -10,6 +10,7 @@ PROBE = """
 import sys
 import composer.core.model, composer.core.store, composer.core.interchange
 import composer.core.exchange, composer.core.recovery, composer.publishers, composer.cli
+import composer.core.checks, composer.core.checks.cli, composer.core.promises
 leaked = sorted(m for m in sys.modules if m.split('.')[0] in {'PySide6', 'shiboken6'})
 print(','.join(leaked))
 """
