@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 
 from composer.app import build_context, create_application, create_window
-from composer.core.model import Incident, Person, Severity, Status, Update, utc_now
+from composer.core.model import Incident, Person, Publication, Severity, Status, Update, utc_now
 from composer.core.store import Store
 
 BODY = """\
@@ -53,8 +53,10 @@ def seed(home: Path) -> None:
         customer_impact="Sent mail arrives up to 40 minutes late", workaround="Use webmail for urgent mail",
         region="Barcelona (BCN1)",
     ))
-    store.add_update(Update(incident_id=incident.id, status=Status.INVESTIGATING, signer="Marta Vidal, Head of Support",
-                            body="We are looking into delayed email.", created_at=now - timedelta(minutes=45)))
+    first = store.add_update(Update(
+        incident_id=incident.id, status=Status.INVESTIGATING, signer="Marta Vidal, Head of Support",
+        body="We are looking into delayed email.", created_at=now - timedelta(minutes=45), next_update_at=promise))
+    store.add_publication(first.id, Publication(channel="manual", published_at=now - timedelta(minutes=12)))
     store.add_update(Update(incident_id=incident.id, status=Status.IDENTIFIED, signer="Marta Vidal, Head of Support",
                             body=BODY.format(started=_clock(incident.started_at), next=_clock(promise)),
                             next_update_at=promise))

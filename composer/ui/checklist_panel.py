@@ -104,9 +104,12 @@ class ChecklistPanel(QWidget):
         fails = sum(f.verdict is Verdict.FAIL for f in findings)
         warns = sum(f.verdict is Verdict.WARN for f in findings)
         if fails:
-            text = self.tr("%1 failing, %2 to look at: publishing needs a reason").replace("%1", str(fails))
+            text = (self.tr("1 check fails") if fails == 1 else self.tr("%1 checks fail").replace("%1", str(fails)))
+            if warns:
+                text += self.tr(", %2 to look at")
+            text += self.tr(": publishing needs a reason")
         elif warns:
-            text = self.tr("All lessons met; %2 to look at")
+            text = self.tr("No check fails; %2 to look at")
         else:
             text = self.tr("All checks pass")
         worst = Verdict.FAIL if fails else Verdict.WARN if warns else Verdict.PASS

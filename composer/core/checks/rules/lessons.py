@@ -76,7 +76,7 @@ class BeTimely:
                 if delay > config.first_update_fail:
                     within = _minutes(config.first_update_warn)
                     problems.append((Verdict.FAIL, f"The first update goes out {_minutes(delay)} minutes after the "
-                                                   f"start; customers should hear within {within}."))
+                                                   f"start; customers should hear within {within} minutes."))
                 elif delay > config.first_update_warn:
                     problems.append((Verdict.WARN, f"The first update goes out {_minutes(delay)} minutes after the "
                                                    "start: post sooner next time."))
