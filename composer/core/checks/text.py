@@ -51,8 +51,9 @@ _CLOCK = re.compile(
     re.IGNORECASE,
 )
 _ZONE = (
-    r"(?:UTC|GMT|Z|CET|CEST|WET|WEST|EET|EEST|BST|IST|PST|PDT|MST|MDT|CST|CDT|EST|EDT|AKST|AKDT|HST|"
-    r"JST|KST|AEST|AEDT|ACST|AWST|NZST|NZDT|SGT|HKT|BRT|ART|MSK)"
+    # Abbreviations are matched in capitals only: "et", "at" and "pt" are words too.
+    r"(?-i:UTC|GMT|Z|CET|CEST|WET|WEST|EET|EEST|BST|IST|PST|PDT|MST|MDT|CST|CDT|EST|EDT|AKST|AKDT|HST|"
+    r"JST|KST|AEST|AEDT|ACST|AWST|NZST|NZDT|SGT|HKT|BRT|ART|MSK|ET|PT|CT|MT)|utc|gmt"
     r"(?:\s?[+-−]\s?\d{1,2}(?::?\d{2})?)?"
     r"|[+-−]\d{2}:?\d{2}"
     r"|(?:hora|horario) (?:peninsular|de (?:Madrid|Barcelona|Canarias|Lisboa|Londres|Europa central))"

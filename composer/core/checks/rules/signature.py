@@ -48,6 +48,11 @@ def _person_name(text: str, particles: re.Pattern[str] | None) -> str:
     return head
 
 
+def _looks_like_role(text: str) -> bool:
+    """A short title line ("Head of Digital Banking, Harbour Bank"), not a sentence."""
+    return len(text.split()) <= 10 and not re.search(r"[.!?]\s", text + " ")
+
+
 def _clean(draft: Draft, raw: str) -> str:
     """A closing line without Markdown, 'Signed:' or a leading 'Regards,'."""
     text = _SIGNED_PREFIX.sub("", plain_line(raw)).strip().rstrip(".!")
@@ -76,7 +81,7 @@ def find_signature(draft: Draft) -> Signature:
         if name and not is_team:
             return Signature("person", (start, end), name)
         above = _person_name(texts[index - 1], particles) if index > 0 else ""
-        if is_team and above and len(text.split()) <= 6:
+        if above and _looks_like_role(text):
             # "Ana García / Responsable de operaciones": a role under a name, not a team.
             return Signature("person", candidates[index - 1], above)
         if is_team and len(head.split()) <= 6:

@@ -37,15 +37,20 @@ class NoFixPromises:
 
 
 _PRIVATE_IP = r"\b(?:10(?:\.\d{1,3}){3}|192\.168(?:\.\d{1,3}){2}|172\.(?:1[6-9]|2\d|3[01])(?:\.\d{1,3}){2})\b"
-_INTERNAL_HOST = r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:internal|corp|lan|local|intranet|localdomain|priv)\b" \
-                 r"|\b[a-z][a-z0-9]*(?:-[a-z0-9]+)*-\d{1,3}[a-z]?\b"
+_INTERNAL_HOST = (
+    r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:internal|corp|lan|local|intranet|localdomain|priv)\b"
+    r"|\b(?!(?:covid|utf|iso|sha|mp|rfc|gdpr|cve|ipv|tls|ssl|http|win|wi|e|x)-\d)"
+    r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*-\d{1,3}[a-z]?\b"
+)
+# Generated names (Kubernetes pods, containers): a segment of mixed letters and digits.
+_GENERATED_NAME = r"\b[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{5,}\b"
 _NOT_TICKETS = "COVID|ISO|SHA|UTF|RFC|MP|PCI|TLS|SSL|IPV|HTTP|GDPR|CVE|EN|ES|CA|RGPD"
 _TICKET = rf"\b(?!(?:{_NOT_TICKETS})-)[A-Z][A-Z0-9]{{1,9}}-\d{{2,6}}\b" \
           r"|\b(?:INC|CHG|PRB|RITM|REQ|TASK|SR)\d{5,10}\b" \
           r"|(?i:\b(?:ticket|case|tiquet|incidència|incidencia|caso)\s*#\s*\d{3,})"
 _TRACE = r"Traceback \(most recent call last\)|\bat [\w$.]+\([\w.]+:\d+\)|File \"[^\"]+\", line \d+" \
          r"|\b[A-Z][a-z]+(?:[A-Z][a-z]+)+(?:Exception|Error)\b|\bcore dumped\b|\bsegmentation fault\b|\bOOMKilled\b"
-_INTERNAL = re.compile("|".join(f"(?:{p})" for p in (_PRIVATE_IP, _INTERNAL_HOST, _TICKET, _TRACE)))
+_INTERNAL = re.compile("|".join(f"(?:{p})" for p in (_PRIVATE_IP, _INTERNAL_HOST, _GENERATED_NAME, _TICKET, _TRACE)))
 
 
 class NoInternalDetails:
