@@ -257,3 +257,10 @@ def test_a_broken_rule_does_not_hide_the_others(monkeypatch):
     result = verdicts("Sorry.")
     assert result["plain-language"] is Verdict.WARN
     assert len(result) == 11
+
+
+def test_cadence_runs_from_the_start_of_announced_work():
+    body = "Sorry: the control panel is unavailable while we work. Next update within 30 minutes."
+    fields = dict(status=Status.IN_PROGRESS, started=NOW - timedelta(minutes=10),
+                  last_update=NOW - timedelta(days=3))
+    assert verdicts(body, **fields)["be-timely"] is Verdict.PASS

@@ -81,7 +81,8 @@ class BeTimely:
                     problems.append((Verdict.WARN, f"The first update goes out {_minutes(delay)} minutes after the "
                                                    "start: post sooner next time."))
             else:
-                gap = now - draft.last_update
+                # A maintenance announced days ahead: the cadence runs from the start of the work.
+                gap = now - max(draft.last_update, started)
                 if gap > config.cadence:
                     problems.append((Verdict.FAIL, f"{_minutes(gap)} minutes since the last update, longer than the "
                                                    f"{_minutes(config.cadence)}-minute cadence."))
