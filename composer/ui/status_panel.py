@@ -6,12 +6,28 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from composer.core.model import Incident, utc_now
 from composer.core.promises import DEFAULT_WARN_BEFORE, Promise, PromiseState
 from composer.ui.clock import format_countdown, format_duration
 from composer.ui.incident_list import alert_color
+
+
+def _emphasise(label: QLabel, alert: bool) -> None:
+    """Red and bold, or back to normal. A palette, not a style sheet: style sheets load a whole
+    style engine, which would slow the first paint."""
+    if label.property("alert") == alert:
+        return
+    label.setProperty("alert", alert)
+    palette = label.parentWidget().palette() if label.parentWidget() else label.palette()
+    if alert:
+        palette.setColor(QPalette.ColorRole.WindowText, alert_color(palette))
+    label.setPalette(palette)
+    font = label.font()
+    font.setBold(alert)
+    label.setFont(font)
 
 
 class StatusPanel:
@@ -46,11 +62,11 @@ class StatusPanel:
     def show_saved(self, when: datetime | None = None) -> None:
         when = when or utc_now()
         self.save_state.setText(self._owner.tr("Saved %1").replace("%1", when.astimezone().strftime("%H:%M:%S")))
-        self.save_state.setStyleSheet("")
+        _emphasise(self.save_state, False)
 
     def show_save_failed(self, message: str) -> None:
         self.save_state.setText(message)
-        self.save_state.setStyleSheet(f"color: {alert_color(self._owner.palette()).name()}; font-weight: bold")
+        _emphasise(self.save_state, True)
 
     def tick(self) -> None:
         tr = self._owner.tr
@@ -64,11 +80,11 @@ class StatusPanel:
             self.elapsed.setText(tr("Started %1 ago").replace("%1", format_duration(now - started)))
         else:
             self.elapsed.setText(tr("Starts in %1").replace("%1", format_duration(started - now)))
-        alert = f"color: {alert_color(self._owner.palette()).name()}; font-weight: bold"
+        alert = True
         promise = self._promise
         deadline = promise.deadline if promise else None
         if self._incident.status.is_closed:
-            text, style = tr("Closed"), ""
+            text, style = tr("Closed"), False
         elif promise is None or promise.state is PromiseState.NOT_PUBLISHED:
             text, style = tr("Nothing published yet"), alert
         elif deadline is None:
@@ -76,12 +92,12 @@ class StatusPanel:
         elif deadline >= now:
             soon = deadline - now <= self.remind_before
             text = tr("Next update due in %1").replace("%1", format_countdown(deadline - now))
-            style = alert if soon else ""
+            style = soon
         else:
             text = tr("Next update overdue by %1").replace("%1", format_countdown(now - deadline))
             style = alert
         self.countdown.setText(text)
-        self.countdown.setStyleSheet(style)
+        _emphasise(self.countdown, style)
 
     # -- network -----------------------------------------------------------------
 
