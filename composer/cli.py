@@ -51,6 +51,18 @@ def _parser() -> argparse.ArgumentParser:
     chk.add_argument("--format", choices=("text", "json"), default="text")
     chk.add_argument("--config", type=Path, metavar="FILE",
                      help="organisation settings (TOML); default: checks.toml in the data folder, if any")
+    tpl = commands.add_parser("templates", help="the template library")
+    tpl_commands = tpl.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
+    tpl_list = tpl_commands.add_parser("list", help="list built-in and user templates")
+    tpl_list.add_argument("--format", choices=("text", "json"), default="text")
+
+    ren = commands.add_parser("render", help="render a template (long form and email: as an update file)")
+    ren.add_argument("template_id", metavar="TEMPLATE_ID")
+    ren.add_argument("--data", type=Path, metavar="FILE", help="field values, .json or .toml")
+    ren.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", dest="assignments",
+                     help="one field value (repeatable; wins over --data)")
+    ren.add_argument("--sample", action="store_true", help="fill every empty field from the template's examples")
+    ren.add_argument("--output", "-o", type=Path, metavar="FILE")
     return parser
 
 
@@ -131,11 +143,24 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return run_check(args.files, args.now, args.format, args.config)
 
 
+def _cmd_templates(args: argparse.Namespace) -> int:
+    from composer.core.templates.cli import list_templates  # noqa: PLC0415
+
+    return list_templates(args.format)
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    from composer.core.templates.cli import render_command  # noqa: PLC0415
+
+    return render_command(args.template_id, args.data, args.assignments, args.sample, args.output)
+
+
 def _run_command(args: argparse.Namespace) -> int:
     from composer.core.interchange import InterchangeError  # noqa: PLC0415
     from composer.core.store import NotFound, StoreError  # noqa: PLC0415
 
-    handlers = {"import": _cmd_import, "export": _cmd_export, "check": _cmd_check}
+    handlers = {"import": _cmd_import, "export": _cmd_export, "check": _cmd_check,
+                "templates": _cmd_templates, "render": _cmd_render}
     handler = _cmd_incidents_list if args.command == "incidents" else handlers[args.command]
     try:
         return handler(args)

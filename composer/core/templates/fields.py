@@ -1,0 +1,116 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The fields a template asks for: declared in its header, described in one shared catalogue.
+
+A template lists catalogue names (`fields = ["impact", "next_update"]`) and may add fields of
+its own (`[[field]]` tables). Values arrive as text (a form, `--set NAME=VALUE`, JSON/TOML)
+and are turned into the field's type here, with a one-line error naming the field.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, replace
+from datetime import datetime
+from functools import lru_cache
+from importlib.resources import files
+
+TYPES = ("text", "multiline", "datetime", "url", "email", "phone", "integer", "choice", "zone")
+
+
+class FieldError(ValueError):
+    """A value is missing or unusable; the message names the field and the template."""
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    type: str = "text"
+    required: bool = False
+    default: object = None
+    help: str = ""
+    example: object = None  # a value, or a table of values by language
+    choices: tuple[str, ...] = ()
+
+    def example_for(self, language: str) -> object:
+        if isinstance(self.example, dict):
+            return self.example.get(language, self.example.get("en"))
+        return self.example
+
+    def as_json(self) -> dict[str, object]:
+        return {"name": self.name, "label": self.label, "type": self.type, "required": self.required,
+                "default": self.default, "help": self.help}
+
+    def coerce(self, value: object, template_id: str) -> object:
+        """The value in this field's type (datetimes aware, integers int)."""
+        where = f"field `{self.name}` of template {template_id}"
+        if value is None or value == "":
+            return None
+        if self.type == "datetime":
+            if isinstance(value, datetime):
+                parsed = value
+            else:
+                try:
+                    parsed = datetime.fromisoformat(str(value).strip())
+                except ValueError:
+                    raise FieldError(f"{where}: {value!r} is not an ISO 8601 time "
+                                     "(write it like 2026-11-24T14:30:00+01:00)") from None
+            if parsed.tzinfo is None:
+                raise FieldError(f"{where}: {value} has no time zone (add one, like +01:00 or Z)")
+            return parsed
+        if self.type == "integer":
+            try:
+                return int(str(value))
+            except ValueError:
+                raise FieldError(f"{where}: {value!r} is not a whole number") from None
+        if self.type == "choice" and self.choices and str(value) not in self.choices:
+            raise FieldError(f"{where}: {value!r} is not one of {', '.join(self.choices)}")
+        if self.type == "zone":
+            from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # noqa: PLC0415
+
+            try:
+                ZoneInfo(str(value))
+            except (ZoneInfoNotFoundError, ValueError):
+                raise FieldError(f"{where}: {value!r} is not a time zone name (like Europe/Madrid)") from None
+        if isinstance(value, (list, dict)):
+            raise FieldError(f"{where}: expected text, not a {type(value).__name__}")
+        return str(value)
+
+
+def field_from_table(name: str, table: dict[str, object], source: str) -> Field:
+    kind = str(table.get("type", "text"))
+    if kind not in TYPES:
+        raise FieldError(f"{source}: field `{name}` has unknown type {kind!r} (one of: {', '.join(TYPES)})")
+    return Field(
+        name=name, label=str(table.get("label", name.replace("_", " ").capitalize())), type=kind,
+        required=bool(table.get("required", False)), default=table.get("default"),
+        help=str(table.get("help", "")), example=table.get("example"),
+        choices=tuple(str(c) for c in table.get("choices", ())),  # type: ignore[union-attr]
+    )
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, Field]:
+    """The shared field catalogue, resources/templates/fields.toml."""
+    text = files("composer.resources").joinpath("templates", "fields.toml").read_text(encoding="utf-8")
+    return {name: field_from_table(name, table, "fields.toml") for name, table in tomllib.loads(text).items()}
+
+
+def resolve_fields(names: list[object], own: list[dict[str, object]], source: str) -> tuple[Field, ...]:
+    """The template's fields: catalogue names (optionally overridden) and its own tables."""
+    shared = catalogue()
+    result: dict[str, Field] = {}
+    for entry in names:
+        if not isinstance(entry, str) or entry not in shared:
+            raise FieldError(f"{source}: unknown field {entry!r} (not in the field catalogue)")
+        result[entry] = shared[entry]
+    for table in own:
+        name = str(table.get("name", ""))
+        if not name:
+            raise FieldError(f"{source}: a [[field]] needs a name")
+        if name in shared and set(table) <= {"name", "required", "default", "label", "help", "example"}:
+            base = result.get(name, shared[name])
+            result[name] = replace(base, **{k: v for k, v in table.items() if k != "name"})  # type: ignore[arg-type]
+        else:
+            result[name] = field_from_table(name, table, source)
+    return tuple(result.values())

@@ -1,0 +1,159 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Finds templates: the built-ins in composer.resources, and the user's own in the data folder.
+
+A template is a Jinja2 file whose first lines are a Jinja comment holding a TOML header:
+
+    {#-
+    [template]
+    stage = "investigating"
+    channel = "blog"
+    language = "en"
+    title = "Investigating: first public update"
+    fields = ["title", "impact", "started", "next_update", "signer_name"]
+    -#}
+    We are sorry: ...
+
+The header is a comment, so the file stays a valid template and error lines match the file.
+A template that cannot be read is still listed, with its error, and never hides the others.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+
+from composer.core.templates.channels import CHANNELS
+from composer.core.templates.fields import Field, FieldError, resolve_fields
+
+SUFFIX = ".j2"
+USER_PREFIX = "user:"
+STAGES = (
+    "investigating", "identified", "monitoring", "resolved", "maintenance-scheduled",
+    "maintenance-in-progress", "maintenance-completed", "postmortem", "apology", "contact-page",
+)
+_HEADER = re.compile(r"\A\{#-?(.*?)-?#\}", re.DOTALL)
+
+
+@dataclass
+class TemplateInfo:
+    id: str
+    source: str
+    path: str
+    builtin: bool
+    stage: str = ""
+    channel: str = ""
+    language: str = ""
+    title: str = ""
+    subject: str = ""  # email templates: the subject line, itself a template
+    fields: tuple[Field, ...] = ()
+    error: str = ""  # why this template cannot be used, with the line when known
+
+    @property
+    def usable(self) -> bool:
+        return not self.error
+
+    def as_json(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "id": self.id, "stage": self.stage, "channel": self.channel, "language": self.language,
+            "title": self.title, "builtin": self.builtin, "fields": [f.as_json() for f in self.fields],
+        }
+        if self.error:
+            data["error"] = self.error
+        return data
+
+
+def parse_template(template_id: str, source: str, path: str, builtin: bool) -> TemplateInfo:
+    """Read a template's header. Problems go into `error`, never out as exceptions."""
+    info = TemplateInfo(id=template_id, source=source, path=path, builtin=builtin)
+    match = _HEADER.match(source)
+    if match is None:
+        info.error = f"{path}: no header (the file must start with a {{# ... #}} TOML header)"
+        return info
+    try:
+        header = tomllib.loads(match.group(1))
+    except tomllib.TOMLDecodeError as error:
+        info.error = f"{path}: header is not valid TOML: {error}"
+        return info
+    meta = header.get("template", {})
+    info.stage = str(meta.get("stage", ""))
+    info.channel = str(meta.get("channel", ""))
+    info.language = str(meta.get("language", ""))
+    info.title = str(meta.get("title", template_id))
+    info.subject = str(meta.get("subject", ""))
+    if info.channel not in CHANNELS:
+        info.error = f"{path}: unknown channel {info.channel!r} (one of: {', '.join(CHANNELS)})"
+        return info
+    if info.channel == "email" and not info.subject:
+        info.error = f"{path}: an email template needs a `subject` in its header"
+        return info
+    try:
+        info.fields = resolve_fields(list(meta.get("fields", [])), list(header.get("field", [])), path)
+    except FieldError as error:
+        info.error = str(error)
+        return info
+    syntax = _syntax_error(source, template_id)
+    if syntax:
+        info.error = f"{path}: {syntax}"
+    return info
+
+
+def _syntax_error(source: str, name: str) -> str:
+    from jinja2 import TemplateSyntaxError  # noqa: PLC0415
+
+    from composer.core.templates.render import environment  # noqa: PLC0415
+
+    try:
+        environment(False).parse(source, name=name)
+    except TemplateSyntaxError as error:
+        return f"line {error.lineno}: {error.message}"
+    return ""
+
+
+@dataclass
+class TemplateLibrary:
+    """Built-in templates plus the user's folder (`<data folder>/templates`)."""
+
+    user_folder: Path | None = None
+    _templates: dict[str, TemplateInfo] = field(default_factory=dict)
+
+    def load(self) -> TemplateLibrary:
+        self._templates = {}
+        root = files("composer.resources").joinpath("templates")
+        for language_dir in sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith("_")),
+                                   key=lambda p: p.name):
+            for entry in sorted(language_dir.iterdir(), key=lambda p: p.name):
+                if entry.name.endswith(SUFFIX):
+                    template_id = f"{entry.name[: -len(SUFFIX)]}-{language_dir.name}"
+                    self._add(parse_template(template_id, entry.read_text(encoding="utf-8"),
+                                             f"{language_dir.name}/{entry.name}", builtin=True))
+        if self.user_folder is not None and self.user_folder.is_dir():
+            for path in sorted(self.user_folder.rglob(f"*{SUFFIX}")):
+                template_id = USER_PREFIX + path.stem
+                try:
+                    source = path.read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError) as error:
+                    self._add(TemplateInfo(template_id, "", str(path), False, error=f"{path}: cannot read: {error}"))
+                    continue
+                self._add(parse_template(template_id, source, str(path), builtin=False))
+        return self
+
+    def _add(self, info: TemplateInfo) -> None:
+        self._templates[info.id] = info
+
+    def all(self) -> list[TemplateInfo]:
+        return list(self._templates.values())
+
+    def get(self, template_id: str) -> TemplateInfo:
+        try:
+            return self._templates[template_id]
+        except KeyError:
+            raise KeyError(f"unknown template {template_id!r} (see `incident-composer templates list`)") from None
+
+    def find(self, stage: str, channel: str, language: str) -> TemplateInfo | None:
+        for info in self._templates.values():
+            if (info.stage, info.channel, info.language) == (stage, channel, language) and info.usable:
+                return info
+        return None

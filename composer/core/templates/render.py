@@ -1,0 +1,230 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Rendering templates safely: a sandbox, strict undefined names, escaping for HTML.
+
+Templates are user-editable, so they run in Jinja2's immutable sandbox: no access to
+Python internals, attributes starting with "_", or the file system. Every problem comes
+back as a TemplateError naming the template, the line and, for a missing value, the field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+
+from composer.core.templates.channels import CHANNELS, Channel
+from composer.core.templates.fields import FieldError
+from composer.core.templates.library import TemplateInfo
+
+# Stage -> lifecycle status written into the interchange file.
+STAGE_STATUS = {
+    "investigating": "investigating", "identified": "identified", "monitoring": "monitoring",
+    "resolved": "resolved", "maintenance-scheduled": "scheduled", "maintenance-in-progress": "in_progress",
+    "maintenance-completed": "completed", "postmortem": "resolved", "apology": "resolved",
+    "contact-page": "investigating",
+}
+
+
+class TemplateError(ValueError):
+    """The template could not be rendered; one line, for the user."""
+
+
+@dataclass
+class Rendered:
+    template: TemplateInfo
+    channel: Channel
+    text: str
+    subject: str = ""
+    values: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def length(self) -> int:
+        return self.channel.length(self.text)
+
+    @property
+    def fits(self) -> bool:
+        return self.channel.limit is None or self.length <= self.channel.limit
+
+    def html(self) -> str:
+        """The HTML form: the page as rendered, or the Markdown turned into sanitised HTML."""
+        if self.channel.output == "html":
+            return self.text
+        return markdown_to_html(self.text)
+
+    def as_interchange(self) -> str:
+        """Markdown with front matter, as `check` and `import` read it."""
+        from composer.core.interchange import UpdateDocument, dump_update  # noqa: PLC0415
+        from composer.core.model import parse_status  # noqa: PLC0415
+
+        values = self.values
+        signer = ", ".join(str(v) for v in (values.get("signer_name"), values.get("signer_role")) if v)
+        extra: dict[str, object] = {"template": self.template.id}
+        if self.subject:
+            extra["subject"] = self.subject
+        services = values.get("services")
+        doc = UpdateDocument(
+            body=self.text, title=str(values.get("title") or ""), status=parse_status(STAGE_STATUS[self.template.stage]),
+            started=_time(values.get("started")) or _time(values.get("window_start")),
+            next_update=_time(values.get("next_update")),
+            signer=signer, language=self.template.language,
+            services=[s.strip() for s in str(services).split(",") if s.strip()] if services else [],
+            impact=str(values.get("impact") or ""), workaround=str(values.get("workaround") or ""), extra=extra,
+        )
+        return dump_update(doc)
+
+
+def _time(value: object) -> datetime | None:
+    return value if isinstance(value, datetime) else None
+
+
+def markdown_to_html(text: str) -> str:
+    """CommonMark without raw HTML, then nh3 (ammonia) to keep only safe tags."""
+    import nh3  # noqa: PLC0415
+    from markdown_it import MarkdownIt  # noqa: PLC0415
+
+    return nh3.clean(MarkdownIt("js-default").enable("table").render(text))
+
+
+# -- filters: times and dates in the reader's terms ------------------------------------------
+
+
+def _zone(context) -> object:
+    from zoneinfo import ZoneInfo  # noqa: PLC0415
+
+    name = context.get("zone") or "UTC"
+    return ZoneInfo(str(name))
+
+
+def _as_datetime(value: object) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    raise TemplateError(f"expected a time, got {value!r}")
+
+
+def clock(context, value: object) -> str:
+    """'15:30 CET (14:30 UTC)': the readers' zone first, UTC beside it."""
+    moment = _as_datetime(value)
+    local = moment.astimezone(_zone(context))
+    text = f"{local:%H:%M} {local.tzname()}"
+    if local.utcoffset() != timedelta(0):
+        text += f" ({moment.astimezone(UTC):%H:%M} UTC)"
+    return text
+
+
+def long_date(context, value: object) -> str:
+    """The date as the reader's language writes it ('24 de novembre del 2026')."""
+    from babel.dates import format_date  # noqa: PLC0415
+
+    local = _as_datetime(value).astimezone(_zone(context))
+    return format_date(local, "long", locale=context.get("lang", "en"))
+
+
+def day_and_clock(context, value: object) -> str:
+    return f"{long_date(context, value)}, {clock(context, value)}"
+
+
+def duration(context, value: object, end: object = None) -> str:
+    """'1 hour 15 minutes' in the reader's language; `a|duration(b)` is the time from a to b."""
+    from babel.dates import format_timedelta  # noqa: PLC0415
+    from babel.units import format_unit  # noqa: PLC0415
+
+    if end is not None:
+        value = _as_datetime(end) - _as_datetime(value)
+    if not isinstance(value, timedelta):
+        raise TemplateError(f"expected a duration, got {value!r}")
+    lang = context.get("lang", "en")
+    minutes = int(value.total_seconds() // 60)
+    if minutes < 60 or minutes % 60 == 0:
+        return format_timedelta(value, threshold=10, locale=lang, format="long")
+    hours = format_unit(minutes // 60, "duration-hour", length="long", locale=lang)
+    rest = format_unit(minutes % 60, "duration-minute", length="long", locale=lang)
+    return f"{hours} {rest}"
+
+
+@lru_cache(maxsize=2)
+def environment(autoescape: bool):
+    """One sandboxed environment per escaping mode; compiled templates are cached in it."""
+    from jinja2 import StrictUndefined, pass_context  # noqa: PLC0415
+    from jinja2.sandbox import ImmutableSandboxedEnvironment  # noqa: PLC0415
+
+    env = ImmutableSandboxedEnvironment(
+        undefined=StrictUndefined, autoescape=autoescape, keep_trailing_newline=True,
+        trim_blocks=True, lstrip_blocks=True, cache_size=400, auto_reload=False,
+    )
+    for name, function in (("clock", clock), ("date", long_date), ("day_and_clock", day_and_clock),
+                           ("duration", duration)):
+        env.filters[name] = pass_context(function)
+    return env
+
+
+@lru_cache(maxsize=512)
+def _compiled(autoescape: bool, name: str, source: str):
+    return environment(autoescape).from_string(source, globals={"__name__": name})
+
+
+def _line_of(error: BaseException, name: str) -> int | None:
+    """The template line an exception was raised at (Jinja maps its frames to the file)."""
+    trace = error.__traceback__
+    line = None
+    while trace is not None:
+        if trace.tb_frame.f_code.co_filename in (name, "<template>"):
+            line = trace.tb_lineno
+        trace = trace.tb_next
+    return line
+
+
+def _render_string(source: str, name: str, autoescape: bool, context: dict[str, object]) -> str:
+    from jinja2 import TemplateSyntaxError, UndefinedError  # noqa: PLC0415
+    from jinja2.exceptions import SecurityError  # noqa: PLC0415
+
+    try:
+        return _compiled(autoescape, name, source).render(context)
+    except TemplateSyntaxError as error:
+        raise TemplateError(f"template {name}, line {error.lineno}: {error.message}") from None
+    except UndefinedError as error:
+        line = _line_of(error, name)
+        where = f", line {line}" if line else ""
+        missing = str(error.message or error).replace("'", "`")
+        raise TemplateError(f"template {name}{where}: {missing} (a field it uses has no value)") from None
+    except SecurityError as error:
+        line = _line_of(error, name)
+        where = f", line {line}" if line else ""
+        raise TemplateError(f"template {name}{where}: not allowed in a template ({error})") from None
+    except TemplateError as error:
+        raise TemplateError(f"template {name}: {error}") from None
+    except (TypeError, ValueError, ArithmeticError, LookupError) as error:
+        line = _line_of(error, name)
+        where = f", line {line}" if line else ""
+        raise TemplateError(f"template {name}{where}: {error}") from None
+
+
+def collect_values(info: TemplateInfo, given: dict[str, object], sample: bool = False) -> dict[str, object]:
+    """Field values in their types: given values, else examples (with `sample`), else defaults."""
+    values: dict[str, object] = {}
+    for spec in info.fields:
+        raw = given.get(spec.name)
+        if raw in (None, "") and sample:
+            raw = spec.example_for(info.language)
+        if raw in (None, ""):
+            raw = spec.default
+        value = spec.coerce(raw, info.id)
+        if value is None and spec.required:
+            label = f" ({spec.label})" if spec.label else ""
+            raise FieldError(f"template {info.id}: missing field `{spec.name}`{label}")
+        values[spec.name] = value
+    return values
+
+
+def render_template(info: TemplateInfo, given: dict[str, object], *, sample: bool = False,
+                    now: datetime | None = None) -> Rendered:
+    """Render one template. Raises FieldError or TemplateError, each one line naming the cause."""
+    if info.error:
+        raise TemplateError(info.error)
+    channel = CHANNELS[info.channel]
+    values = collect_values(info, given, sample)
+    context: dict[str, object] = {**values, "lang": info.language, "now": now or datetime.now(UTC)}
+    context.setdefault("zone", "UTC")
+    text = _render_string(info.source, info.id, channel.autoescape, context)
+    subject = _render_string(info.subject, f"{info.id} (subject)", False, context).strip() if info.subject else ""
+    text = text.strip() + "\n"
+    return Rendered(template=info, channel=channel, text=text, subject=subject, values=values)
