@@ -63,7 +63,8 @@ class Rendered:
             extra["subject"] = self.subject
         services = values.get("services")
         doc = UpdateDocument(
-            body=self.text, title=str(values.get("title") or ""), status=parse_status(STAGE_STATUS[self.template.stage]),
+            body=self.text, title=str(values.get("title") or ""),
+            status=parse_status(STAGE_STATUS[self.template.stage]),
             started=_time(values.get("started")) or _time(values.get("window_start")),
             next_update=_time(values.get("next_update")),
             signer=signer, language=self.template.language,
