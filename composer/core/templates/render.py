@@ -126,7 +126,6 @@ def day_and_clock(context, value: object) -> str:
 
 def duration(context, value: object, end: object = None) -> str:
     """'1 hour 15 minutes' in the reader's language; `a|duration(b)` is the time from a to b."""
-    from babel.dates import format_timedelta  # noqa: PLC0415
     from babel.units import format_unit  # noqa: PLC0415
 
     if end is not None:
@@ -134,12 +133,14 @@ def duration(context, value: object, end: object = None) -> str:
     if not isinstance(value, timedelta):
         raise TemplateError(f"expected a duration, got {value!r}")
     lang = context.get("lang", "en")
-    minutes = int(value.total_seconds() // 60)
-    if minutes < 60 or minutes % 60 == 0:
-        return format_timedelta(value, threshold=10, locale=lang, format="long")
-    hours = format_unit(minutes // 60, "duration-hour", length="long", locale=lang)
-    rest = format_unit(minutes % 60, "duration-minute", length="long", locale=lang)
-    return f"{hours} {rest}"
+    minutes = round(value.total_seconds() / 60)
+    hours, rest = divmod(minutes, 60)
+    parts = []
+    if hours:
+        parts.append(format_unit(hours, "duration-hour", length="long", locale=lang))
+    if rest or not hours:
+        parts.append(format_unit(rest, "duration-minute", length="long", locale=lang))
+    return " ".join(parts)
 
 
 @lru_cache(maxsize=2)
