@@ -67,6 +67,10 @@ class MainWindow(QMainWindow):
         self.reload(select=None)
 
     @property
+    def incident(self) -> Incident | None:
+        return self._incident
+
+    @property
     def is_ready(self) -> bool:
         return self._ready
 
@@ -86,6 +90,7 @@ class MainWindow(QMainWindow):
         from composer.ui.notifier import Notifier  # noqa: PLC0415
         from composer.ui.previews import PreviewTabs  # noqa: PLC0415
         from composer.ui.promise_watch import PromiseWatch  # noqa: PLC0415
+        from composer.ui.template_workflow import TemplateWorkflow  # noqa: PLC0415
 
         self.form = IncidentForm(self.store)
         self.form.saved.connect(self.status_panel.show_saved)
@@ -114,6 +119,7 @@ class MainWindow(QMainWindow):
         self.live_checks = LiveChecks(self.checklist, self.editor.body, self.current_draft, self)
         for signal in (self.editor.text_edited, self.editor.fields_changed, self.form.changed):
             signal.connect(self.live_checks.schedule)
+        self.templates = TemplateWorkflow(self)
         self.notifier = Notifier(self)
         self.promise_watch = PromiseWatch(self.store, self, self.check_config.remind_before)
         self.promise_watch.states_changed.connect(self._refresh_promises)
@@ -122,6 +128,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._update_actions()
         self.previews.show_text(self.editor.body.toPlainText())
+        self.previews.show_social(self.templates.social_renderings(self.editor.current_update))
         self.live_checks.run_now()
         self.promise_watch.refresh()
 
@@ -151,6 +158,8 @@ class MainWindow(QMainWindow):
         self.save_action = action(self.tr("&Save now"), self.save_all, key.Save,
                                   self.tr("Everything is saved as you type; this saves at once"))
         quit_action = action(self.tr("&Quit"), self.close, "Ctrl+Q")
+        self.template_action = action(self.tr("New update from &template…"), self.templates.new_update_from_template,
+                                      "Ctrl+T", self.tr("A ready update for this stage, in every channel"))
         self.publish_action = action(self.tr("Mark as &published…"), self.mark_published, "Ctrl+Shift+P",
                                      self.tr("Record that this update went out (checks first)"))
         self.history_action = action(self.tr("Revision &history…"), self.show_history, "Ctrl+H",
@@ -166,7 +175,8 @@ class MainWindow(QMainWindow):
         toggle_checklist.setShortcut(QKeySequence("Ctrl+Shift+K"))
 
         file_menu, edit_menu, view_menu = (a.menu() for a in self.menuBar().actions())
-        for act in (self.new_incident_action, self.new_update_action, self.publish_action, None, self.import_action,
+        for act in (self.new_incident_action, self.new_update_action, self.template_action, self.publish_action,
+                    None, self.import_action,
                     self.export_action, None, self.save_action, None, quit_action):
             file_menu.addSeparator() if act is None else file_menu.addAction(act)
         edit_menu.addAction(self.history_action)
@@ -237,6 +247,7 @@ class MainWindow(QMainWindow):
         self.editor.load(update)
         if self._ready:
             self.previews.show_text(update.body if update else "")
+            self.previews.show_social(self.templates.social_renderings(update))
             self.live_checks.run_now()
         self.status_panel.follow(self._incident, self._promise(self._incident) if self._incident else None)
         self._update_actions()
@@ -247,6 +258,7 @@ class MainWindow(QMainWindow):
         has_incident = self._incident is not None
         has_update = self.editor.current_update is not None
         self.new_update_action.setEnabled(has_incident)
+        self.template_action.setEnabled(has_incident)
         self.export_action.setEnabled(has_incident)
         self.history_action.setEnabled(has_update)
         self.publish_action.setEnabled(has_update)

@@ -23,9 +23,32 @@ class PreviewTabs(QTabWidget):
         self.addTab(self.email, self.tr("Email (plain text)"))
         self._text = ""
         self._markdown = None
+        self._social: dict[str, QPlainTextEdit] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.render_now)
+
+    def show_social(self, renderings: dict[str, object]) -> None:
+        """Social posts rendered from the update's template, with their count by the channel's rule."""
+        for channel_id in list(self._social):
+            if channel_id not in renderings:
+                self.removeTab(self.indexOf(self._social.pop(channel_id)))
+        for channel_id, rendered in renderings.items():
+            view = self._social.get(channel_id)
+            if view is None:
+                view = self._social[channel_id] = QPlainTextEdit()
+                view.setReadOnly(True)
+                self.addTab(view, "")
+            index = self.indexOf(view)
+            if isinstance(rendered, str):  # the template could not render: say why
+                view.setPlainText(rendered)
+                self.setTabText(index, self.tr("%1 ⚠").replace("%1", channel_id))
+                continue
+            view.setPlainText(rendered.text)
+            channel = rendered.channel
+            over = " ⚠" if not rendered.fits else ""
+            self.setTabText(index, f"{channel.label} · {rendered.length}/{channel.limit}{over}")
+            self.setTabToolTip(index, self.tr("Counted as %1").replace("%1", channel.counter))
 
     def show_text(self, text: str) -> None:
         self._text = text
