@@ -164,6 +164,8 @@ class MainWindow(QMainWindow):
                                      self.tr("Record that this update went out (checks first)"))
         self.history_action = action(self.tr("Revision &history…"), self.show_history, "Ctrl+H",
                                      self.tr("See and restore earlier texts of this update"))
+        self.templates_action = action(self.tr("&Templates…"), self.edit_templates, None,
+                                       self.tr("Your own templates beside the built-ins"))
         self.profile_action = action(self.tr("&Organisation and people…"), self.edit_profile, None,
                                      self.tr("Contact details and the people who may sign updates"))
         reload_action = action(self.tr("&Reload"), lambda: self.reload(self.incident_list.current_incident_id()),
@@ -182,6 +184,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.history_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.profile_action)
+        edit_menu.addAction(self.templates_action)
         for act in (focus_list, focus_editor, focus_preview, toggle_checklist, reload_action):
             view_menu.addAction(act)
 
@@ -484,6 +487,12 @@ class MainWindow(QMainWindow):
         self.save_all()
         if ProfileDialog(self.store, self).exec():
             self.editor.set_signers([p.signature for p in self.store.people()])
+
+    def edit_templates(self) -> None:
+        from composer.ui.template_editor import TemplateEditor  # noqa: PLC0415
+
+        TemplateEditor(self.templates.library, self.context.prompter, self).exec()
+        self.templates.reload()
 
     # -- window state ------------------------------------------------------------
 
