@@ -22,5 +22,7 @@ def test_wheel_ships_resources(tmp_path):
     for language in ("en", "ca", "es"):
         assert f"composer/resources/checks/{language}.toml" in names
     assert "composer/resources/icons/org.incidentcomposer.IncidentComposer.svg" in names
+    assert "composer/resources/templates/fields.toml" in names
+    assert "composer/resources/templates/en/investigating-blog.j2" in names
     assert "composer/core/checks/rules/signature.py" in names
     assert not any(name.startswith(("tests/", "resources/")) for name in names)
