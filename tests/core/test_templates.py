@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from composer.core.templates import FieldError, TemplateError, TemplateLibrary, render_template
+from composer.core.templates.filters import clip, clock, clock_with_article, date_with_article, duration, long_date
 from composer.core.templates.library import parse_template
-from composer.core.templates.render import clock, duration, long_date
 
 HEADER = """{#-
 [template]
@@ -127,7 +127,8 @@ def test_time_filters_speak_the_readers_terms():
     assert clock({"zone": "UTC"}, moment) == "14:30 UTC"
     assert long_date(context, moment) == "24 de novembre del 2026"
     assert long_date({"lang": "es", "zone": "UTC"}, moment) == "24 de noviembre de 2026"
-    assert duration({"lang": "en"}, timedelta(minutes=75)) == "1 hour 15 minutes"
+    assert duration({"lang": "en"}, timedelta(minutes=75)) == "1 hour and 15 minutes"
+    assert duration({"lang": "ca"}, timedelta(minutes=93)) == "1 hora i 33 minuts"
     assert duration({"lang": "es"}, moment, moment + timedelta(hours=2)) == "2 horas"
 
 
@@ -135,3 +136,25 @@ def test_summer_time_is_named():
     moment = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)
     assert clock({"zone": "Europe/Madrid"}, moment) == "14:00 CEST (12:00 UTC)"
     assert clock({"zone": "America/New_York"}, moment) == "08:00 EDT (12:00 UTC)"
+    assert clock({"zone": "America/Argentina/Buenos_Aires"}, moment) == "09:00 UTC-3 (12:00 UTC)"
+    assert clock({"zone": "Asia/Kathmandu"}, moment) == "17:45 UTC+5:45 (12:00 UTC)"
+
+
+def test_language_aware_articles():
+    ca = {"lang": "ca", "zone": "Europe/Madrid"}
+    one_am = datetime(2026, 12, 1, 0, 15, tzinfo=UTC)
+    assert clock_with_article(ca, one_am) == "la 01:15 CET (00:15 UTC)"
+    assert clock_with_article({"lang": "es", "zone": "UTC"}, datetime(2026, 1, 1, 15, tzinfo=UTC)) == "las 15:00 UTC"
+    assert clock_with_article({"lang": "en", "zone": "UTC"}, one_am) == "00:15 UTC"
+    assert date_with_article(ca, one_am, "de") == "de l'1 de desembre del 2026"
+    assert date_with_article(ca, datetime(2026, 11, 24, 12, tzinfo=UTC), "a", year=False) == "al 24 de novembre"
+    assert date_with_article({"lang": "es", "zone": "UTC"}, one_am, "de") == "del 1 de diciembre de 2026"
+
+
+def test_clip_ends_sentences_and_fits():
+    assert clip("we are on it") == "we are on it."
+    assert clip("Done!") == "Done!"
+    long = "Mail is late. Queues are long and we are moving them to the old relays now"
+    assert clip(long, 30) == "Mail is late."
+    assert clip("one two three four five six seven eight", 20).endswith("…")
+    assert len(clip("x " * 200, 50)) <= 50

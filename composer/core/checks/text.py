@@ -43,7 +43,7 @@ def by_paragraph(key: object, finder, text: str) -> list[tuple[int, ...]]:
 
 # Clock times: 14:30, 9:05, 14h30, 15 h, 15h, 2pm, 2:30 p.m. Not inside IPs, dates or versions.
 _CLOCK = re.compile(
-    r"(?<![\w.:/-])(?:"
+    r"(?<![\w.:/+−-])(?:"
     r"(?P<hm>(?:[01]?\d|2[0-3])[:h][0-5]\d)(?:\s?(?P<ampm1>[ap]\.?\s?m\.?))?(?:\s?h\b)?"
     r"|(?P<h12>(?:1[0-2]|0?[1-9]))\s?(?P<ampm2>[ap]\.?\s?m\.?)"
     r"|(?P<hh>(?:[01]?\d|2[0-3]))\s?h(?![\w])"
@@ -52,8 +52,8 @@ _CLOCK = re.compile(
 )
 _ZONE = (
     # Abbreviations are matched in capitals only: "et", "at" and "pt" are words too.
-    r"(?-i:UTC|GMT|Z|CET|CEST|WET|WEST|EET|EEST|BST|IST|PST|PDT|MST|MDT|CST|CDT|EST|EDT|AKST|AKDT|HST|"
-    r"JST|KST|AEST|AEDT|ACST|AWST|NZST|NZDT|SGT|HKT|BRT|ART|MSK|ET|PT|CT|MT)|utc|gmt"
+    r"(?:(?-i:UTC|GMT|Z|CET|CEST|WET|WEST|EET|EEST|BST|IST|PST|PDT|MST|MDT|CST|CDT|EST|EDT|AKST|AKDT|HST|"
+    r"JST|KST|AEST|AEDT|ACST|AWST|NZST|NZDT|SGT|HKT|BRT|ART|MSK|ET|PT|CT|MT)|utc|gmt)"
     r"(?:\s?[+-−]\s?\d{1,2}(?::?\d{2})?)?"
     r"|[+-−]\d{2}:?\d{2}"
     r"|(?:hora|horario) (?:peninsular|de (?:Madrid|Barcelona|Canarias|Lisboa|Londres|Europa central))"

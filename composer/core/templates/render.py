@@ -9,11 +9,12 @@ back as a TemplateError naming the template, the line and, for a missing value, 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from functools import lru_cache
 
 from composer.core.templates.channels import CHANNELS, Channel
 from composer.core.templates.fields import FieldError
+from composer.core.templates.filters import CONTEXT_FILTERS, FILTERS, FilterError
 from composer.core.templates.library import TemplateInfo
 
 # Stage -> lifecycle status written into the interchange file.
@@ -62,10 +63,14 @@ class Rendered:
         if self.subject:
             extra["subject"] = self.subject
         services = values.get("services")
+        # A postmortem or a personal apology is not a step of the incident's lifecycle: it carries
+        # no start time, so the checklist does not judge it as a late first update.
+        lifecycle = self.template.stage not in ("postmortem", "apology")
+        started = (_time(values.get("started")) or _time(values.get("window_start"))) if lifecycle else None
         doc = UpdateDocument(
             body=self.text, title=str(values.get("title") or ""),
             status=parse_status(STAGE_STATUS[self.template.stage]),
-            started=_time(values.get("started")) or _time(values.get("window_start")),
+            started=started,
             next_update=_time(values.get("next_update")),
             signer=signer, language=self.template.language,
             services=[s.strip() for s in str(services).split(",") if s.strip()] if services else [],
@@ -86,63 +91,6 @@ def markdown_to_html(text: str) -> str:
     return nh3.clean(MarkdownIt("js-default").enable("table").render(text))
 
 
-# -- filters: times and dates in the reader's terms ------------------------------------------
-
-
-def _zone(context) -> object:
-    from zoneinfo import ZoneInfo  # noqa: PLC0415
-
-    name = context.get("zone") or "UTC"
-    return ZoneInfo(str(name))
-
-
-def _as_datetime(value: object) -> datetime:
-    if isinstance(value, datetime):
-        return value
-    raise TemplateError(f"expected a time, got {value!r}")
-
-
-def clock(context, value: object) -> str:
-    """'15:30 CET (14:30 UTC)': the readers' zone first, UTC beside it."""
-    moment = _as_datetime(value)
-    local = moment.astimezone(_zone(context))
-    text = f"{local:%H:%M} {local.tzname()}"
-    if local.utcoffset() != timedelta(0):
-        text += f" ({moment.astimezone(UTC):%H:%M} UTC)"
-    return text
-
-
-def long_date(context, value: object) -> str:
-    """The date as the reader's language writes it ('24 de novembre del 2026')."""
-    from babel.dates import format_date  # noqa: PLC0415
-
-    local = _as_datetime(value).astimezone(_zone(context))
-    return format_date(local, "long", locale=context.get("lang", "en"))
-
-
-def day_and_clock(context, value: object) -> str:
-    return f"{long_date(context, value)}, {clock(context, value)}"
-
-
-def duration(context, value: object, end: object = None) -> str:
-    """'1 hour 15 minutes' in the reader's language; `a|duration(b)` is the time from a to b."""
-    from babel.units import format_unit  # noqa: PLC0415
-
-    if end is not None:
-        value = _as_datetime(end) - _as_datetime(value)
-    if not isinstance(value, timedelta):
-        raise TemplateError(f"expected a duration, got {value!r}")
-    lang = context.get("lang", "en")
-    minutes = round(value.total_seconds() / 60)
-    hours, rest = divmod(minutes, 60)
-    parts = []
-    if hours:
-        parts.append(format_unit(hours, "duration-hour", length="long", locale=lang))
-    if rest or not hours:
-        parts.append(format_unit(rest, "duration-minute", length="long", locale=lang))
-    return " ".join(parts)
-
-
 @lru_cache(maxsize=2)
 def environment(autoescape: bool):
     """One sandboxed environment per escaping mode; compiled templates are cached in it."""
@@ -153,9 +101,8 @@ def environment(autoescape: bool):
         undefined=StrictUndefined, autoescape=autoescape, keep_trailing_newline=True,
         trim_blocks=True, lstrip_blocks=True, cache_size=400, auto_reload=False,
     )
-    for name, function in (("clock", clock), ("date", long_date), ("day_and_clock", day_and_clock),
-                           ("duration", duration)):
-        env.filters[name] = pass_context(function)
+    for name, function in FILTERS.items():
+        env.filters[name] = pass_context(function) if name in CONTEXT_FILTERS else function
     return env
 
 
@@ -192,7 +139,7 @@ def _render_string(source: str, name: str, autoescape: bool, context: dict[str, 
         line = _line_of(error, name)
         where = f", line {line}" if line else ""
         raise TemplateError(f"template {name}{where}: not allowed in a template ({error})") from None
-    except TemplateError as error:
+    except (TemplateError, FilterError) as error:
         raise TemplateError(f"template {name}: {error}") from None
     except (TypeError, ValueError, ArithmeticError, LookupError) as error:
         line = _line_of(error, name)
