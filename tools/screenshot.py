@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 
 from composer.app import build_context, create_application, create_window
-from composer.core.model import Incident, Person, Publication, Severity, Status, Update, utc_now
+from composer.core.model import Incident, Organisation, Person, Publication, Severity, Status, Update, utc_now
 from composer.core.store import Store
 
 BODY = """\
@@ -42,6 +42,9 @@ def _clock(value) -> str:
 def seed(home: Path) -> None:
     store, _ = Store.open(home / "composer.db")
     store.save_person(Person("Marta Vidal", "Head of Support", "marta@example.net", "+34 930 000 000"))
+    store.save_organisation(Organisation(name="Example Hosting", phone="+34 930 000 000", email="support@example.net",
+                                         contact_url="https://example.net/contact",
+                                         status_page_url="https://status.example.net"))
     now = utc_now()
     promise = now + timedelta(minutes=23)
     older = store.add_incident(Incident(title="Scheduled database maintenance", status=Status.COMPLETED,
