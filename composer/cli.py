@@ -63,6 +63,9 @@ def _parser() -> argparse.ArgumentParser:
                      help="one field value (repeatable; wins over --data)")
     ren.add_argument("--sample", action="store_true", help="fill every empty field from the template's examples")
     ren.add_argument("--output", "-o", type=Path, metavar="FILE")
+    from composer.publishers.cli import add_arguments  # noqa: PLC0415 - argparse only, no network libraries
+
+    add_arguments(commands)
     return parser
 
 
@@ -155,12 +158,19 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return render_command(args.template_id, args.data, args.assignments, args.sample, args.output)
 
 
+def _cmd_publishing(args: argparse.Namespace) -> int:
+    from composer.publishers.cli import run  # noqa: PLC0415
+
+    return run(args)
+
+
 def _run_command(args: argparse.Namespace) -> int:
     from composer.core.interchange import InterchangeError  # noqa: PLC0415
     from composer.core.store import NotFound, StoreError  # noqa: PLC0415
 
     handlers = {"import": _cmd_import, "export": _cmd_export, "check": _cmd_check,
-                "templates": _cmd_templates, "render": _cmd_render}
+                "templates": _cmd_templates, "render": _cmd_render, "accounts": _cmd_publishing,
+                "publish": _cmd_publishing}
     handler = _cmd_incidents_list if args.command == "incidents" else handlers[args.command]
     try:
         return handler(args)

@@ -81,6 +81,28 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX events_by_update ON events(update_id, id);
     """,
+    # 3: publishing accounts (secrets are in the keyring, not here) and the durable outbox.
+    """
+    CREATE TABLE accounts (
+        name TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        settings TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        account TEXT NOT NULL,
+        update_id INTEGER,
+        post TEXT NOT NULL,
+        state TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT NOT NULL DEFAULT '',
+        receipt TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -88,6 +110,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 # Tables in the order their rows can be copied (parents before children).
 TABLES: tuple[str, ...] = (
     "incidents", "updates", "revisions", "publications", "people", "organisation", "events",
+    "accounts", "outbox",
 )
 
 

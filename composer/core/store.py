@@ -365,6 +365,29 @@ class Store:
         return [Event(id=r["id"], update_id=r["update_id"], kind=r["kind"], detail=dict(json.loads(r["detail"])),
                       at=_dt(r["at"]) or utc_now()) for r in rows]
 
+    # -- publishing accounts (settings only: secrets live in the keyring) --------------
+
+    def accounts(self) -> list[tuple[str, str, dict[str, str]]]:
+        rows = self._conn.execute("SELECT name, kind, settings FROM accounts ORDER BY name").fetchall()
+        return [(r["name"], r["kind"], dict(json.loads(r["settings"]))) for r in rows]
+
+    def save_account(self, name: str, kind: str, settings: dict[str, str]) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO accounts (name, kind, settings, created_at) VALUES (?,?,?,?)"
+                " ON CONFLICT(name) DO UPDATE SET kind=excluded.kind, settings=excluded.settings",
+                (name, kind, json.dumps(settings), _ts(utc_now())),
+            )
+
+    def remove_account(self, name: str) -> bool:
+        with self._write() as conn:
+            return conn.execute("DELETE FROM accounts WHERE name=?", (name,)).rowcount > 0
+
+    def outbox(self):
+        from composer.core.outbox import Outbox  # noqa: PLC0415
+
+        return Outbox(self._conn)
+
     # -- revisions ---------------------------------------------------------------
 
     @staticmethod

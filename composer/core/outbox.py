@@ -1,0 +1,108 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The durable outbox: every post to every account is a job in the store before it is sent.
+
+A job moves pending -> sending -> sent (or failed). Its key (account + update + text) makes a
+second publish of the same post return the first receipt instead of sending again. A job
+found still "sending" after a crash may or may not have gone out: it becomes "uncertain" and is
+never re-sent on its own; the user decides (and channels that can check, check first).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from composer.core.model import utc_now
+
+STATES = ("pending", "sending", "sent", "failed", "uncertain")
+
+
+@dataclass
+class Job:
+    id: int
+    key: str
+    account: str
+    update_id: int | None
+    post: dict[str, object]
+    state: str
+    attempts: int = 0
+    last_error: str = ""
+    receipt: dict[str, object] = field(default_factory=dict)
+
+
+def job_key(account: str, update_key: str, text: str) -> str:
+    digest = hashlib.sha256(f"{account}\\0{update_key}\\0{text}".encode()).hexdigest()[:32]
+    return f"{account}:{digest}"
+
+
+class Outbox:
+    """Jobs in the store's `outbox` table. Each state change is its own committed write."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self._conn = conn
+
+    def enqueue(self, key: str, account: str, update_id: int | None, post: dict[str, object]) -> Job:
+        """The job for this key: a new pending one, or the existing one (never a duplicate)."""
+        now = utc_now().isoformat()
+        with self._conn:
+            self._conn.execute(
+                "INSERT OR IGNORE INTO outbox (key, account, update_id, post, state, created_at, updated_at)"
+                " VALUES (?,?,?,?, 'pending', ?, ?)",
+                (key, account, update_id, json.dumps(post, default=str), now, now),
+            )
+        return self.get(key)
+
+    def get(self, key: str) -> Job:
+        row = self._conn.execute("SELECT * FROM outbox WHERE key=?", (key,)).fetchone()
+        if row is None:
+            raise KeyError(key)
+        return _job(row)
+
+    def jobs(self, state: str | None = None) -> list[Job]:
+        if state is None:
+            rows = self._conn.execute("SELECT * FROM outbox ORDER BY id").fetchall()
+        else:
+            rows = self._conn.execute("SELECT * FROM outbox WHERE state=? ORDER BY id", (state,)).fetchall()
+        return [_job(r) for r in rows]
+
+    def _set(self, key: str, **fields: object) -> None:
+        fields["updated_at"] = utc_now().isoformat()
+        columns = ", ".join(f"{name}=?" for name in fields)
+        with self._conn:
+            self._conn.execute(f"UPDATE outbox SET {columns} WHERE key=?", (*fields.values(), key))
+
+    def mark_sending(self, key: str) -> None:
+        with self._conn:
+            self._conn.execute("UPDATE outbox SET state='sending', attempts=attempts+1, updated_at=? WHERE key=?",
+                               (utc_now().isoformat(), key))
+
+    def mark_sent(self, key: str, receipt: dict[str, object]) -> None:
+        self._set(key, state="sent", receipt=json.dumps(receipt, default=str), last_error="")
+
+    def mark_failed(self, key: str, error: str) -> None:
+        self._set(key, state="failed", last_error=error)
+
+    def retry(self, key: str) -> None:
+        """The user asks for another try of a failed or uncertain job."""
+        self._set(key, state="pending")
+
+    def recover_interrupted(self) -> list[Job]:
+        """After a crash: jobs left 'sending' may have gone out. Never re-send them blindly."""
+        interrupted = self.jobs("sending")
+        for job in interrupted:
+            self._set(job.key, state="uncertain",
+                      last_error="The app stopped while sending: this may or may not have gone out.")
+        return interrupted
+
+
+def _job(row: sqlite3.Row) -> Job:
+    return Job(id=row["id"], key=row["key"], account=row["account"], update_id=row["update_id"],
+               post=dict(json.loads(row["post"])), state=row["state"], attempts=row["attempts"],
+               last_error=row["last_error"], receipt=dict(json.loads(row["receipt"] or "{}")))
+
+
+def parse_time(value: object) -> datetime | None:
+    return datetime.fromisoformat(str(value)) if value else None

@@ -1,0 +1,164 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The publisher contract. Read this file as the spec every channel follows.
+
+A publisher is a small object with:
+
+- `id` and `display_name`;
+- `account_fields`: what an account of this kind needs, secrets marked (a secret goes to the
+  OS keyring and nowhere else);
+- `policy`: how the channel takes text (length limit and how it is counted, formats,
+  whether long text becomes a thread);
+- `render(update) -> Post`: the update as this channel will carry it;
+- `publish(post, account, credentials, *, report, cancel) -> Receipt`: send it. Synchronous;
+  runs in a worker thread, never on the UI thread. It calls `report(fraction, text)` as it
+  goes, checks `cancel.is_set()` between steps, and raises one of the PublishError types
+  below, whose messages are for the user and never contain a secret.
+
+Publishers import no Qt. Built-ins are listed in `registry.py`; third parties register in
+the entry-point group `incident_composer.publishers` and import only `composer.publishers.api`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+Report = Callable[[float, str], None]
+
+
+def no_report(_fraction: float, _text: str) -> None:
+    """A `report` that ignores progress (command line, tests)."""
+
+
+@dataclass(frozen=True)
+class AccountField:
+    name: str
+    label: str
+    secret: bool = False
+    required: bool = True
+    kind: str = "text"  # text, url, host, port, email, emails, choice, path
+    default: str = ""
+    help: str = ""
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TextPolicy:
+    """How the channel takes text."""
+
+    limit: int | None = None  # None: no practical limit
+    counter: str = "characters"  # said to the user: "weighted characters (X rules)"
+    formats: tuple[str, ...] = ("text",)  # "text", "markdown", "html"
+    threads: bool = False  # long text may become a thread of posts
+
+
+@dataclass
+class PublishableUpdate:
+    """What a publisher needs of an update: the texts, the incident, who signs."""
+
+    incident_id: int
+    update_id: int
+    title: str
+    body: str  # Markdown, the long form
+    language: str = "en"
+    status: str = "investigating"
+    signer: str = ""
+    subject: str = ""
+    long_url: str = ""  # where the long form lives, for short channels to link to
+    first_of_incident: bool = True
+    previous_remote_ids: dict[str, str] = field(default_factory=dict)  # account -> id of the last post
+
+
+@dataclass
+class Post:
+    """The update as one channel will carry it. `parts` has more than one entry for a thread."""
+
+    channel: str
+    parts: list[str]
+    subject: str = ""
+    html: str = ""
+    meta: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.parts)
+
+
+@dataclass
+class Receipt:
+    """Where it went: the remote id (for threading and retries), a link, when."""
+
+    account: str
+    channel: str
+    remote_id: str
+    url: str
+    published_at: datetime
+    meta: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class Account:
+    """An account's non-secret settings (kept in the store); its secret lives in the keyring."""
+
+    name: str
+    kind: str
+    settings: dict[str, str] = field(default_factory=dict)
+
+
+class PublishError(Exception):
+    """Publishing failed. The message is for the user and never contains a secret."""
+
+    retryable = False
+
+
+class AuthRejected(PublishError):
+    """The server refused the credentials."""
+
+
+class NotFound(PublishError):
+    """The server, the site or an endpoint is not where the account says."""
+
+
+class RateLimited(PublishError):
+    retryable = True
+
+    def __init__(self, message: str, retry_after: float | None = None):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class TooLong(PublishError):
+    """The text does not fit the channel even as a thread."""
+
+
+class NetworkError(PublishError):
+    """The server could not be reached or did not answer in time."""
+
+    retryable = True
+
+
+class Rejected(PublishError):
+    """The server refused the content."""
+
+
+class Cancelled(PublishError):
+    """The user stopped it before it was sent."""
+
+
+class Publisher(Protocol):
+    id: str
+    display_name: str
+    account_fields: tuple[AccountField, ...]
+    policy: TextPolicy
+
+    def render(self, update: PublishableUpdate) -> Post: ...
+
+    def publish(self, post: Post, account: Account, credentials: dict[str, str], *,
+                report: Report = no_report, cancel: threading.Event | None = None) -> Receipt: ...
+
+    def test_connection(self, account: Account, credentials: dict[str, str]) -> str:
+        """Check the account works without posting; returns a one-line success message."""
+        ...

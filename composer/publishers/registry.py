@@ -1,0 +1,72 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Which publishers exist: built-ins from an explicit list (so frozen builds work), third
+parties from the entry-point group `incident_composer.publishers`. A plugin that fails to
+load is listed as unavailable with the reason; it never stops the app."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+from composer.publishers.api import API_VERSION
+from composer.publishers.base import Publisher
+
+ENTRY_POINT_GROUP = "incident_composer.publishers"
+# "module:Class" of every built-in publisher.
+BUILTINS: tuple[str, ...] = (
+    "composer.publishers.email:EmailPublisher",
+)
+
+
+@dataclass
+class Entry:
+    id: str
+    source: str  # "built-in" or the distribution that provides it
+    publisher: Publisher | None = None
+    error: str = ""
+
+    @property
+    def available(self) -> bool:
+        return self.publisher is not None
+
+
+def _instantiate(target: object, where: str) -> Publisher:
+    publisher = target() if isinstance(target, type) else target
+    version = getattr(publisher, "api_version", API_VERSION)
+    if int(version) != API_VERSION:
+        raise RuntimeError(f"{where} was written for publisher API {version}, this app has {API_VERSION}")
+    for attribute in ("id", "display_name", "account_fields", "policy", "render", "publish"):
+        if not hasattr(publisher, attribute):
+            raise RuntimeError(f"{where} is not a publisher: it has no `{attribute}`")
+    return publisher  # type: ignore[return-value]
+
+
+def _load_builtin(spec: str) -> Entry:
+    module_name, _, class_name = spec.partition(":")
+    try:
+        publisher = _instantiate(getattr(importlib.import_module(module_name), class_name), spec)
+    except Exception as error:
+        return Entry(id=class_name, source="built-in", error=f"{spec}: {error}")
+    return Entry(id=publisher.id, source="built-in", publisher=publisher)
+
+
+def discover(include_plugins: bool = True) -> dict[str, Entry]:
+    entries: dict[str, Entry] = {}
+    for spec in BUILTINS:
+        entry = _load_builtin(spec)
+        entries[entry.id] = entry
+    if not include_plugins:
+        return entries
+    from importlib.metadata import entry_points  # noqa: PLC0415
+
+    for point in entry_points(group=ENTRY_POINT_GROUP):
+        source = point.dist.name if point.dist else point.value
+        try:
+            publisher = _instantiate(point.load(), f"plugin {point.name} ({source})")
+        except Exception as error:
+            entries.setdefault(point.name, Entry(id=point.name, source=source, error=str(error)))
+            continue
+        if publisher.id in entries and entries[publisher.id].available:
+            continue  # a plugin never replaces a built-in of the same id
+        entries[publisher.id] = Entry(id=publisher.id, source=source, publisher=publisher)
+    return entries

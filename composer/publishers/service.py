@@ -1,0 +1,111 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Publishing one update to several accounts at once, through the durable outbox.
+
+Each account is one job; accounts run in parallel, one job at a time per account. A channel
+that fails does not stop the others. A post already sent (same account, update and text)
+returns its first receipt instead of going out twice.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
+
+from composer.core.outbox import Outbox, job_key
+from composer.publishers.base import Account, Post, PublishableUpdate, PublishError, Receipt
+
+Progress = Callable[[str, float, str], None]  # account, fraction, text
+
+
+@dataclass
+class Outcome:
+    account: str
+    receipt: Receipt | None = None
+    error: str = ""
+    reused: bool = False  # already sent earlier: nothing went out this time
+
+    @property
+    def ok(self) -> bool:
+        return self.receipt is not None
+
+
+def _receipt_from(data: dict[str, object]) -> Receipt:
+    return Receipt(account=str(data["account"]), channel=str(data["channel"]), remote_id=str(data["remote_id"]),
+                   url=str(data.get("url", "")), published_at=datetime.fromisoformat(str(data["published_at"])),
+                   meta=dict(data.get("meta") or {}))  # type: ignore[arg-type]
+
+
+def _receipt_data(receipt: Receipt) -> dict[str, object]:
+    return {"account": receipt.account, "channel": receipt.channel, "remote_id": receipt.remote_id,
+            "url": receipt.url, "published_at": receipt.published_at.isoformat(), "meta": receipt.meta}
+
+
+class PublishingService:
+    """Ties accounts (store), secrets (credential store), publishers (registry) and the outbox."""
+
+    def __init__(self, outbox: Outbox, accounts: dict[str, Account], publishers: dict[str, object],
+                 secret_for: Callable[[str], str | None]):
+        self._outbox = outbox
+        self._accounts = accounts
+        self._publishers = publishers
+        self._secret_for = secret_for
+        self._locks: dict[str, threading.Lock] = {}
+        self._outbox_lock = threading.Lock()  # one SQLite connection: writes one at a time
+
+    def _lock(self, account: str) -> threading.Lock:
+        return self._locks.setdefault(account, threading.Lock())
+
+    def publish(self, update: PublishableUpdate, account_names: list[str], *, progress: Progress | None = None,
+                cancel: threading.Event | None = None) -> list[Outcome]:
+        cancel = cancel or threading.Event()
+        with ThreadPoolExecutor(max_workers=max(1, len(account_names)), thread_name_prefix="publish") as pool:
+            futures = [pool.submit(self._publish_one, update, name, progress, cancel) for name in account_names]
+            return [future.result() for future in futures]
+
+    def _publish_one(self, update: PublishableUpdate, name: str, progress: Progress | None,
+                     cancel: threading.Event) -> Outcome:
+        account = self._accounts.get(name)
+        if account is None:
+            return Outcome(name, error=f"no account named {name!r} (see `incident-composer accounts list`)")
+        publisher = self._publishers.get(account.kind)
+        if publisher is None:
+            return Outcome(name, error=f"no publisher for accounts of kind {account.kind!r}")
+
+        def report(fraction: float, text: str) -> None:
+            if progress is not None:
+                progress(name, fraction, text)
+
+        with self._lock(name):  # one job at a time per account
+            try:
+                post: Post = publisher.render(update)  # type: ignore[attr-defined]
+                key = job_key(name, f"{update.incident_id}/{update.update_id}", post.subject + post.text)
+                with self._outbox_lock:
+                    job = self._outbox.enqueue(key, name, update.update_id or None,
+                                               {"channel": post.channel, "subject": post.subject, "parts": post.parts})
+                if job.state == "sent":
+                    report(1.0, "already sent")
+                    return Outcome(name, _receipt_from(job.receipt), reused=True)
+                if job.state == "uncertain":
+                    return Outcome(name, error="an earlier attempt was interrupted and may have gone out: "
+                                               "check, then retry it from the outbox")
+                credentials = {}
+                secret = self._secret_for(name)
+                secret_fields = [f.name for f in publisher.account_fields if f.secret]  # type: ignore[attr-defined]
+                if secret is not None and secret_fields:
+                    credentials[secret_fields[0]] = secret
+                with self._outbox_lock:
+                    self._outbox.mark_sending(key)
+                receipt = publisher.publish(post, account, credentials,  # type: ignore[attr-defined]
+                                            report=report, cancel=cancel)
+            except PublishError as error:
+                if "key" in locals():
+                    with self._outbox_lock:
+                        self._outbox.mark_failed(key, str(error))
+                return Outcome(name, error=str(error))
+            with self._outbox_lock:
+                self._outbox.mark_sent(key, _receipt_data(receipt))
+            report(1.0, "sent")
+            return Outcome(name, receipt)
