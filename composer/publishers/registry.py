@@ -12,10 +12,10 @@ from composer.publishers.api import API_VERSION
 from composer.publishers.base import Publisher
 
 ENTRY_POINT_GROUP = "incident_composer.publishers"
-# "module:Class" of every built-in publisher.
-BUILTINS: tuple[str, ...] = (
-    "composer.publishers.email:EmailPublisher",
-)
+# id -> "module:Class" of every built-in publisher.
+BUILTINS: dict[str, str] = {
+    "email": "composer.publishers.email:EmailPublisher",
+}
 
 
 @dataclass
@@ -41,20 +41,19 @@ def _instantiate(target: object, where: str) -> Publisher:
     return publisher  # type: ignore[return-value]
 
 
-def _load_builtin(spec: str) -> Entry:
+def _load_builtin(entry_id: str, spec: str) -> Entry:
     module_name, _, class_name = spec.partition(":")
     try:
         publisher = _instantiate(getattr(importlib.import_module(module_name), class_name), spec)
-    except Exception as error:
-        return Entry(id=class_name, source="built-in", error=f"{spec}: {error}")
-    return Entry(id=publisher.id, source="built-in", publisher=publisher)
+    except Exception as error:  # a broken publisher is shown as unavailable, never fatal
+        return Entry(id=entry_id, source="built-in", error=f"{spec}: {error}")
+    return Entry(id=entry_id, source="built-in", publisher=publisher)
 
 
 def discover(include_plugins: bool = True) -> dict[str, Entry]:
     entries: dict[str, Entry] = {}
-    for spec in BUILTINS:
-        entry = _load_builtin(spec)
-        entries[entry.id] = entry
+    for entry_id, spec in BUILTINS.items():
+        entries[entry_id] = _load_builtin(entry_id, spec)
     if not include_plugins:
         return entries
     from importlib.metadata import entry_points  # noqa: PLC0415
@@ -63,10 +62,10 @@ def discover(include_plugins: bool = True) -> dict[str, Entry]:
         source = point.dist.name if point.dist else point.value
         try:
             publisher = _instantiate(point.load(), f"plugin {point.name} ({source})")
-        except Exception as error:
+        except Exception as error:  # a broken plugin is listed with its error
             entries.setdefault(point.name, Entry(id=point.name, source=source, error=str(error)))
             continue
-        if publisher.id in entries and entries[publisher.id].available:
-            continue  # a plugin never replaces a built-in of the same id
+        if publisher.id in entries:
+            continue  # a plugin never replaces a built-in (or an earlier plugin) of the same id
         entries[publisher.id] = Entry(id=publisher.id, source=source, publisher=publisher)
     return entries
