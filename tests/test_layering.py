@@ -10,7 +10,8 @@ PROBE = """
 import sys
 import composer.core.model, composer.core.store, composer.core.interchange
 import composer.core.exchange, composer.core.recovery, composer.publishers, composer.cli
-import composer.core.checks, composer.core.checks.cli, composer.core.promises
+import composer.core.checks, composer.core.checks.cli, composer.core.promises, composer.core.credentials
+import composer.core.outbox, composer.publishers.base, composer.publishers.registry, composer.publishers.service
 leaked = sorted(m for m in sys.modules if m.split('.')[0] in {'PySide6', 'shiboken6'})
 print(','.join(leaked))
 """
