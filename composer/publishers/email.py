@@ -1,0 +1,524 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Email over SMTP: one text-and-HTML message per update, threaded per incident.
+
+Threading: every update gets a Message-ID made from the incident id, the update id and the
+sender's domain, so a retry sends the same id. The first update of an incident carries the
+incident's root id (`<incident-12@example.net>`); later ones carry their own id and point
+`In-Reply-To`/`References` at the root, so mail clients keep one thread per incident.
+
+Secrets: the password is only ever handed to smtplib. Every message raised from here passes
+through `_scrub`, and no object kept here holds the password.
+"""
+
+from __future__ import annotations
+
+import base64
+import ipaddress
+import re
+import smtplib
+import socket
+import ssl
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime
+from html import escape
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from composer.publishers.base import (
+    Account,
+    AccountField,
+    AuthRejected,
+    Cancelled,
+    NetworkError,
+    Post,
+    PublishableUpdate,
+    PublishError,
+    Receipt,
+    Rejected,
+    Report,
+    TextPolicy,
+    no_report,
+)
+
+SECURITY_CHOICES = ("starttls", "tls", "none")
+DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
+SECURITY_NAMES = {"starttls": "STARTTLS", "tls": "TLS", "none": "no encryption"}
+DEFAULT_TIMEOUT = 20.0
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+_FORBIDDEN_IN_SETTINGS = ("\r", "\n", "\0")
+_NAMED_ADDRESS = re.compile(r"(?P<name>[^<>]*)<(?P<spec>[^<>]*)>")
+
+
+def root_message_id(incident_id: int, domain: str) -> str:
+    """The Message-ID of an incident's first email; later updates reply to it."""
+    return f"<incident-{int(incident_id)}@{domain}>"
+
+
+def update_message_id(incident_id: int, update_id: int, domain: str, first_of_incident: bool) -> str:
+    """The stable Message-ID of one update: the root id for the first, its own id after."""
+    if first_of_incident:
+        return root_message_id(incident_id, domain)
+    return f"<incident-{int(incident_id)}.update-{int(update_id)}@{domain}>"
+
+
+@dataclass(frozen=True)
+class _Settings:
+    """An email account's settings, checked. Holds no secret."""
+
+    host: str
+    port: int
+    security: str
+    username: str
+    sender: Address
+    sender_domain: str  # ASCII (IDNA) form, for Message-IDs
+    to: tuple[Address, ...]
+    bcc: tuple[Address, ...]
+    ca_file: str
+    list_unsubscribe: str
+    timeout: float
+
+    @property
+    def where(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{host}:{self.port}"
+
+    @property
+    def recipients(self) -> list[str]:
+        """Envelope recipients: To then Bcc, each once."""
+        seen: set[str] = set()
+        result = []
+        for address in (*self.to, *self.bcc):
+            if address.addr_spec.lower() not in seen:
+                seen.add(address.addr_spec.lower())
+                result.append(address.addr_spec)
+        return result
+
+
+class EmailPublisher:
+    """Sends each update as one email (text and HTML) through the account's SMTP server."""
+
+    id = "email"
+    display_name = "Email (SMTP)"
+    account_fields = (
+        AccountField("host", "SMTP server", kind="host", help="The outgoing mail server, e.g. smtp.example.net"),
+        AccountField("security", "Security", kind="choice", choices=SECURITY_CHOICES, default="starttls",
+                     help="starttls (usually port 587) or tls (usually port 465); none only for a server "
+                          "on this computer"),
+        AccountField("port", "Port", kind="port", required=False,
+                     help="Empty: 587 for starttls, 465 for tls, 25 for none"),
+        AccountField("username", "User name", required=False, help="Empty if the server needs no login"),
+        AccountField("password", "Password", secret=True, required=False,
+                     help="Needed with a user name; kept in the system keyring only"),
+        AccountField("from", "From", kind="email", help="The sender, e.g. Example Status <status@example.net>"),
+        AccountField("to", "To", kind="emails", help="Recipients, separated by commas"),
+        AccountField("bcc", "Bcc", kind="emails", required=False,
+                     help="Hidden recipients, separated by commas; no recipient sees them"),
+        AccountField("ca_file", "CA certificates", kind="path", required=False,
+                     help="A PEM file with the certificate authority of a server with a private certificate"),
+        AccountField("list_unsubscribe", "Unsubscribe link", kind="url", required=False,
+                     help="For subscriber lists: an https URL or a mailto: address (List-Unsubscribe)"),
+        AccountField("timeout", "Timeout (seconds)", required=False, default=str(int(DEFAULT_TIMEOUT)),
+                     help="How long to wait for the server at each step"),
+    )
+    policy = TextPolicy(limit=None, formats=("text", "html"))
+
+    def render(self, update: PublishableUpdate) -> Post:
+        from composer.core.templates.render import markdown_to_html  # noqa: PLC0415
+
+        subject = " ".join((update.subject or f"{update.title}").split())
+        body = update.body if update.body.endswith("\n") else update.body + "\n"
+        return Post(
+            channel=self.id, parts=[body], subject=subject, html=markdown_to_html(update.body),
+            meta={
+                "incident_id": update.incident_id, "update_id": update.update_id,
+                "first_of_incident": update.first_of_incident, "language": update.language,
+            },
+        )
+
+    def publish(self, post: Post, account: Account, credentials: dict[str, str], *,
+                report: Report = no_report, cancel: threading.Event | None = None) -> Receipt:
+        settings = _settings(account)
+        password = _password(settings, credentials)
+        message, message_id, root_id = _compose(post, settings, datetime.now(UTC))
+        recipients = settings.recipients
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("Cancelled before connecting to the mail server; nothing was sent.")
+        with _translated(settings, password):
+            client = _open(settings, password, report)
+            try:
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled("Cancelled before sending; nothing was sent.")
+                report(0.6, f"Sending to {len(recipients)} recipient{'s' if len(recipients) != 1 else ''}")
+                refused = client.send_message(message, from_addr=settings.sender.addr_spec, to_addrs=recipients)
+            finally:
+                _close(client)
+        report(1.0, "Sent")
+        refused_text = {address: _reply(code, reply) for address, (code, reply) in refused.items()}
+        return Receipt(
+            account=account.name, channel=self.id, remote_id=message_id, url="",
+            published_at=datetime.now(UTC),
+            meta={
+                "message_id": message_id, "root_message_id": root_id, "server": settings.where,
+                "accepted": [address for address in recipients if address not in refused],
+                "refused": refused_text,
+            },
+        )
+
+    def test_connection(self, account: Account, credentials: dict[str, str]) -> str:
+        settings = _settings(account)
+        password = _password(settings, credentials)
+        with _translated(settings, password):
+            client = _open(settings, password, no_report)
+            try:
+                code, reply = client.noop()
+                if code != 250:
+                    raise smtplib.SMTPResponseException(code, reply)
+            finally:
+                _close(client)
+        who = f" as {settings.username}" if settings.username else " without logging in"
+        return f"Connected to {settings.where}{who} ({SECURITY_NAMES[settings.security]})"
+
+
+# --- settings ---------------------------------------------------------------------------------
+
+
+def _text(account: Account, name: str) -> str:
+    value = str(account.settings.get(name) or "").strip()
+    if any(character in value for character in _FORBIDDEN_IN_SETTINGS):
+        raise PublishError(f"The email account's `{name}` setting contains a line break; remove it.")
+    return value
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _settings(account: Account) -> _Settings:
+    """The account's settings, checked; a PublishError names the first problem."""
+    host = _text(account, "host").removeprefix("[").removesuffix("]")
+    if not host:
+        raise PublishError("The email account has no SMTP server (host) set.")
+    if "/" in host or " " in host:
+        raise PublishError(f"The SMTP server “{host}” is not a host name; write only the name, "
+                           "e.g. smtp.example.net, and the port in its own field.")
+    security = (_text(account, "security") or "starttls").lower()
+    if security not in SECURITY_CHOICES:
+        raise PublishError(f"Unknown security “{security}” for email: choose starttls, tls or none.")
+    if security == "none" and not _is_loopback(host):
+        raise PublishError(
+            f"Security “none” would send the password and the message unencrypted to {host}; it is allowed "
+            "only for a server on this computer (localhost, 127.0.0.1, ::1). Choose starttls or tls.")
+    port_text = _text(account, "port")
+    try:
+        port = int(port_text) if port_text else DEFAULT_PORTS[security]
+    except ValueError:
+        port = 0
+    if not 0 < port < 65536:
+        raise PublishError(f"The SMTP port “{port_text}” is not a port number (1 to 65535).")
+    timeout_text = _text(account, "timeout")
+    try:
+        timeout = float(timeout_text) if timeout_text else DEFAULT_TIMEOUT
+    except ValueError:
+        timeout = -1.0
+    if not 0 < timeout <= 600:
+        raise PublishError(f"The email timeout “{timeout_text}” is not a number of seconds (up to 600).")
+    ca_file = _text(account, "ca_file")
+    if ca_file and not Path(ca_file).expanduser().is_file():
+        raise PublishError(f"The CA certificates file {ca_file} (ca_file) does not exist or is not a file.")
+    senders = _addresses(_text(account, "from"), "From")
+    if len(senders) != 1:
+        raise PublishError("The email account needs exactly one sender address (From).")
+    sender, sender_domain = senders[0]
+    to = _addresses(_text(account, "to"), "To")
+    if not to:
+        raise PublishError("The email account has no recipient (To).")
+    return _Settings(
+        host=host, port=port, security=security, username=_text(account, "username"),
+        sender=sender, sender_domain=sender_domain, to=tuple(address for address, _ in to),
+        bcc=tuple(address for address, _ in _addresses(_text(account, "bcc"), "Bcc")),
+        ca_file=ca_file, list_unsubscribe=_unsubscribe(_text(account, "list_unsubscribe")), timeout=timeout,
+    )
+
+
+def _addresses(value: str, label: str) -> list[tuple[Address, str]]:
+    """Addresses separated by commas, each checked; (address, its ASCII domain).
+
+    Each may carry a display name (`Example Status <status@example.net>`). Not `getaddresses`:
+    it drops what it cannot parse (`foo bar` becomes `foo`), and nothing may be dropped here.
+    """
+    from email_validator import EmailNotValidError, validate_email  # noqa: PLC0415
+
+    result = []
+    for chunk in _split_addresses(value):
+        named = _NAMED_ADDRESS.fullmatch(chunk)
+        name, spec = (named["name"].strip().strip('"').strip(), named["spec"].strip()) if named else ("", chunk)
+        try:
+            checked = validate_email(spec, check_deliverability=False)
+        except EmailNotValidError as error:
+            raise PublishError(f"{label}: “{chunk}” is not a valid email address ({error})") from None
+        result.append((Address(display_name=name, addr_spec=checked.normalized), checked.ascii_domain.lower()))
+    return result
+
+
+def _split_addresses(value: str) -> list[str]:
+    """Split at commas (or semicolons) outside quotes and angle brackets."""
+    chunks: list[str] = []
+    current: list[str] = []
+    quoted = bracketed = False
+    for character in value:
+        if character == '"':
+            quoted = not quoted
+        elif character in "<>" and not quoted:
+            bracketed = character == "<"
+        if character in ",;" and not quoted and not bracketed:
+            chunks.append("".join(current))
+            current = []
+        else:
+            current.append(character)
+    chunks.append("".join(current))
+    return [chunk.strip() for chunk in chunks if chunk.strip()]
+
+
+def _unsubscribe(value: str) -> str:
+    if not value:
+        return ""
+    value = value.removeprefix("<").removesuffix(">")
+    parts = urlsplit(value)
+    scheme = parts.scheme.lower()
+    valid = (scheme in ("https", "http") and bool(parts.netloc)) or (scheme == "mailto" and "@" in parts.path)
+    if not valid or any(character in value for character in ' <>"'):
+        raise PublishError(f"The unsubscribe link “{value}” must be an https URL or a mailto: address.")
+    return value
+
+
+def _password(settings: _Settings, credentials: dict[str, str]) -> str:
+    password = credentials.get("password") or ""
+    if settings.username and not password:
+        raise PublishError(f"No password is stored for the email user {settings.username}; enter it in the account.")
+    return password
+
+
+# --- the message ------------------------------------------------------------------------------
+
+
+def _compose(post: Post, settings: _Settings, now: datetime) -> tuple[EmailMessage, str, str]:
+    """The message, its Message-ID and the incident's root Message-ID."""
+    meta = post.meta
+    incident_id, update_id = meta.get("incident_id"), meta.get("update_id")
+    if not isinstance(incident_id, int) or not isinstance(update_id, int):
+        raise PublishError("This post was not rendered for email (it has no incident and update ids).")
+    first = bool(meta.get("first_of_incident", True))
+    root_id = root_message_id(incident_id, settings.sender_domain)
+    message_id = update_message_id(incident_id, update_id, settings.sender_domain, first)
+
+    message = EmailMessage()
+    message["From"] = settings.sender
+    message["To"] = settings.to
+    message["Subject"] = " ".join(post.subject.split())
+    message["Date"] = format_datetime(now)
+    message["Message-ID"] = message_id
+    if message_id != root_id:
+        message["In-Reply-To"] = root_id
+        message["References"] = root_id
+    if settings.list_unsubscribe:
+        message["List-Unsubscribe"] = f"<{settings.list_unsubscribe}>"
+        if settings.list_unsubscribe.lower().startswith("https://"):
+            message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    language = str(meta.get("language") or "")
+    text = post.text if post.text.endswith("\n") else post.text + "\n"
+    message.set_content(text)
+    message.add_alternative(_html_document(post, language), subtype="html")
+    if _LANGUAGE_TAG.fullmatch(language):
+        # After the parts exist: the email package moves Content-* headers into the first part.
+        message["Content-Language"] = language
+    return message, message_id, root_id
+
+
+def _html_document(post: Post, language: str) -> str:
+    if post.html:
+        body = post.html
+    else:
+        from composer.core.templates.render import markdown_to_html  # noqa: PLC0415
+
+        body = markdown_to_html(post.text)
+    lang = f' lang="{escape(language)}"' if _LANGUAGE_TAG.fullmatch(language) else ""
+    return (f'<!DOCTYPE html>\n<html{lang}>\n<head>\n<meta charset="utf-8">\n<title>{escape(post.subject)}</title>\n'
+            f"</head>\n<body>\n{body}</body>\n</html>\n")
+
+
+# --- the connection ---------------------------------------------------------------------------
+
+
+def _tls_context(settings: _Settings) -> ssl.SSLContext:
+    cafile = str(Path(settings.ca_file).expanduser()) if settings.ca_file else None
+    try:
+        return ssl.create_default_context(cafile=cafile)
+    except (OSError, ssl.SSLError) as error:
+        raise PublishError(f"The CA certificates file {settings.ca_file} (ca_file) could not be read as PEM "
+                           f"certificates ({getattr(error, 'reason', None) or error}).") from None
+
+
+def _open(settings: _Settings, password: str, report: Report) -> smtplib.SMTP:
+    """Connected, encrypted as the account says and logged in; the caller closes it."""
+    context = _tls_context(settings)
+    report(0.05, f"Connecting to {settings.where}")
+    if settings.security == "tls":
+        client: smtplib.SMTP = smtplib.SMTP_SSL(timeout=settings.timeout, context=context)
+    else:
+        client = smtplib.SMTP(timeout=settings.timeout)
+    # smtplib takes the TLS server name (SNI and certificate check) from `_host`, which only its
+    # constructor sets; connecting from the constructor would leak the socket when the greeting fails.
+    client._host = settings.host
+    try:
+        code, reply = client.connect(settings.host, settings.port)
+        if code != 220:
+            raise smtplib.SMTPConnectError(code, reply)
+        if settings.security == "starttls":
+            client.starttls(context=context)
+            client.ehlo()
+        if settings.username:
+            report(0.3, f"Logging in as {settings.username}")
+            _login(client, settings.username, password)
+    except BaseException:
+        client.close()
+        raise
+    return client
+
+
+def _login(client: smtplib.SMTP, username: str, password: str) -> None:
+    if (username + password).isascii():
+        client.login(username, password)
+        return
+    # smtplib sends credentials as ASCII only; AUTH PLAIN (RFC 4616) carries UTF-8.
+    client.ehlo_or_helo_if_needed()
+    if "PLAIN" not in client.esmtp_features.get("auth", "").upper().split():
+        raise PublishError("The user name or password has non-ASCII characters, and the server offers no login "
+                           "method (AUTH PLAIN) that can carry them.")
+    token = base64.b64encode(f"\0{username}\0{password}".encode()).decode("ascii")
+    code, reply = client.docmd("AUTH", f"PLAIN {token}")
+    if code == 334:
+        code, reply = client.docmd(token)
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, reply)
+
+
+def _close(client: smtplib.SMTP) -> None:
+    """Say goodbye if the server still listens; never raises."""
+    try:
+        client.quit()
+    except (OSError, smtplib.SMTPException):
+        client.close()
+
+
+# --- errors -----------------------------------------------------------------------------------
+
+
+def _reply(code: int, reply: bytes | str) -> str:
+    text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
+    return f"{code} {' '.join(text.split())}".strip()
+
+
+def _scrub(text: str, password: str, username: str) -> str:
+    """The text without the password in any form a server could echo."""
+    if not password:
+        return text
+    forms = {
+        password,
+        base64.b64encode(password.encode()).decode("ascii"),
+        base64.b64encode(f"\0{username}\0{password}".encode()).decode("ascii"),
+    }
+    for form in sorted(forms, key=len, reverse=True):
+        text = text.replace(form, "•••")
+    return text
+
+
+@contextmanager
+def _translated(settings: _Settings, password: str) -> Iterator[None]:
+    """Turn what smtplib, ssl and socket raise into the publisher errors, with plain words."""
+    try:
+        yield
+    except PublishError:
+        raise  # ours already, in plain words
+    except (OSError, smtplib.SMTPException) as error:
+        translated = _translate(error, settings)
+        translated.args = (_scrub(str(translated), password, settings.username),)
+        raise translated from None
+
+
+def _translate(error: OSError, settings: _Settings) -> PublishError:
+    where = settings.where
+    if isinstance(error, smtplib.SMTPAuthenticationError):
+        return AuthRejected(f"{where}: the server refused the user name or password "
+                            f"({_reply(error.smtp_code, error.smtp_error)}).")
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        replies = "; ".join(f"{address}: {_reply(code, reply)}" for address, (code, reply) in error.recipients.items())
+        return _rejected(f"{where} refused the recipients: {replies}",
+                         [code for code, _ in error.recipients.values()])
+    if isinstance(error, smtplib.SMTPSenderRefused):
+        return _rejected(f"{where} refused the sender {error.sender}: {_reply(error.smtp_code, error.smtp_error)}",
+                         [error.smtp_code])
+    if isinstance(error, smtplib.SMTPDataError):
+        return _rejected(f"{where} refused the message: {_reply(error.smtp_code, error.smtp_error)}",
+                         [error.smtp_code])
+    if isinstance(error, smtplib.SMTPNotSupportedError):
+        text = str(error)
+        if "STARTTLS" in text.upper():
+            return PublishError(f"{where} does not offer STARTTLS. If it is an implicit-TLS port (usually 465), "
+                                "choose security “tls”.")
+        if "AUTH" in text.upper():
+            return PublishError(f"{where} does not offer a login on this connection; leave the user name empty "
+                                "or check the security setting.")
+        return PublishError(f"{where}: {text}")
+    if isinstance(error, smtplib.SMTPServerDisconnected):
+        cause = error.__cause__ or error.__context__
+        if isinstance(cause, OSError) and not isinstance(cause, smtplib.SMTPException):
+            return _translate(cause, settings)  # smtplib wraps a timeout or a reset in "disconnected"
+        return NetworkError(f"{where} closed the connection unexpectedly. Check the security setting "
+                            "(tls for port 465, starttls for 587) and try again.")
+    if isinstance(error, smtplib.SMTPConnectError):
+        return NetworkError(f"{where} refused the session: {_reply(error.smtp_code, error.smtp_error)}")
+    if isinstance(error, smtplib.SMTPResponseException):
+        return _rejected(f"{where} answered {_reply(error.smtp_code, error.smtp_error)}", [error.smtp_code])
+    if isinstance(error, smtplib.SMTPException):
+        return PublishError(f"{where}: {error}")
+    if isinstance(error, ssl.SSLCertVerificationError):
+        reason = error.verify_message or error.reason or "not trusted"
+        return NetworkError(
+            f"The certificate of {where} could not be verified ({reason}). If the server uses a certificate "
+            "from a private certificate authority, set the ca_file option to that authority's PEM file.")
+    if isinstance(error, ssl.SSLError):
+        return NetworkError(f"The secure connection to {where} failed ({error.reason or error}). Check the "
+                            "security setting: port 465 usually needs tls, port 587 starttls.")
+    if isinstance(error, socket.gaierror):
+        return NetworkError(f"The mail server name {settings.host} could not be found ({error.strerror}); "
+                            "check the host name and the network.")
+    if isinstance(error, ConnectionRefusedError):
+        return NetworkError(f"{where} refused the connection: no mail server is listening there. "
+                            "Check the host and the port.")
+    if isinstance(error, TimeoutError):
+        return NetworkError(f"{where} did not answer within {settings.timeout:g} seconds. Check the host, "
+                            "the port and the security setting (tls for port 465, starttls for 587).")
+    if isinstance(error, ConnectionError):
+        return NetworkError(f"The connection to {where} was lost ({error.strerror or error}).")
+    return NetworkError(f"Could not reach {where} ({error.strerror or error}).")
+
+
+def _rejected(message: str, codes: list[int]) -> Rejected:
+    error = Rejected(message)
+    # 4xx replies are temporary (a full mailbox, greylisting): a later retry may succeed.
+    error.retryable = bool(codes) and all(400 <= code < 500 for code in codes)
+    return error
+
+
+__all__ = ["EmailPublisher", "root_message_id", "update_message_id"]
