@@ -1,0 +1,113 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""accounts add/list/test/remove and publish, as a user runs them: the secret goes to a real
+Secret Service (gnome-keyring on a private D-Bus), the mail to a real SMTP server."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from conftest import SMTP_PASSWORD, SMTP_USER
+
+SESSION = Path(__file__).with_name("cli_session.py")
+UPDATE = """\
+---
+title: Email delivery delayed
+incident: 7
+status: investigating
+started: 2026-11-24T09:12:00+01:00
+language: en
+---
+We are sorry: since 09:12 CET you cannot send email.
+
+Next update by 10:00 CET. Call +34 930 000 000.
+
+Marta Vidal, Head of Support
+"""
+
+
+@pytest.fixture
+def session_env(tmp_path):
+    if not (shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon")):
+        pytest.fail("dbus-run-session and gnome-keyring-daemon are needed: apt-get install gnome-keyring dbus")
+    home = tmp_path / "home"
+    home.mkdir()
+    runtime = Path(tempfile.mkdtemp(prefix="ic-run-"))
+    runtime.chmod(0o700)
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY", "PYTHON_KEYRING_BACKEND")}
+    env.update(HOME=str(home), XDG_RUNTIME_DIR=str(runtime), XDG_DATA_HOME=str(home / ".local" / "share"),
+               INCIDENT_COMPOSER_HOME=str(tmp_path / "data"), IC_KEYRING_PASSWORD="keyring-pass")
+    yield env
+    shutil.rmtree(runtime, ignore_errors=True)
+
+
+def run_session(env, tmp_path, steps) -> list[dict]:
+    steps_file = tmp_path / "steps.json"
+    steps_file.write_text(json.dumps(steps), encoding="utf-8")
+    unlock = 'printf %s "$IC_KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets >/dev/null'
+    command = ["dbus-run-session", "--", "sh", "-c", unlock + ' && exec "$@"', "sh", sys.executable, str(SESSION),
+               str(steps_file)]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_accounts_and_publish_end_to_end(session_env, tmp_path, starttls_server, smtp_certificate):
+    update = tmp_path / "update.md"
+    update.write_text(UPDATE, encoding="utf-8")
+    add = ["accounts", "add", "email", "outage-list", "--host", "127.0.0.1", "--port", str(starttls_server.port),
+           "--security", "starttls", "--username", SMTP_USER, "--from", "status@example.net",
+           "--to", "customers@example.net", "--ca-file", str(smtp_certificate.cert), "--password-stdin"]
+    bad = [*add[:3], "wrong-pass", *add[4:]]
+    results = run_session(session_env, tmp_path, [
+        {"args": add, "stdin": SMTP_PASSWORD + "\n"},
+        {"args": ["accounts", "list", "--format", "json"]},
+        {"args": ["accounts", "test", "outage-list"]},
+        {"args": ["publish", str(update), "--to", "outage-list"]},
+        {"args": ["publish", str(update), "--to", "outage-list"]},
+        {"args": bad, "stdin": "not-the-password\n"},
+        {"args": ["publish", str(update), "--to", "outage-list,wrong-pass"]},
+        {"args": ["publish", str(update), "--to", "nobody"]},
+        {"args": ["accounts", "remove", "outage-list"]},
+        {"args": ["accounts", "test", "outage-list"]},
+    ])
+    added, listed, tested, first, second, _bad_added, mixed, unknown, removed, gone = results
+    assert added["rc"] == 0, added["stderr"]
+    assert "keyring" in added["stdout"].lower()
+    settings = json.loads(listed["stdout"])[0]["settings"]
+    assert settings["username"] == SMTP_USER and "password" not in settings
+    assert tested["rc"] == 0 and "Connected" in tested["stdout"]
+    assert first["rc"] == 0 and first["stdout"].startswith("outage-list: <incident-7@example.net>")
+    assert second["rc"] == 0 and "not sent again" in second["stdout"]
+    assert len(starttls_server.deliveries) == 1  # published twice, sent once
+    assert mixed["rc"] == 1
+    lines = dict(line.split(": ", 1) for line in mixed["stdout"].splitlines())
+    assert "not sent again" in lines["outage-list"]
+    assert lines["wrong-pass"].startswith("ERROR") and "user name or password" in lines["wrong-pass"]
+    assert unknown["rc"] == 2 and "no account named 'nobody'" in unknown["stderr"]
+    assert removed["rc"] == 0 and gone["rc"] == 2
+    # The secret went to the keyring and nowhere else.
+    for result in results:
+        assert SMTP_PASSWORD not in result["stdout"] + result["stderr"]
+    data = Path(session_env["INCIDENT_COMPOSER_HOME"])
+    for path in data.rglob("*"):
+        if path.is_file():
+            assert SMTP_PASSWORD.encode() not in path.read_bytes(), path
+
+
+def test_without_a_keyring_the_command_says_so(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DBUS_SESSION_BUS_ADDRESS", "PYTHON_KEYRING_BACKEND")}
+    env.update(HOME=str(tmp_path), INCIDENT_COMPOSER_HOME=str(tmp_path / "data"))
+    done = subprocess.run([sys.executable, "-m", "composer", "accounts", "add", "email", "x", "--host", "127.0.0.1",
+                           "--from", "a@example.net", "--to", "b@example.net", "--username", "u", "--password-stdin"],
+                          input="secret-value\n", env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 1
+    assert "No system keyring is available" in done.stderr
+    assert "secret-value" not in done.stderr + done.stdout
