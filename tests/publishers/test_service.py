@@ -1,0 +1,64 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The publishing service: accounts in parallel through the outbox; one failing account does not
+stop the others; progress reported per account; nothing sent twice. Real SMTP peers."""
+
+from __future__ import annotations
+
+import threading
+
+from conftest import SMTP_PASSWORD, SMTP_USER
+
+from composer.publishers.base import Account, PublishableUpdate
+from composer.publishers.registry import discover
+from composer.publishers.service import PublishingService
+
+UPDATE = PublishableUpdate(incident_id=5, update_id=1, title="Checkout down",
+                           body="We are sorry: you cannot pay.\n\nAna García", subject="Checkout down")
+
+
+def account(name, server, certificate, security):
+    return Account(name, "email", {"host": "127.0.0.1", "port": str(server.port), "security": security,
+                                   "username": SMTP_USER, "from": "status@example.net",
+                                   "to": "customers@example.net", "ca_file": str(certificate.cert)})
+
+
+def test_accounts_in_parallel_one_failure_does_not_stop_the_others(store, starttls_server, tls_server,
+                                                                  smtp_certificate, closed_port):
+    accounts = {
+        "list-a": account("list-a", starttls_server, smtp_certificate, "starttls"),
+        "list-b": account("list-b", tls_server, smtp_certificate, "tls"),
+        "down": Account("down", "email", {"host": "127.0.0.1", "port": str(closed_port), "security": "starttls",
+                                          "username": SMTP_USER, "from": "status@example.net",
+                                          "to": "customers@example.net"}),
+    }
+    publishers = {e: entry.publisher for e, entry in discover(False).items()}
+    progress: list[tuple[str, float, str]] = []
+    lock = threading.Lock()
+
+    def record(name, fraction, text):
+        with lock:
+            progress.append((name, fraction, text))
+
+    service = PublishingService(store.outbox(), accounts, publishers, lambda name: SMTP_PASSWORD)
+    outcomes = {o.account: o for o in service.publish(UPDATE, ["list-a", "list-b", "down"], progress=record)}
+    assert outcomes["list-a"].ok and outcomes["list-b"].ok
+    assert not outcomes["down"].ok and "127.0.0.1" in outcomes["down"].error
+    assert len(starttls_server.deliveries) == 1 and len(tls_server.deliveries) == 1
+    assert {name for name, fraction, _ in progress if fraction == 1.0} == {"list-a", "list-b"}
+    states = {job.account: job.state for job in store.outbox().jobs()}
+    assert states == {"list-a": "sent", "list-b": "sent", "down": "failed"}
+
+    again = {o.account: o for o in service.publish(UPDATE, ["list-a", "list-b"])}
+    assert again["list-a"].reused and again["list-b"].reused
+    assert len(starttls_server.deliveries) == 1 and len(tls_server.deliveries) == 1
+
+
+def test_cancelled_before_sending_sends_nothing(store, starttls_server, smtp_certificate):
+    accounts = {"a": account("a", starttls_server, smtp_certificate, "starttls")}
+    publishers = {e: entry.publisher for e, entry in discover(False).items()}
+    cancel = threading.Event()
+    cancel.set()
+    service = PublishingService(store.outbox(), accounts, publishers, lambda name: SMTP_PASSWORD)
+    [outcome] = service.publish(UPDATE, ["a"], cancel=cancel)
+    assert not outcome.ok and starttls_server.deliveries == []
+    assert store.outbox().jobs()[0].state == "failed"
