@@ -114,17 +114,6 @@ def _sentences(text: str) -> list[Span]:
     return spans
 
 
-def paragraphs(text: str) -> list[Span]:
-    spans, start = [], 0
-    for match in re.finditer(r"\n\s*\n", text):
-        if text[start:match.start()].strip():
-            spans.append(_trim(text, start, match.start()))
-        start = match.end()
-    if text[start:].strip():
-        spans.append(_trim(text, start, len(text)))
-    return spans
-
-
 def _trim(text: str, start: int, end: int) -> Span:
     while start < end and text[start].isspace():
         start += 1
