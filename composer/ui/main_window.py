@@ -282,9 +282,12 @@ class MainWindow(QMainWindow):
         self._refresh_promises()
 
     def _on_incident_fields(self) -> None:
+        """Runs on every keystroke in the incident's fields: touch only this incident."""
         if self._incident is not None:
             self.setWindowTitle(f"{self._incident.title} — {APP_NAME}")
-            self._refresh_promises()
+            promise = self._promise(self._incident)
+            self.incident_list.refresh_incident(self._incident, promise)
+            self.status_panel.follow(self._incident, promise)
 
     def _promise(self, incident: Incident) -> Promise:
         return promise_for(incident, self.store.updates(incident.id or 0), utc_now(), self._remind_before())
