@@ -68,6 +68,16 @@ class Outbox:
             rows = self._conn.execute("SELECT * FROM outbox WHERE state=? ORDER BY id", (state,)).fetchall()
         return [_job(r) for r in rows]
 
+    def last_sent(self, account: str, incident_key: str) -> dict[str, object] | None:
+        """The receipt of this account's newest sent post for an incident, if any."""
+        rows = self._conn.execute(
+            "SELECT * FROM outbox WHERE account=? AND state='sent' ORDER BY id DESC", (account,)).fetchall()
+        for row in rows:
+            job = _job(row)
+            if job.post.get("incident_key") == incident_key and job.receipt:
+                return job.receipt
+        return None
+
     def _set(self, key: str, **fields: object) -> None:
         fields["updated_at"] = utc_now().isoformat()
         columns = ", ".join(f"{name}=?" for name in fields)

@@ -70,11 +70,20 @@ class PublishableUpdate:
     long_url: str = ""  # where the long form lives, for short channels to link to
     first_of_incident: bool = True
     previous_remote_ids: dict[str, str] = field(default_factory=dict)  # account -> id of the last post
+    # Short forms written for social channels (template channel id -> text, e.g. "social-short");
+    # a social publisher uses its own when present, else the body as plain text.
+    texts: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
 class Post:
-    """The update as one channel will carry it. `parts` has more than one entry for a thread."""
+    """The update as one channel will carry it. `parts` has more than one entry for a thread.
+
+    Before `publish`, the publishing service adds to `meta`: `incident_key` (the same for every
+    update of one incident) and, when this account already carries the incident, `previous`:
+    the receipt of its last post for it (`remote_id`, `url`, `meta`), so a blog appends to the
+    same article and a social channel replies in the same thread.
+    """
 
     channel: str
     parts: list[str]

@@ -15,6 +15,11 @@ ENTRY_POINT_GROUP = "incident_composer.publishers"
 # id -> "module:Class" of every built-in publisher.
 BUILTINS: dict[str, str] = {
     "email": "composer.publishers.email:EmailPublisher",
+    "wordpress": "composer.publishers.wordpress:WordPressPublisher",
+    "mastodon": "composer.publishers.mastodon:MastodonPublisher",
+    "bluesky": "composer.publishers.bluesky:BlueskyPublisher",
+    "x": "composer.publishers.x:XPublisher",
+    "linkedin": "composer.publishers.linkedin:LinkedInPublisher",
 }
 
 

@@ -81,10 +81,16 @@ class PublishingService:
         with self._lock(name):  # one job at a time per account
             try:
                 post: Post = publisher.render(update)  # type: ignore[attr-defined]
-                key = job_key(name, f"{update.incident_id}/{update.update_id}", post.subject + post.text)
+                incident_key = str(update.incident_id)
+                key = job_key(name, f"{incident_key}/{update.update_id}", post.subject + post.text)
                 with self._outbox_lock:
+                    previous = self._outbox.last_sent(name, incident_key)
                     job = self._outbox.enqueue(key, name, update.update_id or None,
-                                               {"channel": post.channel, "subject": post.subject, "parts": post.parts})
+                                               {"channel": post.channel, "subject": post.subject, "parts": post.parts,
+                                                "incident_key": incident_key})
+                post.meta["incident_key"] = incident_key
+                if previous is not None and job.state != "sent":
+                    post.meta["previous"] = previous
                 if job.state == "sent":
                     report(1.0, "already sent")
                     return Outcome(name, _receipt_from(job.receipt), reused=True)
