@@ -51,6 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     chk.add_argument("--format", choices=("text", "json"), default="text")
     chk.add_argument("--config", type=Path, metavar="FILE",
                      help="organisation settings (TOML); default: checks.toml in the data folder, if any")
+    chk.add_argument("--channels", metavar="ID[,ID...]",
+                     help="check the length against these channels (x, mastodon, bluesky, linkedin, …)")
     tpl = commands.add_parser("templates", help="the template library")
     tpl_commands = tpl.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
     tpl_list = tpl_commands.add_parser("list", help="list built-in and user templates")
@@ -143,7 +145,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     from composer.core.checks.cli import run_check  # noqa: PLC0415
 
-    return run_check(args.files, args.now, args.format, args.config)
+    return run_check(args.files, args.now, args.format, args.config, args.channels)
 
 
 def _cmd_templates(args: argparse.Namespace) -> int:

@@ -11,12 +11,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 Measure = Callable[[str], int]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…:;])\s+")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 ELLIPSIS = "…"
+
+
+@dataclass(frozen=True)
+class ChannelLimit:
+    """How one channel takes text, as the checklist needs it (publishers' policies give these)."""
+
+    name: str  # shown to the user: "X", "Bluesky"
+    limit: int
+    measure: Measure
+    threads: bool  # long text becomes a thread; else it is shortened with a link
+    source: str = ""  # the short form it starts from ("social-short"); "": the body as plain text
+    max_parts: int = 25
 
 
 class DoesNotFit(ValueError):

@@ -52,7 +52,10 @@ class TextPolicy:
     limit: int | None = None  # None: no practical limit
     counter: str = "characters"  # said to the user: "weighted characters (X rules)"
     formats: tuple[str, ...] = ("text",)  # "text", "markdown", "html"
-    threads: bool = False  # long text may become a thread of posts
+    threads: bool = False  # long text may become a thread of posts (else: shortened with a link)
+    measure: Callable[[str], int] | None = None  # the channel's own length counter; None: graphemes
+    source: str = ""  # the short form it starts from: "social-short", "social-medium"; "": the body
+    max_parts: int = 25  # the longest thread it will post
 
 
 @dataclass

@@ -23,15 +23,21 @@ SETS = (CORPUS, Path(__file__).with_name("check_holdout"))
 # The four lessons must agree on every labelled update; the further rules on nearly all.
 BARS = {"be-timely": 1.0, "dont-hide": 1.0, "sign-your-name": 1.0, "give-contact-info": 1.0}
 DEFAULT_BAR = 0.95
+# Rules the labels do not cover: the corpus is checked with no channel configured (its own tests
+# are in test_fits_channels.py).
+UNLABELLED = {"fits-channels"}
 
 
 def agreement(folder: Path) -> tuple[dict[str, list[str]], int]:
     expected = tomllib.loads((folder / "expected.toml").read_text(encoding="utf-8"))
-    misses: dict[str, list[str]] = {rule.id: [] for rule in RULES}
+    misses: dict[str, list[str]] = {rule.id: [] for rule in RULES if rule.id not in UNLABELLED}
     for name, labels in sorted(expected.items()):
         doc = read_update(folder / name)
         now = datetime.fromisoformat(labels["now"])
         for finding in check_document(doc, now):
+            if finding.rule in UNLABELLED:
+                assert finding.verdict.value == "pass", finding.message
+                continue
             want = labels[finding.rule]
             if finding.verdict.value != want:
                 misses[finding.rule].append(f"{name}: got {finding.verdict.value}, expected {want}"

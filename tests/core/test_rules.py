@@ -256,7 +256,7 @@ def test_a_broken_rule_does_not_hide_the_others(monkeypatch):
     monkeypatch.setattr(PlainLanguage, "check", lambda self, draft: 1 / 0)
     result = verdicts("Sorry.")
     assert result["plain-language"] is Verdict.WARN
-    assert len(result) == 11
+    assert len(result) == 12
 
 
 def test_cadence_runs_from_the_start_of_announced_work():

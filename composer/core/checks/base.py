@@ -74,6 +74,8 @@ class Draft:
     next_update: datetime | None = None
     signer: str = ""
     title: str = ""
+    texts: dict[str, str] = field(default_factory=dict)  # short forms by template channel ("social-short")
+    long_url: str = ""  # where the full update lives, for channels that shorten
     config: CheckConfig = field(default=None)  # type: ignore[assignment]
     words: WordLists = field(default=None)  # type: ignore[assignment]
 

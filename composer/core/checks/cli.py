@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""`incident-composer check FILE... [--now] [--format] [--config]`.
+"""`incident-composer check FILE... [--now] [--format] [--config] [--channels x,bluesky,...]`.
 
 Exit 0 when no rule fails, 1 when any fails, 2 on bad input (one line on stderr per problem).
 """
@@ -45,10 +45,22 @@ def _config(path: Path | None) -> CheckConfig:
     return load_config(default) if default.is_file() else CheckConfig()
 
 
-def run_check(files: list[Path], now_text: str | None, output: str, config_path: Path | None) -> int:
+def _with_channels(config: CheckConfig, channels: str | None) -> CheckConfig:
+    """Fill in the length rules of the channels asked for (--channels, else the config's)."""
+    names = [n.strip() for n in channels.split(",") if n.strip()] if channels else config.channel_names
+    if names:
+        # The publishers own their length rules; only this command line needs to ask them.
+        from composer.publishers.social import channel_limits  # noqa: PLC0415
+
+        config.channels = channel_limits(names)
+    return config
+
+
+def run_check(files: list[Path], now_text: str | None, output: str, config_path: Path | None,
+              channels: str | None = None) -> int:
     try:
         now = parse_now(now_text)
-        config = _config(config_path)
+        config = _with_channels(_config(config_path), channels)
     except (ValueError, ConfigError) as error:
         _bad(str(error))
         return EXIT_BAD_INPUT

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from composer.core.model import Organisation, Person
+from composer.core.social_text import ChannelLimit
 
 CONFIG_NAME = "checks.toml"
 
@@ -29,6 +30,8 @@ class CheckConfig:
     extra_words: dict[str, list[str]] = field(default_factory=dict)  # list name -> extra phrases
     people: list[Person] = field(default_factory=list)
     organisation: Organisation = field(default_factory=Organisation)
+    channel_names: list[str] = field(default_factory=list)  # [publishing] channels: publisher ids
+    channels: tuple[ChannelLimit, ...] = ()  # their limits, filled in by whoever knows the publishers
 
 
 def _minutes(table: dict[str, object], key: str, default: timedelta) -> timedelta:
@@ -73,6 +76,10 @@ def parse_config(text: str, source: str = "configuration") -> CheckConfig:
         phone=str(org.get("phone", "")), email=str(org.get("email", "")),
         status_page_url=str(org.get("status_page_url", "")),
     )
+    names = data.get("publishing", {}).get("channels", [])
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise ConfigError(f"{source}: publishing.channels must be a list of channel ids, like [\"x\", \"bluesky\"]")
+    config.channel_names = list(names)
     return config
 
 

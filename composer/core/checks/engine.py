@@ -8,6 +8,7 @@ from datetime import datetime
 from composer.core.checks.base import Draft, Finding, Rule, Verdict
 from composer.core.checks.config import CheckConfig
 from composer.core.checks.language import detect_language, word_lists
+from composer.core.checks.rules.channels import FitsChannels
 from composer.core.checks.rules.contact import GiveContactInfo
 from composer.core.checks.rules.lessons import BeTimely, DontHide
 from composer.core.checks.rules.lifecycle import Apologise, SaysDataImpact, StatusConsistent
@@ -15,10 +16,12 @@ from composer.core.checks.rules.signature import SignYourName
 from composer.core.checks.rules.wording import NoFixPromises, NoInternalDetails, PlainLanguage, TimesHaveZone
 from composer.core.interchange import UpdateDocument
 
+SHORT_FORMS = ("social-short", "social-medium")  # front-matter keys holding a channel's own short text
+
 RULES: tuple[Rule, ...] = (
     BeTimely(), DontHide(), SignYourName(), GiveContactInfo(),
     TimesHaveZone(), NoFixPromises(), NoInternalDetails(), SaysDataImpact(), Apologise(),
-    PlainLanguage(), StatusConsistent(),
+    PlainLanguage(), StatusConsistent(), FitsChannels(),
 )
 
 
@@ -30,6 +33,8 @@ def make_draft(doc: UpdateDocument, now: datetime, config: CheckConfig | None = 
         body=doc.body, now=now, status=doc.status, language=language, started=doc.started,
         last_update=doc.last_update, next_update=doc.next_update, signer=doc.signer, title=doc.title,
         config=config, words=word_lists(language, extra),
+        texts={name: str(doc.extra[name]) for name in SHORT_FORMS if doc.extra.get(name)},
+        long_url=str(doc.extra.get("long_url") or config.organisation.status_page_url or ""),
     )
 
 
