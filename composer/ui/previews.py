@@ -24,6 +24,7 @@ class PreviewTabs(QTabWidget):
         self._text = ""
         self._markdown = None
         self._social: dict[str, QPlainTextEdit] = {}
+        self._channels: dict[str, QPlainTextEdit] = {}  # publisher id -> what its accounts will post
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.render_now)
@@ -50,6 +51,25 @@ class PreviewTabs(QTabWidget):
             self.setTabText(index, f"{channel.label} · {rendered.length}/{channel.limit}{over}")
             self.setTabToolTip(index, self.tr("Counted as %1").replace("%1", channel.counter))
 
+    def show_channels(self, channel_previews: list) -> None:
+        """What each account's channel will post (publishers' ChannelPreview): every part of a
+        thread with its count, or a shortened post, so a split is seen before publishing."""
+        wanted = {item.channel for item in channel_previews}
+        for channel_id in list(self._channels):
+            if channel_id not in wanted:
+                self.removeTab(self.indexOf(self._channels.pop(channel_id)))
+        for item in channel_previews:
+            view = self._channels.get(item.channel)
+            if view is None:
+                view = self._channels[item.channel] = QPlainTextEdit()
+                view.setReadOnly(True)
+                view.setObjectName(f"preview-{item.channel}")
+                self.addTab(view, "")
+            index = self.indexOf(view)
+            self.setTabText(index, f"{item.title} · {item.summary}" + (" ⚠" if item.error else ""))
+            self.setTabToolTip(index, self.tr("Counted as %1").replace("%1", item.counter) if item.counter else "")
+            view.setPlainText(thread_text(item))
+
     def show_text(self, text: str) -> None:
         self._text = text
         self._timer.start(RENDER_DELAY_MS)
@@ -66,3 +86,16 @@ class PreviewTabs(QTabWidget):
         words, chars = len(self._text.split()), len(self._text)
         self.setTabText(0, self.tr("Blog · %n words", "", words) if words != 1 else self.tr("Blog · 1 word"))
         self.setTabText(1, self.tr("Email (plain text) · %n characters", "", chars))
+
+
+def thread_text(item) -> str:
+    """A channel preview as text: the parts one after another, each headed by its number and count."""
+    if item.error:
+        return item.error
+    if len(item.parts) == 1:
+        return item.parts[0]
+    blocks = []
+    for number, part in enumerate(item.parts, 1):
+        count = f" · {item.counts[number - 1]}/{item.limit}" if item.counts else ""
+        blocks.append(f"── post {number} of {len(item.parts)}{count} ──\n{part}")
+    return "\n\n".join(blocks)
