@@ -39,6 +39,8 @@ def add_arguments(commands) -> None:
                    "handle"):
         add.add_argument(f"--{option}")
     add.add_argument("--from", dest="from_")
+    add.add_argument("--set", dest="extra", action="append", default=[], metavar="NAME=VALUE",
+                     help="any other setting the kind declares, e.g. --set status=draft (see `accounts kinds`)")
     add.add_argument("--password-stdin", action="store_true", help="read the password or token from stdin")
     listing = actions.add_parser("list", help="list accounts")
     listing.add_argument("--format", choices=("text", "json"), default="text")
@@ -98,6 +100,15 @@ def accounts_add(args) -> int:
     unknown = sorted(set(settings) - known)
     if unknown:
         raise CommandError(f"{args.kind} accounts do not take --{unknown[0].replace('_', '-')}")
+    for item in getattr(args, "extra", []):
+        name, equals, value = item.partition("=")
+        name = name.strip()
+        if not equals or name not in known:
+            choices = ", ".join(sorted(f.name for f in fields if not f.secret))
+            raise CommandError(f"--set {item!r}: {args.kind} accounts take NAME=VALUE with NAME one of {choices}")
+        if any(f.secret for f in fields if f.name == name):
+            raise CommandError(f"--set {name}: a secret is never given on the command line; use --password-stdin")
+        settings[name] = value.strip()
     missing = [f.name for f in fields if f.required and not f.secret and f.name not in settings and not f.default]
     if missing:
         raise CommandError(f"{args.kind} accounts need --{missing[0].replace('_', '-').replace('from', 'from')}")
@@ -188,8 +199,14 @@ def accounts_kinds(_args) -> int:
     from composer.publishers.registry import discover  # noqa: PLC0415
 
     for entry in discover().values():
-        state = entry.publisher.display_name if entry.publisher else f"unavailable: {entry.error}"  # type: ignore[union-attr]
-        print(f"{entry.id:<12} {state}")
+        if entry.publisher is None:
+            print(f"{entry.id:<12} unavailable: {entry.error}")
+            continue
+        print(f"{entry.id:<12} {entry.publisher.display_name}")
+        for field in entry.publisher.account_fields:
+            need = "secret, --password-stdin" if field.secret else ("required" if field.required else "optional")
+            choices = f" [{'|'.join(field.choices)}]" if field.choices else ""
+            print(f"  {field.name:<18} {need}{choices}  {field.help}".rstrip())
     return EXIT_OK
 
 

@@ -111,3 +111,28 @@ def test_without_a_keyring_the_command_says_so(tmp_path):
     assert done.returncode == 1
     assert "No system keyring is available" in done.stderr
     assert "secret-value" not in done.stderr + done.stdout
+
+
+def _composer(tmp_path, *args):
+    env = {**os.environ, "INCIDENT_COMPOSER_HOME": str(tmp_path / "data"), "HOME": str(tmp_path)}
+    return subprocess.run([sys.executable, "-m", "composer", *args], env=env, capture_output=True, text=True,
+                          timeout=60, check=False, stdin=subprocess.DEVNULL)
+
+
+def test_set_takes_the_kinds_other_settings_and_never_a_secret(tmp_path):
+    base = ["accounts", "add", "email", "relay", "--host", "127.0.0.1", "--security", "none",
+            "--from", "status@example.net", "--to", "all@example.net"]
+    added = _composer(tmp_path, *base, "--set", "list_unsubscribe=https://example.net/unsubscribe")
+    assert added.returncode == 0, added.stderr
+    listed = json.loads(_composer(tmp_path, "accounts", "list", "--format", "json").stdout)
+    assert listed[0]["settings"]["list_unsubscribe"] == "https://example.net/unsubscribe"
+    secret = _composer(tmp_path, *base, "--set", "password=hunter2")
+    assert secret.returncode == 2 and "--password-stdin" in secret.stderr and "hunter2" not in secret.stderr
+    unknown = _composer(tmp_path, *base, "--set", "colour=blue")
+    assert unknown.returncode == 2 and "list_unsubscribe" in unknown.stderr
+
+
+def test_kinds_lists_each_kinds_settings(tmp_path):
+    kinds = _composer(tmp_path, "accounts", "kinds")
+    assert kinds.returncode == 0
+    assert "email" in kinds.stdout and "  password" in kinds.stdout and "--password-stdin" in kinds.stdout
