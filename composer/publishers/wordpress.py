@@ -1,0 +1,612 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A WordPress blog through its REST API, logged in with an Application Password (never XML-RPC).
+
+One post per incident: the first update creates it, later ones add a section at its top, newest
+first (or, with `later_updates=new`, each update is a post of its own). Every section starts with
+a marker comment naming the update, so a retried append is seen and not added twice.
+
+Never twice: WordPress has no idempotency key, so a new post gets a slug chosen here from the
+incident and the update. Before creating, the publisher looks that slug up; a post found there
+carrying this update's marker is the one an earlier attempt created (its answer was lost).
+
+The API root is discovered from the site (the `Link: <...>; rel="https://api.w.org/"` header,
+else `?rest_route=`), so sites in a subfolder or without pretty permalinks work.
+
+Secrets: the application password only goes into the HTTP Basic header; every message raised
+here passes through `_scrub`.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import ipaddress
+import re
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from composer.publishers.base import (
+    Account,
+    AccountField,
+    AuthRejected,
+    Cancelled,
+    NetworkError,
+    NotFound,
+    Post,
+    PublishableUpdate,
+    PublishError,
+    RateLimited,
+    Receipt,
+    Rejected,
+    Report,
+    TextPolicy,
+    no_report,
+)
+
+API_REL = "https://api.w.org/"
+STATUS_CHOICES = ("publish", "draft")
+LATER_UPDATES_CHOICES = ("append", "new")
+DEFAULT_TIMEOUT = 20.0
+MARKER = "incident-composer:update"
+_WHERE_TO_CREATE = ("Create a new application password in WordPress (Users → Profile → Application Passwords) "
+                    "and enter it in the account.")
+
+
+def post_slug(incident_key: str, update_id: object, title: str) -> str:
+    """The slug of the post an update creates: stable across retries, unlikely to meet another post's."""
+    digest = hashlib.sha256(f"{incident_key}\n{update_id}\n{title}".encode()).hexdigest()[:8]
+    key = re.sub(r"[^a-z0-9]+", "-", incident_key.lower()).strip("-") or "x"
+    return f"incident-{key}-{digest}"
+
+
+def update_marker(update_key: str) -> str:
+    """The comment that opens an update's section in the post; `update_key` is "incident/update"."""
+    return f"<!-- {MARKER} {update_key} -->"
+
+
+@dataclass(frozen=True)
+class _Settings:
+    """A WordPress account's settings, checked. Holds no secret."""
+
+    site: str
+    username: str
+    status: str
+    categories: tuple[str, ...]
+    tags: tuple[str, ...]
+    later_updates: str
+    timeout: float
+
+
+@dataclass(frozen=True)
+class _Site:
+    """What discovery found: the REST API root and the site's name and time zone."""
+
+    api_root: str
+    name: str
+    zone: Any  # a tzinfo: the readers' time zone
+
+
+class WordPressPublisher:
+    """Publishes each incident as a blog post on a WordPress site (REST API, Application Passwords)."""
+
+    id = "wordpress"
+    display_name = "WordPress blog"
+    account_fields = (
+        AccountField("url", "Site address", kind="url", help="The blog's address, e.g. https://status.example.net "
+                                                              "(also a blog in a subfolder)"),
+        AccountField("username", "User name", help="The WordPress user who publishes (an Author, Editor or "
+                                                   "Administrator)"),
+        AccountField("password", "Application password", secret=True,
+                     help="Not the login password: create one in WordPress under Users → Profile → Application "
+                          "Passwords. Kept in the system keyring only"),
+        AccountField("status", "Post status", kind="choice", choices=STATUS_CHOICES, default="publish",
+                     help="publish: readers see it at once; draft: saved for an editor to review and publish"),
+        AccountField("categories", "Categories", required=False,
+                     help="Existing category names, separated by commas, e.g. Incidents"),
+        AccountField("tags", "Tags", required=False,
+                     help="Tag names, separated by commas; missing tags are created"),
+        AccountField("later_updates", "Later updates", kind="choice", choices=LATER_UPDATES_CHOICES,
+                     default="append",
+                     help="append: each later update adds a dated section at the top of the incident's post "
+                          "(newest first); new: a new post for every update"),
+        AccountField("timeout", "Timeout (seconds)", required=False, default=str(int(DEFAULT_TIMEOUT)),
+                     help="How long to wait for the site at each step"),
+    )
+    policy = TextPolicy(limit=None, formats=("html",))
+
+    def render(self, update: PublishableUpdate) -> Post:
+        from composer.core.templates.render import markdown_to_html  # noqa: PLC0415
+
+        body = update.body.rstrip()
+        signer = update.signer.strip()
+        if signer and signer not in body:
+            body = f"{body}\n\n{signer}" if body else signer
+        title = " ".join((update.title or update.subject or "Service update").split())
+        return Post(channel=self.id, parts=[body + "\n"], subject=title, html=markdown_to_html(body),
+                    meta={"incident_id": update.incident_id, "update_id": update.update_id,
+                          "language": update.language, "status": update.status})
+
+    def publish(self, post: Post, account: Account, credentials: dict[str, str], *,
+                report: Report = no_report, cancel: threading.Event | None = None) -> Receipt:
+        settings = _settings(account)
+        password = _password(settings, credentials)
+        cancel = cancel or threading.Event()
+        incident_key = str(post.meta.get("incident_key") or post.meta.get("incident_id") or "")
+        update_id = post.meta.get("update_id")
+        if not incident_key or update_id is None:
+            raise PublishError("This post was not rendered for WordPress (it has no incident and update ids).")
+        previous = post.meta.get("previous")
+        with _Client(settings, password) as client:
+            report(0.05, f"Finding the WordPress API of {settings.site}")
+            site = client.discover()
+            report(0.15, f"Checking the account {settings.username}")
+            client.check_user(need_publish=settings.status == "publish")
+            attempt = _Attempt(client, site, post, account, incident_key, f"{incident_key}/{update_id}", report, cancel)
+            previous_id = _previous_post_id(previous) if settings.later_updates == "append" else None
+            return attempt.append(previous_id) if previous_id is not None else attempt.create()
+
+    def test_connection(self, account: Account, credentials: dict[str, str]) -> str:
+        settings = _settings(account)
+        password = _password(settings, credentials)
+        with _Client(settings, password) as client:
+            site = client.discover()
+            user = client.check_user(need_publish=settings.status == "publish")
+            client.category_ids(settings.categories)
+        may = "publish posts" if settings.status == "publish" else "save drafts"
+        return f"Connected to {site.name or settings.site} as {user} (may {may})"
+
+
+# --- settings ---------------------------------------------------------------------------------
+
+
+def _text(account: Account, name: str) -> str:
+    value = str(account.settings.get(name) or "").strip()
+    if any(character in value for character in "\r\n\0"):
+        raise PublishError(f"The WordPress account's `{name}` setting contains a line break; remove it.")
+    return value
+
+
+def _names(value: str) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for name in value.split(","):
+        name = " ".join(name.split())
+        if name:
+            seen.setdefault(name.casefold(), name)
+    return tuple(seen.values())
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _site_url(value: str) -> str:
+    """The site's address as typed, with a scheme and without a pasted /wp-admin or /wp-json part."""
+    if not value:
+        raise PublishError("The WordPress account has no site address (url).")
+    if "://" not in value:
+        value = "https://" + value
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or " " in value:
+        raise PublishError(f"The WordPress site address “{value}” is not a web address like https://blog.example.net.")
+    if parts.username or parts.password:
+        raise PublishError("Write the WordPress site address without a user name or password in it; "
+                           "they have fields of their own.")
+    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+        raise PublishError(f"{value} is plain http: the application password would travel unencrypted. "
+                           "Use the https address of the site.")
+    path = re.split(r"/(?:wp-admin|wp-json|wp-login\.php)(?:/|$)", parts.path, maxsplit=1)[0]
+    return urlunsplit((parts.scheme, parts.netloc, path.rstrip("/"), "", ""))
+
+
+def _settings(account: Account) -> _Settings:
+    """The account's settings, checked; a PublishError names the first problem."""
+    username = _text(account, "username")
+    if not username:
+        raise PublishError("The WordPress account has no user name.")
+    status = (_text(account, "status") or "publish").lower()
+    if status not in STATUS_CHOICES:
+        raise PublishError(f"Unknown post status “{status}” for WordPress: choose publish or draft.")
+    later = (_text(account, "later_updates") or "append").lower()
+    if later not in LATER_UPDATES_CHOICES:
+        raise PublishError(f"Unknown choice “{later}” for later updates: choose append or new.")
+    timeout_text = _text(account, "timeout")
+    try:
+        timeout = float(timeout_text) if timeout_text else DEFAULT_TIMEOUT
+    except ValueError:
+        timeout = -1.0
+    if not 0 < timeout <= 600:
+        raise PublishError(f"The WordPress timeout “{timeout_text}” is not a number of seconds (up to 600).")
+    return _Settings(site=_site_url(_text(account, "url")), username=username, status=status,
+                     categories=_names(_text(account, "categories")), tags=_names(_text(account, "tags")),
+                     later_updates=later, timeout=timeout)
+
+
+def _password(settings: _Settings, credentials: dict[str, str]) -> str:
+    password = (credentials.get("password") or "").strip()
+    if not password:
+        raise AuthRejected(f"No application password is stored for the WordPress user {settings.username}. "
+                           + _WHERE_TO_CREATE)
+    return password
+
+
+# --- the post ---------------------------------------------------------------------------------
+
+
+def _raw(field: object) -> str:
+    """The raw (editable) form of a REST field such as `content` (needs context=edit)."""
+    if isinstance(field, dict):
+        return str(field.get("raw") if field.get("raw") is not None else field.get("rendered") or "")
+    return str(field or "")
+
+
+def _title(post: Post) -> str:
+    """The title as WordPress stores it: HTML, so the plain-text title is escaped to show as written."""
+    return html.escape(post.subject, quote=False)
+
+
+def _readers_time(moment: datetime, zone: Any) -> str:
+    local = moment.astimezone(zone)
+    return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
+
+
+def _section(post: Post, marker: str, site: _Site) -> str:
+    """One update as a section of the post: marker, a heading with the time, the update's HTML."""
+    from composer.core.templates.render import markdown_to_html  # noqa: PLC0415
+
+    body = post.html or markdown_to_html(post.text)
+    heading = html.escape(_readers_time(datetime.now(UTC), site.zone))
+    return f'{marker}\n<h2 class="incident-update-time">{heading}</h2>\n{body.strip()}'
+
+
+def _previous_post_id(previous: object) -> int | None:
+    if not isinstance(previous, dict):
+        return None
+    meta = previous.get("meta") if isinstance(previous.get("meta"), dict) else {}
+    for candidate in (meta.get("root_post_id"), previous.get("remote_id")):  # type: ignore[union-attr]
+        try:
+            return int(str(candidate))
+        except ValueError:
+            continue
+    return None
+
+
+# --- the REST API -----------------------------------------------------------------------------
+
+
+def _zone(index: dict[str, Any]) -> Any:
+    """The site's time zone from the REST index: a named zone, else its UTC offset."""
+    name = str(index.get("timezone_string") or "")
+    if name:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # noqa: PLC0415
+
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    try:
+        hours = float(index.get("gmt_offset") or 0)
+    except (TypeError, ValueError):
+        hours = 0.0
+    return timezone(timedelta(hours=hours)) if hours else UTC
+
+
+class _Client:
+    """One logged-in conversation with a site; turns what requests raises into publisher errors."""
+
+    def __init__(self, settings: _Settings, password: str):
+        import requests  # noqa: PLC0415
+
+        self.settings = settings
+        self._password = password
+        self._session = requests.Session()
+        self._session.auth = (settings.username, password)
+        self._session.headers.update({"User-Agent": "IncidentComposer", "Accept": "application/json"})
+        self._api_root = ""
+        self._rest_route = False  # the API is reached as ?rest_route=/... (no pretty permalinks)
+        self.application_passwords_offered = True  # until the site's index says otherwise
+
+    def __enter__(self) -> _Client:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self._session.close()
+
+    # --- requests ---
+
+    def _send(self, method: str, url: str, **options: Any):
+        import requests  # noqa: PLC0415
+
+        options.setdefault("timeout", self.settings.timeout)
+        try:
+            return self._session.request(method, url, **options)
+        except requests.exceptions.SSLError as error:
+            raise NetworkError(self._scrub(
+                f"The certificate of {urlsplit(url).netloc} could not be verified ({_reason(error)}). "
+                "Check the site address; WordPress must be served with a valid https certificate.")) from None
+        except requests.exceptions.Timeout:
+            raise NetworkError(f"{urlsplit(url).netloc} did not answer within {self.settings.timeout:g} seconds. "
+                               "Check the site address, or try again later.") from None
+        except requests.exceptions.ConnectionError as error:
+            raise NetworkError(self._scrub(
+                f"Could not connect to {urlsplit(url).netloc} ({_reason(error)}). Check the site address "
+                "and the network.")) from None
+        except requests.exceptions.RequestException as error:
+            raise NetworkError(self._scrub(f"The request to {url} failed ({_reason(error)}).")) from None
+
+    def _url(self, route: str) -> tuple[str, dict[str, str]]:
+        if self._rest_route:
+            return self._api_root, {"rest_route": route}
+        return self._api_root.rstrip("/") + route, {}
+
+    def call(self, method: str, route: str, *, params: dict[str, Any] | None = None, missing: str = "",
+             **options: Any) -> Any:
+        """One REST call; the decoded JSON answer, or a publisher error in plain words."""
+        url, route_params = self._url(route)
+        response = self._send(method, url, params={**route_params, **(params or {})}, **options)
+        if response.status_code >= 400:
+            raise self._error(response, method, route, missing)
+        try:
+            return response.json()
+        except ValueError:
+            raise PublishError(f"{self.settings.site} answered {method} {route} with something other than JSON "
+                               f"(HTTP {response.status_code}). A plugin or proxy may be in the way.") from None
+
+    def _error(self, response: Any, method: str, route: str, missing: str) -> PublishError:
+        code, message = _server_message(response)
+        said = f"{message} ({code}, HTTP {response.status_code})" if code else f"HTTP {response.status_code}"
+        status = response.status_code
+        user = self.settings.username
+        if status in (429, 503) and response.headers.get("Retry-After"):
+            wait = _retry_after(response.headers["Retry-After"])
+            later = f"in {wait:g} seconds" if wait is not None else "later"
+            return RateLimited(self._scrub(f"{self.settings.site} asks to wait: {said}. Try again {later}."), wait)
+        if status == 401 and not self.application_passwords_offered:
+            return AuthRejected(f"{self.settings.site} does not offer application passwords ({said}): they need "
+                                "WordPress 5.6 or newer served over https, and no plugin or setting disabling them.")
+        if status == 401:
+            return AuthRejected(self._scrub(
+                f"{self.settings.site} refused the user name {user} with this application password ({said}). "
+                "WordPress needs an application password, not the login password. " + _WHERE_TO_CREATE))
+        if status == 403:
+            return Rejected(self._scrub(f"The WordPress user {user} is not allowed to do this on "
+                                        f"{self.settings.site}: {said}. Ask an administrator for the Author role "
+                                        "or higher, or set the post status to draft."))
+        if status == 404:
+            return NotFound(self._scrub(missing or f"{self.settings.site} has no {route} ({said}). Is the REST API "
+                                                   "disabled by a plugin?"))
+        if status >= 500:
+            return NetworkError(self._scrub(f"{self.settings.site} failed with a server error on {method} {route}: "
+                                            f"{said}. Try again later."))
+        what = "the post" if method == "POST" else "the request"
+        return Rejected(self._scrub(f"{self.settings.site} refused {what}: {said}."))
+
+    def _scrub(self, text: str) -> str:
+        return _scrub(text, self._password, self.settings.username)
+
+    # --- discovery and checks ---
+
+    def discover(self) -> _Site:
+        """Find the REST API root from the site; NotFound says what was tried."""
+        site = self.settings.site
+        tried = []
+        response = self._send("GET", site + "/", stream=True, allow_redirects=True)
+        response.close()  # only the headers matter
+        link = (response.links.get(API_REL) or {}).get("url", "")
+        candidates = [link] if link else []
+        candidates.append(site + "/?rest_route=/")
+        for candidate in candidates:
+            tried.append(candidate)
+            self._rest_route = "rest_route=" in candidate
+            self._api_root = candidate.split("?", 1)[0] if self._rest_route else candidate
+            index = self._index()
+            if index is not None:
+                self.application_passwords_offered = "application-passwords" in (index.get("authentication") or {})
+                return _Site(api_root=candidate, name=html.unescape(str(index.get("name") or "")), zone=_zone(index))
+        where = " and ".join(tried)
+        how = "" if link else f" {site}/ sent no `Link: rel=\"{API_REL}\"` header."
+        raise NotFound(f"{site} does not look like a WordPress site with its REST API on: tried {where}.{how} "
+                       "Check the site address, and that no plugin disables the REST API.")
+
+    def _index(self) -> dict[str, Any] | None:
+        url, params = self._url("/")
+        response = self._send("GET", url, params=params)
+        if response.status_code in (401, 429, 503) or response.status_code >= 500:
+            raise self._error(response, "GET", "/", "")
+        try:
+            index = response.json()
+        except ValueError:
+            return None
+        if not isinstance(index, dict) or "wp/v2" not in (index.get("namespaces") or []):
+            return None
+        return index
+
+    def check_user(self, *, need_publish: bool) -> str:
+        """The logged-in user's name; AuthRejected or Rejected if they cannot do what the account asks."""
+        me = self.call("GET", "/wp/v2/users/me", params={"context": "edit"})
+        capabilities = me.get("capabilities") or {}
+        name = str(me.get("name") or self.settings.username)
+        if need_publish and not capabilities.get("publish_posts"):
+            raise Rejected(f"The WordPress user {self.settings.username} may not publish posts on "
+                           f"{self.settings.site} (roles: {', '.join(me.get('roles') or []) or 'none'}). "
+                           "Ask an administrator for the Author role or higher, or set the post status to draft.")
+        if not capabilities.get("edit_posts"):
+            raise Rejected(f"The WordPress user {self.settings.username} may not write posts on "
+                           f"{self.settings.site}. Ask an administrator for the Contributor role or higher.")
+        return name
+
+    def _terms(self, taxonomy: str, name: str) -> dict[str, Any] | None:
+        for term in self.call("GET", f"/wp/v2/{taxonomy}", params={"search": name, "per_page": 100,
+                                                                    "context": "edit"}):
+            if html.unescape(str(term.get("name", ""))).casefold() == name.casefold() or \
+                    str(term.get("slug", "")) == name.lower():
+                return term
+        return None
+
+    def category_ids(self, names: tuple[str, ...]) -> list[int]:
+        ids = []
+        for name in names:
+            term = self._terms("categories", name)
+            if term is None:
+                raise NotFound(f"The category “{name}” does not exist on {self.settings.site}. Create it under "
+                               "Posts → Categories, or correct the account's categories.")
+            ids.append(int(term["id"]))
+        return ids
+
+    def tag_ids(self, names: tuple[str, ...], report: Report) -> list[int]:
+        ids = []
+        for name in names:
+            term = self._terms("tags", name)
+            if term is None:
+                report(0.5, f"Creating the tag {name}")
+                term = self.call("POST", "/wp/v2/tags", json={"name": name})
+            ids.append(int(term["id"]))
+        return ids
+
+
+@dataclass
+class _Attempt:
+    """One update going to one site: create its post, or add it to the incident's post."""
+
+    client: _Client
+    site: _Site
+    post: Post
+    account: Account
+    incident_key: str
+    update_key: str  # "incident/update", named by the marker
+    report: Report
+    cancel: threading.Event
+
+    @property
+    def marker(self) -> str:
+        return update_marker(self.update_key)
+
+    def _receipt(self, found: dict[str, Any], *, appended: bool, reused: bool = False) -> Receipt:
+        post_id = int(found["id"])
+        return Receipt(account=self.account.name, channel="wordpress", remote_id=str(post_id),
+                       url=str(found.get("link", "")), published_at=datetime.now(UTC),
+                       meta={"root_post_id": post_id, "slug": found.get("slug", ""),
+                             "status": found.get("status", ""), "api_root": self.site.api_root,
+                             "update": self.update_key, "appended": appended, "reused": reused})
+
+    def create(self) -> Receipt:
+        client, settings, report = self.client, self.client.settings, self.report
+        slug = post_slug(self.incident_key, self.post.meta.get("update_id"), self.post.subject)
+        report(0.3, "Looking for a post left by an earlier attempt")
+        for found in client.call("GET", "/wp/v2/posts",
+                                 params={"slug": slug, "status": "any", "context": "edit", "per_page": 5}):
+            if self.marker in _raw(found.get("content")):
+                report(1.0, "Already published by an earlier attempt")
+                return self._receipt(found, appended=False, reused=True)
+        category_ids = client.category_ids(settings.categories)
+        if self.cancel.is_set():
+            raise Cancelled("Cancelled before writing to the blog; nothing was published.")
+        tag_ids = client.tag_ids(settings.tags, report)
+        if self.cancel.is_set():
+            raise Cancelled("Cancelled before creating the post; nothing was published.")
+        report(0.7, f"Creating the post ({settings.status})")
+        created = client.call("POST", "/wp/v2/posts", json={
+            "title": _title(self.post), "slug": slug, "status": settings.status,
+            "content": _section(self.post, self.marker, self.site), "categories": category_ids, "tags": tag_ids,
+        })
+        report(1.0, "Published" if settings.status == "publish" else "Saved as a draft")
+        return self._receipt(created, appended=False)
+
+    def append(self, post_id: int) -> Receipt:
+        site_url = self.client.settings.site
+        self.report(0.3, f"Reading the incident's post #{post_id}")
+        current = self.client.call("GET", f"/wp/v2/posts/{post_id}", params={"context": "edit"},
+                                   missing=f"The incident's post #{post_id} is no longer on {site_url} (deleted?). "
+                                           "Restore it, or set later updates to “new” to start a new post.")
+        if current.get("status") == "trash":
+            raise NotFound(f"The incident's post #{post_id} on {site_url} is in the trash. Restore it, "
+                           "or set later updates to “new” to start a new post.")
+        content = _raw(current.get("content"))
+        if self.marker in content:
+            self.report(1.0, "Already added by an earlier attempt")
+            return self._receipt(current, appended=True, reused=True)
+        if self.cancel.is_set():
+            raise Cancelled("Cancelled before updating the post; nothing was changed.")
+        self.report(0.7, f"Adding the update at the top of post #{post_id}")
+        section = _section(self.post, self.marker, self.site)
+        updated = self.client.call("POST", f"/wp/v2/posts/{post_id}",
+                                   json={"title": _title(self.post), "content": f"{section}\n\n{content.lstrip()}"})
+        self.report(1.0, "Update added to the post")
+        return self._receipt(updated, appended=True)
+
+
+# --- errors -----------------------------------------------------------------------------------
+
+
+def _server_message(response: Any) -> tuple[str, str]:
+    """WordPress's error code and message (with the invalid parameters), or the start of the body."""
+    try:
+        data = response.json()
+    except ValueError:
+        text = " ".join(re.sub(r"<[^>]+>", " ", response.text or "").split())
+        return "", text[:200]
+    if not isinstance(data, dict):
+        return "", str(data)[:200]
+    message = html.unescape(re.sub(r"<[^>]+>", "", str(data.get("message") or "")))
+    params = (data.get("data") or {}).get("params") if isinstance(data.get("data"), dict) else None
+    if isinstance(params, dict) and params:
+        message += " " + "; ".join(f"{key}: {value}" for key, value in params.items())
+    return str(data.get("code") or ""), message.strip()
+
+
+def _retry_after(value: str) -> float | None:
+    """Seconds from a Retry-After header: a number of seconds or an HTTP date."""
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        return max(0.0, (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds())
+    except (TypeError, ValueError):
+        return None
+
+
+def _reason(error: Exception) -> str:
+    """Why a connection failed, in plain words: the innermost OSError beneath what requests raises."""
+    import socket  # noqa: PLC0415
+
+    pending: list[BaseException] = [error]
+    seen: list[BaseException] = []
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        seen.append(current)
+        if isinstance(current, ConnectionRefusedError):
+            return "connection refused: no web server is listening there"
+        if isinstance(current, socket.gaierror):
+            return "the name could not be found"
+        if isinstance(current, ConnectionResetError):
+            return "the connection was reset"
+        pending += [e for e in (current.__cause__, current.__context__, getattr(current, "reason", None),
+                                *getattr(current, "args", ())) if isinstance(e, BaseException)]
+    return re.sub(r"<[^>]+ object at 0x[0-9a-f]+>:?\s*", "", str(error))[:200]
+
+
+def _scrub(text: str, password: str, username: str) -> str:
+    """The text without the password in any form it could be echoed."""
+    if not password:
+        return text
+    forms = {password, password.replace(" ", ""),
+             base64.b64encode(f"{username}:{password}".encode()).decode("ascii")}
+    for form in sorted(forms, key=len, reverse=True):
+        if form:
+            text = text.replace(form, "•••")
+    return text
+
+
+__all__ = ["WordPressPublisher", "post_slug", "update_marker"]
