@@ -8,7 +8,7 @@ Nothing here runs at import time: tests build a context of their own with
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,8 +20,11 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from composer.core.credentials import CredentialStore
+    from composer.publishers.registry import Entry
     from composer.ui.interaction import Prompter
     from composer.ui.main_window import MainWindow
+    from composer.ui.task_runner import TaskRunner
 
 
 @dataclass
@@ -33,8 +36,33 @@ class AppContext:
     open_report: OpenReport
     prompter: Prompter
     ui_settings: QSettings
+    # Built on first use, off the startup path (keyring and the publishers are slow to import).
+    credentials: CredentialStore | None = None  # the keyring, or memory for this session (with consent)
+    keyring_problem: str = ""  # why there is no keyring, in plain words
+    session_secrets_consent: bool | None = None  # the answer to "keep secrets for this session only?"
+    _publishers: dict[str, Entry] | None = field(default=None, repr=False)
+    _runner: TaskRunner | None = field(default=None, repr=False)
+
+    def publishers(self) -> dict[str, Entry]:
+        """Every publisher the registry knows, the unavailable ones with their error."""
+        if self._publishers is None:
+            from composer.publishers.registry import discover  # noqa: PLC0415
+
+            self._publishers = discover()
+        return self._publishers
+
+    def runner(self) -> TaskRunner:
+        """The one task runner for work off the UI thread."""
+        if self._runner is None:
+            from composer.ui.task_runner import TaskRunner  # noqa: PLC0415
+
+            self._runner = TaskRunner()
+        return self._runner
 
     def close(self) -> None:
+        if self._runner is not None:
+            self._runner.cancel_all()
+            self._runner.wait()
         self.ui_settings.sync()
         self.store.close()
 

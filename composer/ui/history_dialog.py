@@ -1,13 +1,17 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Revision history of one update: pick an earlier text and restore it."""
+"""Revision history of one update: pick an earlier text and restore it; where it was published."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from html import escape
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -47,8 +51,16 @@ class HistoryDialog(QDialog):
             rules = ", ".join(str(r) for r in event.detail.get("rules", []))  # type: ignore[union-attr]
             text = f"{when} · {event.kind}" + (f" ({rules})" if rules else "") + (f": {detail}" if detail else "")
             self.events.addItem(text)
+        self.publications = QLabel(publications_html(events or []))
+        self.publications.setTextFormat(Qt.TextFormat.RichText)
+        self.publications.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.publications.setOpenExternalLinks(False)  # mid: links too, through the desktop's handlers
+        self.publications.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+        self.publications.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(panes)
+        if self.publications.text():
+            layout.addWidget(self.publications)
         if self.events.count():
             layout.addWidget(self.events)
         layout.addWidget(buttons)
@@ -70,3 +82,20 @@ class HistoryDialog(QDialog):
         """The revision to restore, or None. Tests patch this."""
         dialog = cls(revisions, parent, events)
         return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def publications_html(events: list[Event]) -> str:
+    """Where the update went: channel, account, time and a link to each post ("" if nowhere yet)."""
+    lines = []
+    for event in events:
+        if event.kind != "published":
+            continue
+        when = event.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        channel = escape(str(event.detail.get("channel", "")))
+        account = escape(str(event.detail.get("account", "")))
+        url = str(event.detail.get("url") or "")
+        where = f'<a href="{escape(url, quote=True)}">{escape(url)}</a>' if url else ""
+        lines.append(" · ".join(part for part in (when, channel, account, where) if part))
+    if not lines:
+        return ""
+    return "<b>Published</b><br>" + "<br>".join(lines)

@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         from composer.ui.notifier import Notifier  # noqa: PLC0415
         from composer.ui.previews import PreviewTabs  # noqa: PLC0415
         from composer.ui.promise_watch import PromiseWatch  # noqa: PLC0415
+        from composer.ui.publish_workflow import PublishWorkflow  # noqa: PLC0415
         from composer.ui.template_workflow import TemplateWorkflow  # noqa: PLC0415
 
         self.form = IncidentForm(self.store)
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         for signal in (self.editor.text_edited, self.editor.fields_changed, self.form.changed):
             signal.connect(self.live_checks.schedule)
         self.templates = TemplateWorkflow(self)
+        self.publishing = PublishWorkflow(self)
         self.notifier = Notifier(self)
         self.promise_watch = PromiseWatch(self.store, self, self.check_config.remind_before)
         self.promise_watch.states_changed.connect(self._refresh_promises)
@@ -160,8 +162,12 @@ class MainWindow(QMainWindow):
         quit_action = action(self.tr("&Quit"), self.close, "Ctrl+Q")
         self.template_action = action(self.tr("New update from &template…"), self.templates.new_update_from_template,
                                       "Ctrl+T", self.tr("A ready update for this stage, in every channel"))
-        self.publish_action = action(self.tr("Mark as &published…"), self.mark_published, "Ctrl+Shift+P",
-                                     self.tr("Record that this update went out (checks first)"))
+        self.publish_to_action = action(self.tr("&Publish…"), self.publishing.publish, "Ctrl+Shift+P",
+                                        self.tr("Send this update to your accounts (checks first)"))
+        self.publish_action = action(self.tr("Mark as publis&hed…"), self.mark_published, None,
+                                     self.tr("Record that this update went out by other means (checks first)"))
+        self.accounts_action = action(self.tr("&Accounts…"), self.publishing.manage_accounts, None,
+                                      self.tr("Where updates are published, and where their secrets are kept"))
         self.history_action = action(self.tr("Revision &history…"), self.show_history, "Ctrl+H",
                                      self.tr("See and restore earlier texts of this update"))
         self.templates_action = action(self.tr("&Templates…"), self.edit_templates, None,
@@ -177,13 +183,14 @@ class MainWindow(QMainWindow):
         toggle_checklist.setShortcut(QKeySequence("Ctrl+Shift+K"))
 
         file_menu, edit_menu, view_menu = (a.menu() for a in self.menuBar().actions())
-        for act in (self.new_incident_action, self.new_update_action, self.template_action, self.publish_action,
-                    None, self.import_action,
+        for act in (self.new_incident_action, self.new_update_action, self.template_action, None,
+                    self.publish_to_action, self.publish_action, None, self.import_action,
                     self.export_action, None, self.save_action, None, quit_action):
             file_menu.addSeparator() if act is None else file_menu.addAction(act)
         edit_menu.addAction(self.history_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.profile_action)
+        edit_menu.addAction(self.accounts_action)
         edit_menu.addAction(self.templates_action)
         for act in (focus_list, focus_editor, focus_preview, toggle_checklist, reload_action):
             view_menu.addAction(act)
@@ -265,6 +272,7 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(has_incident)
         self.history_action.setEnabled(has_update)
         self.publish_action.setEnabled(has_update)
+        self.publish_to_action.setEnabled(has_update)
 
     # -- reacting to edits -------------------------------------------------------
 
@@ -441,31 +449,42 @@ class MainWindow(QMainWindow):
 
     def mark_published(self) -> bool:
         """Record that the update on screen went out. Failing checks need a typed reason."""
-        from composer.ui.publish_gate import OverrideDialog  # noqa: PLC0415
-
         update = self.editor.current_update
         if update is None or update.id is None or self._incident is None:
             return False
         if not self.save_all():
             self.context.prompter.warn(self.tr("Publish"), self.tr("Save the update first: see the status bar."))
             return False
-        failures = self.live_checks.failures()
         try:
-            if failures:
-                reason = OverrideDialog.ask(failures, self)
-                if reason is None:
-                    return False
-                self.store.add_event(Event(update.id, "override",
-                                           {"reason": reason, "rules": [f.rule for f in failures]}))
+            if not self.pass_checks_gate(update.id):
+                return False
             self.store.add_publication(update.id, Publication(channel="manual", published_at=utc_now()))
             self.store.add_event(Event(update.id, "published", {"channel": "manual"}))
         except SaveFailed as error:
             self.context.prompter.warn(self.tr("Publish"), str(error))
             return False
-        self.show_incident(self._incident.id)
-        self._refresh_promises()
-        self.statusBar().showMessage(self.tr("Recorded as published"), 5000)
+        self.after_publication(self.tr("Recorded as published"))
         return True
+
+    def pass_checks_gate(self, update_id: int) -> bool:
+        """The checklist gate before anything goes out: failing checks need a typed reason, recorded."""
+        from composer.ui.publish_gate import OverrideDialog  # noqa: PLC0415
+
+        failures = self.live_checks.failures()
+        if not failures:
+            return True
+        reason = OverrideDialog.ask(failures, self)
+        if reason is None:
+            return False
+        self.store.add_event(Event(update_id, "override", {"reason": reason, "rules": [f.rule for f in failures]}))
+        return True
+
+    def after_publication(self, message: str) -> None:
+        """The promise timer now runs from this publication."""
+        if self._incident is not None:
+            self.show_incident(self._incident.id)
+        self._refresh_promises()
+        self.statusBar().showMessage(message, 5000)
 
     def show_history(self) -> None:
         from composer.ui.history_dialog import HistoryDialog  # noqa: PLC0415

@@ -1,0 +1,314 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Publish one update: choose the accounts, see what each will post, then watch each one go out.
+
+Each account is its own task in the window's task runner (so one failing or hanging does not
+hold up the others, and each can be retried alone); the widgets change only in the callbacks,
+which run on the UI thread.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.ui.publish_workflow import post_link
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from composer.core.store import Store
+    from composer.publishers.base import Account, PublishableUpdate
+    from composer.publishers.service import Outcome, PublishingService
+    from composer.ui.task_runner import Task, TaskRunner
+
+
+def open_link(url: str) -> None:
+    """Open a post in the browser (or a `mid:` link in the mail client)."""
+    QDesktopServices.openUrl(QUrl(url))
+
+
+def preview_text(post: object) -> str:
+    """A post as the person publishing reads it: subject first, thread parts numbered."""
+    parts: list[str] = list(post.parts)  # type: ignore[attr-defined]
+    lines = []
+    if post.subject:  # type: ignore[attr-defined]
+        lines.append(f"Subject: {post.subject}\n")  # type: ignore[attr-defined]
+    if len(parts) == 1:
+        lines.append(parts[0])
+    else:
+        for number, part in enumerate(parts, 1):
+            lines.append(f"── Post {number} of {len(parts)} ──\n{part}\n")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+class ChannelRow:
+    """One account's line in the grid: choose it, then follow it (queued → sending → sent/failed)."""
+
+    def __init__(self, account: Account, kind_name: str, grid: QGridLayout, row: int):
+        self.account = account
+        self.state = "idle"
+        self.check = QCheckBox(account.name)
+        self.kind = QLabel(kind_name)
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.status.setOpenExternalLinks(False)
+        self.status.setWordWrap(True)
+        self.status.linkActivated.connect(open_link)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(140)
+        self.progress.setVisible(False)
+        self.retry = QPushButton(QCoreApplication.translate("PublishDialog", "Retry"))
+        self.retry.setVisible(False)
+        for column, widget in enumerate((self.check, self.kind, self.status, self.progress, self.retry)):
+            grid.addWidget(widget, row, column)
+        self.link = ""
+
+    def show_state(self, state: str, text: str, fraction: float | None = None) -> None:
+        self.state = state
+        self.status.setText(text)
+        self.progress.setVisible(fraction is not None)
+        if fraction is not None:
+            self.progress.setValue(round(fraction * 100))
+        self.retry.setVisible(state == "failed")
+        self.check.setEnabled(state in ("idle",))
+
+
+class PublishDialog(QDialog):
+    """Choose accounts, preview, publish with live status per account; Stop cancels what is unsent."""
+
+    published = Signal(object)  # an Outcome with a receipt, as each account succeeds
+    chosen = Signal(list)  # the account names ticked when Publish was pressed
+
+    def __init__(self, update: PublishableUpdate, accounts: dict[str, Account], *, publishers: dict[str, object],
+                 preselected: list[str], runner: TaskRunner,
+                 service_factory: Callable[[], tuple[PublishingService, Store | None]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Publish"))
+        self.setObjectName("publishDialog")
+        self.resize(820, 600)
+        self.update_to_publish = update
+        self.publishers = publishers
+        self.runner = runner
+        self._service_factory = service_factory
+        self._service: PublishingService | None = None
+        self._service_store: Store | None = None
+        self._close_when_idle = False
+        self.tasks: dict[str, Task] = {}
+        self.sent_any = False
+
+        heading = QLabel(self.tr("<b>%1</b> — choose where this update goes, check what each will post, "
+                                 "then publish.").replace("%1", escape(update.title or self.tr("Update"))))
+        heading.setWordWrap(True)
+        grid_holder = QWidget()
+        grid = QGridLayout(grid_holder)
+        grid.setColumnStretch(2, 1)
+        for column, title in enumerate((self.tr("Account"), self.tr("Kind"), self.tr("Status"))):
+            label = QLabel(f"<b>{title}</b>")
+            grid.addWidget(label, 0, column)
+        self.rows: dict[str, ChannelRow] = {}
+        for number, account in enumerate(accounts.values(), 1):
+            publisher = publishers.get(account.kind)
+            kind_name = publisher.display_name if publisher else account.kind  # type: ignore[attr-defined]
+            row = ChannelRow(account, kind_name, grid, number)
+            row.check.setChecked(account.name in preselected)
+            row.check.toggled.connect(self._refresh_choice)
+            row.retry.clicked.connect(lambda _checked=False, name=account.name: self._start([name]))
+            if publisher is None:
+                row.show_state("idle", self.tr("No publisher for accounts of kind “%1”").replace("%1", account.kind))
+                row.check.setChecked(False)
+                row.check.setEnabled(False)
+            self.rows[account.name] = row
+        grid.setRowStretch(len(self.rows) + 1, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(grid_holder)
+        accounts_box = QGroupBox(self.tr("Accounts"))
+        QVBoxLayout(accounts_box).addWidget(scroll)
+
+        self.previews = QTabWidget()
+        previews_box = QGroupBox(self.tr("What will be posted"))
+        QVBoxLayout(previews_box).addWidget(self.previews)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(accounts_box)
+        split.addWidget(previews_box)
+        split.setSizes([220, 320])
+
+        self.buttons = QDialogButtonBox()
+        self.publish_button = self.buttons.addButton(self.tr("&Publish"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.stop_button = self.buttons.addButton(self.tr("&Stop sending"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.stop_button.setToolTip(self.tr("Stop what has not been sent yet; what went out stays out"))
+        self.publish_button.clicked.connect(self.publish)
+        self.stop_button.clicked.connect(self.stop)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.buttons)
+        self._refresh_choice()
+
+    # -- choosing ----------------------------------------------------------------
+
+    def chosen_names(self) -> list[str]:
+        return [name for name, row in self.rows.items() if row.check.isChecked()]
+
+    def _refresh_choice(self) -> None:
+        current = self.previews.tabText(self.previews.currentIndex()) if self.previews.count() else ""
+        self.previews.clear()
+        for name in self.chosen_names():
+            view = QPlainTextEdit()
+            view.setReadOnly(True)
+            view.setPlainText(self.render_for(name))
+            self.previews.addTab(view, name)
+            if name == current:
+                self.previews.setCurrentWidget(view)
+        if not self.previews.count():
+            hint = QLabel(self.tr("Tick one or more accounts to see what each will post."))
+            hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.previews.addTab(hint, self.tr("Nothing chosen"))
+        self._refresh_buttons()
+
+    def render_for(self, name: str) -> str:
+        """What this account will post (or, if it cannot, why)."""
+        from composer.publishers.base import PublishError  # noqa: PLC0415
+
+        row = self.rows[name]
+        publisher = self.publishers.get(row.account.kind)
+        if publisher is None:
+            return ""
+        try:
+            return preview_text(publisher.render(self.update_to_publish))  # type: ignore[attr-defined]
+        except PublishError as error:
+            return self.tr("This cannot be posted as it is: %1").replace("%1", str(error))
+
+    def preview_of(self, name: str) -> str:
+        for index in range(self.previews.count()):
+            if self.previews.tabText(index) == name:
+                widget = self.previews.widget(index)
+                return widget.toPlainText() if isinstance(widget, QPlainTextEdit) else ""
+        return ""
+
+    # -- publishing --------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return any(task.running for task in self.tasks.values())
+
+    def _refresh_buttons(self) -> None:
+        startable = [n for n in self.chosen_names() if self.rows[n].state == "idle"]
+        self.publish_button.setEnabled(bool(startable) and not self.running)
+        self.stop_button.setEnabled(self.running)
+        self.close_button.setEnabled(not self.running)
+
+    def publish(self) -> None:
+        names = [n for n in self.chosen_names() if self.rows[n].state == "idle"]
+        if not names:
+            return
+        self.chosen.emit(self.chosen_names())
+        self._start(names)
+
+    def _start(self, names: list[str]) -> None:
+        if self._service is None:
+            self._service, self._service_store = self._service_factory()
+        service, update = self._service, self.update_to_publish
+        for name in names:
+            row = self.rows[name]
+            row.show_state("queued", self.tr("Queued"), 0.0)
+
+            def work(report, cancel, name=name):
+                from composer.publishers.service import Outcome  # noqa: PLC0415
+
+                if cancel.is_set():  # stopped while waiting for a free worker: nothing goes out
+                    return Outcome(name, error="Stopped before sending; nothing was sent.")
+                return service.publish(update, [name], progress=lambda _a, f, t: report(f, t), cancel=cancel)[0]
+
+            self.tasks[name] = self.runner.run(
+                work, name=name,
+                progress=lambda fraction, text, name=name: self._on_progress(name, fraction, text),
+                done=lambda outcome, name=name: self._on_done(name, outcome),
+                failed=lambda error, name=name: self._on_failed(name, error))
+        self._refresh_buttons()
+
+    def _on_progress(self, name: str, fraction: float, text: str) -> None:
+        row = self.rows[name]
+        if row.state in ("queued", "sending"):
+            row.show_state("sending", escape(text) or self.tr("Sending"), fraction)
+
+    def _on_done(self, name: str, outcome: Outcome) -> None:
+        row = self.rows[name]
+        if outcome.receipt is None:
+            row.show_state("failed", f"<span>{escape(outcome.error)}</span>")
+        else:
+            self.sent_any = True
+            link = post_link(outcome.receipt)
+            row.link = link
+            what = self.tr("Already sent earlier, not sent again") if outcome.reused else self.tr("Sent")
+            if link:
+                shown = outcome.receipt.remote_id if link.startswith("mid:") else self.tr("open the post")
+                row.show_state("sent", f'{what} · <a href="{escape(link)}">{escape(shown)}</a>')
+            else:
+                row.show_state("sent", f"{what} · {escape(outcome.receipt.remote_id)}")
+            self.published.emit(outcome)
+        self._task_ended()
+
+    def _on_failed(self, name: str, error: Exception) -> None:
+        """Something other than a publishing error: say what kind, never its text (it may hold a secret)."""
+        from composer.core.credentials import CredentialError  # noqa: PLC0415
+
+        if isinstance(error, CredentialError):
+            text = error.message
+        else:
+            text = self.tr("Unexpected error (%1); nothing more is known. Try again, or report it.").replace(
+                "%1", type(error).__name__)
+        self.rows[name].show_state("failed", escape(text))
+        self._task_ended()
+
+    def _task_ended(self) -> None:
+        self._refresh_buttons()
+        if self._close_when_idle and not self.running:
+            self.close_service()
+
+    def stop(self) -> None:
+        """Cancel what has not been sent; what is already on its way finishes or fails on its own."""
+        for task in self.tasks.values():
+            task.cancel()
+        for row in self.rows.values():
+            if row.state == "queued":
+                row.show_state("queued", self.tr("Stopping…"), 0.0)
+
+    def reject(self) -> None:
+        if self.running:  # Esc while sending means stop, not vanish
+            self.stop()
+            return
+        super().reject()
+
+    def close_service(self) -> None:
+        """Release the outbox's connection once no worker uses it."""
+        if self.running:
+            self._close_when_idle = True
+            return
+        if self._service_store is not None:
+            self._service_store.close()
+        self._service_store = None
+        self._service = None

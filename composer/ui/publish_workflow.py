@@ -1,0 +1,231 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The window's publishing commands: Accounts…, Publish…, and what they share (secrets, accounts).
+
+Mirrors `composer.publishers.cli`: settings in the store, the secret in the keyring only (or,
+if the user agreed because there is no keyring, in memory for this session), publishing
+through the same `PublishingService` and its durable outbox.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from composer.core.model import Event, Publication, Update
+from composer.core.store import SaveFailed
+
+if TYPE_CHECKING:
+    from composer.app import AppContext
+    from composer.core.credentials import CredentialStore
+    from composer.core.store import Store
+    from composer.publishers.base import Account, PublishableUpdate
+    from composer.publishers.service import Outcome, PublishingService
+    from composer.ui.main_window import MainWindow
+    from composer.ui.publish_dialog import PublishDialog
+
+LAST_ACCOUNTS = "publish/lastAccounts"  # QSettings key; "/<incident id>" for one incident's choice
+SESSION_ONLY_QUESTION = ("Keep passwords and tokens in memory for this session only? They are forgotten "
+                         "when Incident Composer closes, and you will need to enter them again next time.")
+
+
+def credential_store(context: AppContext, *, ask: bool) -> CredentialStore | None:
+    """Where secrets go: the OS keyring; with no keyring, memory for this session if the user agrees.
+
+    The user is asked once per session (only when `ask`); the answer is kept in the context.
+    None when there is nowhere to keep a secret (a locked keyring is said, not remembered).
+    """
+    if context.credentials is not None:
+        return context.credentials
+    from composer.core.credentials import CredentialError, MemoryCredentials, open_credentials  # noqa: PLC0415
+
+    if not context.keyring_problem:
+        try:
+            store, _reason = open_credentials(allow_session_fallback=False)
+        except CredentialError as error:
+            if error.kind != "unavailable":
+                if ask:
+                    context.prompter.warn("Keyring", error.message)
+                return None
+            context.keyring_problem = error.message
+        else:
+            context.credentials = store
+            return store
+    if context.session_secrets_consent is None and ask:
+        context.session_secrets_consent = context.prompter.confirm(
+            "No keyring", f"{context.keyring_problem}\n\n{SESSION_ONLY_QUESTION}")
+    if context.session_secrets_consent:
+        context.credentials = MemoryCredentials()
+        return context.credentials
+    return None
+
+
+def load_accounts(store: Store) -> dict[str, Account]:
+    from composer.publishers.base import Account  # noqa: PLC0415
+
+    return {name: Account(name, kind, settings) for name, kind, settings in store.accounts()}
+
+
+def credentials_for(publisher: object, secret: str | None) -> dict[str, str]:
+    """The credentials dict a publisher takes: its (first) secret field -> the secret."""
+    secret_fields = [f.name for f in publisher.account_fields if f.secret]  # type: ignore[attr-defined]
+    return {secret_fields[0]: secret} if secret and secret_fields else {}
+
+
+def post_link(receipt: dict[str, object] | object) -> str:
+    """A link to a sent post: its URL, else an email's Message-ID as a `mid:` URL (RFC 2392)."""
+    data = receipt if isinstance(receipt, dict) else vars(receipt)
+    url = str(data.get("url") or "")
+    remote_id = str(data.get("remote_id") or "")
+    if not url and remote_id.startswith("<") and "@" in remote_id:
+        url = "mid:" + remote_id.strip("<>")
+    return url
+
+
+class PublishWorkflow:
+    """Edit → Accounts… and File → Publish… for one window."""
+
+    def __init__(self, window: MainWindow):
+        self.window = window
+        self.context = window.context
+        self.dialog: PublishDialog | None = None
+
+    # -- accounts ----------------------------------------------------------------
+
+    def manage_accounts(self) -> None:
+        from composer.ui.accounts_dialog import AccountsDialog  # noqa: PLC0415
+
+        self.accounts_dialog = AccountsDialog(self.context, self.window)
+        self.accounts_dialog.open()
+
+    # -- publishing --------------------------------------------------------------
+
+    def publish(self) -> PublishDialog | None:
+        """Checks gate first (same as Mark as published), then the dialog. Returns it (tests)."""
+        from composer.ui.publish_dialog import PublishDialog  # noqa: PLC0415
+
+        window = self.window
+        update = window.editor.current_update
+        if update is None or update.id is None or window.incident is None:
+            return None
+        if not window.save_all():
+            self.context.prompter.warn(window.tr("Publish"), window.tr("Save the update first: see the status bar."))
+            return None
+        accounts = load_accounts(self.context.store)
+        if not accounts:
+            self.context.prompter.warn(window.tr("Publish"), window.tr(
+                "There is no account to publish to yet. Add one in Edit → Accounts…"))
+            return None
+        try:
+            if not window.pass_checks_gate(update.id):
+                return None
+        except SaveFailed as error:  # the override reason could not be recorded: do not publish
+            self.context.prompter.warn(window.tr("Publish"), str(error))
+            return None
+        publishable = self.publishable(window.store.update(update.id))
+        publishers = {k: e.publisher for k, e in self.context.publishers().items() if e.publisher is not None}
+        dialog = PublishDialog(publishable, accounts, publishers=publishers,
+                               preselected=self.last_choice(update.incident_id or 0), runner=self.context.runner(),
+                               service_factory=self._service_factory(accounts, publishers), parent=window)
+        dialog.published.connect(lambda outcome: self.record(update.id or 0, outcome))
+        dialog.chosen.connect(lambda names: self.remember_choice(update.incident_id or 0, names))
+        dialog.finished.connect(lambda _code: self._closed(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def publishable(self, update: Update) -> PublishableUpdate:
+        """The update as publishers take it, with the template's subject and social texts if it had one."""
+        from composer.publishers.base import PublishableUpdate  # noqa: PLC0415
+
+        window = self.window
+        incident = window.incident
+        org = window.store.organisation()
+        subject, texts = self._template_texts(update)
+        return PublishableUpdate(
+            incident_id=update.incident_id or 0, update_id=update.id or 0,
+            title=incident.title if incident else "", body=update.body, language=update.language,
+            status=update.status.value, signer=update.signer, subject=subject, long_url=org.status_page_url,
+            first_of_incident=window.store.previous_public_update_at(update) is None, texts=texts,
+        )
+
+    def _template_texts(self, update: Update) -> tuple[str, dict[str, str]]:
+        from composer.core.templates import FieldError, TemplateError  # noqa: PLC0415
+        from composer.core.templates.render import render_template  # noqa: PLC0415
+
+        templates = self.window.templates
+        texts = {channel: rendered.text for channel, rendered in templates.social_renderings(update).items()
+                 if not isinstance(rendered, str)}  # a template error leaves that channel to the body
+        spec = update.extra.get("template") or {}
+        subject = ""
+        if isinstance(spec, dict) and "stage" in spec:
+            info = templates.library.find(str(spec["stage"]), "email", update.language)
+            if info is not None:
+                try:
+                    subject = render_template(info, dict(spec.get("values") or {})).subject
+                except (FieldError, TemplateError):
+                    subject = ""  # the incident title stands in
+        return subject, texts
+
+    def _service_factory(self, accounts: dict[str, Account], publishers: dict[str, object]):
+        """Builds the service on first Publish; the outbox gets its own connection (used from workers)."""
+        from composer.core.credentials import CredentialError  # noqa: PLC0415
+        from composer.publishers.base import PublishError  # noqa: PLC0415
+        from composer.publishers.service import PublishingService  # noqa: PLC0415
+
+        context = self.context
+        secrets = credential_store(context, ask=False)
+
+        def secret_for(name: str) -> str | None:
+            if secrets is None:
+                return None
+            try:
+                return secrets.get(name)
+            except CredentialError as error:  # as a PublishError, the outbox records it and the row shows it
+                raise PublishError(error.message) from None
+
+        def build() -> tuple[PublishingService, Store | None]:
+            """The service, and the connection to close when the dialog is done (None: the window's)."""
+            if context.store.read_only or context.store.path.name == ":memory:":
+                return PublishingService(context.store.outbox(), accounts, publishers, secret_for), None
+            from composer.core.store import Store as StoreClass  # noqa: PLC0415
+
+            store, _report = StoreClass.open(context.store.path)
+            return PublishingService(store.outbox(), accounts, publishers, secret_for), store
+
+        return build
+
+    def _closed(self, dialog: PublishDialog) -> None:
+        dialog.close_service()
+        if dialog.sent_any:
+            self.window.after_publication(self.window.tr("Published"))
+        if self.dialog is dialog:
+            self.dialog = None
+
+    def record(self, update_id: int, outcome: Outcome) -> None:
+        """A post went out: keep its receipt in the update's history; the promise now runs from it."""
+        receipt = outcome.receipt
+        if receipt is None or outcome.reused:
+            return
+        try:
+            self.context.store.add_publication(update_id, Publication(
+                channel=receipt.channel, published_at=receipt.published_at, remote_id=receipt.remote_id,
+                url=post_link(receipt)))
+            self.context.store.add_event(Event(update_id, "published", {
+                "channel": receipt.channel, "account": receipt.account, "remote_id": receipt.remote_id,
+                "url": post_link(receipt), "published_at": receipt.published_at.isoformat()}))
+        except SaveFailed as error:
+            self.context.prompter.warn(self.window.tr("Publish"), str(error))
+
+    # -- the last choice of accounts ---------------------------------------------
+
+    def last_choice(self, incident_id: int) -> list[str]:
+        settings = self.context.ui_settings
+        for key in (f"{LAST_ACCOUNTS}/{incident_id}", LAST_ACCOUNTS):
+            value = settings.value(key)
+            if value:
+                return [value] if isinstance(value, str) else [str(v) for v in value]
+        return []
+
+    def remember_choice(self, incident_id: int, names: list[str]) -> None:
+        settings = self.context.ui_settings
+        settings.setValue(f"{LAST_ACCOUNTS}/{incident_id}", names)
+        settings.setValue(LAST_ACCOUNTS, names)
