@@ -1,0 +1,350 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""X (Twitter): each update as a post, or a thread of replies when it is long.
+
+The API (X API v2, https://docs.x.com/x-api/posts/create-post):
+- `POST /2/tweets` with JSON `{"text": ..., "reply": {"in_reply_to_tweet_id": ...}}` and an OAuth 2.0
+  user-context access token (`Authorization: Bearer ...`, scopes tweet.read tweet.write users.read);
+  201 answers `{"data": {"id": ..., "text": ...}}`.
+- Errors are problem documents (`{"title", "detail", "type", "status"}`); 401 a bad or expired token;
+  403 a refusal, e.g. "You are not allowed to create a Tweet with duplicate content."; 429 when rate
+  limited, with `x-rate-limit-reset` as a Unix time (https://docs.x.com/fundamentals/rate-limits).
+- `GET /2/users/me` answers `{"data": {"id", "name", "username"}}`: test_connection uses it.
+
+Length: 280 weighted characters as twitter-text counts them (https://docs.x.com/fundamentals/
+counting-characters: URLs 23, emoji and CJK 2, NFC), through `twitter-text-parser`. The official npm
+`twitter-text` agrees wherever both find the same URLs and emoji; tests/publishers/test_x_counter.py
+checks that and names where their entity detection differs.
+
+Threads: a long update becomes replies to its own first post; a later update of the same incident
+replies to the last post of the incident's thread (`post.meta["previous"]`, a receipt whose `meta`
+carries `last_tweet_id`). X has no idempotency key, so a post whose answer never came (a read
+timeout) cannot be checked automatically: the error says so, is not retryable, and the outbox keeps
+such a send "uncertain" and never resends it on its own. X's own refusal of duplicate text is the
+last guard against a double post.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import threading
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from composer.publishers.base import (
+    Account,
+    AccountField,
+    AuthRejected,
+    Cancelled,
+    NetworkError,
+    NotFound,
+    Post,
+    PublishableUpdate,
+    PublishError,
+    RateLimited,
+    Receipt,
+    Rejected,
+    Report,
+    TextPolicy,
+    TooLong,
+    no_report,
+)
+from composer.publishers.social import fit, source_text
+
+LIMIT = 280
+DEFAULT_API = "https://api.x.com"
+DEFAULT_TIMEOUT = 20.0
+_USERNAME = re.compile(r"[A-Za-z0-9_]{1,15}")
+_TWEET_ID = re.compile(r"[0-9]{1,25}")
+
+
+def weighted_length(text: str) -> int:
+    """X's weighted length of `text` (twitter-text rules)."""
+    from twitter_text import parse_tweet  # noqa: PLC0415
+
+    return parse_tweet(text).weightedLength
+
+
+def post_url(tweet_id: str, username: str = "") -> str:
+    """The public address of a post; without the user name X redirects from /i/web/status/."""
+    if username:
+        return f"https://x.com/{username}/status/{tweet_id}"
+    return f"https://x.com/i/web/status/{tweet_id}"
+
+
+@dataclass(frozen=True)
+class _Settings:
+    api: str
+    username: str
+    timeout: float
+
+
+class XPublisher:
+    """Posts each update to X, as a thread when it is long; later updates reply in the same thread."""
+
+    id = "x"
+    display_name = "X (Twitter)"
+    account_fields = (
+        AccountField("access_token", "Access token", secret=True,
+                     help="An OAuth 2.0 user access token with the tweet.read, tweet.write and users.read "
+                          "scopes; kept in the system keyring only"),
+        AccountField("username", "User name", required=False,
+                     help="The account's @name (without @), for links to posts; “Test connection” shows it"),
+        AccountField("api_url", "API address", kind="url", required=False, default=DEFAULT_API,
+                     help=f"Empty: {DEFAULT_API}"),
+        AccountField("timeout", "Timeout (seconds)", required=False, default=str(int(DEFAULT_TIMEOUT)),
+                     help="How long to wait for X at each request"),
+    )
+    policy = TextPolicy(limit=LIMIT, counter="weighted characters (X rules: links 23, emoji and CJK 2)",
+                        threads=True)
+
+    def render(self, update: PublishableUpdate) -> Post:
+        parts = fit(source_text(update, "social-short"), limit=LIMIT, length=weighted_length, thread=True)
+        return Post(channel=self.id, parts=parts, meta={"incident_id": update.incident_id})
+
+    def publish(self, post: Post, account: Account, credentials: dict[str, str], *,
+                report: Report = no_report, cancel: threading.Event | None = None) -> Receipt:
+        settings = _settings(account)
+        token = _token(credentials)
+        parts = [part for part in post.parts if part.strip()]
+        if not parts:
+            raise PublishError("There is nothing to post to X: the text is empty.")
+        for number, part in enumerate(parts, 1):
+            if weighted_length(part) > LIMIT:
+                raise TooLong(f"Part {number} of the post is {weighted_length(part)} weighted characters; "
+                              f"X takes {LIMIT}. Shorten it.")
+        previous = _previous(post.meta.get("previous"))
+        reply_to = previous.get("last_tweet_id", "")
+        root = previous.get("thread_root_id", "") or reply_to
+        sent: list[str] = []
+        for index, part in enumerate(parts):
+            report(0.05 + 0.9 * index / len(parts),
+                   f"Posting part {index + 1} of {len(parts)}" if len(parts) > 1 else "Posting")
+            if cancel is not None and cancel.is_set():  # right before each write
+                if not sent:
+                    raise Cancelled("Cancelled before posting to X; nothing was sent.")
+                raise PublishError(_partial(sent, len(parts), settings, "You stopped it"))
+            body: dict[str, Any] = {"text": part}
+            if reply_to:
+                body["reply"] = {"in_reply_to_tweet_id": reply_to}
+            try:
+                answer = _call("POST", "/2/tweets", settings, token, body)
+            except PublishError as error:
+                if sent:
+                    error.args = (_partial(sent, len(parts), settings, str(error)),)
+                    error.retryable = False  # a retry would post the first parts again
+                raise
+            tweet_id = str(((answer or {}).get("data") or {}).get("id") or "")
+            if not _TWEET_ID.fullmatch(tweet_id):
+                raise PublishError(f"X answered without the id of the new post ({settings.api}); look at the "
+                                   "account on x.com before publishing again.")
+            sent.append(tweet_id)
+            reply_to = tweet_id
+            root = root or tweet_id
+        report(1.0, "Posted")
+        return Receipt(
+            account=account.name, channel=self.id, remote_id=sent[-1], url=post_url(sent[0], settings.username),
+            published_at=datetime.now(UTC),
+            meta={"tweet_ids": sent, "last_tweet_id": sent[-1], "thread_root_id": root,
+                  "in_reply_to": previous.get("last_tweet_id", ""), "username": settings.username},
+        )
+
+    def test_connection(self, account: Account, credentials: dict[str, str]) -> str:
+        settings = _settings(account)
+        answer = _call("GET", "/2/users/me", settings, _token(credentials))
+        user = (answer or {}).get("data") or {}
+        username = str(user.get("username") or "")
+        if not username:
+            raise PublishError(f"{settings.api} answered, but not with an X user; check the API address.")
+        note = ""
+        if settings.username and settings.username.lower() != username.lower():
+            note = f" (the account says @{settings.username}: links to posts would be wrong)"
+        return f"Connected to X as @{username}{note}"
+
+
+# --- settings ---------------------------------------------------------------------------------
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _settings(account: Account) -> _Settings:
+    """The account's settings, checked; a PublishError names the first problem."""
+    values = account.settings
+    api = str(values.get("api_url") or DEFAULT_API).strip().rstrip("/")
+    parts = urlsplit(api)
+    if parts.scheme not in ("https", "http") or not parts.hostname or parts.query or parts.fragment:
+        raise PublishError(f"The X API address “{api}” is not a web address; leave it empty for {DEFAULT_API}.")
+    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+        raise PublishError(f"The X API address “{api}” must use https (plain http only for this computer).")
+    username = str(values.get("username") or "").strip().removeprefix("@")
+    if username and not _USERNAME.fullmatch(username):
+        raise PublishError(f"“{username}” is not an X user name (letters, digits and _, at most 15).")
+    timeout_text = str(values.get("timeout") or "").strip()
+    try:
+        timeout = float(timeout_text) if timeout_text else DEFAULT_TIMEOUT
+    except ValueError:
+        timeout = -1.0
+    if not 0 < timeout <= 600:
+        raise PublishError(f"The X timeout “{timeout_text}” is not a number of seconds (up to 600).")
+    return _Settings(api=api, username=username, timeout=timeout)
+
+
+def _token(credentials: dict[str, str]) -> str:
+    token = (credentials.get("access_token") or "").strip()
+    if not token:
+        raise AuthRejected("No access token is stored for this X account; enter it in the account.")
+    if any(character.isspace() or not character.isprintable() for character in token):
+        raise AuthRejected("The stored X access token contains spaces or line breaks; paste it again.")
+    return token
+
+
+def _previous(receipt: object) -> dict[str, str]:
+    """From the account's last receipt for the incident: the post to reply to and the thread's root."""
+    if not isinstance(receipt, dict):
+        return {}
+    meta = receipt.get("meta") if isinstance(receipt.get("meta"), dict) else {}
+    last = str(meta.get("last_tweet_id") or receipt.get("remote_id") or "")
+    root = str(meta.get("thread_root_id") or last)
+    if not _TWEET_ID.fullmatch(last):
+        return {}
+    return {"last_tweet_id": last, "thread_root_id": root if _TWEET_ID.fullmatch(root) else last}
+
+
+def _partial(sent: list[str], total: int, settings: _Settings, reason: str) -> str:
+    return (f"Only {len(sent)} of {total} parts of the thread were posted ({post_url(sent[-1], settings.username)} "
+            f"is the last). {reason.rstrip('.')}. Post the rest by hand as replies to that post: publishing "
+            "again would start over and repeat the first parts.")
+
+
+# --- HTTP -------------------------------------------------------------------------------------
+
+
+def _call(method: str, path: str, settings: _Settings, token: str, body: dict[str, Any] | None = None) -> Any:
+    """One request to the X API; the decoded JSON answer, or a PublishError in plain words."""
+    import requests  # noqa: PLC0415
+
+    url = settings.api + path
+    headers = {"Authorization": f"Bearer {token}", "Accept": "application/json",
+               "User-Agent": "IncidentComposer"}
+    failure: PublishError | None = None
+    response = None
+    try:
+        response = requests.request(method, url, headers=headers, json=body, timeout=settings.timeout,
+                                    allow_redirects=False)
+    except requests.exceptions.RequestException as error:
+        failure = _network_error(error, settings, writing=method != "GET")
+    if failure is not None:  # raised outside the except block: no chained exception holds the request
+        raise _scrubbed(failure, token)
+    assert response is not None
+    if 200 <= response.status_code < 300:
+        try:
+            return response.json()
+        except ValueError:
+            raise _scrubbed(PublishError(f"{settings.api} answered {response.status_code} but not with JSON; "
+                                         "check the API address."), token) from None
+    raise _scrubbed(_http_error(response, settings), token)
+
+
+def _network_error(error: Exception, settings: _Settings, *, writing: bool) -> PublishError:
+    import requests  # noqa: PLC0415
+
+    where = settings.api
+    if isinstance(error, requests.exceptions.ConnectTimeout):
+        return NetworkError(f"{where} did not accept a connection within {settings.timeout:g} seconds; nothing "
+                            "was sent. Check the network and try again.")
+    if isinstance(error, requests.exceptions.ReadTimeout):
+        if not writing:
+            return NetworkError(f"{where} did not answer within {settings.timeout:g} seconds; try again.")
+        uncertain = NetworkError(
+            f"{where} did not answer within {settings.timeout:g} seconds, so the post may or may not be on X. "
+            "X cannot be asked whether it arrived: look at the account on x.com before publishing again.")
+        uncertain.retryable = False
+        return uncertain
+    if isinstance(error, requests.exceptions.SSLError):
+        return NetworkError(f"The secure connection to {where} failed; check the API address and the network.")
+    if isinstance(error, requests.exceptions.ConnectionError):
+        if _refused(error):
+            return NetworkError(f"{where} refused the connection; nothing was sent. Check the API address and "
+                                "the network.")
+        lost = NetworkError(f"The connection to {where} was lost before X answered; the post may or may not be "
+                            "on X. Look at the account on x.com before publishing again.")
+        lost.retryable = not writing
+        return lost
+    return NetworkError(f"Could not reach {where} ({type(error).__name__}).")
+
+
+def _refused(error: Exception) -> bool:
+    """Whether the connection itself failed (so nothing was sent), not an answer that never came."""
+    from urllib3.exceptions import MaxRetryError, NewConnectionError  # noqa: PLC0415
+
+    cause = error.args[0] if error.args else None
+    return isinstance(cause, MaxRetryError) and isinstance(cause.reason, NewConnectionError)
+
+
+def _problem(response: Any) -> str:
+    """The human part of an X error answer (a problem document, or v1.1-style `errors`)."""
+    try:
+        data = response.json()
+    except ValueError:
+        return " ".join(response.text.split())[:200]
+    if not isinstance(data, dict):
+        return ""
+    texts = [str(data.get(key)) for key in ("detail", "title") if data.get(key)]
+    for item in data.get("errors") or []:
+        if isinstance(item, dict) and (item.get("message") or item.get("detail")):
+            texts.append(str(item.get("message") or item.get("detail")))
+    return texts[0] if texts else ""
+
+
+def _http_error(response: Any, settings: _Settings) -> PublishError:
+    status = response.status_code
+    detail = _problem(response)
+    said = f" (X said: {detail})" if detail else ""
+    if status == 401:
+        return AuthRejected(f"X refused the access token{said}. It may have expired (X's OAuth 2.0 tokens last "
+                            "two hours unless refreshed) or been revoked: enter a new one in the account.")
+    if status == 403:
+        if "duplicate" in detail.lower():
+            return Rejected("X refused the post because the account already posted the same text recently. "
+                            "If it is the update you meant, it is already on X; otherwise change the text.")
+        return Rejected(f"X refused the post{said}. If it is about permissions, the token needs the tweet.write "
+                        "scope and the app “Read and write” access.")
+    if status == 429:
+        retry_after = _retry_after(response)
+        when = f" in about {max(1, round(retry_after / 60))} minutes" if retry_after is not None else " later"
+        return RateLimited(f"X says this account has posted too often for now; try again{when}.",
+                           retry_after=retry_after)
+    if status == 404:
+        return NotFound(f"{settings.api} has no X API at {response.request.path_url}; check the API address.")
+    if status in (400, 422):
+        return Rejected(f"X refused the post as invalid{said}.")
+    if status >= 500:
+        return NetworkError(f"X had a problem ({status}){said}; try again later.")
+    return PublishError(f"X answered {status}{said}.")
+
+
+def _retry_after(response: Any) -> float | None:
+    reset = response.headers.get("x-rate-limit-reset", "")
+    if reset.strip().isdigit():
+        return max(0.0, float(reset) - time.time())
+    after = response.headers.get("retry-after", "")
+    return float(after) if after.strip().isdigit() else None
+
+
+def _scrubbed(error: PublishError, token: str) -> PublishError:
+    """The error with the token removed from its message, whatever a server echoed."""
+    error.args = tuple(str(arg).replace(token, "•••") if isinstance(arg, str) else arg for arg in error.args)
+    return error
+
+
+__all__ = ["LIMIT", "XPublisher", "post_url", "weighted_length"]
