@@ -33,11 +33,9 @@ from PySide6.QtWidgets import (
 from composer.ui.publish_workflow import post_link
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from composer.core.store import Store
     from composer.publishers.base import Account, PublishableUpdate
-    from composer.publishers.service import Outcome, PublishingService
+    from composer.publishers.service import Outcome
+    from composer.ui.publish_workflow import ServiceMaker
     from composer.ui.task_runner import Task, TaskRunner
 
 
@@ -101,8 +99,7 @@ class PublishDialog(QDialog):
     chosen = Signal(list)  # the account names ticked when Publish was pressed
 
     def __init__(self, update: PublishableUpdate, accounts: dict[str, Account], *, publishers: dict[str, object],
-                 preselected: list[str], runner: TaskRunner,
-                 service_factory: Callable[[], tuple[PublishingService, Store | None]], parent: QWidget | None = None):
+                 preselected: list[str], runner: TaskRunner, services: ServiceMaker, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Publish"))
         self.setObjectName("publishDialog")
@@ -110,9 +107,7 @@ class PublishDialog(QDialog):
         self.update_to_publish = update
         self.publishers = publishers
         self.runner = runner
-        self._service_factory = service_factory
-        self._service: PublishingService | None = None
-        self._service_store: Store | None = None
+        self.services = services
         self._close_when_idle = False
         self.tasks: dict[str, Task] = {}
         self.sent_any = False
@@ -229,9 +224,7 @@ class PublishDialog(QDialog):
         self._start(names)
 
     def _start(self, names: list[str]) -> None:
-        if self._service is None:
-            self._service, self._service_store = self._service_factory()
-        service, update = self._service, self.update_to_publish
+        service, update = self.services.build(), self.update_to_publish
         for name in names:
             row = self.rows[name]
             row.show_state("queued", self.tr("Queued"), 0.0)
@@ -308,7 +301,4 @@ class PublishDialog(QDialog):
         if self.running:
             self._close_when_idle = True
             return
-        if self._service_store is not None:
-            self._service_store.close()
-        self._service_store = None
-        self._service = None
+        self.services.close()

@@ -80,6 +80,53 @@ def post_link(receipt: dict[str, object] | object) -> str:
     return url
 
 
+class ServiceMaker:
+    """Publishing services for one Publish dialog, over one outbox connection of their own.
+
+    Each `build()` reads the accounts afresh (a Retry after fixing an account uses the fix). The
+    outbox connection is separate from the window's, because the workers write through it while
+    the window keeps saving; `close()` releases it once no worker needs it.
+    """
+
+    def __init__(self, context: AppContext, publishers: dict[str, object]):
+        self.context = context
+        self.publishers = publishers
+        self._store: Store | None = None
+
+    def _outbox_store(self) -> Store:
+        main = self.context.store
+        if main.read_only or main.path.name == ":memory:":
+            return main  # nothing else to open: everything lives in that one connection
+        if self._store is None:
+            from composer.core.store import Store as StoreClass  # noqa: PLC0415
+
+            self._store, _report = StoreClass.open(main.path)
+        return self._store
+
+    def build(self) -> PublishingService:
+        from composer.core.credentials import CredentialError  # noqa: PLC0415
+        from composer.publishers.base import PublishError  # noqa: PLC0415
+        from composer.publishers.service import PublishingService  # noqa: PLC0415
+
+        secrets = credential_store(self.context, ask=False)
+
+        def secret_for(name: str) -> str | None:
+            if secrets is None:
+                return None
+            try:
+                return secrets.get(name)
+            except CredentialError as error:  # as a PublishError, the outbox records it and the row shows it
+                raise PublishError(error.message) from None
+
+        return PublishingService(self._outbox_store().outbox(), load_accounts(self.context.store), self.publishers,
+                                 secret_for)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
 class PublishWorkflow:
     """Edit → Accounts… and File → Publish… for one window."""
 
@@ -124,7 +171,7 @@ class PublishWorkflow:
         publishers = {k: e.publisher for k, e in self.context.publishers().items() if e.publisher is not None}
         dialog = PublishDialog(publishable, accounts, publishers=publishers,
                                preselected=self.last_choice(update.incident_id or 0), runner=self.context.runner(),
-                               service_factory=self._service_factory(accounts, publishers), parent=window)
+                               services=ServiceMaker(self.context, publishers), parent=window)
         dialog.published.connect(lambda outcome: self.record(update.id or 0, outcome))
         dialog.chosen.connect(lambda names: self.remember_choice(update.incident_id or 0, names))
         dialog.finished.connect(lambda _code: self._closed(dialog))
@@ -164,34 +211,6 @@ class PublishWorkflow:
                 except (FieldError, TemplateError):
                     subject = ""  # the incident title stands in
         return subject, texts
-
-    def _service_factory(self, accounts: dict[str, Account], publishers: dict[str, object]):
-        """Builds the service on first Publish; the outbox gets its own connection (used from workers)."""
-        from composer.core.credentials import CredentialError  # noqa: PLC0415
-        from composer.publishers.base import PublishError  # noqa: PLC0415
-        from composer.publishers.service import PublishingService  # noqa: PLC0415
-
-        context = self.context
-        secrets = credential_store(context, ask=False)
-
-        def secret_for(name: str) -> str | None:
-            if secrets is None:
-                return None
-            try:
-                return secrets.get(name)
-            except CredentialError as error:  # as a PublishError, the outbox records it and the row shows it
-                raise PublishError(error.message) from None
-
-        def build() -> tuple[PublishingService, Store | None]:
-            """The service, and the connection to close when the dialog is done (None: the window's)."""
-            if context.store.read_only or context.store.path.name == ":memory:":
-                return PublishingService(context.store.outbox(), accounts, publishers, secret_for), None
-            from composer.core.store import Store as StoreClass  # noqa: PLC0415
-
-            store, _report = StoreClass.open(context.store.path)
-            return PublishingService(store.outbox(), accounts, publishers, secret_for), store
-
-        return build
 
     def _closed(self, dialog: PublishDialog) -> None:
         dialog.close_service()
