@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from composer.publishers.base import (
     Account,
@@ -366,8 +366,8 @@ class _Client:
         said = f"{message} ({code}, HTTP {response.status_code})" if code else f"HTTP {response.status_code}"
         status = response.status_code
         user = self.settings.username
-        if status in (429, 503) and response.headers.get("Retry-After"):
-            wait = _retry_after(response.headers["Retry-After"])
+        if status == 429 or (status == 503 and response.headers.get("Retry-After")):
+            wait = _retry_after(response.headers.get("Retry-After", ""))
             later = f"in {wait:g} seconds" if wait is not None else "later"
             return RateLimited(self._scrub(f"{self.settings.site} asks to wait: {said}. Try again {later}."), wait)
         if status == 401 and not self.application_passwords_offered:
@@ -402,6 +402,7 @@ class _Client:
         response = self._send("GET", site + "/", stream=True, allow_redirects=True)
         response.close()  # only the headers matter
         link = (response.links.get(API_REL) or {}).get("url", "")
+        link = urljoin(response.url, link) if link else ""
         candidates = [link] if link else []
         candidates.append(site + "/?rest_route=/")
         for candidate in candidates:

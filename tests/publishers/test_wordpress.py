@@ -257,6 +257,7 @@ def test_refused_content_is_rejected_with_the_servers_message(wordpress_site, in
 
 
 def test_rate_limited_with_retry_after(wordpress_site, incident):
+    """A rate-limiting plugin answers 429 with Retry-After (mu-plugins/test-switches.php)."""
     with wordpress_site.option("ic_test_rate_limit", "42", restore="0"), pytest.raises(RateLimited) as error:
         publish(wordpress_site, update(incident))
     assert error.value.retry_after == 42 and "42 seconds" in str(error.value)
@@ -290,3 +291,34 @@ def test_service_appends_the_second_update_to_the_first_post(wordpress_site, inc
     assert markers(content) == [f"{incident}/2", f"{incident}/1"]
     [again] = service.publish(update(incident, 2, body="Payments work again."), ["blog"])
     assert again.reused  # the outbox knows it went out
+
+
+def test_site_address_keeps_a_subfolder_and_drops_a_pasted_admin_path():
+    from composer.publishers.wordpress import _site_url
+
+    assert _site_url("https://example.net/blog/wp-admin/profile.php") == "https://example.net/blog"
+    assert _site_url("example.net/news/") == "https://example.net/news"
+    assert _site_url("https://example.net/blog/wp-json/wp/v2/") == "https://example.net/blog"
+
+
+def test_a_second_site_runs_beside_the_first_and_every_process_stops(wordpress_site):
+    import os
+
+    from wordpress_peer import WordPressPeer
+
+    with WordPressPeer() as other:
+        assert other.port != wordpress_site.port
+        groups = [other._server.pid]
+        pids = [other._server.pid, other._database.pid]
+        assert "Connected to Status of Example" in PUBLISHER.test_connection(
+            Account("other", "wordpress", {"url": other.url, "username": other.username}),
+            {"password": other.app_password})
+        folder = other.folder
+    for pid in pids:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+    for group in groups:  # the PHP workers too
+        with pytest.raises(ProcessLookupError):
+            os.killpg(group, 0)
+    assert not folder.exists()
+    assert PUBLISHER.test_connection(account(wordpress_site), secret(wordpress_site)).startswith("Connected")

@@ -22,7 +22,7 @@ import socket
 import subprocess
 import tempfile
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
@@ -68,6 +68,23 @@ def _tail(log: Path) -> str:
         return log.read_text(errors="replace")[-2000:]
     except OSError:
         return "(no log)"
+
+
+def _signal_group(group: int, signal_number: int) -> None:
+    with suppress(ProcessLookupError):
+        os.killpg(group, signal_number)
+
+
+def _wait_group_gone(group: int, timeout: float) -> bool:
+    """Whether the group emptied in time (exited workers linger as zombies until init reaps them)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.05)
+    return False
 
 
 class WordPressPeer:
@@ -182,13 +199,16 @@ class WordPressPeer:
 
     def stop(self) -> None:
         if self._server is not None:
-            if self._server.poll() is None:
-                os.killpg(self._server.pid, signal.SIGTERM)
-                try:
-                    self._server.wait(10)
-                except subprocess.TimeoutExpired:
-                    os.killpg(self._server.pid, signal.SIGKILL)
-                    self._server.wait(10)
+            # The whole group: PHP's workers do not stop with their parent.
+            _signal_group(self._server.pid, signal.SIGTERM)
+            try:
+                self._server.wait(10)
+            except subprocess.TimeoutExpired:
+                _signal_group(self._server.pid, signal.SIGKILL)
+                self._server.wait(10)
+            if not _wait_group_gone(self._server.pid, 5):
+                _signal_group(self._server.pid, signal.SIGKILL)
+                _wait_group_gone(self._server.pid, 5)
             self._server = None
         if self._database is not None:
             if self._database.poll() is None:
