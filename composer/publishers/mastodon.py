@@ -1,0 +1,454 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Mastodon: each update as a status, long ones as a thread, every incident as one thread.
+
+Length: Mastodon counts a status as its grapheme clusters, except that every link counts as
+the instance's `characters_reserved_per_url` (23) and a mention `@user@domain` as `@user`
+(`status_length`). The limit is the instance's own (`/api/v2/instance`, 500 when it does not
+say). `render` has no account, so it fits the text to the default 500 (that is the preview);
+`publish` asks the instance and fits the text again when its limit or link length differ, so
+an instance with 1000 characters gets fewer, longer posts than the preview showed.
+
+Threads: the parts of one update reply to each other (`in_reply_to_id`); a later update of the
+same incident replies to the last status the account posted for it (`Receipt.meta`).
+
+Never twice: every status is sent with an `Idempotency-Key` made from the incident, the update,
+the part and its text, so a retry after a lost answer returns the status already made instead
+of posting again (Mastodon keeps the keys for an hour).
+
+Secrets: the access token only goes into the Authorization header; every message raised from
+here passes through `_scrub`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+import json
+import re
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import partial
+from typing import Any
+from urllib.parse import urlsplit
+
+import grapheme
+
+from composer import __version__
+from composer.publishers.base import (
+    Account,
+    AccountField,
+    AuthRejected,
+    Cancelled,
+    NetworkError,
+    NotFound,
+    Post,
+    PublishableUpdate,
+    PublishError,
+    RateLimited,
+    Receipt,
+    Rejected,
+    Report,
+    TextPolicy,
+    TooLong,
+    no_report,
+)
+from composer.publishers.social import fit, source_text
+
+DEFAULT_LIMIT = 500  # max_characters when the instance does not say (Mastodon's default)
+DEFAULT_URL_LENGTH = 23  # characters_reserved_per_url when the instance does not say
+DEFAULT_TIMEOUT = 20.0
+SOURCE = "social-medium"  # the templates' text sized for Mastodon
+MAX_PARTS = 25
+VISIBILITIES = ("public", "unlisted")
+USER_AGENT = f"IncidentComposer/{__version__}"
+
+# Mastodon's Account::MENTION_RE: `@user` or `@user@domain`, not inside a word, an address or a URL.
+_MENTION = re.compile(r"(?<![=/\w])@(?P<username>[a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(?:@\w+(?:[.-]+\w+)*)?",
+                      re.IGNORECASE)
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+
+
+def status_length(text: str, *, url_length: int = DEFAULT_URL_LENGTH) -> int:
+    """The length of a status as Mastodon counts it (its StatusLengthValidator).
+
+    Links with a scheme count `url_length` however long they are; a mention counts as
+    `@user` without its domain; everything else counts in grapheme clusters, so an emoji with
+    modifiers or a letter with combining accents is one.
+    """
+    from twitter_text import extract_urls_with_indices  # noqa: PLC0415  (Mastodon extracts links with twitter-text)
+
+    entities = [(start, end, "x" * url_length)
+                for start, end in (item["indices"] for item in
+                                   extract_urls_with_indices(text, extract_urls_without_protocol=False))]
+    entities += [(match.start(), match.end(), "@" + match["username"]) for match in _MENTION.finditer(text)]
+    pieces, position = [], 0
+    for start, end, replacement in sorted(entities):
+        if start < position:
+            continue  # overlaps an earlier entity (a mention inside a URL): the earlier one wins
+        pieces += [text[position:start], replacement]
+        position = end
+    pieces.append(text[position:])
+    return grapheme.length("".join(pieces))
+
+
+def idempotency_key(incident_key: str, update_id: object, index: int, count: int, text: str) -> str:
+    """The same for the same part of the same update, so a retry is recognised by the server."""
+    identity = json.dumps([str(incident_key), str(update_id), index, count, text], ensure_ascii=False)
+    return "incident-composer-" + hashlib.sha256(identity.encode()).hexdigest()[:40]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What an instance says about status length."""
+
+    max_characters: int = DEFAULT_LIMIT
+    url_length: int = DEFAULT_URL_LENGTH
+
+
+@dataclass(frozen=True)
+class _Settings:
+    """A Mastodon account's settings, checked. Holds no secret."""
+
+    base_url: str  # scheme://host[:port], no trailing slash
+    host: str  # for messages: mastodon.social
+    visibility: str
+    timeout: float
+
+
+class MastodonPublisher:
+    """Posts each update as a status (a thread when long) with an access token."""
+
+    id = "mastodon"
+    display_name = "Mastodon"
+    account_fields = (
+        AccountField("url", "Instance", kind="url", help="Your server's address, e.g. https://mastodon.social"),
+        AccountField("token", "Access token", secret=True,
+                     help="In Mastodon: Preferences → Development → New application, with the scopes "
+                          "write:statuses and read:accounts; copy “Your access token”. Kept in the system "
+                          "keyring only"),
+        AccountField("visibility", "Visibility", kind="choice", choices=VISIBILITIES, default="public",
+                     help="public: on the public timelines; unlisted: on your profile and for followers only"),
+        AccountField("timeout", "Timeout (seconds)", required=False, default=str(int(DEFAULT_TIMEOUT)),
+                     help="How long to wait for the server at each step"),
+    )
+    policy = TextPolicy(limit=DEFAULT_LIMIT, counter="characters (Mastodon rules: a link counts 23, "
+                        "@user@domain counts as @user)", threads=True, measure=status_length, source=SOURCE,
+                        max_parts=MAX_PARTS)
+
+    def __init__(self) -> None:
+        self._limits: dict[str, Limits] = {}  # per instance, for this session
+        self._limits_lock = threading.Lock()
+
+    def render(self, update: PublishableUpdate) -> Post:
+        """Fitted to the default limit: render has no account, so it cannot know the instance's."""
+        text = source_text(update, SOURCE)
+        parts = fit(text, limit=DEFAULT_LIMIT, length=status_length, thread=True, max_parts=MAX_PARTS)
+        return Post(channel=self.id, parts=parts, meta={
+            "incident_id": update.incident_id, "update_id": update.update_id, "language": update.language,
+            "source_text": text, "fitted_for": [DEFAULT_LIMIT, DEFAULT_URL_LENGTH],
+        })
+
+    def publish(self, post: Post, account: Account, credentials: dict[str, str], *,
+                report: Report = no_report, cancel: threading.Event | None = None) -> Receipt:
+        import requests  # noqa: PLC0415
+
+        settings = _settings(account)
+        token = _token(credentials)
+        if cancel is not None and cancel.is_set():
+            raise Cancelled(f"Cancelled before contacting {settings.host}; nothing was posted.")
+        with _translated(settings, token), requests.Session() as session:
+            report(0.05, f"Reading the post length limit of {settings.host}")
+            limits = self.limits(session, settings)
+            parts = _parts_for(post, limits)
+            reply_to, root_id = _thread_position(post, settings)
+            incident_key = str(post.meta.get("incident_key") or post.meta.get("incident_id") or "")
+            language = str(post.meta.get("language") or "").split("-")[0].lower()
+            statuses: list[dict[str, Any]] = []
+            for index, text in enumerate(parts):
+                report(0.1 + 0.85 * index / len(parts),
+                       f"Posting {index + 1} of {len(parts)} to {settings.host}" if len(parts) > 1
+                       else f"Posting to {settings.host}")
+                if cancel is not None and cancel.is_set():
+                    if not statuses:
+                        raise Cancelled(f"Cancelled before posting to {settings.host}; nothing was posted.")
+                    raise PublishError(
+                        f"Stopped after {index} of {len(parts)} posts: the thread on {settings.host} is incomplete. "
+                        "Publish again within an hour to finish it; the posts already made will not be repeated.")
+                body: dict[str, Any] = {"status": text, "visibility": settings.visibility}
+                if _LANGUAGE.fullmatch(language):
+                    body["language"] = language
+                if reply_to:
+                    body["in_reply_to_id"] = reply_to
+                key = idempotency_key(incident_key, post.meta.get("update_id"), index, len(parts), text)
+                status = _request(session, settings, "POST", "/api/v1/statuses", token=token, body=body,
+                                  headers={"Idempotency-Key": key}, part=(index + 1, len(parts)), reply_to=reply_to)
+                if not isinstance(status.get("id"), str) or not status["id"]:
+                    raise PublishError(f"{settings.host} accepted the post but its answer has no status id; "
+                                       "check your profile before publishing again.")
+                statuses.append(status)
+                reply_to = status["id"]
+        report(1.0, "Posted" if len(statuses) == 1 else f"Posted a thread of {len(statuses)}")
+        ids = [status["id"] for status in statuses]
+        return Receipt(
+            account=account.name, channel=self.id, remote_id=ids[0], url=str(statuses[0].get("url") or ""),
+            published_at=datetime.now(UTC),
+            meta={"instance": settings.base_url, "status_ids": ids,
+                  "status_urls": [str(status.get("url") or "") for status in statuses],
+                  "thread_root_id": root_id or ids[0], "last_status_id": ids[-1],
+                  "limit": limits.max_characters},
+        )
+
+    def test_connection(self, account: Account, credentials: dict[str, str]) -> str:
+        import requests  # noqa: PLC0415
+
+        settings = _settings(account)
+        token = _token(credentials)
+        with _translated(settings, token), requests.Session() as session:
+            me = _request(session, settings, "GET", "/api/v1/accounts/verify_credentials", token=token)
+        return f"Connected to {settings.host} as @{me.get('acct') or me.get('username') or '?'}"
+
+    def limits(self, session: Any, settings: _Settings) -> Limits:
+        """The instance's length rules, asked once per instance in a session."""
+        with self._limits_lock:
+            known = self._limits.get(settings.base_url)
+        if known is not None:
+            return known
+        try:
+            instance = _request(session, settings, "GET", "/api/v2/instance")
+        except (NotFound, AuthRejected, Rejected):
+            instance = {}  # older than Mastodon 4.0, or the instance hides it: the defaults apply
+        statuses = ((instance.get("configuration") or {}).get("statuses") or {})
+        limits = Limits(max_characters=_positive(statuses.get("max_characters"), DEFAULT_LIMIT),
+                        url_length=_positive(statuses.get("characters_reserved_per_url"), DEFAULT_URL_LENGTH))
+        with self._limits_lock:
+            self._limits[settings.base_url] = limits
+        return limits
+
+
+def _positive(value: object, default: int) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else default
+
+
+def _parts_for(post: Post, limits: Limits) -> list[str]:
+    """The post's parts, fitted again when the instance's rules differ from those render assumed."""
+    if post.meta.get("fitted_for") == [limits.max_characters, limits.url_length]:
+        return list(post.parts)
+    source = post.meta.get("source_text")
+    text = source if isinstance(source, str) and source.strip() else post.text
+    return fit(text, limit=limits.max_characters, length=partial(status_length, url_length=limits.url_length),
+               thread=True, max_parts=MAX_PARTS)
+
+
+def _thread_position(post: Post, settings: _Settings) -> tuple[str, str]:
+    """(status to reply to, the incident thread's first status) from this account's last post for it."""
+    previous = post.meta.get("previous")
+    if not isinstance(previous, dict):
+        return "", ""
+    meta = previous.get("meta") if isinstance(previous.get("meta"), dict) else {}
+    if meta.get("instance") not in (None, settings.base_url):
+        return "", ""  # the account moved to another instance: its old statuses are not there
+    last = str(meta.get("last_status_id") or previous.get("remote_id") or "")
+    return last, str(meta.get("thread_root_id") or previous.get("remote_id") or "")
+
+
+# --- settings ---------------------------------------------------------------------------------
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _settings(account: Account) -> _Settings:
+    """The account's settings, checked; a PublishError names the first problem."""
+    raw = str(account.settings.get("url") or "").strip().rstrip("/")
+    if not raw:
+        raise PublishError("The Mastodon account has no instance address (url), e.g. https://mastodon.social.")
+    if "://" not in raw:
+        raw = "https://" + raw
+    parts = urlsplit(raw)
+    try:
+        hostname, port = parts.hostname or "", parts.port
+    except ValueError:
+        hostname, port = "", None
+    if parts.scheme not in ("https", "http") or not hostname or parts.path or parts.query or parts.username:
+        raise PublishError(f"The Mastodon instance “{raw}” is not a server address; write only the address, "
+                           "e.g. https://mastodon.social.")
+    if parts.scheme == "http" and not _is_loopback(hostname):
+        raise PublishError(f"The Mastodon instance “{raw}” uses plain http, which would send the access token "
+                           "unencrypted; use https (http is allowed only for a server on this computer).")
+    host = f"[{hostname}]" if ":" in hostname else hostname
+    where = f"{host}:{port}" if port else host
+    visibility = str(account.settings.get("visibility") or "public").strip().lower()
+    if visibility not in VISIBILITIES:
+        raise PublishError(f"Unknown Mastodon visibility “{visibility}”: choose public or unlisted.")
+    timeout_text = str(account.settings.get("timeout") or "").strip()
+    try:
+        timeout = float(timeout_text) if timeout_text else DEFAULT_TIMEOUT
+    except ValueError:
+        timeout = -1.0
+    if not 0 < timeout <= 600:
+        raise PublishError(f"The Mastodon timeout “{timeout_text}” is not a number of seconds (up to 600).")
+    return _Settings(base_url=f"{parts.scheme}://{where}", host=where, visibility=visibility, timeout=timeout)
+
+
+def _token(credentials: dict[str, str]) -> str:
+    token = (credentials.get("token") or "").strip()
+    if not token:
+        raise AuthRejected("No access token is stored for this Mastodon account. Create one in Mastodon under "
+                           "Preferences → Development → New application (scopes write:statuses and "
+                           "read:accounts) and enter it in the account.")
+    if not re.fullmatch(r"[\x21-\x7e]+", token):
+        raise AuthRejected("The stored Mastodon access token has spaces or unusual characters; copy it again "
+                           "from Preferences → Development and enter it in the account.")
+    return token
+
+
+# --- requests ---------------------------------------------------------------------------------
+
+
+def _request(session: Any, settings: _Settings, method: str, path: str, *, token: str = "",
+             body: dict[str, Any] | None = None, headers: dict[str, str] | None = None,
+             part: tuple[int, int] = (1, 1), reply_to: str = "") -> dict[str, Any]:
+    """One API call; the answer's JSON object, or the publisher error for what went wrong."""
+    import requests  # noqa: PLC0415
+
+    sent_headers = {"User-Agent": USER_AGENT, "Accept": "application/json", **(headers or {})}
+    if token:
+        sent_headers["Authorization"] = f"Bearer {token}"
+    try:
+        # No redirects: a POST would turn into a GET, and the token must not follow to another host.
+        response = session.request(method, settings.base_url + path, json=body, headers=sent_headers,
+                                   timeout=settings.timeout, allow_redirects=False)
+    except requests.Timeout:
+        after = (" The post may have been made: publishing again is safe within an hour, Mastodon will not "
+                 "post it twice.") if method == "POST" else ""
+        raise NetworkError(f"{settings.host} did not answer within {settings.timeout:g} seconds.{after}") from None
+    except requests.exceptions.SSLError as error:
+        raise NetworkError(f"The secure connection to {settings.host} failed ({_cause(error)}); check the "
+                           "instance address.") from None
+    except requests.RequestException as error:
+        raise _connection_error(error, settings, method) from None
+    if response.status_code >= 300:
+        raise _http_error(response, settings, path, part, reply_to)
+    try:
+        data = response.json()
+    except ValueError:
+        data = None
+    if not isinstance(data, dict):
+        raise PublishError(f"{settings.host} answered {path} with something other than a Mastodon answer; check "
+                           f"that {settings.base_url} is a Mastodon server.")
+    return data
+
+
+def _cause(error: BaseException) -> BaseException:
+    """The innermost error requests and urllib3 wrap (a refused connection, a name not found)."""
+    seen: set[int] = set()
+    while id(error) not in seen:
+        seen.add(id(error))
+        inner = getattr(error, "reason", None) or error.__cause__ or error.__context__
+        if inner is None and error.args and isinstance(error.args[0], BaseException):
+            inner = error.args[0]
+        if not isinstance(inner, BaseException):
+            break
+        error = inner
+    return error
+
+
+def _connection_error(error: Exception, settings: _Settings, method: str) -> NetworkError:
+    cause = _cause(error)
+    if isinstance(cause, ConnectionRefusedError):
+        return NetworkError(f"{settings.host} refused the connection: no server is listening there. Check the "
+                            "instance address, or try again later.")
+    if isinstance(cause, socket.gaierror):
+        return NetworkError(f"The server name {settings.host} could not be found; check the instance address "
+                            "and the network.")
+    after = " The post may have been made: publishing again within an hour is safe." if method == "POST" else ""
+    return NetworkError(f"The connection to {settings.host} failed ({type(cause).__name__}).{after}")
+
+
+def _server_error(response: Any) -> str:
+    try:
+        data = response.json()
+    except ValueError:
+        data = None
+    if isinstance(data, dict) and isinstance(data.get("error"), str):
+        text = data["error"]
+    else:
+        text = response.text[:200] if "html" not in response.headers.get("Content-Type", "") else ""
+    return " ".join(text.split()) or response.reason or str(response.status_code)
+
+
+def _retry_after(response: Any) -> float | None:
+    """Seconds until the limit resets: `Retry-After`, else Mastodon's `X-RateLimit-Reset` timestamp."""
+    value = response.headers.get("Retry-After", "").strip()
+    if re.fullmatch(r"\d+(\.\d+)?", value):
+        return float(value)
+    reset = response.headers.get("X-RateLimit-Reset", "").strip()
+    try:
+        moment = datetime.fromisoformat(reset.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return max(0.0, (moment - datetime.now(UTC)).total_seconds())
+
+
+def _http_error(response: Any, settings: _Settings, path: str, part: tuple[int, int],
+                reply_to: str) -> PublishError:
+    status, host, said = response.status_code, settings.host, _server_error(response)
+    which = f"post {part[0]} of {part[1]}" if part[1] > 1 else "the post"
+    if status == 401:
+        return AuthRejected(f"{host} refused the access token ({said}). Create a new one under Preferences → "
+                            "Development → New application with the scopes write:statuses and read:accounts, "
+                            "and enter it in the account.")
+    if status == 403:
+        return AuthRejected(f"{host} did not allow this ({said}): the access token lacks a scope (write:statuses "
+                            "to post, read:accounts to test the connection) or the account is limited. Create a "
+                            "token with both scopes under Preferences → Development.")
+    if status in (404, 410):
+        if reply_to and path == "/api/v1/statuses":
+            return NotFound(f"{host}: {said} This incident's thread continues from status {reply_to}, which seems "
+                            "to have been deleted; publish the update from the outbox as a new post.")
+        return NotFound(f"{host} has no {path} ({status} {said}); check that {settings.base_url} is a Mastodon "
+                        "server.")
+    if status == 422:
+        if re.search(r"character limit|too long", said, re.IGNORECASE):
+            return TooLong(f"{host} refused {which} as too long: {said}. Shorten the update.")
+        return Rejected(f"{host} refused {which}: {said}")
+    if status == 429:
+        wait = _retry_after(response)
+        when = f" Try again in {wait:.0f} seconds." if wait is not None else " Try again later."
+        return RateLimited(f"{host} is limiting how often this account can post ({said}).{when}", retry_after=wait)
+    if 300 <= status < 400:
+        return NotFound(f"{settings.base_url} redirects to {response.headers.get('Location', 'another address')}; "
+                        "enter the instance's own address in the account.")
+    if status >= 500:
+        return NetworkError(f"{host} had a problem ({status} {said}). Try again later.")
+    return PublishError(f"{host} answered {status} to {path}: {said}")
+
+
+def _scrub(text: str, token: str) -> str:
+    return text.replace(token, "•••") if token else text
+
+
+@contextmanager
+def _translated(settings: _Settings, token: str) -> Iterator[None]:
+    """No message leaves here with the token in it, whatever a server echoed."""
+    try:
+        yield
+    except PublishError as error:
+        error.args = tuple(_scrub(str(arg), token) for arg in error.args)
+        raise
+
+
+__all__ = ["DEFAULT_LIMIT", "DEFAULT_URL_LENGTH", "Limits", "MastodonPublisher", "idempotency_key",
+           "status_length"]
