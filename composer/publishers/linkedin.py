@@ -1,0 +1,348 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""LinkedIn: each update as one post of a member or an organization page.
+
+The API (LinkedIn Posts API, https://learn.microsoft.com/linkedin/marketing/community-management/
+shares/posts-api):
+- `POST /rest/posts` with `Authorization: Bearer <OAuth 2.0 token>`, `LinkedIn-Version: YYYYMM` and
+  `X-Restli-Protocol-Version: 2.0.0`; the body names the `author` (`urn:li:person:…` with
+  w_member_social, `urn:li:organization:…` with w_organization_social), the `commentary`, `visibility`,
+  `distribution` and `lifecycleState`. 201 answers with the new post's URN in `x-restli-id`; its
+  public page is https://www.linkedin.com/feed/update/<urn>/.
+- The commentary is in the "little" text format (.../shares/little-text-format): the characters
+  `\\ | { } @ [ ] ( ) < > # * _ ~` are reserved and must be escaped with a backslash, else LinkedIn
+  cuts the post at the first one. Links are left as written so they stay links.
+- Errors are `{"status", "code", "message"}`; 401 a bad or expired token, 403 a missing permission,
+  422 an invalid or duplicate post, 426 a LinkedIn-Version no longer served, 429 the daily limit
+  (reset at midnight UTC, https://learn.microsoft.com/linkedin/shared/api-guide/concepts/rate-limits).
+- test_connection: `GET /v2/userinfo` (Sign In with LinkedIn using OpenID Connect) names the member.
+
+No threads: text over 3,000 characters is shortened at a sentence and ends with a link to the long
+form. There is no idempotency key: a post whose answer never came is reported as possibly sent and
+is not retried on its own.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+from composer.publishers.base import (
+    Account,
+    AccountField,
+    AuthRejected,
+    Cancelled,
+    NetworkError,
+    NotFound,
+    Post,
+    PublishableUpdate,
+    PublishError,
+    RateLimited,
+    Receipt,
+    Rejected,
+    Report,
+    TextPolicy,
+    TooLong,
+    no_report,
+)
+from composer.publishers.social import fit, source_text
+
+LIMIT = 3000
+DEFAULT_API = "https://api.linkedin.com"
+DEFAULT_VERSION = "202610"  # LinkedIn serves each monthly version for about a year
+DEFAULT_TIMEOUT = 20.0
+VISIBILITIES = ("PUBLIC", "CONNECTIONS")
+RESERVED = frozenset("\\|{}@[]()<>#*_~")
+_AUTHOR = re.compile(r"urn:li:(?P<kind>person|organization):(?P<id>[A-Za-z0-9_-]+)")
+_VERSION = re.compile(r"20[0-9]{2}(0[1-9]|1[0-2])")
+_POST_URN = re.compile(r"urn:li:(share|ugcPost):[0-9]+")
+
+
+def escape_little(text: str) -> str:
+    """`text` for the commentary field: reserved little-text characters escaped, links left as written."""
+    from twitter_text import extract_urls_with_indices  # noqa: PLC0415 (a URL finder that knows trailing punctuation)
+
+    out: list[str] = []
+    position = 0
+    for entity in extract_urls_with_indices(text):
+        start, end = entity["indices"]
+        if not entity["url"].lower().startswith(("http://", "https://")):
+            continue
+        out.append(_escape(text[position:start]))
+        out.append(text[start:end])
+        position = end
+    out.append(_escape(text[position:]))
+    return "".join(out)
+
+
+def _escape(text: str) -> str:
+    return "".join(f"\\{character}" if character in RESERVED else character for character in text)
+
+
+def commentary_length(text: str) -> int:
+    """The length LinkedIn sees, counted so it never comes out short: the escaped text in UTF-16 units."""
+    return len(escape_little(text).encode("utf-16-le")) // 2
+
+
+def post_url(urn: str) -> str:
+    return f"https://www.linkedin.com/feed/update/{urn}/"
+
+
+@dataclass(frozen=True)
+class _Settings:
+    api: str
+    author: str
+    author_kind: str
+    author_id: str
+    version: str
+    visibility: str
+    timeout: float
+
+
+class LinkedInPublisher:
+    """Posts each update to a LinkedIn member's feed or an organization page."""
+
+    id = "linkedin"
+    display_name = "LinkedIn"
+    account_fields = (
+        AccountField("access_token", "Access token", secret=True,
+                     help="An OAuth 2.0 access token with w_member_social (a member) or w_organization_social "
+                          "(a page you administer); kept in the system keyring only"),
+        AccountField("author", "Author",
+                     help="Who posts: urn:li:person:<id> for a member or urn:li:organization:<id> for a page"),
+        AccountField("visibility", "Visibility", kind="choice", choices=VISIBILITIES, default="PUBLIC",
+                     required=False, help="PUBLIC, or CONNECTIONS (members only)"),
+        AccountField("api_version", "LinkedIn-Version", required=False, default=DEFAULT_VERSION,
+                     help=f"The API version as YYYYMM; empty: {DEFAULT_VERSION}"),
+        AccountField("api_url", "API address", kind="url", required=False, default=DEFAULT_API,
+                     help=f"Empty: {DEFAULT_API}"),
+        AccountField("timeout", "Timeout (seconds)", required=False, default=str(int(DEFAULT_TIMEOUT)),
+                     help="How long to wait for LinkedIn at each request"),
+    )
+    policy = TextPolicy(limit=LIMIT, counter="characters (reserved characters count twice)")
+
+    def render(self, update: PublishableUpdate) -> Post:
+        parts = fit(source_text(update, "linkedin"), limit=LIMIT, length=commentary_length, thread=False,
+                    long_url=update.long_url)
+        return Post(channel=self.id, parts=parts, meta={"incident_id": update.incident_id})
+
+    def publish(self, post: Post, account: Account, credentials: dict[str, str], *,
+                report: Report = no_report, cancel: threading.Event | None = None) -> Receipt:
+        settings = _settings(account)
+        token = _token(credentials)
+        text = post.text.strip()
+        if not text:
+            raise PublishError("There is nothing to post to LinkedIn: the text is empty.")
+        if commentary_length(text) > LIMIT:
+            raise TooLong(f"The post is {commentary_length(text)} characters as LinkedIn counts them; it takes "
+                          f"{LIMIT}. Shorten it.")
+        body = {
+            "author": settings.author,
+            "commentary": escape_little(text),
+            "visibility": settings.visibility,
+            "distribution": {"feedDistribution": "MAIN_FEED", "targetEntities": [],
+                             "thirdPartyDistributionChannels": []},
+            "lifecycleState": "PUBLISHED",
+            "isReshareDisabledByAuthor": False,
+        }
+        report(0.1, "Posting")
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("Cancelled before posting to LinkedIn; nothing was sent.")
+        response = _call("POST", "/rest/posts", settings, token, body)
+        urn = response.headers.get("x-restli-id", "").strip()
+        if not _POST_URN.fullmatch(urn):
+            raise PublishError("LinkedIn answered without the id of the new post; look at the feed before "
+                               "publishing again.")
+        report(1.0, "Posted")
+        previous = post.meta.get("previous")
+        previous_urn = str(previous.get("remote_id") or "") if isinstance(previous, dict) else ""
+        return Receipt(account=account.name, channel=self.id, remote_id=urn, url=post_url(urn),
+                       published_at=datetime.now(UTC),
+                       meta={"post_urn": urn, "author": settings.author, "previous_post_urn": previous_urn})
+
+    def test_connection(self, account: Account, credentials: dict[str, str]) -> str:
+        settings = _settings(account)
+        try:
+            response = _call("GET", "/v2/userinfo", settings, _token(credentials))
+        except AuthRejected as error:
+            if getattr(error, "status", 0) != 403:
+                raise
+            # The token works but may not read the profile (no openid/profile scope): fine for posting.
+            return (f"LinkedIn accepted the token; it may not read the profile (openid, profile scopes), so the "
+                    f"author {settings.author} could not be checked")
+        member = _json(response)
+        name = str(member.get("name") or "").strip() or "a LinkedIn member"
+        note = ""
+        if settings.author_kind == "person" and member.get("sub") and member.get("sub") != settings.author_id:
+            note = f"; the author {settings.author} is someone else: posts would be refused"
+        return f"Connected to LinkedIn as {name}{note}"
+
+
+# --- settings ---------------------------------------------------------------------------------
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _settings(account: Account) -> _Settings:
+    """The account's settings, checked; a PublishError names the first problem."""
+    values = account.settings
+    api = str(values.get("api_url") or DEFAULT_API).strip().rstrip("/")
+    parts = urlsplit(api)
+    if parts.scheme not in ("https", "http") or not parts.hostname or parts.query or parts.fragment:
+        raise PublishError(f"The LinkedIn API address “{api}” is not a web address; leave it empty for "
+                           f"{DEFAULT_API}.")
+    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+        raise PublishError(f"The LinkedIn API address “{api}” must use https (plain http only for this computer).")
+    author = str(values.get("author") or "").strip()
+    match = _AUTHOR.fullmatch(author)
+    if not match:
+        raise PublishError(f"The LinkedIn author “{author}” must be urn:li:person:<id> (a member) or "
+                           "urn:li:organization:<id> (a page).")
+    if match["kind"] == "organization" and not match["id"].isdigit():
+        raise PublishError(f"The organization id in “{author}” must be a number, as in urn:li:organization:2414183.")
+    visibility = str(values.get("visibility") or "PUBLIC").strip().upper()
+    if visibility not in VISIBILITIES:
+        raise PublishError(f"Unknown LinkedIn visibility “{visibility}”: choose PUBLIC or CONNECTIONS.")
+    if visibility == "CONNECTIONS" and match["kind"] == "organization":
+        raise PublishError("A page has no connections: choose PUBLIC visibility for an organization author.")
+    version = str(values.get("api_version") or DEFAULT_VERSION).strip()
+    if not _VERSION.fullmatch(version):
+        raise PublishError(f"The LinkedIn-Version “{version}” must be a year and month as YYYYMM, e.g. "
+                           f"{DEFAULT_VERSION}.")
+    timeout_text = str(values.get("timeout") or "").strip()
+    try:
+        timeout = float(timeout_text) if timeout_text else DEFAULT_TIMEOUT
+    except ValueError:
+        timeout = -1.0
+    if not 0 < timeout <= 600:
+        raise PublishError(f"The LinkedIn timeout “{timeout_text}” is not a number of seconds (up to 600).")
+    return _Settings(api=api, author=author, author_kind=match["kind"], author_id=match["id"], version=version,
+                     visibility=visibility, timeout=timeout)
+
+
+def _token(credentials: dict[str, str]) -> str:
+    token = (credentials.get("access_token") or "").strip()
+    if not token:
+        raise AuthRejected("No access token is stored for this LinkedIn account; enter it in the account.")
+    if any(character.isspace() or not character.isprintable() for character in token):
+        raise AuthRejected("The stored LinkedIn access token contains spaces or line breaks; paste it again.")
+    return token
+
+
+# --- HTTP -------------------------------------------------------------------------------------
+
+
+def _call(method: str, path: str, settings: _Settings, token: str, body: dict[str, Any] | None = None) -> Any:
+    """One request to LinkedIn; the response when it succeeded, else a PublishError in plain words."""
+    import requests  # noqa: PLC0415
+
+    headers = {"Authorization": f"Bearer {token}", "LinkedIn-Version": settings.version,
+               "X-Restli-Protocol-Version": "2.0.0", "Accept": "application/json", "User-Agent": "IncidentComposer"}
+    failure: PublishError | None = None
+    response = None
+    try:
+        response = requests.request(method, settings.api + path, headers=headers, json=body,
+                                    timeout=settings.timeout, allow_redirects=False)
+    except requests.exceptions.RequestException as error:
+        failure = _network_error(error, settings, writing=method != "GET")
+    if failure is not None:  # raised outside the except block: no chained exception holds the request
+        raise _scrubbed(failure, token)
+    assert response is not None
+    if 200 <= response.status_code < 300:
+        return response
+    raise _scrubbed(_http_error(response, settings), token)
+
+
+def _json(response: Any) -> dict[str, Any]:
+    try:
+        data = response.json()
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _network_error(error: Exception, settings: _Settings, *, writing: bool) -> PublishError:
+    import requests  # noqa: PLC0415
+    from urllib3.exceptions import MaxRetryError, NewConnectionError  # noqa: PLC0415
+
+    where = settings.api
+    if isinstance(error, requests.exceptions.ConnectTimeout):
+        return NetworkError(f"{where} did not accept a connection within {settings.timeout:g} seconds; nothing "
+                            "was sent. Check the network and try again.")
+    if isinstance(error, requests.exceptions.SSLError):
+        return NetworkError(f"The secure connection to {where} failed; check the API address and the network.")
+    cause = error.args[0] if error.args else None
+    if isinstance(cause, MaxRetryError) and isinstance(cause.reason, NewConnectionError):
+        return NetworkError(f"{where} refused the connection; nothing was sent. Check the API address and the "
+                            "network.")
+    if not writing:
+        return NetworkError(f"{where} did not answer in time ({type(error).__name__}); try again.")
+    uncertain = NetworkError(
+        f"{where} did not answer within {settings.timeout:g} seconds, so the post may or may not be on LinkedIn. "
+        "LinkedIn cannot be asked whether it arrived: look at the feed before publishing again.")
+    uncertain.retryable = False
+    return uncertain
+
+
+def _http_error(response: Any, settings: _Settings) -> PublishError:
+    status = response.status_code
+    data = _json(response)
+    detail = " ".join(str(data.get("message") or "").split())[:300]
+    said = f" (LinkedIn said: {detail})" if detail else ""
+    if status == 401:
+        return AuthRejected(f"LinkedIn refused the access token{said}. It may have expired (LinkedIn tokens last "
+                            "60 days) or been revoked: enter a new one in the account.")
+    if status == 403:
+        who = ("w_organization_social, and the member must administer the page"
+               if settings.author_kind == "organization" else "w_member_social, and be the author's own token")
+        error = AuthRejected(f"LinkedIn does not let this token post as {settings.author}{said}. The token needs "
+                             f"{who}.")
+        error.status = 403  # type: ignore[attr-defined]
+        return error
+    if status == 426 or str(data.get("code") or "") == "NONEXISTENT_VERSION":
+        return PublishError(f"LinkedIn no longer serves API version {settings.version}{said}; set a recent "
+                            "LinkedIn-Version (YYYYMM) in the account.")
+    if status == 429:
+        retry_after = _retry_after(response)
+        return RateLimited(f"LinkedIn says this account has reached its daily limit; try again in about "
+                           f"{max(1, round(retry_after / 3600))} hours.", retry_after=retry_after)
+    if status == 404:
+        return NotFound(f"{settings.api} has no LinkedIn API at {response.request.path_url}; check the API address.")
+    if status in (400, 409, 422):
+        if "duplicate" in detail.lower():
+            return Rejected("LinkedIn refused the post because the same text was posted recently. If it is the "
+                            "update you meant, it is already on LinkedIn; otherwise change the text.")
+        return Rejected(f"LinkedIn refused the post as invalid{said}.")
+    if status >= 500:
+        return NetworkError(f"LinkedIn had a problem ({status}){said}; try again later.")
+    return PublishError(f"LinkedIn answered {status}{said}.")
+
+
+def _retry_after(response: Any) -> float:
+    """Seconds to wait: `Retry-After` when given, else until the daily reset at midnight UTC."""
+    after = response.headers.get("retry-after", "").strip()
+    if after.isdigit():
+        return float(after)
+    now = datetime.now(UTC)
+    midnight = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    return (midnight - now).total_seconds()
+
+
+def _scrubbed(error: PublishError, token: str) -> PublishError:
+    """The error with the token removed from its message, whatever a server echoed."""
+    error.args = tuple(str(arg).replace(token, "•••") if isinstance(arg, str) else arg for arg in error.args)
+    return error
+
+
+__all__ = ["LIMIT", "LinkedInPublisher", "commentary_length", "escape_little", "post_url"]
