@@ -37,6 +37,9 @@ if TYPE_CHECKING:
     from composer.publishers.registry import Entry
 
 
+FIXED_ROWS = 3  # kind, name, why a kind is unavailable
+
+
 def _field_value(widget: QWidget) -> str:
     if isinstance(widget, QComboBox):
         return widget.currentText().strip()
@@ -75,7 +78,8 @@ class AccountEditor(QDialog):
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("A name you recognise, e.g. “status mail”"))
         self.form_holder = QWidget()
-        self.form = QFormLayout(self.form_holder)
+        self.form = QFormLayout(self.form_holder)  # kind and name, then the publisher's own fields
+        self.form.setContentsMargins(0, 0, 0, 0)
         self.inputs: dict[str, QWidget] = {}
         self.error = QLabel()
         self.error.setWordWrap(True)
@@ -84,13 +88,12 @@ class AccountEditor(QDialog):
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        top = QFormLayout()
-        top.addRow(self.tr("Kind"), self.kind)
-        top.addRow(self.tr("Name *"), self.name)
+        self.form.addRow(self.tr("Kind"), self.kind)
+        self.form.addRow(self.tr("Name *"), self.name)
+        self.form.addRow(self.unavailable)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.unavailable)
-        layout.addWidget(self.form_holder, 1)
+        layout.addWidget(self.form_holder)
+        layout.addStretch(1)
         layout.addWidget(QLabel(self.tr("* required. Passwords and tokens are kept %1.")
                                 .replace("%1", self._where())))
         layout.addWidget(self.error)
@@ -128,8 +131,8 @@ class AccountEditor(QDialog):
             return False
 
     def _build_form(self) -> None:
-        while self.form.rowCount():
-            self.form.removeRow(0)
+        while self.form.rowCount() > FIXED_ROWS:
+            self.form.removeRow(FIXED_ROWS)
         self.inputs.clear()
         entry = self.entry
         self.unavailable.setText(entry.error if entry is not None and entry.publisher is None else "")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QLabel,
@@ -136,6 +137,7 @@ class PublishDialog(QDialog):
             self.rows[account.name] = row
         grid.setRowStretch(len(self.rows) + 1, 1)
         scroll = QScrollArea()
+        scroll.setFrameShape(QFrame.Shape.NoFrame)  # the group box is frame enough
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_holder)
         accounts_box = QGroupBox(self.tr("Accounts"))
@@ -251,12 +253,12 @@ class PublishDialog(QDialog):
     def _on_done(self, name: str, outcome: Outcome) -> None:
         row = self.rows[name]
         if outcome.receipt is None:
-            row.show_state("failed", f"<span>{escape(outcome.error)}</span>")
+            row.show_state("failed", f"✘ {escape(outcome.error)}")
         else:
             self.sent_any = True
             link = post_link(outcome.receipt)
             row.link = link
-            what = self.tr("Already sent earlier, not sent again") if outcome.reused else self.tr("Sent")
+            what = "✔ " + (self.tr("Already sent earlier, not sent again") if outcome.reused else self.tr("Sent"))
             if link:
                 shown = outcome.receipt.remote_id if link.startswith("mid:") else self.tr("open the post")
                 row.show_state("sent", f'{what} · <a href="{escape(link)}">{escape(shown)}</a>')
@@ -274,7 +276,7 @@ class PublishDialog(QDialog):
         else:
             text = self.tr("Unexpected error (%1); nothing more is known. Try again, or report it.").replace(
                 "%1", type(error).__name__)
-        self.rows[name].show_state("failed", escape(text))
+        self.rows[name].show_state("failed", "✘ " + escape(text))
         self._task_ended()
 
     def _task_ended(self) -> None:
