@@ -8,6 +8,10 @@ it — instance limits, bearer tokens and scopes, statuses with `Idempotency-Key
 EVERY request it receives and EVERY response it returns is checked against
 `mastodon-openapi.json` (abraham/mastodon-openapi, generated from the official documentation).
 A mismatch is recorded in `violations` and answered with a 500, so the test fails loudly.
+
+Length: the stand-in counts with the publisher's `status_length`, whose rules are pinned by unit
+tests citing Mastodon's documentation and source; so its 422 "character limit" answer is reached
+by making it stricter than the limit it advertises (`enforced_limit`).
 """
 
 from __future__ import annotations

@@ -181,6 +181,19 @@ def test_unlisted_visibility_and_the_medium_social_text(mastodon):
     assert sent.body["status"] == "Payments down. We're on it." and sent.body["visibility"] == "unlisted"
 
 
+def test_a_long_link_does_not_make_a_thread(mastodon):
+    # 470 characters and a 120-character link: 590 by len(), 493 as Mastodon counts, so one status.
+    link = "https://status.example.com/incidents/" + "checkout-payments-failing-" * 3 + "x" * 5
+    text = ("Card payments fail at checkout. " * 15)[:469] + " " + link
+    assert len(text) > 500 and status_length(text) == 470 + 23
+    publisher = MastodonPublisher()
+    post = publisher.render(make_update(body=text))
+    assert post.parts == [text]
+    publisher.publish(post, make_account(mastodon.url), CREDENTIALS)
+    [status] = mastodon.in_order()
+    assert status["in_reply_to_id"] is None and len(mastodon.posts()) == 1
+
+
 def test_long_update_is_a_thread_chained_by_in_reply_to(mastodon):
     publisher = MastodonPublisher()
     post = publisher.render(make_update(body=LONG_BODY))
