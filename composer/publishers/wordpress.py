@@ -378,9 +378,10 @@ class _Client:
                 f"{self.settings.site} refused the user name {user} with this application password ({said}). "
                 "WordPress needs an application password, not the login password. " + _WHERE_TO_CREATE))
         if status == 403:
+            hint = " Ask an administrator for a role that allows it (Author or higher)"
+            hint += ", or set the post status to draft." if code == "rest_cannot_publish" else "."
             return Rejected(self._scrub(f"The WordPress user {user} is not allowed to do this on "
-                                        f"{self.settings.site}: {said}. Ask an administrator for the Author role "
-                                        "or higher, or set the post status to draft."))
+                                        f"{self.settings.site}: {said}.{hint}"))
         if status == 404:
             return NotFound(self._scrub(missing or f"{self.settings.site} has no {route} ({said}). Is the REST API "
                                                    "disabled by a plugin?"))
@@ -446,8 +447,8 @@ class _Client:
         return name
 
     def _terms(self, taxonomy: str, name: str) -> dict[str, Any] | None:
-        for term in self.call("GET", f"/wp/v2/{taxonomy}", params={"search": name, "per_page": 100,
-                                                                    "context": "edit"}):
+        # The default (view) context: `edit` is refused to contributors, who may still assign terms.
+        for term in self.call("GET", f"/wp/v2/{taxonomy}", params={"search": name, "per_page": 100}):
             if html.unescape(str(term.get("name", ""))).casefold() == name.casefold() or \
                     str(term.get("slug", "")) == name.lower():
                 return term

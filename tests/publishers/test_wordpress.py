@@ -249,6 +249,26 @@ def test_a_site_that_is_not_wordpress_is_not_found(tmp_path):
         server.server_close()
 
 
+def test_rest_api_disabled_by_a_plugin_is_not_found(wordpress_site):
+    with wordpress_site.option("ic_test_rest_disabled", "1", restore=""), pytest.raises(NotFound) as error:
+        PUBLISHER.test_connection(account(wordpress_site), secret(wordpress_site))
+    assert f"tried {wordpress_site.url}/wp-json/ and {wordpress_site.url}/?rest_route=/" in str(error.value)
+
+
+def test_a_contributor_saves_a_draft_for_review_with_new_tags(wordpress_site, incident):
+    """Contributors may not publish, and may not read terms in the edit context: drafts still work."""
+    contributor = {"username": wordpress_site.contributor, "status": "draft", "categories": "Incidents",
+                   "tags": f"new-tag-{incident}"}
+    post = PUBLISHER.render(update(incident))
+    post.meta["incident_key"] = str(incident)
+    receipt = PUBLISHER.publish(post, account(wordpress_site, **contributor),
+                                {"password": wordpress_site.contributor_password})
+    stored = read_post(wordpress_site, receipt.remote_id)
+    assert stored["status"] == "draft" and stored["author"] != 1
+    assert term_names(wordpress_site, "tags", stored["tags"]) == {f"new-tag-{incident}"}
+    assert term_names(wordpress_site, "categories", stored["categories"]) == {"Incidents"}
+
+
 def test_refused_content_is_rejected_with_the_servers_message(wordpress_site, incident):
     with pytest.raises(Rejected) as error:
         publish(wordpress_site, update(incident, body="Caused by FORBIDDEN-WORD."))

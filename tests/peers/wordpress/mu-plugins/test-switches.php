@@ -26,3 +26,11 @@ add_filter('rest_pre_dispatch', function ($result) {
     }
     return $result;
 });
+
+// A plugin that turns the REST API off for everyone (as "Disable REST API" plugins do).
+add_filter('rest_authentication_errors', function ($result) {
+    if (get_option('ic_test_rest_disabled')) {
+        return new WP_Error('rest_disabled', 'The REST API is disabled on this site.', ['status' => 403]);
+    }
+    return $result;
+});
