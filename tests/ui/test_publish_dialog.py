@@ -175,6 +175,14 @@ def test_publish_to_two_accounts_one_sends_one_fails(window, add_account, qtbot,
     assert opened_links[-1] == sent.link
 
 
+def test_publish_is_in_the_file_menu_and_says_when_there_is_no_account(window, prompter):
+    assert window.publish_to_action.shortcut().toString() == "Ctrl+Shift+P"
+    assert window.publish_to_action in window.menuBar().actions()[0].menu().actions()
+    window.publish_to_action.trigger()
+    assert window.publishing.dialog is None
+    assert prompter.warnings == [("Publish", "There is no account to publish to yet. Add one in Edit → Accounts…")]
+
+
 @pytest.mark.usefixtures("override")
 def test_retry_sends_a_failed_account_once_it_works(window, add_account, qtbot, smtp_server):
     add_account("status mail", free_port())
