@@ -14,6 +14,7 @@ import json
 import sys
 from pathlib import Path
 
+from composer.publishers.accounts import credentials_for, load_accounts, secret_field, settings_problem
 from composer.publishers.base import Account, PublishableUpdate
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -111,16 +112,13 @@ def accounts_add(args) -> int:
         settings[name] = value.strip()
     missing = [f.name for f in fields if f.required and not f.secret and f.name not in settings and not f.default]
     if missing:
-        raise CommandError(f"{args.kind} accounts need --{missing[0].replace('_', '-').replace('from', 'from')}")
-    validate = getattr(publisher, "validate_settings", None)
-    if validate is not None:
-        try:
-            validate(settings)
-        except ValueError as error:
-            raise CommandError(str(error)) from None
-    secret_fields = [f for f in fields if f.secret]
-    secret = _read_secret(args) if secret_fields else None
-    if secret_fields and secret_fields[0].required and not secret:
+        raise CommandError(f"{args.kind} accounts need --{missing[0].replace('_', '-')}")
+    problem = settings_problem(publisher, settings, has_secret=True)
+    if problem:
+        raise CommandError(problem)
+    field = secret_field(publisher)
+    secret = _read_secret(args) if field is not None else None
+    if field is not None and field.required and not secret:  # type: ignore[attr-defined]
         raise CommandError(f"{args.kind} accounts need a secret: pass it on stdin with --password-stdin")
     credentials = _credentials() if secret else None
     store = _store()
@@ -139,7 +137,7 @@ def accounts_add(args) -> int:
 def _accounts() -> dict[str, Account]:
     store = _store()
     try:
-        return {name: Account(name, kind, settings) for name, kind, settings in store.accounts()}
+        return load_accounts(store)
     finally:
         store.close()
 
@@ -167,9 +165,7 @@ def accounts_test(args) -> int:
         raise CommandError(f"no publisher for accounts of kind {account.kind!r}", EXIT_FAILED)
     from composer.publishers.base import PublishError  # noqa: PLC0415
 
-    secret = _credentials().get(args.name)
-    secret_fields = [f.name for f in publisher.account_fields if f.secret]  # type: ignore[attr-defined]
-    credentials = {secret_fields[0]: secret} if secret and secret_fields else {}
+    credentials = credentials_for(publisher, _credentials().get(args.name))
     try:
         print(publisher.test_connection(account, credentials))  # type: ignore[attr-defined]
     except PublishError as error:

@@ -170,6 +170,13 @@ class EmailPublisher:
             },
         )
 
+    def validate_settings(self, settings: dict[str, str]) -> None:
+        """Raise ValueError naming the first setting that cannot work (before it is saved)."""
+        try:
+            _settings(Account("(new)", self.id, dict(settings)))
+        except PublishError as error:
+            raise ValueError(str(error)) from None
+
     def test_connection(self, account: Account, credentials: dict[str, str]) -> str:
         settings = _settings(account)
         password = _password(settings, credentials)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from composer.core.outbox import Outbox, job_key
+from composer.publishers.accounts import credentials_for
 from composer.publishers.base import Account, Post, PublishableUpdate, PublishError, Receipt
 
 Progress = Callable[[str, float, str], None]  # account, fraction, text
@@ -97,11 +98,7 @@ class PublishingService:
                 if job.state == "uncertain":
                     return Outcome(name, error="an earlier attempt was interrupted and may have gone out: "
                                                "check, then retry it from the outbox")
-                credentials = {}
-                secret = self._secret_for(name)
-                secret_fields = [f.name for f in publisher.account_fields if f.secret]  # type: ignore[attr-defined]
-                if secret is not None and secret_fields:
-                    credentials[secret_fields[0]] = secret
+                credentials = credentials_for(publisher, self._secret_for(name))
                 with self._outbox_lock:
                     self._outbox.mark_sending(key)
                 receipt = publisher.publish(post, account, credentials,  # type: ignore[attr-defined]

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from composer.core.store import SaveFailed
-from composer.ui.publish_workflow import credential_store, credentials_for, load_accounts
+from composer.publishers.accounts import credentials_for, load_accounts, settings_problem
+from composer.ui.publish_workflow import credential_store
 
 if TYPE_CHECKING:
     from composer.app import AppContext
@@ -190,18 +191,9 @@ class AccountEditor(QDialog):
             return self.tr("Give the account a name.")
         if self.account is None and name in load_accounts(self.context.store):
             return self.tr("There is already an account named “%1”.").replace("%1", name)
-        for field in entry.publisher.account_fields:
-            if field.secret:
-                if field.required and not secret and not self._has_secret():
-                    return self.tr("%1 is required.").replace("%1", field.label)
-            elif field.required and not settings.get(field.name) and not field.default:
-                return self.tr("%1 is required.").replace("%1", field.label)
-        validate = getattr(entry.publisher, "validate_settings", None)
-        if validate is not None:
-            try:
-                validate(settings)
-            except ValueError as error:
-                return _scrub(str(error), secret)
+        problem = settings_problem(entry.publisher, settings, has_secret=bool(secret) or self._has_secret())
+        if problem:
+            return _scrub(problem, secret)
         return ""
 
     def save(self) -> bool:

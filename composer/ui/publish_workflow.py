@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 
 from composer.core.model import Event, Publication, Update
 from composer.core.store import SaveFailed
+from composer.publishers.accounts import load_accounts
 
 if TYPE_CHECKING:
     from composer.app import AppContext
     from composer.core.credentials import CredentialStore
     from composer.core.store import Store
-    from composer.publishers.base import Account, PublishableUpdate
+    from composer.publishers.base import PublishableUpdate
     from composer.publishers.service import Outcome, PublishingService
     from composer.ui.main_window import MainWindow
     from composer.ui.publish_dialog import PublishDialog
@@ -56,18 +57,6 @@ def credential_store(context: AppContext, *, ask: bool) -> CredentialStore | Non
         context.credentials = MemoryCredentials()
         return context.credentials
     return None
-
-
-def load_accounts(store: Store) -> dict[str, Account]:
-    from composer.publishers.base import Account  # noqa: PLC0415
-
-    return {name: Account(name, kind, settings) for name, kind, settings in store.accounts()}
-
-
-def credentials_for(publisher: object, secret: str | None) -> dict[str, str]:
-    """The credentials dict a publisher takes: its (first) secret field -> the secret."""
-    secret_fields = [f.name for f in publisher.account_fields if f.secret]  # type: ignore[attr-defined]
-    return {secret_fields[0]: secret} if secret and secret_fields else {}
 
 
 def post_link(receipt: dict[str, object] | object) -> str:
