@@ -122,6 +122,9 @@ class MainWindow(QMainWindow):
             signal.connect(self.live_checks.schedule)
         self.templates = TemplateWorkflow(self)
         self.publishing = PublishWorkflow(self)
+        self.previews.channel_source = self.publishing.channel_previews
+        self.check_config.channels = ()
+        QTimer.singleShot(0, self.publishing.refresh_channels)  # reads the accounts and publishers
         self.notifier = Notifier(self)
         self.promise_watch = PromiseWatch(self.store, self, self.check_config.remind_before)
         self.promise_watch.states_changed.connect(self._refresh_promises)
@@ -351,12 +354,13 @@ class MainWindow(QMainWindow):
             return None
         config = self.check_config
         extra = tuple(sorted((k, tuple(v)) for k, v in config.extra_words.items()))
+        texts, long_url = self.publishing.short_texts(update) if config.channels else ({}, "")
         return Draft(
             body=self.editor.body.toPlainText(), now=utc_now().astimezone(), status=update.status,
             language=update.language, started=self._incident.started_at,
             last_update=self.store.previous_public_update_at(update) if update.id else None,
             next_update=update.next_update_at, signer=update.signer, title=self._incident.title,
-            config=config, words=word_lists(update.language, extra),
+            config=config, words=word_lists(update.language, extra), texts=texts, long_url=long_url,
         )
 
     def _save_incident(self) -> None:

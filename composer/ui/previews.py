@@ -25,6 +25,7 @@ class PreviewTabs(QTabWidget):
         self._markdown = None
         self._social: dict[str, QPlainTextEdit] = {}
         self._channels: dict[str, QPlainTextEdit] = {}  # publisher id -> what its accounts will post
+        self.channel_source = None  # body -> [ChannelPreview]; set by the window once accounts are known
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.render_now)
@@ -86,6 +87,8 @@ class PreviewTabs(QTabWidget):
         words, chars = len(self._text.split()), len(self._text)
         self.setTabText(0, self.tr("Blog · %n words", "", words) if words != 1 else self.tr("Blog · 1 word"))
         self.setTabText(1, self.tr("Email (plain text) · %n characters", "", chars))
+        if self.channel_source is not None:
+            self.show_channels(self.channel_source(self._text))
 
 
 def thread_text(item) -> str:

@@ -130,7 +130,43 @@ class PublishWorkflow:
         from composer.ui.accounts_dialog import AccountsDialog  # noqa: PLC0415
 
         self.accounts_dialog = AccountsDialog(self.context, self.window)
+        self.accounts_dialog.finished.connect(lambda _code: self.refresh_channels())
         self.accounts_dialog.open()
+
+    # -- channels with a length limit: previews and the fits-channels check ---------
+
+    def channel_publishers(self) -> list[object]:
+        """One publisher per kind of stored account whose channel has a length limit."""
+        entries = self.context.publishers()
+        kinds = sorted({account.kind for account in load_accounts(self.context.store).values()})
+        return [entries[k].publisher for k in kinds
+                if k in entries and entries[k].publisher is not None and entries[k].publisher.policy.limit]
+
+    def refresh_channels(self) -> None:
+        """After accounts change: the checklist counts for, and the previews show, the channels in use."""
+        from composer.publishers.social import channel_limits  # noqa: PLC0415
+
+        window = self.window
+        kinds = [publisher.id for publisher in self.channel_publishers()]
+        window.check_config.channels = channel_limits(kinds, self.context.publishers())
+        window.previews.render_now()
+        window.live_checks.schedule()
+
+    def channel_previews(self, body: str) -> list:
+        """What each limited channel would post for the update on screen, with `body` as typed."""
+        from composer.publishers.preview import previews  # noqa: PLC0415
+
+        update = self.window.editor.current_update
+        publishers = self.channel_publishers()
+        if update is None or not publishers:
+            return []
+        publishable = self.publishable(update)
+        publishable.body = body
+        return previews(publishers, publishable)
+
+    def short_texts(self, update: Update) -> tuple[dict[str, str], str]:
+        """The update's own short social texts (from its template) and the link to the full update."""
+        return self._template_texts(update)[1], self.context.store.organisation().status_page_url
 
     # -- publishing --------------------------------------------------------------
 
