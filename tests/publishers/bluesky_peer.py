@@ -162,7 +162,7 @@ class BlueskyPeer:
 
     # --- helpers for tests --------------------------------------------------------------------
 
-    def xrpc_post(self, method: str, body: dict, token: str = "") -> dict:
+    def xrpc_post(self, method: str, body: dict | None = None, token: str = "") -> dict:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         response = requests.post(f"{self.url}/xrpc/{method}", json=body, headers=headers, timeout=30)
         if not response.ok:

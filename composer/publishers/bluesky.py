@@ -1,0 +1,521 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Bluesky: each update as a post on the account's PDS, or a thread when it is long.
+
+The API (AT Protocol XRPC on the account's PDS, https://docs.bsky.app/docs/api/at-protocol-xrpc-api):
+- `com.atproto.server.createSession` {identifier, password} with an app password answers
+  {did, handle, accessJwt, refreshJwt}; the access token is short-lived: a call with an expired one
+  answers `400 {"error": "ExpiredToken"}`, and `com.atproto.server.refreshSession` (the refresh
+  token as bearer) gives a new pair. Sessions are cached per account in the publisher instance.
+- `com.atproto.repo.createRecord` {repo, collection: "app.bsky.feed.post", rkey, record}
+  answers {uri, cid}; `com.atproto.repo.getRecord` finds a record by its key.
+- Errors are `{"error": name, "message": text}`; 429 carries `RateLimit-Reset` (a Unix time)
+  and `Retry-After` (seconds).
+
+Posts: 300 graphemes and 3000 UTF-8 bytes at most (app.bsky.feed.post lexicon). Links are only
+links when a `app.bsky.richtext.facet#link` facet covers them, with UTF-8 *byte* offsets.
+
+Never twice: every part gets a record key (a TID) derived from the account, the incident, the
+update, the text and the part's position. Before writing a part, `getRecord` asks whether that
+key exists; if it does (an earlier attempt whose answer was lost), it is reused. So publishing
+again after any failure completes a thread without repeating what is already there.
+
+Threads: parts reply to the part before (`reply: {root, parent}`, strong refs: uri + cid). A
+later update of the same incident (`post.meta["previous"]`) replies to the last post of the
+incident's thread; the receipt's `meta` keeps `root` and `last` for that.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import ipaddress
+import os
+import re
+import threading
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from composer.publishers.base import (
+    Account,
+    AccountField,
+    AuthRejected,
+    Cancelled,
+    NetworkError,
+    NotFound,
+    Post,
+    PublishableUpdate,
+    PublishError,
+    RateLimited,
+    Receipt,
+    Rejected,
+    Report,
+    TextPolicy,
+    TooLong,
+    no_report,
+)
+from composer.publishers.social import fit, source_text
+
+GRAPHEME_LIMIT = 300
+BYTE_LIMIT = 3000
+DEFAULT_SERVICE = "https://bsky.social"
+DEFAULT_TIMEOUT = 20.0
+POST_COLLECTION = "app.bsky.feed.post"
+APP_PASSWORD_HELP = "Bluesky: Settings → Privacy and security → App passwords"
+_HANDLE = re.compile(r"(?=.{3,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}")
+_DID = re.compile(r"did:[a-z]+:[A-Za-z0-9._:%-]{1,2000}")
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+_AT_URI = re.compile(r"at://[^/\s]+/[^/\s]+/[^/\s]+")
+_TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"  # base32-sortable (atproto TID spec)
+# Record keys are dated 2020-09-13 plus up to 2**47 µs (4.4 years): valid TIDs, never in the future.
+_TID_EPOCH_US = 1_600_000_000 * 1_000_000
+_TID_SPAN_US = 2**47
+
+
+def post_length(text: str) -> int:
+    """How full a post is, against the 300 limit: graphemes, or bytes / 10 when that is more.
+
+    One number for both of Bluesky's limits (300 graphemes, 3000 UTF-8 bytes), so the shared
+    thread splitter can use it: a text fits exactly when both limits hold."""
+    import grapheme  # noqa: PLC0415
+
+    return max(grapheme.length(text), -(-len(text.encode("utf-8")) // 10))
+
+
+def link_facets(text: str) -> list[dict[str, Any]]:
+    """A link facet for every URL in `text`, with UTF-8 byte offsets (what Bluesky counts in)."""
+    from twitter_text import extract_urls_with_indices  # noqa: PLC0415
+
+    facets = []
+    for found in extract_urls_with_indices(text):
+        start, end = found["indices"]
+        url = found["url"]
+        uri = url if re.match(r"(?i)https?://", url) else f"https://{url}"
+        facets.append({
+            "index": {"byteStart": len(text[:start].encode("utf-8")), "byteEnd": len(text[:end].encode("utf-8"))},
+            "features": [{"$type": "app.bsky.richtext.facet#link", "uri": uri}],
+        })
+    return facets
+
+
+def tid(microseconds: int, clock_id: int) -> str:
+    """A record key in the TID format: 53 bits of time, 10 bits of clock id, base32-sortable."""
+    if not 0 <= microseconds < 2**53 or not 0 <= clock_id < 2**10:
+        raise ValueError("a TID holds 53 bits of microseconds and a 10-bit clock id")
+    value = microseconds << 10 | clock_id
+    return "".join(_TID_ALPHABET[(value >> shift) & 31] for shift in range(60, -1, -5))
+
+
+def record_key(did: str, incident_key: str, update_id: object, parts: list[str], index: int) -> str:
+    """The record key of one part: the same on every attempt of the same text, so a retry finds it."""
+    digest = hashlib.sha256("\x1f".join([did, incident_key, str(update_id), *parts]).encode("utf-8")).digest()
+    return tid(_TID_EPOCH_US + int.from_bytes(digest[:8], "big") % _TID_SPAN_US, index)
+
+
+def post_url(handle: str, rkey: str) -> str:
+    return f"https://bsky.app/profile/{handle}/post/{rkey}"
+
+
+@dataclass(frozen=True)
+class _Settings:
+    service: str
+    handle: str
+    timeout: float
+
+
+@dataclass(frozen=True)
+class _Session:
+    did: str
+    handle: str
+    access: str
+    refresh: str
+    fingerprint: bytes  # of the app password it was made with: another password needs another session
+
+
+class _SessionEnded(PublishError):
+    """The access token expired or was refused: renew the session and try once more."""
+
+
+class BlueskyPublisher:
+    """Posts each update to Bluesky, as a thread when it is long; later updates reply in the same thread."""
+
+    id = "bluesky"
+    display_name = "Bluesky"
+    account_fields = (
+        AccountField("handle", "Handle", help="The account's handle, e.g. status.example.com or example.bsky.social"),
+        AccountField("url", "Server", kind="url", required=False, default=DEFAULT_SERVICE,
+                     help=f"The account's PDS; empty: {DEFAULT_SERVICE}"),
+        AccountField("password", "App password", secret=True,
+                     help=f"An app password, not the account's password: create one in {APP_PASSWORD_HELP}. "
+                          "Kept in the system keyring only"),
+        AccountField("timeout", "Timeout (seconds)", required=False, default=str(int(DEFAULT_TIMEOUT)),
+                     help="How long to wait for the server at each request"),
+    )
+    policy = TextPolicy(limit=GRAPHEME_LIMIT, counter="graphemes (and at most 3000 bytes)", threads=True,
+                        measure=post_length, source="social-short")
+
+    def __init__(self) -> None:
+        self._sessions: dict[tuple[str, str], _Session] = {}
+        self._sessions_lock = threading.Lock()
+        self._fingerprint_key = os.urandom(32)
+
+    def render(self, update: PublishableUpdate) -> Post:
+        parts = fit(source_text(update, "social-short"), limit=GRAPHEME_LIMIT, length=post_length, thread=True,
+                    max_parts=self.policy.max_parts)
+        return Post(channel=self.id, parts=parts, meta={
+            "incident_id": update.incident_id, "update_id": update.update_id, "language": update.language})
+
+    def publish(self, post: Post, account: Account, credentials: dict[str, str], *,
+                report: Report = no_report, cancel: threading.Event | None = None) -> Receipt:
+        settings = _settings(account)
+        password = _password(credentials)
+        parts = [part.strip() for part in post.parts if part.strip()]
+        if not parts:
+            raise PublishError("There is nothing to post to Bluesky: the text is empty.")
+        for number, part in enumerate(parts, 1):
+            if post_length(part) > GRAPHEME_LIMIT:
+                import grapheme  # noqa: PLC0415
+
+                raise TooLong(f"Part {number} of the post has {grapheme.length(part)} characters and "
+                              f"{len(part.encode('utf-8'))} bytes; Bluesky takes {GRAPHEME_LIMIT} and {BYTE_LIMIT}. "
+                              "Shorten it.")
+        language = str(post.meta.get("language") or "")
+        langs = [language] if _LANGUAGE_TAG.fullmatch(language) else []
+        incident_key = str(post.meta.get("incident_key") or post.meta.get("incident_id") or "")
+        previous = _previous(post.meta.get("previous"))
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("Cancelled before connecting to Bluesky; nothing was sent.")
+
+        report(0.05, f"Logging in to {settings.service} as @{settings.handle}")
+        session = self._session(settings, password)
+        root, parent = previous.get("root"), previous.get("last")
+        created_at = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        refs: list[dict[str, str]] = []
+        sent_now = 0
+        for index, part in enumerate(parts):
+            rkey = record_key(session.did, incident_key, post.meta.get("update_id"), parts, index)
+            step = f"part {index + 1} of {len(parts)}" if len(parts) > 1 else "the post"
+            report(0.1 + 0.85 * index / len(parts), f"Posting {step}")
+            try:
+                session, ref = self._find(settings, password, session, rkey)
+                if ref is None:
+                    if cancel is not None and cancel.is_set():  # right before each write
+                        raise _cancelled(refs, len(parts), session)
+                    record: dict[str, Any] = {"$type": POST_COLLECTION, "text": part, "createdAt": created_at}
+                    if langs:
+                        record["langs"] = langs
+                    facets = link_facets(part)
+                    if facets:
+                        record["facets"] = facets
+                    if root and parent:
+                        record["reply"] = {"root": root, "parent": parent}
+                    session, answer = self._call(settings, password, session, "POST", "com.atproto.repo.createRecord",
+                                                 body={"repo": session.did, "collection": POST_COLLECTION,
+                                                       "rkey": rkey, "record": record})
+                    ref = _strong_ref(answer, settings)
+                    sent_now += 1
+            except PublishError as error:
+                if refs and not isinstance(error, Cancelled):
+                    error.args = (f"{error} {_partial(refs, len(parts), session)}",)
+                raise
+            refs.append(ref)
+            root = root or ref
+            parent = ref
+        report(1.0, "Posted" if sent_now else "Already on Bluesky")
+        assert root is not None
+        first_rkey = refs[0]["uri"].rsplit("/", 1)[-1]
+        return Receipt(
+            account=account.name, channel=self.id, remote_id=refs[0]["uri"], url=post_url(session.handle, first_rkey),
+            published_at=datetime.now(UTC),
+            meta={"did": session.did, "handle": session.handle, "service": settings.service,
+                  "root": root, "last": refs[-1], "parts": refs,
+                  "in_reply_to": (previous.get("last") or {}).get("uri", ""), "reused": len(refs) - sent_now},
+        )
+
+    def test_connection(self, account: Account, credentials: dict[str, str]) -> str:
+        settings = _settings(account)
+        password = _password(credentials)
+        session = self._session(settings, password)
+        session, answer = self._call(settings, password, session, "GET", "com.atproto.server.getSession")
+        handle = str((answer or {}).get("handle") or session.handle)
+        return f"Connected to {settings.service} as @{handle}"
+
+    # --- sessions -----------------------------------------------------------------------------
+
+    def _session(self, settings: _Settings, password: str) -> _Session:
+        """The cached session for the account, or a new one (createSession with the app password)."""
+        key = (settings.service, settings.handle)
+        fingerprint = hmac.new(self._fingerprint_key, password.encode("utf-8"), "sha256").digest()
+        with self._sessions_lock:
+            cached = self._sessions.get(key)
+        if cached is not None and hmac.compare_digest(cached.fingerprint, fingerprint):
+            return cached
+        answer = _xrpc(settings, "POST", "com.atproto.server.createSession",
+                       body={"identifier": settings.handle, "password": password}, secrets=(password,))
+        session = _session_from(answer, settings, fingerprint, password)
+        with self._sessions_lock:
+            self._sessions[key] = session
+        return session
+
+    def _renew(self, settings: _Settings, password: str, ended: _Session) -> _Session:
+        """A fresh session after the access token expired: refreshSession, else a new login."""
+        key = (settings.service, settings.handle)
+        with self._sessions_lock:
+            current = self._sessions.get(key)
+        if current is not None and current.access != ended.access:
+            return current  # another thread renewed it meanwhile
+        try:
+            answer = _xrpc(settings, "POST", "com.atproto.server.refreshSession", token=ended.refresh,
+                           secrets=(password, ended.access, ended.refresh))
+            session = _session_from(answer, settings, ended.fingerprint, password)
+        except PublishError as error:
+            if isinstance(error, (NetworkError, RateLimited)):
+                raise
+            with self._sessions_lock:  # the refresh token is spent or revoked too: log in again
+                self._sessions.pop(key, None)
+            return self._session(settings, password)
+        with self._sessions_lock:
+            self._sessions[key] = session
+        return session
+
+    def _call(self, settings: _Settings, password: str, session: _Session, verb: str, method: str, *,
+              params: dict[str, str] | None = None, body: dict[str, Any] | None = None) -> tuple[_Session, Any]:
+        """An authenticated call; renews the session once if the PDS says it ended. Returns the session used."""
+        for attempt in (1, 2):
+            try:
+                return session, _xrpc(settings, verb, method, token=session.access, params=params, body=body,
+                                      secrets=(password, session.access, session.refresh))
+            except _SessionEnded as ended:
+                if attempt == 2:
+                    raise AuthRejected(f"{settings.service} refused a session it had just given ({ended}). Log in "
+                                       f"again with a new app password ({APP_PASSWORD_HELP}).") from None
+                session = self._renew(settings, password, session)
+        raise AssertionError("unreachable")
+
+    def _find(self, settings: _Settings, password: str, session: _Session,
+              rkey: str) -> tuple[_Session, dict[str, str] | None]:
+        """The part with this record key if an earlier attempt already posted it, else None."""
+        try:
+            session, answer = self._call(settings, password, session, "GET", "com.atproto.repo.getRecord",
+                                         params={"repo": session.did, "collection": POST_COLLECTION, "rkey": rkey})
+        except _RecordNotFound:
+            return session, None
+        return session, _strong_ref(answer, settings)
+
+
+class _RecordNotFound(PublishError):
+    pass
+
+
+# --- settings ---------------------------------------------------------------------------------
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _settings(account: Account) -> _Settings:
+    """The account's settings, checked; a PublishError names the first problem."""
+    values = account.settings
+    service = str(values.get("url") or DEFAULT_SERVICE).strip().rstrip("/")
+    if "://" not in service:
+        service = f"https://{service}"
+    parts = urlsplit(service)
+    if parts.scheme not in ("https", "http") or not parts.hostname or parts.query or parts.fragment \
+            or parts.path not in ("", "/"):
+        raise PublishError(f"The Bluesky server “{service}” is not a server address (e.g. {DEFAULT_SERVICE}); "
+                           "leave it empty for bsky.social.")
+    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+        raise PublishError(f"The Bluesky server “{service}” must use https (plain http only for this computer).")
+    handle = str(values.get("handle") or "").strip().removeprefix("@").lower()
+    if not handle:
+        raise PublishError("The Bluesky account has no handle; enter it, e.g. example.bsky.social.")
+    if not (_HANDLE.fullmatch(handle) or _DID.fullmatch(handle)):
+        hint = f" (perhaps {handle}.bsky.social?)" if "." not in handle else ""
+        raise PublishError(f"“{handle}” is not a Bluesky handle{hint}: a handle looks like a domain name, "
+                           "e.g. example.bsky.social.")
+    timeout_text = str(values.get("timeout") or "").strip()
+    try:
+        timeout = float(timeout_text) if timeout_text else DEFAULT_TIMEOUT
+    except ValueError:
+        timeout = -1.0
+    if not 0 < timeout <= 600:
+        raise PublishError(f"The Bluesky timeout “{timeout_text}” is not a number of seconds (up to 600).")
+    return _Settings(service=service, handle=handle, timeout=timeout)
+
+
+def _password(credentials: dict[str, str]) -> str:
+    password = (credentials.get("password") or "").strip()
+    if not password:
+        raise AuthRejected(f"No app password is stored for this Bluesky account; create one in {APP_PASSWORD_HELP} "
+                           "and enter it in the account.")
+    return password
+
+
+def _session_from(answer: Any, settings: _Settings, fingerprint: bytes, password: str) -> _Session:
+    data = answer if isinstance(answer, dict) else {}
+    did, access, refresh = (str(data.get(name) or "") for name in ("did", "accessJwt", "refreshJwt"))
+    if not (_DID.fullmatch(did) and access and refresh):
+        raise PublishError(f"{settings.service} answered the login, but not as a Bluesky server would; check the "
+                           "server address.")
+    if data.get("active") is False:
+        status = str(data.get("status") or "inactive")
+        raise AuthRejected(f"The Bluesky account @{settings.handle} is {status} on {settings.service}; it cannot "
+                           "post until it is active again.")
+    return _Session(did=did, handle=str(data.get("handle") or settings.handle), access=access, refresh=refresh,
+                    fingerprint=fingerprint)
+
+
+def _strong_ref(answer: Any, settings: _Settings) -> dict[str, str]:
+    data = answer if isinstance(answer, dict) else {}
+    uri, cid = str(data.get("uri") or ""), str(data.get("cid") or "")
+    if not (_AT_URI.fullmatch(uri) and cid):
+        raise PublishError(f"{settings.service} answered without the address of the post (uri and cid); look at "
+                           "the account on Bluesky before publishing again.")
+    return {"uri": uri, "cid": cid}
+
+
+def _previous(receipt: object) -> dict[str, dict[str, str]]:
+    """From the account's last receipt for the incident: the thread's root and its last post."""
+    if not isinstance(receipt, dict) or not isinstance(receipt.get("meta"), dict):
+        return {}
+    meta = receipt["meta"]
+    refs = {}
+    for name in ("root", "last"):
+        ref = meta.get(name)
+        if isinstance(ref, dict) and _AT_URI.fullmatch(str(ref.get("uri") or "")) and ref.get("cid"):
+            refs[name] = {"uri": str(ref["uri"]), "cid": str(ref["cid"])}
+    return refs if len(refs) == 2 else {}
+
+
+def _cancelled(refs: list[dict[str, str]], total: int, session: _Session) -> PublishError:
+    if not refs:
+        return Cancelled("Cancelled before posting to Bluesky; nothing was sent.")
+    stopped = PublishError(f"You stopped it. {_partial(refs, total, session)}")
+    stopped.retryable = True
+    return stopped
+
+
+def _partial(refs: list[dict[str, str]], total: int, session: _Session) -> str:
+    last = post_url(session.handle, refs[-1]["uri"].rsplit("/", 1)[-1])
+    return (f"Only {len(refs)} of {total} parts of the thread are on Bluesky ({last} is the last). Publish again "
+            "to post the rest: the parts already there are found and not repeated.")
+
+
+# --- HTTP -------------------------------------------------------------------------------------
+
+
+def _xrpc(settings: _Settings, verb: str, method: str, *, token: str = "", params: dict[str, str] | None = None,
+          body: dict[str, Any] | None = None, secrets: tuple[str, ...] = ()) -> Any:
+    """One XRPC request; the decoded JSON answer, or a PublishError in plain words without any secret."""
+    import requests  # noqa: PLC0415
+
+    headers = {"Accept": "application/json", "User-Agent": "IncidentComposer"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    failure: PublishError | None = None
+    response = None
+    try:
+        response = requests.request(verb, f"{settings.service}/xrpc/{method}", headers=headers, params=params,
+                                    json=body, timeout=settings.timeout, allow_redirects=False)
+    except requests.exceptions.RequestException as error:
+        failure = _network_error(error, settings, method)
+    if failure is not None:  # raised outside the except block: no chained exception holds the request
+        raise _scrubbed(failure, secrets)
+    assert response is not None
+    if 200 <= response.status_code < 300:
+        try:
+            return response.json() if response.content else {}
+        except ValueError:
+            raise _scrubbed(PublishError(f"{settings.service} answered {response.status_code} but not with JSON; "
+                                         "check the server address."), secrets) from None
+    raise _scrubbed(_http_error(response, settings, method, authenticated=bool(token)), secrets)
+
+
+def _network_error(error: Exception, settings: _Settings, method: str) -> PublishError:
+    import requests  # noqa: PLC0415
+
+    where = settings.service
+    if isinstance(error, requests.exceptions.ConnectTimeout):
+        return NetworkError(f"{where} did not accept a connection within {settings.timeout:g} seconds; check the "
+                            "server address and the network, and try again.")
+    if isinstance(error, requests.exceptions.ReadTimeout):
+        maybe = (" The post may or may not have arrived: publishing again checks first and does not post twice."
+                 if method == "com.atproto.repo.createRecord" else " Try again later.")
+        return NetworkError(f"{where} did not answer within {settings.timeout:g} seconds.{maybe}")
+    if isinstance(error, requests.exceptions.SSLError):
+        return NetworkError(f"The secure connection to {where} failed; check the server address and the network.")
+    if isinstance(error, requests.exceptions.ConnectionError):
+        return NetworkError(f"Could not connect to {where}: the server did not take the connection or it was "
+                            "lost. Check the server address and the network, and try again.")
+    return NetworkError(f"Could not reach {where} ({type(error).__name__}).")
+
+
+def _said(response: Any) -> tuple[str, str]:
+    """The XRPC error name and message of an error answer."""
+    try:
+        data = response.json()
+    except ValueError:
+        return "", " ".join(response.text.split())[:200]
+    if not isinstance(data, dict):
+        return "", ""
+    return str(data.get("error") or ""), " ".join(str(data.get("message") or "").split())[:500]
+
+
+def _http_error(response: Any, settings: _Settings, method: str, *, authenticated: bool) -> PublishError:
+    status = response.status_code
+    name, message = _said(response)
+    said = f" (the server said: {message or name})" if message or name else ""
+    where = settings.service
+    if method == "com.atproto.repo.getRecord" and status == 400 and name == "RecordNotFound":
+        return _RecordNotFound(message)
+    if name in ("ExpiredToken", "InvalidToken") or (status == 401 and authenticated):
+        return _SessionEnded(message or name)
+    if status == 401 or name == "AuthFactorTokenRequired":
+        if name == "AccountTakedown":
+            return AuthRejected(f"{where} says the account @{settings.handle} has been taken down{said}.")
+        return AuthRejected(
+            f"{where} refused the handle @{settings.handle} with this app password{said}. Check the handle, then "
+            f"create a new app password ({APP_PASSWORD_HELP}) and enter it in the account.")
+    if status == 429:
+        retry_after = _retry_after(response)
+        when = f" in about {max(1, round(retry_after / 60))} minutes" if retry_after is not None else " later"
+        return RateLimited(f"{where} says this account has made too many requests for now; try again{when}.",
+                           retry_after=retry_after)
+    if status == 404 or name in ("MethodNotImplemented", "XRPCNotSupported"):
+        return NotFound(f"{where} does not answer as a Bluesky server (no {method}); check the server address.")
+    if status in (400, 413) and method == "com.atproto.repo.createRecord":
+        return Rejected(f"Bluesky refused the post{said}.")
+    if status == 400 and name == "RepoNotFound":
+        return NotFound(f"{where} has no repository for @{settings.handle}{said}; check the server address.")
+    if status >= 500:
+        return NetworkError(f"{where} had a problem ({status}){said}; try again later.")
+    return PublishError(f"{where} answered {status} to {method}{said}.")
+
+
+def _retry_after(response: Any) -> float | None:
+    reset = response.headers.get("ratelimit-reset", "").strip()
+    if reset.isdigit():
+        return max(0.0, float(reset) - time.time())
+    after = response.headers.get("retry-after", "").strip()
+    return float(after) if after.isdigit() else None
+
+
+def _scrubbed(error: PublishError, secrets: tuple[str, ...]) -> PublishError:
+    """The error with every secret removed from its message, whatever a server echoed."""
+    text = " ".join(str(arg) for arg in error.args)
+    for secret in sorted((secret for secret in secrets if secret), key=len, reverse=True):
+        text = text.replace(secret, "•••")
+    error.args = (text,)
+    return error
+
+
+__all__ = ["BYTE_LIMIT", "GRAPHEME_LIMIT", "BlueskyPublisher", "link_facets", "post_length", "post_url",
+           "record_key", "tid"]
