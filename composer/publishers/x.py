@@ -61,8 +61,17 @@ _USERNAME = re.compile(r"[A-Za-z0-9_]{1,15}")
 _TWEET_ID = re.compile(r"[0-9]{1,25}")
 
 
+def as_sent(text: str) -> str:
+    """The text with every line break as "\\n", the only form sent to X.
+
+    twitter-text-parser counts "\\r\\n" as one character, the npm twitter-text as two; with "\\n"
+    alone they agree.
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def weighted_length(text: str) -> int:
-    """X's weighted length of `text` (twitter-text rules)."""
+    """X's weighted length of `text` (twitter-text rules), as sent (see `as_sent`)."""
     from twitter_text import parse_tweet  # noqa: PLC0415
 
     return parse_tweet(text).weightedLength
@@ -102,14 +111,14 @@ class XPublisher:
                         threads=True)
 
     def render(self, update: PublishableUpdate) -> Post:
-        parts = fit(source_text(update, "social-short"), limit=LIMIT, length=weighted_length, thread=True)
+        parts = fit(as_sent(source_text(update, "social-short")), limit=LIMIT, length=weighted_length, thread=True)
         return Post(channel=self.id, parts=parts, meta={"incident_id": update.incident_id})
 
     def publish(self, post: Post, account: Account, credentials: dict[str, str], *,
                 report: Report = no_report, cancel: threading.Event | None = None) -> Receipt:
         settings = _settings(account)
         token = _token(credentials)
-        parts = [part for part in post.parts if part.strip()]
+        parts = [as_sent(part) for part in post.parts if part.strip()]
         if not parts:
             raise PublishError("There is nothing to post to X: the text is empty.")
         for number, part in enumerate(parts, 1):
@@ -347,4 +356,4 @@ def _scrubbed(error: PublishError, token: str) -> PublishError:
     return error
 
 
-__all__ = ["LIMIT", "XPublisher", "post_url", "weighted_length"]
+__all__ = ["LIMIT", "XPublisher", "as_sent", "post_url", "weighted_length"]
