@@ -49,7 +49,7 @@ def check_installed() -> None:
     """Raise PeerNotInstalled, naming the install command, when the PDS cannot start here."""
     needed = [NODE, PEER_DIR / "node_modules" / "@atproto" / "dev-env" / "package.json",
               PEER_DIR / "node_modules" / ".incident-composer-installed"]
-    missing = [str(path.relative_to(PEER_DIR)) for path in needed if not path.exists()]
+    missing = [os.path.relpath(path, PEER_DIR) for path in needed if not path.exists()]
     if missing:
         raise PeerNotInstalled(f"The Bluesky test PDS is not installed (missing {', '.join(missing)}). "
                                f"Install it with: {INSTALL_COMMAND}")

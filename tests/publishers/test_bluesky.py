@@ -11,8 +11,10 @@ from __future__ import annotations
 import dataclasses
 import re
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
+import bluesky_peer
 import grapheme
 import pytest
 import requests
@@ -192,6 +194,12 @@ def test_an_overlong_part_is_refused_before_sending(closed_port):
 # --- against the real PDS ---------------------------------------------------------------------
 
 
+def test_a_missing_pds_fails_with_the_install_command(monkeypatch, tmp_path):
+    monkeypatch.setattr(bluesky_peer, "NODE", tmp_path / "no-node")
+    with pytest.raises(bluesky_peer.PeerNotInstalled, match="tests/peers/bluesky/install"):
+        bluesky_peer.BlueskyPeer().start()
+
+
 def test_a_short_post_lands_with_link_facets_language_and_date(pds, credentials):
     publisher = BlueskyPublisher()
     before = datetime.now(UTC) - timedelta(seconds=5)
@@ -365,9 +373,13 @@ def test_a_wrong_app_password_is_auth_rejected_without_the_password(pds):
 def test_the_pds_rate_limit_is_rate_limited_with_when_to_retry(pds):
     """The PDS's own limit (peer started with --rate-limits): 30 logins per 5 minutes per identifier."""
     handle = "rate-limited.test"  # its own identifier, so the account the other tests use is not limited
-    for _ in range(30):
-        requests.post(f"{pds.url}/xrpc/com.atproto.server.createSession",
-                      json={"identifier": handle, "password": "wrong-password"}, timeout=10)
+
+    def log_in(_attempt: int) -> int:
+        return requests.post(f"{pds.url}/xrpc/com.atproto.server.createSession",
+                             json={"identifier": handle, "password": "wrong-password"}, timeout=30).status_code
+
+    with ThreadPoolExecutor(max_workers=6) as pool:  # each refusal costs the PDS a password hash: in parallel
+        assert set(pool.map(log_in, range(30))) == {401}
     with pytest.raises(RateLimited, match="too many requests") as limited:
         BlueskyPublisher().test_connection(account(pds.url, handle), {"password": "wrong-password"})
     assert limited.value.retry_after is not None and 0 < limited.value.retry_after <= 300
