@@ -275,6 +275,19 @@ def typing(bench: Bench) -> dict[str, object]:
 # -- command line ------------------------------------------------------------------------
 
 
+@measurement("publishing", targets={"publish_fanout_ratio": 1.2, "publish_ui_stall_ms": 50.0})
+def publishing(bench: Bench) -> dict[str, object]:
+    """Publish one update to four loopback peers: fan-out vs the slowest alone; UI stalls meanwhile."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    sys.path.insert(0, str(ROOT))
+    import publishing as publishing_figures
+
+    try:
+        return publishing_figures.measure(bench.runs, bench.scratch, bench.child_env())
+    except Exception as error:  # a peer that cannot start, a channel that fails: say which
+        raise BenchmarkError(f"publishing: {error}") from error
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true",

@@ -49,9 +49,9 @@ class Outbox:
         now = utc_now().isoformat()
         with self._conn:
             self._conn.execute(
-                "INSERT OR IGNORE INTO outbox (key, account, update_id, post, state, created_at, updated_at)"
-                " VALUES (?,?,?,?, 'pending', ?, ?)",
-                (key, account, update_id, json.dumps(post, default=str), now, now),
+                "INSERT OR IGNORE INTO outbox (key, account, update_id, post, state, created_at, updated_at,"
+                " incident_key) VALUES (?,?,?,?, 'pending', ?, ?, ?)",
+                (key, account, update_id, json.dumps(post, default=str), now, now, str(post.get("incident_key", ""))),
             )
         return self.get(key)
 
@@ -70,13 +70,12 @@ class Outbox:
 
     def last_sent(self, account: str, incident_key: str) -> dict[str, object] | None:
         """The receipt of this account's newest sent post for an incident, if any."""
-        rows = self._conn.execute(
-            "SELECT * FROM outbox WHERE account=? AND state='sent' ORDER BY id DESC", (account,)).fetchall()
-        for row in rows:
-            job = _job(row)
-            if job.post.get("incident_key") == incident_key and job.receipt:
-                return job.receipt
-        return None
+        row = self._conn.execute(
+            "SELECT * FROM outbox WHERE account=? AND incident_key=? AND state='sent' ORDER BY id DESC LIMIT 1",
+            (account, incident_key)).fetchone()
+        if row is None:
+            return None
+        return _job(row).receipt or None
 
     def _set(self, key: str, **fields: object) -> None:
         fields["updated_at"] = utc_now().isoformat()

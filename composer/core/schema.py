@@ -103,6 +103,12 @@ MIGRATIONS: tuple[str, ...] = (
         updated_at TEXT NOT NULL
     );
     """,
+    # 4: find an account's last post for an incident without reading every job it ever sent.
+    """
+    ALTER TABLE outbox ADD COLUMN incident_key TEXT NOT NULL DEFAULT '';
+    UPDATE outbox SET incident_key = coalesce(json_extract(post, '$.incident_key'), '');
+    CREATE INDEX outbox_by_incident ON outbox(account, incident_key, state, id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

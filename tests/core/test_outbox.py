@@ -51,3 +51,45 @@ def test_a_crash_while_sending_is_never_resent_blindly(home):
     job = store.outbox().get(key)
     assert job.state == "uncertain" and "may or may not" in job.last_error
     store.close()
+
+
+def _sent(outbox, account, incident, number):
+    key = job_key(account, f"{incident}/{number}", f"text {number}")
+    outbox.enqueue(key, account, number, {"incident_key": incident, "parts": [f"text {number}"]})
+    outbox.mark_sending(key)
+    outbox.mark_sent(key, {"remote_id": f"{account}-{number}"})
+
+
+def test_last_sent_is_the_accounts_newest_post_for_that_incident(store):
+    outbox = store.outbox()
+    _sent(outbox, "blog", "7", 1)
+    _sent(outbox, "blog", "8", 2)
+    _sent(outbox, "blog", "7", 3)
+    _sent(outbox, "toots", "7", 4)
+    failed = job_key("blog", "7/5", "text 5")
+    outbox.enqueue(failed, "blog", 5, {"incident_key": "7"})
+    outbox.mark_failed(failed, "down")
+    assert outbox.last_sent("blog", "7")["remote_id"] == "blog-3"
+    assert outbox.last_sent("blog", "8")["remote_id"] == "blog-2"
+    assert outbox.last_sent("toots", "8") is None
+
+
+def test_jobs_from_before_migration_4_keep_their_incident(tmp_path):
+    import sqlite3
+
+    from composer.core import schema
+
+    path = tmp_path / "composer.db"
+    conn = sqlite3.connect(path)
+    for version, script in enumerate(schema.MIGRATIONS[:3], 1):
+        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;")
+    conn.execute("INSERT INTO outbox (key, account, post, state, receipt, created_at, updated_at) VALUES "
+                 "('k', 'blog', '{\"incident_key\": \"7\"}', 'sent', '{\"remote_id\": \"42\"}', 'x', 'x')")
+    conn.commit()
+    conn.close()
+    store, report = Store.open(path)
+    try:
+        assert not report.message
+        assert store.outbox().last_sent("blog", "7") == {"remote_id": "42"}
+    finally:
+        store.close()
