@@ -19,9 +19,12 @@ def test_quick_run_prints_one_json_object_of_ratios():
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout)  # the whole of stdout: nothing else may be printed
     assert isinstance(figures, dict)
-    for key in ("startup_ratio", "rss_ratio", "keystroke_p95_ms", "verdict_ms"):
+    for key in ("startup_ratio", "rss_ratio", "keystroke_p95_ms", "verdict_ms", "publish_fanout_ratio",
+                "publish_ui_stall_ms"):
         value = figures[key]
         assert isinstance(value, int | float) and not isinstance(value, bool), key
         assert math.isfinite(value) and value > 0, (key, value)
     assert figures["runs"] == 3
     assert figures["draft_words"] >= 5000  # typing is measured on a 5,000-word draft
+    assert set(figures["publish_single_ms"]) == {"blog", "mail", "toots", "sky"}  # four real loopback peers
+    assert figures["targets"]["publish_fanout_ratio"] == 1.2 and figures["targets"]["publish_ui_stall_ms"] == 50
