@@ -114,6 +114,20 @@ def record_key(did: str, incident_key: str, update_id: object, parts: list[str],
     return tid(_TID_EPOCH_US + int.from_bytes(digest[:8], "big") % _TID_SPAN_US, index)
 
 
+def post_record(text: str, *, created_at: str, langs: list[str], root: dict[str, str] | None = None,
+                parent: dict[str, str] | None = None) -> dict[str, Any]:
+    """An app.bsky.feed.post record: the text, its links as facets, its language, what it replies to."""
+    record: dict[str, Any] = {"$type": POST_COLLECTION, "text": text, "createdAt": created_at}
+    if langs:
+        record["langs"] = langs
+    facets = link_facets(text)
+    if facets:
+        record["facets"] = facets
+    if root and parent:
+        record["reply"] = {"root": root, "parent": parent}
+    return record
+
+
 def post_url(handle: str, rkey: str) -> str:
     return f"https://bsky.app/profile/{handle}/post/{rkey}"
 
@@ -200,26 +214,22 @@ class BlueskyPublisher:
             report(0.1 + 0.85 * index / len(parts), f"Posting {step}")
             try:
                 session, ref = self._find(settings, password, session, rkey)
-                if ref is None:
-                    if cancel is not None and cancel.is_set():  # right before each write
-                        raise _cancelled(refs, len(parts), session)
-                    record: dict[str, Any] = {"$type": POST_COLLECTION, "text": part, "createdAt": created_at}
-                    if langs:
-                        record["langs"] = langs
-                    facets = link_facets(part)
-                    if facets:
-                        record["facets"] = facets
-                    if root and parent:
-                        record["reply"] = {"root": root, "parent": parent}
+            except PublishError as error:
+                _say_what_went_out(error, refs, len(parts), session)
+                raise
+            if ref is None:
+                if cancel is not None and cancel.is_set():  # right before each write
+                    raise _cancelled(refs, len(parts), session)
+                record = post_record(part, created_at=created_at, langs=langs, root=root, parent=parent)
+                try:
                     session, answer = self._call(settings, password, session, "POST", "com.atproto.repo.createRecord",
                                                  body={"repo": session.did, "collection": POST_COLLECTION,
                                                        "rkey": rkey, "record": record})
                     ref = _strong_ref(answer, settings)
-                    sent_now += 1
-            except PublishError as error:
-                if refs and not isinstance(error, Cancelled):
-                    error.args = (f"{error} {_partial(refs, len(parts), session)}",)
-                raise
+                except PublishError as error:
+                    _say_what_went_out(error, refs, len(parts), session)
+                    raise
+                sent_now += 1
             refs.append(ref)
             root = root or ref
             parent = ref
@@ -403,6 +413,12 @@ def _cancelled(refs: list[dict[str, str]], total: int, session: _Session) -> Pub
     return stopped
 
 
+def _say_what_went_out(error: PublishError, refs: list[dict[str, str]], total: int, session: _Session) -> None:
+    """Adds to a failure in the middle of a thread which parts are already on Bluesky."""
+    if refs:
+        error.args = (f"{error} {_partial(refs, total, session)}",)
+
+
 def _partial(refs: list[dict[str, str]], total: int, session: _Session) -> str:
     last = post_url(session.handle, refs[-1]["uri"].rsplit("/", 1)[-1])
     return (f"Only {len(refs)} of {total} parts of the thread are on Bluesky ({last} is the last). Publish again "
@@ -517,5 +533,5 @@ def _scrubbed(error: PublishError, secrets: tuple[str, ...]) -> PublishError:
     return error
 
 
-__all__ = ["BYTE_LIMIT", "GRAPHEME_LIMIT", "BlueskyPublisher", "link_facets", "post_length", "post_url",
+__all__ = ["BYTE_LIMIT", "GRAPHEME_LIMIT", "BlueskyPublisher", "link_facets", "post_length", "post_record", "post_url",
            "record_key", "tid"]

@@ -296,9 +296,11 @@ def test_an_interrupted_thread_is_completed_without_repeating_its_first_parts(pd
             cancel.set()
 
     count = len(pds.records())
-    with pytest.raises(PublishError, match="Only 1 of") as stopped:
+    with pytest.raises(PublishError, match="You stopped it") as stopped:
         publisher.publish(post, where, credentials, report=stop_after_the_first_part, cancel=cancel)
     assert not isinstance(stopped.value, Cancelled) and stopped.value.retryable
+    assert str(stopped.value).count(f"Only 1 of {len(post.parts)} parts") == 1
+    assert "Publish again to post the rest" in str(stopped.value)
     assert len(pds.records()) == count + 1
     receipt = publisher.publish(rendered(publisher, LONG, incident_id=106), where, credentials)
     assert len(pds.records()) == count + len(post.parts)
