@@ -123,6 +123,7 @@ class PublishWorkflow:
         self.window = window
         self.context = window.context
         self.dialog: PublishDialog | None = None
+        self._limited: list[object] = []  # publishers of the accounts in use whose channel has a length limit
 
     # -- accounts ----------------------------------------------------------------
 
@@ -147,7 +148,8 @@ class PublishWorkflow:
         from composer.publishers.social import channel_limits  # noqa: PLC0415
 
         window = self.window
-        kinds = [publisher.id for publisher in self.channel_publishers()]
+        self._limited = self.channel_publishers()
+        kinds = [publisher.id for publisher in self._limited]
         window.check_config.channels = channel_limits(kinds, self.context.publishers())
         window.previews.render_now()
         window.live_checks.schedule()
@@ -157,7 +159,7 @@ class PublishWorkflow:
         from composer.publishers.preview import previews  # noqa: PLC0415
 
         update = self.window.editor.current_update
-        publishers = self.channel_publishers()
+        publishers = self._limited  # as of the last refresh_channels(): previews never query the store
         if update is None or not publishers:
             return []
         publishable = self.publishable(update)
