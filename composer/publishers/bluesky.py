@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import ipaddress
 import os
 import re
 import threading
@@ -57,6 +56,7 @@ from composer.publishers.base import (
     no_report,
 )
 from composer.publishers.social import fit, source_text
+from composer.publishers.web import is_loopback, scrubbed, timeout_seconds
 
 GRAPHEME_LIMIT = 300
 BYTE_LIMIT = 3000
@@ -322,14 +322,6 @@ class _RecordNotFound(PublishError):
 # --- settings ---------------------------------------------------------------------------------
 
 
-def _is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
 
 def _settings(account: Account) -> _Settings:
     """The account's settings, checked; a PublishError names the first problem."""
@@ -342,7 +334,7 @@ def _settings(account: Account) -> _Settings:
             or parts.path not in ("", "/"):
         raise PublishError(f"The Bluesky server “{service}” is not a server address (e.g. {DEFAULT_SERVICE}); "
                            "leave it empty for bsky.social.")
-    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+    if parts.scheme == "http" and not is_loopback(parts.hostname):
         raise PublishError(f"The Bluesky server “{service}” must use https (plain http only for this computer).")
     handle = str(values.get("handle") or "").strip().removeprefix("@").lower()
     if not handle:
@@ -351,13 +343,7 @@ def _settings(account: Account) -> _Settings:
         hint = f" (perhaps {handle}.bsky.social?)" if "." not in handle else ""
         raise PublishError(f"“{handle}” is not a Bluesky handle{hint}: a handle looks like a domain name, "
                            "e.g. example.bsky.social.")
-    timeout_text = str(values.get("timeout") or "").strip()
-    try:
-        timeout = float(timeout_text) if timeout_text else DEFAULT_TIMEOUT
-    except ValueError:
-        timeout = -1.0
-    if not 0 < timeout <= 600:
-        raise PublishError(f"The Bluesky timeout “{timeout_text}” is not a number of seconds (up to 600).")
+    timeout = timeout_seconds(str(values.get("timeout") or "").strip(), "Bluesky", DEFAULT_TIMEOUT)
     return _Settings(service=service, handle=handle, timeout=timeout)
 
 
@@ -444,15 +430,15 @@ def _xrpc(settings: _Settings, verb: str, method: str, *, token: str = "", param
     except requests.exceptions.RequestException as error:
         failure = _network_error(error, settings, method)
     if failure is not None:  # raised outside the except block: no chained exception holds the request
-        raise _scrubbed(failure, secrets)
+        raise scrubbed(failure, *secrets)
     assert response is not None
     if 200 <= response.status_code < 300:
         try:
             return response.json() if response.content else {}
         except ValueError:
-            raise _scrubbed(PublishError(f"{settings.service} answered {response.status_code} but not with JSON; "
-                                         "check the server address."), secrets) from None
-    raise _scrubbed(_http_error(response, settings, method, authenticated=bool(token)), secrets)
+            raise scrubbed(PublishError(f"{settings.service} answered {response.status_code} but not with JSON; "
+                                        "check the server address."), *secrets) from None
+    raise scrubbed(_http_error(response, settings, method, authenticated=bool(token)), *secrets)
 
 
 def _network_error(error: Exception, settings: _Settings, method: str) -> PublishError:
@@ -523,14 +509,6 @@ def _retry_after(response: Any) -> float | None:
     after = response.headers.get("retry-after", "").strip()
     return float(after) if after.isdigit() else None
 
-
-def _scrubbed(error: PublishError, secrets: tuple[str, ...]) -> PublishError:
-    """The error with every secret removed from its message, whatever a server echoed."""
-    text = " ".join(str(arg) for arg in error.args)
-    for secret in sorted((secret for secret in secrets if secret), key=len, reverse=True):
-        text = text.replace(secret, "•••")
-    error.args = (text,)
-    return error
 
 
 __all__ = ["BYTE_LIMIT", "GRAPHEME_LIMIT", "BlueskyPublisher", "link_facets", "post_length", "post_record", "post_url",

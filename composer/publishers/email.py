@@ -13,7 +13,6 @@ through `_scrub`, and no object kept here holds the password.
 from __future__ import annotations
 
 import base64
-import ipaddress
 import re
 import smtplib
 import socket
@@ -45,6 +44,7 @@ from composer.publishers.base import (
     TextPolicy,
     no_report,
 )
+from composer.publishers.web import is_loopback, timeout_seconds
 
 SECURITY_CHOICES = ("starttls", "tls", "none")
 DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
@@ -202,14 +202,6 @@ def _text(account: Account, name: str) -> str:
     return value
 
 
-def _is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
 
 def _settings(account: Account) -> _Settings:
     """The account's settings, checked; a PublishError names the first problem."""
@@ -222,7 +214,7 @@ def _settings(account: Account) -> _Settings:
     security = (_text(account, "security") or "starttls").lower()
     if security not in SECURITY_CHOICES:
         raise PublishError(f"Unknown security “{security}” for email: choose starttls, tls or none.")
-    if security == "none" and not _is_loopback(host):
+    if security == "none" and not is_loopback(host):
         raise PublishError(
             f"Security “none” would send the password and the message unencrypted to {host}; it is allowed "
             "only for a server on this computer (localhost, 127.0.0.1, ::1). Choose starttls or tls.")
@@ -233,13 +225,7 @@ def _settings(account: Account) -> _Settings:
         port = 0
     if not 0 < port < 65536:
         raise PublishError(f"The SMTP port “{port_text}” is not a port number (1 to 65535).")
-    timeout_text = _text(account, "timeout")
-    try:
-        timeout = float(timeout_text) if timeout_text else DEFAULT_TIMEOUT
-    except ValueError:
-        timeout = -1.0
-    if not 0 < timeout <= 600:
-        raise PublishError(f"The email timeout “{timeout_text}” is not a number of seconds (up to 600).")
+    timeout = timeout_seconds(_text(account, "timeout"), "email", DEFAULT_TIMEOUT)
     ca_file = _text(account, "ca_file")
     if ca_file and not Path(ca_file).expanduser().is_file():
         raise PublishError(f"The CA certificates file {ca_file} (ca_file) does not exist or is not a file.")

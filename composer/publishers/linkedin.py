@@ -23,7 +23,6 @@ is not retried on its own.
 
 from __future__ import annotations
 
-import ipaddress
 import re
 import threading
 from dataclasses import dataclass
@@ -50,6 +49,7 @@ from composer.publishers.base import (
     no_report,
 )
 from composer.publishers.social import fit, source_text
+from composer.publishers.web import is_loopback, scrubbed, timeout_seconds
 
 LIMIT = 3000
 DEFAULT_API = "https://api.linkedin.com"
@@ -185,14 +185,6 @@ class LinkedInPublisher:
 # --- settings ---------------------------------------------------------------------------------
 
 
-def _is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
 
 def _settings(account: Account) -> _Settings:
     """The account's settings, checked; a PublishError names the first problem."""
@@ -202,7 +194,7 @@ def _settings(account: Account) -> _Settings:
     if parts.scheme not in ("https", "http") or not parts.hostname or parts.query or parts.fragment:
         raise PublishError(f"The LinkedIn API address “{api}” is not a web address; leave it empty for "
                            f"{DEFAULT_API}.")
-    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+    if parts.scheme == "http" and not is_loopback(parts.hostname):
         raise PublishError(f"The LinkedIn API address “{api}” must use https (plain http only for this computer).")
     author = str(values.get("author") or "").strip()
     match = _AUTHOR.fullmatch(author)
@@ -220,13 +212,7 @@ def _settings(account: Account) -> _Settings:
     if not _VERSION.fullmatch(version):
         raise PublishError(f"The LinkedIn-Version “{version}” must be a year and month as YYYYMM, e.g. "
                            f"{DEFAULT_VERSION}.")
-    timeout_text = str(values.get("timeout") or "").strip()
-    try:
-        timeout = float(timeout_text) if timeout_text else DEFAULT_TIMEOUT
-    except ValueError:
-        timeout = -1.0
-    if not 0 < timeout <= 600:
-        raise PublishError(f"The LinkedIn timeout “{timeout_text}” is not a number of seconds (up to 600).")
+    timeout = timeout_seconds(str(values.get("timeout") or "").strip(), "LinkedIn", DEFAULT_TIMEOUT)
     return _Settings(api=api, author=author, author_kind=match["kind"], author_id=match["id"], version=version,
                      visibility=visibility, timeout=timeout)
 
@@ -257,11 +243,11 @@ def _call(method: str, path: str, settings: _Settings, token: str, body: dict[st
     except requests.exceptions.RequestException as error:
         failure = _network_error(error, settings, writing=method != "GET")
     if failure is not None:  # raised outside the except block: no chained exception holds the request
-        raise _scrubbed(failure, token)
+        raise scrubbed(failure, token)
     assert response is not None
     if 200 <= response.status_code < 300:
         return response
-    raise _scrubbed(_http_error(response, settings), token)
+    raise scrubbed(_http_error(response, settings), token)
 
 
 def _json(response: Any) -> dict[str, Any]:
@@ -338,11 +324,6 @@ def _retry_after(response: Any) -> float:
     midnight = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
     return (midnight - now).total_seconds()
 
-
-def _scrubbed(error: PublishError, token: str) -> PublishError:
-    """The error with the token removed from its message, whatever a server echoed."""
-    error.args = tuple(str(arg).replace(token, "•••") if isinstance(arg, str) else arg for arg in error.args)
-    return error
 
 
 __all__ = ["LIMIT", "LinkedInPublisher", "commentary_length", "escape_little", "post_url"]

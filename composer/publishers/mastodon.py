@@ -22,7 +22,6 @@ here passes through `_scrub`.
 from __future__ import annotations
 
 import hashlib
-import ipaddress
 import json
 import re
 import socket
@@ -57,6 +56,7 @@ from composer.publishers.base import (
     no_report,
 )
 from composer.publishers.social import fit, source_text
+from composer.publishers.web import is_loopback, timeout_seconds
 
 DEFAULT_LIMIT = 500  # max_characters when the instance does not say (Mastodon's default)
 DEFAULT_URL_LENGTH = 23  # characters_reserved_per_url when the instance does not say
@@ -258,14 +258,6 @@ def _thread_position(post: Post, settings: _Settings) -> tuple[str, str]:
 # --- settings ---------------------------------------------------------------------------------
 
 
-def _is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
 
 def _settings(account: Account) -> _Settings:
     """The account's settings, checked; a PublishError names the first problem."""
@@ -282,7 +274,7 @@ def _settings(account: Account) -> _Settings:
     if parts.scheme not in ("https", "http") or not hostname or parts.path or parts.query or parts.username:
         raise PublishError(f"The Mastodon instance “{raw}” is not a server address; write only the address, "
                            "e.g. https://mastodon.social.")
-    if parts.scheme == "http" and not _is_loopback(hostname):
+    if parts.scheme == "http" and not is_loopback(hostname):
         raise PublishError(f"The Mastodon instance “{raw}” uses plain http, which would send the access token "
                            "unencrypted; use https (http is allowed only for a server on this computer).")
     host = f"[{hostname}]" if ":" in hostname else hostname
@@ -290,13 +282,7 @@ def _settings(account: Account) -> _Settings:
     visibility = str(account.settings.get("visibility") or "public").strip().lower()
     if visibility not in VISIBILITIES:
         raise PublishError(f"Unknown Mastodon visibility “{visibility}”: choose public or unlisted.")
-    timeout_text = str(account.settings.get("timeout") or "").strip()
-    try:
-        timeout = float(timeout_text) if timeout_text else DEFAULT_TIMEOUT
-    except ValueError:
-        timeout = -1.0
-    if not 0 < timeout <= 600:
-        raise PublishError(f"The Mastodon timeout “{timeout_text}” is not a number of seconds (up to 600).")
+    timeout = timeout_seconds(str(account.settings.get("timeout") or "").strip(), "Mastodon", DEFAULT_TIMEOUT)
     return _Settings(base_url=f"{parts.scheme}://{where}", host=where, visibility=visibility, timeout=timeout)
 
 

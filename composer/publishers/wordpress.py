@@ -21,7 +21,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import ipaddress
 import re
 import threading
 from dataclasses import dataclass
@@ -47,6 +46,7 @@ from composer.publishers.base import (
     TextPolicy,
     no_report,
 )
+from composer.publishers.web import is_loopback, timeout_seconds
 
 API_REL = "https://api.w.org/"
 STATUS_CHOICES = ("publish", "draft")
@@ -180,14 +180,6 @@ def _names(value: str) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
-def _is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
 
 def _site_url(value: str) -> str:
     """The site's address as typed, with a scheme and without a pasted /wp-admin or /wp-json part."""
@@ -201,7 +193,7 @@ def _site_url(value: str) -> str:
     if parts.username or parts.password:
         raise PublishError("Write the WordPress site address without a user name or password in it; "
                            "they have fields of their own.")
-    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+    if parts.scheme == "http" and not is_loopback(parts.hostname):
         raise PublishError(f"{value} is plain http: the application password would travel unencrypted. "
                            "Use the https address of the site.")
     path = re.split(r"/(?:wp-admin|wp-json|wp-login\.php)(?:/|$)", parts.path, maxsplit=1)[0]
@@ -219,13 +211,7 @@ def _settings(account: Account) -> _Settings:
     later = (_text(account, "later_updates") or "append").lower()
     if later not in LATER_UPDATES_CHOICES:
         raise PublishError(f"Unknown choice “{later}” for later updates: choose append or new.")
-    timeout_text = _text(account, "timeout")
-    try:
-        timeout = float(timeout_text) if timeout_text else DEFAULT_TIMEOUT
-    except ValueError:
-        timeout = -1.0
-    if not 0 < timeout <= 600:
-        raise PublishError(f"The WordPress timeout “{timeout_text}” is not a number of seconds (up to 600).")
+    timeout = timeout_seconds(_text(account, "timeout"), "WordPress", DEFAULT_TIMEOUT)
     return _Settings(site=_site_url(_text(account, "url")), username=username, status=status,
                      categories=_names(_text(account, "categories")), tags=_names(_text(account, "tags")),
                      later_updates=later, timeout=timeout)

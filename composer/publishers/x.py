@@ -25,7 +25,6 @@ last guard against a double post.
 
 from __future__ import annotations
 
-import ipaddress
 import re
 import threading
 import time
@@ -53,6 +52,7 @@ from composer.publishers.base import (
     no_report,
 )
 from composer.publishers.social import fit, source_text
+from composer.publishers.web import is_loopback, scrubbed, timeout_seconds
 
 LIMIT = 280
 DEFAULT_API = "https://api.x.com"
@@ -177,14 +177,6 @@ class XPublisher:
 # --- settings ---------------------------------------------------------------------------------
 
 
-def _is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
 
 def _settings(account: Account) -> _Settings:
     """The account's settings, checked; a PublishError names the first problem."""
@@ -193,18 +185,12 @@ def _settings(account: Account) -> _Settings:
     parts = urlsplit(api)
     if parts.scheme not in ("https", "http") or not parts.hostname or parts.query or parts.fragment:
         raise PublishError(f"The X API address “{api}” is not a web address; leave it empty for {DEFAULT_API}.")
-    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+    if parts.scheme == "http" and not is_loopback(parts.hostname):
         raise PublishError(f"The X API address “{api}” must use https (plain http only for this computer).")
     username = str(values.get("username") or "").strip().removeprefix("@")
     if username and not _USERNAME.fullmatch(username):
         raise PublishError(f"“{username}” is not an X user name (letters, digits and _, at most 15).")
-    timeout_text = str(values.get("timeout") or "").strip()
-    try:
-        timeout = float(timeout_text) if timeout_text else DEFAULT_TIMEOUT
-    except ValueError:
-        timeout = -1.0
-    if not 0 < timeout <= 600:
-        raise PublishError(f"The X timeout “{timeout_text}” is not a number of seconds (up to 600).")
+    timeout = timeout_seconds(str(values.get("timeout") or "").strip(), "X", DEFAULT_TIMEOUT)
     return _Settings(api=api, username=username, timeout=timeout)
 
 
@@ -253,15 +239,15 @@ def _call(method: str, path: str, settings: _Settings, token: str, body: dict[st
     except requests.exceptions.RequestException as error:
         failure = _network_error(error, settings, writing=method != "GET")
     if failure is not None:  # raised outside the except block: no chained exception holds the request
-        raise _scrubbed(failure, token)
+        raise scrubbed(failure, token)
     assert response is not None
     if 200 <= response.status_code < 300:
         try:
             return response.json()
         except ValueError:
-            raise _scrubbed(PublishError(f"{settings.api} answered {response.status_code} but not with JSON; "
+            raise scrubbed(PublishError(f"{settings.api} answered {response.status_code} but not with JSON; "
                                          "check the API address."), token) from None
-    raise _scrubbed(_http_error(response, settings), token)
+    raise scrubbed(_http_error(response, settings), token)
 
 
 def _network_error(error: Exception, settings: _Settings, *, writing: bool) -> PublishError:
@@ -349,11 +335,6 @@ def _retry_after(response: Any) -> float | None:
     after = response.headers.get("retry-after", "")
     return float(after) if after.strip().isdigit() else None
 
-
-def _scrubbed(error: PublishError, token: str) -> PublishError:
-    """The error with the token removed from its message, whatever a server echoed."""
-    error.args = tuple(str(arg).replace(token, "•••") if isinstance(arg, str) else arg for arg in error.args)
-    return error
 
 
 __all__ = ["LIMIT", "XPublisher", "as_sent", "post_url", "weighted_length"]
