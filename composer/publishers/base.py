@@ -85,7 +85,9 @@ class Post:
     Before `publish`, the publishing service adds to `meta`: `incident_key` (the same for every
     update of one incident) and, when this account already carries the incident, `previous`:
     the receipt of its last post for it (`remote_id`, `url`, `meta`), so a blog appends to the
-    same article and a social channel replies in the same thread.
+    same article and a social channel replies in the same thread; and `retry`: False when the
+    outbox has never tried this post before, so nothing an earlier attempt left can exist (a
+    publisher that looks for such leftovers may skip the look; absent means "look").
     """
 
     channel: str

@@ -15,9 +15,10 @@ Posts: 300 graphemes and 3000 UTF-8 bytes at most (app.bsky.feed.post lexicon). 
 links when a `app.bsky.richtext.facet#link` facet covers them, with UTF-8 *byte* offsets.
 
 Never twice: every part gets a record key (a TID) derived from the account, the incident, the
-update, the text and the part's position. Before writing a part, `getRecord` asks whether that
-key exists; if it does (an earlier attempt whose answer was lost), it is reused. So publishing
-again after any failure completes a thread without repeating what is already there.
+update, the text and the part's position. Before writing a part on any attempt but the outbox's
+first (`post.meta["retry"]`), `getRecord` asks whether that key exists; if it does (an earlier
+attempt whose answer was lost), it is reused. So publishing again after any failure completes
+a thread without repeating what is already there.
 
 Threads: parts reply to the part before (`reply: {root, parent}`, strong refs: uri + cid). A
 later update of the same incident (`post.meta["previous"]`) replies to the last post of the
@@ -212,8 +213,10 @@ class BlueskyPublisher:
             rkey = record_key(session.did, incident_key, post.meta.get("update_id"), parts, index)
             step = f"part {index + 1} of {len(parts)}" if len(parts) > 1 else "the post"
             report(0.1 + 0.85 * index / len(parts), f"Posting {step}")
+            ref = None
             try:
-                session, ref = self._find(settings, password, session, rkey)
+                if post.meta.get("retry", True):  # a first attempt cannot have left this part behind
+                    session, ref = self._find(settings, password, session, rkey)
             except PublishError as error:
                 _say_what_went_out(error, refs, len(parts), session)
                 raise

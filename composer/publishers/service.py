@@ -99,6 +99,8 @@ class PublishingService:
                     return Outcome(name, error="an earlier attempt was interrupted and may have gone out: "
                                                "check, then retry it from the outbox")
                 credentials = credentials_for(publisher, self._secret_for(name))
+                # Only a job tried before can have left a post behind: publishers check for one then.
+                post.meta["retry"] = job.attempts > 0
                 with self._outbox_lock:
                     self._outbox.mark_sending(key)
                 receipt = publisher.publish(post, account, credentials,  # type: ignore[attr-defined]

@@ -6,8 +6,9 @@ first (or, with `later_updates=new`, each update is a post of its own). Every se
 a marker comment naming the update, so a retried append is seen and not added twice.
 
 Never twice: WordPress has no idempotency key, so a new post gets a slug chosen here from the
-incident and the update. Before creating, the publisher looks that slug up; a post found there
-carrying this update's marker is the one an earlier attempt created (its answer was lost).
+incident and the update. Before creating on a retry (any attempt but the outbox's first,
+`post.meta["retry"]`), the publisher looks that slug up; a post found there carrying this
+update's marker is the one an earlier attempt created (its answer was lost).
 
 The API root is discovered from the site (the `Link: <...>; rel="https://api.w.org/"` header,
 else `?rest_route=`), so sites in a subfolder or without pretty permalinks work.
@@ -489,12 +490,13 @@ class _Attempt:
     def create(self) -> Receipt:
         client, settings, report = self.client, self.client.settings, self.report
         slug = post_slug(self.incident_key, self.post.meta.get("update_id"), self.post.subject)
-        report(0.3, "Looking for a post left by an earlier attempt")
-        for found in client.call("GET", "/wp/v2/posts",
-                                 params={"slug": slug, "status": "any", "context": "edit", "per_page": 5}):
-            if self.marker in _raw(found.get("content")):
-                report(1.0, "Already published by an earlier attempt")
-                return self._receipt(found, appended=False, reused=True)
+        if self.post.meta.get("retry", True):  # the outbox says whether an earlier attempt could exist
+            report(0.3, "Looking for a post left by an earlier attempt")
+            for found in client.call("GET", "/wp/v2/posts",
+                                     params={"slug": slug, "status": "any", "context": "edit", "per_page": 5}):
+                if self.marker in _raw(found.get("content")):
+                    report(1.0, "Already published by an earlier attempt")
+                    return self._receipt(found, appended=False, reused=True)
         category_ids = client.category_ids(settings.categories)
         if self.cancel.is_set():
             raise Cancelled("Cancelled before writing to the blog; nothing was published.")

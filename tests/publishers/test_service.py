@@ -8,7 +8,8 @@ import threading
 
 from conftest import SMTP_PASSWORD, SMTP_USER
 
-from composer.publishers.base import Account, PublishableUpdate
+from composer.publishers.base import Account, NetworkError, PublishableUpdate
+from composer.publishers.email import EmailPublisher
 from composer.publishers.registry import discover
 from composer.publishers.service import PublishingService
 
@@ -62,3 +63,22 @@ def test_cancelled_before_sending_sends_nothing(store, starttls_server, smtp_cer
     [outcome] = service.publish(UPDATE, ["a"], cancel=cancel)
     assert not outcome.ok and starttls_server.deliveries == []
     assert store.outbox().jobs()[0].state == "failed"
+
+
+def test_the_first_attempt_is_marked_and_a_retry_is_not(store, starttls_server, smtp_certificate):
+    """Publishers skip looking for leftovers of earlier attempts only when the outbox never tried."""
+    seen = []
+
+    class Recording(EmailPublisher):
+        def publish(self, post, account, credentials, **options):
+            seen.append(post.meta["retry"])
+            if len(seen) == 1:
+                raise NetworkError("the line dropped")
+            return super().publish(post, account, credentials, **options)
+
+    accounts = {"list": account("list", starttls_server, smtp_certificate, "starttls")}
+    service = PublishingService(store.outbox(), accounts, {"email": Recording()}, lambda name: SMTP_PASSWORD)
+    assert not service.publish(UPDATE, ["list"])[0].ok
+    store.outbox().retry(store.outbox().jobs()[0].key)
+    assert service.publish(UPDATE, ["list"])[0].ok
+    assert seen == [False, True]
