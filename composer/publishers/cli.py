@@ -200,8 +200,11 @@ def accounts_kinds(_args) -> int:
             continue
         print(f"{entry.id:<12} {entry.publisher.display_name}")
         for field in entry.publisher.account_fields:
-            need = "secret, --password-stdin" if field.secret else ("required" if field.required else "optional")
+            need = "secret, --password-stdin" if field.secret else (
+                "required" if field.required and not field.default else "optional")
             choices = f" [{'|'.join(field.choices)}]" if field.choices else ""
+            if field.default and not field.secret:
+                choices += f" (default {field.default})"
             print(f"  {field.name:<18} {need}{choices}  {field.help}".rstrip())
     return EXIT_OK
 
