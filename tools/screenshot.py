@@ -45,6 +45,10 @@ def seed(home: Path) -> None:
     store.save_organisation(Organisation(name="Example Hosting", phone="+34 930 000 000", email="support@example.net",
                                          contact_url="https://example.net/contact",
                                          status_page_url="https://status.example.net"))
+    store.save_account("customers", "email", {"host": "smtp.example.net", "from": "status@example.net",
+                                              "to": "customers@example.net"})
+    store.save_account("toots", "mastodon", {"url": "https://mastodon.social"})
+    store.save_account("sky", "bluesky", {"handle": "status.example.net"})
     now = utc_now()
     promise = now + timedelta(minutes=23)
     older = store.add_incident(Incident(title="Scheduled database maintenance", status=Status.COMPLETED,
@@ -77,9 +81,13 @@ def main(target: str) -> None:
 
     def snap() -> None:
         window.ensure_ready()
+        window.publishing.refresh_channels()
         window.previews.render_now()
-        window.screen().grabWindow(window.winId()).save(target)
-        app.quit()
+        tabs = window.previews
+        for index in range(tabs.count()):  # show how a short channel splits the update
+            if tabs.tabText(index).startswith("Bluesky"):
+                tabs.setCurrentIndex(index)
+        QTimer.singleShot(300, lambda: (window.screen().grabWindow(window.winId()).save(target), app.quit()))
 
     QTimer.singleShot(1500, snap)
     app.exec()

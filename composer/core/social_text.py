@@ -77,7 +77,9 @@ def _inline_text(children) -> str:
     for child in children:
         if child.type in {"text", "code_inline"}:
             out.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
+        elif child.type == "softbreak":  # a wrapped line in the source: readers see one line
+            out.append(" ")
+        elif child.type == "hardbreak":
             out.append("\n")
         elif child.type == "image":
             out.append(child.content)

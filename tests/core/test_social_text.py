@@ -21,7 +21,7 @@ def test_plain_text_drops_markup_and_keeps_addresses():
                 "- one\n- two\n\n1. first\n2. second\n\nMarta Vidal  \nHead of support\n")
     assert plain_text(markdown) == (
         "Email delayed\n\n"
-        "We are sorry: mail is delayed (https://status.example/3).\n"
+        "We are sorry: mail is delayed (https://status.example/3). "
         "Call +34 93 000 00 00 or mail us (help@example.net).\n\n"
         "• one\n• two\n\n1. first\n2. second\n\n"
         "Marta Vidal\nHead of support")
