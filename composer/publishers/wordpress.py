@@ -11,7 +11,9 @@ incident and the update. Before creating on a retry (any attempt but the outbox'
 update's marker is the one an earlier attempt created (its answer was lost).
 
 The API root is discovered from the site (the `Link: <...>; rel="https://api.w.org/"` header,
-else `?rest_route=`), so sites in a subfolder or without pretty permalinks work.
+else `?rest_route=`), so sites in a subfolder or without pretty permalinks work. Discovery and the
+user check are trusted for ten minutes per site and credentials; when the site then refuses the
+post, both are done again before the error is believed.
 
 Secrets: the application password only goes into the HTTP Basic header; every message raised
 here passes through `_scrub`.
@@ -24,6 +26,7 @@ import hashlib
 import html
 import re
 import threading
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
@@ -92,6 +95,9 @@ class _Site:
     zone: Any  # a tzinfo: the readers' time zone
 
 
+CHECKED_FOR = 600.0  # seconds a site's discovery and user check are trusted without asking again
+
+
 class WordPressPublisher:
     """Publishes each incident as a blog post on a WordPress site (REST API, Application Passwords)."""
 
@@ -120,6 +126,11 @@ class WordPressPublisher:
     )
     policy = TextPolicy(limit=None, formats=("html",))
 
+    def __init__(self) -> None:
+        # (site, user, password digest, status) -> (until, site, API base): discovery and the
+        # user check cost three requests (one renders the front page); trust them a few minutes.
+        self._checked: dict[tuple[str, str, str, str], tuple[float, _Site, tuple[str, bool]]] = {}
+
     def render(self, update: PublishableUpdate) -> Post:
         from composer.core.templates.render import markdown_to_html  # noqa: PLC0415
 
@@ -142,14 +153,30 @@ class WordPressPublisher:
         if not incident_key or update_id is None:
             raise PublishError("This post was not rendered for WordPress (it has no incident and update ids).")
         previous = post.meta.get("previous")
+        previous_id = _previous_post_id(previous) if settings.later_updates == "append" else None
+        key = (settings.site, settings.username, hashlib.sha256(password.encode()).hexdigest(), settings.status)
         with _Client(settings, password) as client:
-            report(0.05, f"Finding the WordPress API of {settings.site}")
-            site = client.discover()
-            report(0.15, f"Checking the account {settings.username}")
-            client.check_user(need_publish=settings.status == "publish")
-            attempt = _Attempt(client, site, post, account, incident_key, f"{incident_key}/{update_id}", report, cancel)
-            previous_id = _previous_post_id(previous) if settings.later_updates == "append" else None
-            return attempt.append(previous_id) if previous_id is not None else attempt.create()
+            known = self._checked.get(key)
+            for trusted in ((True, False) if known and known[0] > time.monotonic() else (False,)):
+                if trusted:  # found and checked a few minutes ago: go straight to the post
+                    site = client.adopt(known[1], known[2])
+                else:
+                    report(0.05, f"Finding the WordPress API of {settings.site}")
+                    site = client.discover()
+                    report(0.15, f"Checking the account {settings.username}")
+                    client.check_user(need_publish=settings.status == "publish")
+                    self._checked[key] = (time.monotonic() + CHECKED_FOR, site, client.api_base)
+                attempt = _Attempt(client, site, post, account, incident_key, f"{incident_key}/{update_id}", report,
+                                   cancel)
+                try:
+                    return attempt.append(previous_id) if previous_id is not None else attempt.create()
+                except (NotFound, AuthRejected, Rejected):
+                    # Refused, so the post was not written. If that may be our stale knowledge of the site,
+                    # find and check it again, so the error (or success) is about the site as it is now.
+                    self._checked.pop(key, None)
+                    if not trusted:
+                        raise
+        raise AssertionError("unreachable")
 
     def test_connection(self, account: Account, credentials: dict[str, str]) -> str:
         settings = _settings(account)
@@ -382,6 +409,15 @@ class _Client:
         return _scrub(text, self._password, self.settings.username)
 
     # --- discovery and checks ---
+
+    @property
+    def api_base(self) -> tuple[str, bool]:
+        return self._api_root, self._rest_route
+
+    def adopt(self, site: _Site, api_base: tuple[str, bool]) -> _Site:
+        """Use what an earlier `discover()` of this site found."""
+        self._api_root, self._rest_route = api_base
+        return site
 
     def discover(self) -> _Site:
         """Find the REST API root from the site; NotFound says what was tried."""

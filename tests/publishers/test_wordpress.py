@@ -56,14 +56,17 @@ def update(incident: int, update_id: int = 1, **fields) -> PublishableUpdate:
     return PublishableUpdate(incident_id=incident, update_id=update_id, **{**values, **fields})
 
 
-def publish(site, the_update, previous=None, **settings):
-    post = PUBLISHER.render(the_update)
+def publish(site, the_update, previous=None, publisher=None, report=None, **settings):
+    """Publish with a fresh publisher (so it discovers the site) unless one is given."""
+    publisher = publisher or WordPressPublisher()
+    post = publisher.render(the_update)
     post.meta["incident_key"] = str(the_update.incident_id)
     if previous is not None:
         post.meta["previous"] = {"account": previous.account, "channel": previous.channel,
                                  "remote_id": previous.remote_id, "url": previous.url,
                                  "published_at": previous.published_at.isoformat(), "meta": previous.meta}
-    return PUBLISHER.publish(post, account(site, **settings), secret(site))
+    options = {"report": report} if report is not None else {}
+    return publisher.publish(post, account(site, **settings), secret(site), **options)
 
 
 def read_post(site, post_id: int | str) -> dict:
@@ -81,6 +84,24 @@ def markers(content: str) -> list[str]:
 
 
 # --- discovery and test_connection -------------------------------------------------------------
+
+
+def test_a_site_checked_minutes_ago_is_not_looked_up_again_unless_it_changed(wordpress_site, incident):
+    publisher, said = WordPressPublisher(), []
+    first = publish(wordpress_site, update(incident), publisher=publisher)
+    second = publish(wordpress_site, update(incident, 2, body="Still on it."), previous=first,
+                     publisher=publisher, report=lambda _fraction, text: said.append(text))
+    assert not any(text.startswith("Finding the WordPress API") for text in said)  # straight to the post
+    assert second.meta["api_root"] == first.meta["api_root"] == f"{wordpress_site.url}/wp-json/"
+    # The site changes under us (a plugin turns the REST API off): refused, looked at again, and the
+    # error is about the site as it is now, not about our stale knowledge of it.
+    with wordpress_site.option("ic_test_rest_disabled", "1", restore=""), pytest.raises(NotFound) as error:
+        publish(wordpress_site, update(incident, 3, body="Fixed."), previous=second, publisher=publisher)
+    assert "does not look like a WordPress site with its REST API on" in str(error.value)
+    third = publish(wordpress_site, update(incident, 3, body="Fixed."), previous=second, publisher=publisher)
+    assert third.remote_id == first.remote_id
+    assert markers(read_post(wordpress_site, first.remote_id)["content"]["raw"]) == [
+        f"{incident}/3", f"{incident}/2", f"{incident}/1"]
 
 
 def test_test_connection_discovers_the_api_and_checks_the_user(wordpress_site):
