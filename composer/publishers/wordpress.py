@@ -15,35 +15,30 @@ else `?rest_route=`), so sites in a subfolder or without pretty permalinks work.
 user check are trusted for ten minutes per site and credentials; when the site then refuses the
 post, both are done again before the error is believed.
 
-Secrets: the application password only goes into the HTTP Basic header; every message raised
-here passes through `_scrub`.
+Talking to the site (discovery, errors, secrets kept out of messages) is in `wordpress_rest.py`.
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import html
 import re
 import threading
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
+from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from composer.publishers.base import (
     Account,
     AccountField,
     AuthRejected,
     Cancelled,
-    NetworkError,
     NotFound,
     Post,
     PublishableUpdate,
     PublishError,
-    RateLimited,
     Receipt,
     Rejected,
     Report,
@@ -51,14 +46,12 @@ from composer.publishers.base import (
     no_report,
 )
 from composer.publishers.web import is_loopback, timeout_seconds
+from composer.publishers.wordpress_rest import _WHERE_TO_CREATE, _Client, _Settings, _Site
 
-API_REL = "https://api.w.org/"
 STATUS_CHOICES = ("publish", "draft")
 LATER_UPDATES_CHOICES = ("append", "new")
 DEFAULT_TIMEOUT = 20.0
 MARKER = "incident-composer:update"
-_WHERE_TO_CREATE = ("Create a new application password in WordPress (Users → Profile → Application Passwords) "
-                    "and enter it in the account.")
 
 
 def post_slug(incident_key: str, update_id: object, title: str) -> str:
@@ -71,28 +64,6 @@ def post_slug(incident_key: str, update_id: object, title: str) -> str:
 def update_marker(update_key: str) -> str:
     """The comment that opens an update's section in the post; `update_key` is "incident/update"."""
     return f"<!-- {MARKER} {update_key} -->"
-
-
-@dataclass(frozen=True)
-class _Settings:
-    """A WordPress account's settings, checked. Holds no secret."""
-
-    site: str
-    username: str
-    status: str
-    categories: tuple[str, ...]
-    tags: tuple[str, ...]
-    later_updates: str
-    timeout: float
-
-
-@dataclass(frozen=True)
-class _Site:
-    """What discovery found: the REST API root and the site's name and time zone."""
-
-    api_root: str
-    name: str
-    zone: Any  # a tzinfo: the readers' time zone
 
 
 CHECKED_FOR = 600.0  # seconds a site's discovery and user check are trusted without asking again
@@ -294,210 +265,6 @@ def _previous_post_id(previous: object) -> int | None:
     return None
 
 
-# --- the REST API -----------------------------------------------------------------------------
-
-
-def _zone(index: dict[str, Any]) -> Any:
-    """The site's time zone from the REST index: a named zone, else its UTC offset."""
-    name = str(index.get("timezone_string") or "")
-    if name:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # noqa: PLC0415
-
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
-    try:
-        hours = float(index.get("gmt_offset") or 0)
-    except (TypeError, ValueError):
-        hours = 0.0
-    return timezone(timedelta(hours=hours)) if hours else UTC
-
-
-class _Client:
-    """One logged-in conversation with a site; turns what requests raises into publisher errors."""
-
-    def __init__(self, settings: _Settings, password: str):
-        import requests  # noqa: PLC0415
-
-        self.settings = settings
-        self._password = password
-        self._session = requests.Session()
-        self._session.auth = (settings.username, password)
-        self._session.headers.update({"User-Agent": "IncidentComposer", "Accept": "application/json"})
-        self._api_root = ""
-        self._rest_route = False  # the API is reached as ?rest_route=/... (no pretty permalinks)
-        self.application_passwords_offered = True  # until the site's index says otherwise
-
-    def __enter__(self) -> _Client:
-        return self
-
-    def __exit__(self, *_exc) -> None:
-        self._session.close()
-
-    # --- requests ---
-
-    def _send(self, method: str, url: str, **options: Any):
-        import requests  # noqa: PLC0415
-
-        options.setdefault("timeout", self.settings.timeout)
-        try:
-            return self._session.request(method, url, **options)
-        except requests.exceptions.SSLError as error:
-            raise NetworkError(self._scrub(
-                f"The certificate of {urlsplit(url).netloc} could not be verified ({_reason(error)}). "
-                "Check the site address; WordPress must be served with a valid https certificate.")) from None
-        except requests.exceptions.Timeout:
-            raise NetworkError(f"{urlsplit(url).netloc} did not answer within {self.settings.timeout:g} seconds. "
-                               "Check the site address, or try again later.") from None
-        except requests.exceptions.ConnectionError as error:
-            raise NetworkError(self._scrub(
-                f"Could not connect to {urlsplit(url).netloc} ({_reason(error)}). Check the site address "
-                "and the network.")) from None
-        except requests.exceptions.RequestException as error:
-            raise NetworkError(self._scrub(f"The request to {url} failed ({_reason(error)}).")) from None
-
-    def _url(self, route: str) -> tuple[str, dict[str, str]]:
-        if self._rest_route:
-            return self._api_root, {"rest_route": route}
-        return self._api_root.rstrip("/") + route, {}
-
-    def call(self, method: str, route: str, *, params: dict[str, Any] | None = None, missing: str = "",
-             **options: Any) -> Any:
-        """One REST call; the decoded JSON answer, or a publisher error in plain words."""
-        url, route_params = self._url(route)
-        response = self._send(method, url, params={**route_params, **(params or {})}, **options)
-        if response.status_code >= 400:
-            raise self._error(response, method, route, missing)
-        try:
-            return response.json()
-        except ValueError:
-            raise PublishError(f"{self.settings.site} answered {method} {route} with something other than JSON "
-                               f"(HTTP {response.status_code}). A plugin or proxy may be in the way.") from None
-
-    def _error(self, response: Any, method: str, route: str, missing: str) -> PublishError:
-        code, message = _server_message(response)
-        said = f"{message} ({code}, HTTP {response.status_code})" if code else f"HTTP {response.status_code}"
-        status = response.status_code
-        user = self.settings.username
-        if status == 429 or (status == 503 and response.headers.get("Retry-After")):
-            wait = _retry_after(response.headers.get("Retry-After", ""))
-            later = f"in {wait:g} seconds" if wait is not None else "later"
-            return RateLimited(self._scrub(f"{self.settings.site} asks to wait: {said}. Try again {later}."), wait)
-        if status == 401 and not self.application_passwords_offered:
-            return AuthRejected(f"{self.settings.site} does not offer application passwords ({said}): they need "
-                                "WordPress 5.6 or newer served over https, and no plugin or setting disabling them.")
-        if status == 401:
-            return AuthRejected(self._scrub(
-                f"{self.settings.site} refused the user name {user} with this application password ({said}). "
-                "WordPress needs an application password, not the login password. " + _WHERE_TO_CREATE))
-        if status == 403:
-            hint = " Ask an administrator for a role that allows it (Author or higher)"
-            hint += ", or set the post status to draft." if code == "rest_cannot_publish" else "."
-            return Rejected(self._scrub(f"The WordPress user {user} is not allowed to do this on "
-                                        f"{self.settings.site}: {said}.{hint}"))
-        if status == 404:
-            return NotFound(self._scrub(missing or f"{self.settings.site} has no {route} ({said}). Is the REST API "
-                                                   "disabled by a plugin?"))
-        if status >= 500:
-            return NetworkError(self._scrub(f"{self.settings.site} failed with a server error on {method} {route}: "
-                                            f"{said}. Try again later."))
-        what = "the post" if method == "POST" else "the request"
-        return Rejected(self._scrub(f"{self.settings.site} refused {what}: {said}."))
-
-    def _scrub(self, text: str) -> str:
-        return _scrub(text, self._password, self.settings.username)
-
-    # --- discovery and checks ---
-
-    @property
-    def api_base(self) -> tuple[str, bool]:
-        return self._api_root, self._rest_route
-
-    def adopt(self, site: _Site, api_base: tuple[str, bool]) -> _Site:
-        """Use what an earlier `discover()` of this site found."""
-        self._api_root, self._rest_route = api_base
-        return site
-
-    def discover(self) -> _Site:
-        """Find the REST API root from the site; NotFound says what was tried."""
-        site = self.settings.site
-        tried = []
-        response = self._send("GET", site + "/", stream=True, allow_redirects=True)
-        response.close()  # only the headers matter
-        link = (response.links.get(API_REL) or {}).get("url", "")
-        link = urljoin(response.url, link) if link else ""
-        candidates = [link] if link else []
-        candidates.append(site + "/?rest_route=/")
-        for candidate in candidates:
-            tried.append(candidate)
-            self._rest_route = "rest_route=" in candidate
-            self._api_root = candidate.split("?", 1)[0] if self._rest_route else candidate
-            index = self._index()
-            if index is not None:
-                self.application_passwords_offered = "application-passwords" in (index.get("authentication") or {})
-                return _Site(api_root=candidate, name=html.unescape(str(index.get("name") or "")), zone=_zone(index))
-        where = " and ".join(tried)
-        how = "" if link else f" {site}/ sent no `Link: rel=\"{API_REL}\"` header."
-        raise NotFound(f"{site} does not look like a WordPress site with its REST API on: tried {where}.{how} "
-                       "Check the site address, and that no plugin disables the REST API.")
-
-    def _index(self) -> dict[str, Any] | None:
-        url, params = self._url("/")
-        response = self._send("GET", url, params=params)
-        if response.status_code in (401, 429, 503) or response.status_code >= 500:
-            raise self._error(response, "GET", "/", "")
-        try:
-            index = response.json()
-        except ValueError:
-            return None
-        if not isinstance(index, dict) or "wp/v2" not in (index.get("namespaces") or []):
-            return None
-        return index
-
-    def check_user(self, *, need_publish: bool) -> str:
-        """The logged-in user's name; AuthRejected or Rejected if they cannot do what the account asks."""
-        me = self.call("GET", "/wp/v2/users/me", params={"context": "edit"})
-        capabilities = me.get("capabilities") or {}
-        name = str(me.get("name") or self.settings.username)
-        if need_publish and not capabilities.get("publish_posts"):
-            raise Rejected(f"The WordPress user {self.settings.username} may not publish posts on "
-                           f"{self.settings.site} (roles: {', '.join(me.get('roles') or []) or 'none'}). "
-                           "Ask an administrator for the Author role or higher, or set the post status to draft.")
-        if not capabilities.get("edit_posts"):
-            raise Rejected(f"The WordPress user {self.settings.username} may not write posts on "
-                           f"{self.settings.site}. Ask an administrator for the Contributor role or higher.")
-        return name
-
-    def _terms(self, taxonomy: str, name: str) -> dict[str, Any] | None:
-        # The default (view) context: `edit` is refused to contributors, who may still assign terms.
-        for term in self.call("GET", f"/wp/v2/{taxonomy}", params={"search": name, "per_page": 100}):
-            if html.unescape(str(term.get("name", ""))).casefold() == name.casefold() or \
-                    str(term.get("slug", "")) == name.lower():
-                return term
-        return None
-
-    def category_ids(self, names: tuple[str, ...]) -> list[int]:
-        ids = []
-        for name in names:
-            term = self._terms("categories", name)
-            if term is None:
-                raise NotFound(f"The category “{name}” does not exist on {self.settings.site}. Create it under "
-                               "Posts → Categories, or correct the account's categories.")
-            ids.append(int(term["id"]))
-        return ids
-
-    def tag_ids(self, names: tuple[str, ...], report: Report) -> list[int]:
-        ids = []
-        for name in names:
-            term = self._terms("tags", name)
-            if term is None:
-                report(0.5, f"Creating the tag {name}")
-                term = self.call("POST", "/wp/v2/tags", json={"name": name})
-            ids.append(int(term["id"]))
-        return ids
-
-
 @dataclass
 class _Attempt:
     """One update going to one site: create its post, or add it to the incident's post."""
@@ -568,71 +335,6 @@ class _Attempt:
                                    json={"title": _title(self.post), "content": f"{section}\n\n{content.lstrip()}"})
         self.report(1.0, "Update added to the post")
         return self._receipt(updated, appended=True)
-
-
-# --- errors -----------------------------------------------------------------------------------
-
-
-def _server_message(response: Any) -> tuple[str, str]:
-    """WordPress's error code and message (with the invalid parameters), or the start of the body."""
-    try:
-        data = response.json()
-    except ValueError:
-        text = " ".join(re.sub(r"<[^>]+>", " ", response.text or "").split())
-        return "", text[:200]
-    if not isinstance(data, dict):
-        return "", str(data)[:200]
-    message = html.unescape(re.sub(r"<[^>]+>", "", str(data.get("message") or "")))
-    params = (data.get("data") or {}).get("params") if isinstance(data.get("data"), dict) else None
-    if isinstance(params, dict) and params:
-        message += " " + "; ".join(f"{key}: {value}" for key, value in params.items())
-    return str(data.get("code") or ""), message.strip()
-
-
-def _retry_after(value: str) -> float | None:
-    """Seconds from a Retry-After header: a number of seconds or an HTTP date."""
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        return max(0.0, (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds())
-    except (TypeError, ValueError):
-        return None
-
-
-def _reason(error: Exception) -> str:
-    """Why a connection failed, in plain words: the innermost OSError beneath what requests raises."""
-    import socket  # noqa: PLC0415
-
-    pending: list[BaseException] = [error]
-    seen: list[BaseException] = []
-    while pending:
-        current = pending.pop()
-        if current in seen:
-            continue
-        seen.append(current)
-        if isinstance(current, ConnectionRefusedError):
-            return "connection refused: no web server is listening there"
-        if isinstance(current, socket.gaierror):
-            return "the name could not be found"
-        if isinstance(current, ConnectionResetError):
-            return "the connection was reset"
-        pending += [e for e in (current.__cause__, current.__context__, getattr(current, "reason", None),
-                                *getattr(current, "args", ())) if isinstance(e, BaseException)]
-    return re.sub(r"<[^>]+ object at 0x[0-9a-f]+>:?\s*", "", str(error))[:200]
-
-
-def _scrub(text: str, password: str, username: str) -> str:
-    """The text without the password in any form it could be echoed."""
-    if not password:
-        return text
-    forms = {password, password.replace(" ", ""),
-             base64.b64encode(f"{username}:{password}".encode()).decode("ascii")}
-    for form in sorted(forms, key=len, reverse=True):
-        if form:
-            text = text.replace(form, "•••")
-    return text
 
 
 __all__ = ["WordPressPublisher", "post_slug", "update_marker"]
