@@ -18,14 +18,19 @@ def main(argv: list[str]) -> int:
     kind = argv[1]
     timeout = float(argv[2]) if len(argv) > 2 else 60.0
 
+    if kind == "app":
+        # In the app's own order: the command's entry module, then the app and its core;
+        # Qt comes in when the application object is made. The order matters: PySide6
+        # reads the source of every module imported after it (its __feature__ check).
+        import composer.cli  # noqa: F401
+        from composer.app import build_context, create_application, create_window
+
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     context = None
     if kind == "app":
         # The same three steps as composer.app.run_gui, with the seeded data folder
         # that run.py passes in INCIDENT_COMPOSER_HOME.
-        from composer.app import build_context, create_application, create_window
-
         app = create_application([argv[0]])
         context = build_context()
         window = create_window(context)

@@ -8,7 +8,6 @@ Nothing here runs at import time: tests build a context of their own with
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,21 +26,22 @@ if TYPE_CHECKING:
     from composer.ui.task_runner import TaskRunner
 
 
-@dataclass
 class AppContext:
     """What every widget may need, passed down instead of globals."""
 
-    home: Path
-    store: Store
-    open_report: OpenReport
-    prompter: Prompter
-    ui_settings: QSettings
-    # Built on first use, off the startup path (keyring and the publishers are slow to import).
-    credentials: CredentialStore | None = None  # the keyring, or memory for this session (with consent)
-    keyring_problem: str = ""  # why there is no keyring, in plain words
-    session_secrets_consent: bool | None = None  # the answer to "keep secrets for this session only?"
-    _publishers: dict[str, Entry] | None = field(default=None, repr=False)
-    _runner: TaskRunner | None = field(default=None, repr=False)
+    def __init__(self, home: Path, store: Store, open_report: OpenReport, prompter: Prompter,
+                 ui_settings: QSettings):
+        self.home = home
+        self.store = store
+        self.open_report = open_report
+        self.prompter = prompter
+        self.ui_settings = ui_settings
+        # Built on first use, off the startup path (keyring and the publishers are slow to import).
+        self.credentials: CredentialStore | None = None  # the keyring, or memory for this session (with consent)
+        self.keyring_problem = ""  # why there is no keyring, in plain words
+        self.session_secrets_consent: bool | None = None  # the answer to "keep secrets for this session only?"
+        self._publishers: dict[str, Entry] | None = None
+        self._runner: TaskRunner | None = None
 
     def publishers(self) -> dict[str, Entry]:
         """Every publisher the registry knows, the unavailable ones with their error."""

@@ -8,12 +8,14 @@ reason on stderr.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from composer import __version__
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -25,6 +27,8 @@ class CommandError(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse  # noqa: PLC0415 - not on the path to the window
+
     parser = argparse.ArgumentParser(
         prog="incident-composer",
         description="Write outage updates that are timely, signed, honest and reachable. "
@@ -114,6 +118,8 @@ def _cmd_incidents_list(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.format == "json":
+        import json  # noqa: PLC0415
+
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     elif not rows:
         print("No incidents yet.")
@@ -184,9 +190,13 @@ def _run_command(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if not argv:  # the window: straight there, without building the command-line parser
+        from composer.app import run_gui  # noqa: PLC0415 - Qt only for the window
+
+        return run_gui()
     args = _parser().parse_args(argv)
     if args.command is None:
-        from composer.app import run_gui  # noqa: PLC0415 - Qt only for the window
+        from composer.app import run_gui  # noqa: PLC0415
 
         return run_gui()
     try:

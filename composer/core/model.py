@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
+
+from composer.core.record import Record
 
 
 def utc_now() -> datetime:
@@ -71,96 +72,190 @@ def parse_severity(text: str) -> Severity:
         raise ValueError(f"unknown severity {text!r} (expected one of: {known})") from None
 
 
-@dataclass
-class Incident:
+class Incident(Record):
     """Something customers notice: an outage or a planned maintenance."""
 
+    __slots__ = (
+        "affected_services",
+        "created_at",
+        "customer_impact",
+        "id",
+        "region",
+        "severity",
+        "started_at",
+        "status",
+        "title",
+        "workaround",
+    )
     title: str
-    status: Status = Status.INVESTIGATING
-    severity: Severity = Severity.MAJOR
-    started_at: datetime = field(default_factory=utc_now)
-    affected_services: list[str] = field(default_factory=list)
-    customer_impact: str = ""
-    workaround: str = ""
-    region: str = ""
-    id: int | None = None
-    created_at: datetime = field(default_factory=utc_now)
+    status: Status
+    severity: Severity
+    started_at: datetime
+    affected_services: list[str]
+    customer_impact: str
+    workaround: str
+    region: str
+    id: int | None
+    created_at: datetime
+
+    def __init__(self, title: str, status: Status = Status.INVESTIGATING,
+                 severity: Severity = Severity.MAJOR, started_at: datetime | None = None,
+                 affected_services: list[str] | None = None, *, customer_impact: str = "",
+                 workaround: str = "", region: str = "", id: int | None = None,
+                 created_at: datetime | None = None):
+        self.title = title
+        self.status = status
+        self.severity = severity
+        self.started_at = started_at if started_at is not None else utc_now()
+        self.affected_services = affected_services if affected_services is not None else []
+        self.customer_impact = customer_impact
+        self.workaround = workaround
+        self.region = region
+        self.id = id
+        self.created_at = created_at if created_at is not None else utc_now()
 
 
-@dataclass
-class Publication:
+class Publication(Record):
     """Where one update went out on one channel (filled by the publishers)."""
 
+    __slots__ = ("channel", "published_at", "remote_id", "url")
     channel: str
     published_at: datetime
-    remote_id: str = ""
-    url: str = ""
+    remote_id: str
+    url: str
+
+    def __init__(self, channel: str, published_at: datetime, remote_id: str = "", url: str = ""):
+        self.channel = channel
+        self.published_at = published_at
+        self.remote_id = remote_id
+        self.url = url
 
 
-@dataclass
-class Update:
+class Update(Record):
+    __slots__ = (
+        "body",
+        "created_at",
+        "edited_at",
+        "extra",
+        "id",
+        "incident_id",
+        "language",
+        "next_update_at",
+        "previous_update_at",
+        "publications",
+        "signer",
+        "status",
+    )
     incident_id: int | None
-    body: str = ""
-    status: Status = Status.INVESTIGATING
-    signer: str = ""
-    language: str = "en"
-    next_update_at: datetime | None = None
-    created_at: datetime = field(default_factory=utc_now)
-    edited_at: datetime = field(default_factory=utc_now)
+    body: str
+    status: Status
+    signer: str
+    language: str
+    next_update_at: datetime | None
+    created_at: datetime
+    edited_at: datetime
     # Time of the previous public update when it is known from outside (an imported file).
-    previous_update_at: datetime | None = None
+    previous_update_at: datetime | None
     # Front-matter keys we do not understand: kept so an export gives them back.
-    extra: dict[str, object] = field(default_factory=dict)
-    publications: list[Publication] = field(default_factory=list)
-    id: int | None = None
+    extra: dict[str, object]
+    publications: list[Publication]
+    id: int | None
+
+    def __init__(self, incident_id: int | None, body: str = "", status: Status = Status.INVESTIGATING,
+                 signer: str = "", language: str = "en", *, next_update_at: datetime | None = None,
+                 created_at: datetime | None = None, edited_at: datetime | None = None,
+                 previous_update_at: datetime | None = None, extra: dict[str, object] | None = None,
+                 publications: list[Publication] | None = None, id: int | None = None):
+        self.incident_id = incident_id
+        self.body = body
+        self.status = status
+        self.signer = signer
+        self.language = language
+        self.next_update_at = next_update_at
+        self.created_at = created_at if created_at is not None else utc_now()
+        self.edited_at = edited_at if edited_at is not None else utc_now()
+        self.previous_update_at = previous_update_at
+        self.extra = extra if extra is not None else {}
+        self.publications = publications if publications is not None else []
+        self.id = id
 
     @property
     def published_at(self) -> datetime | None:
         return min((p.published_at for p in self.publications), default=None)
 
 
-@dataclass
-class Revision:
+class Revision(Record):
     """An earlier text of an update."""
 
+    __slots__ = ("body", "id", "saved_at", "update_id")
     update_id: int
     body: str
     saved_at: datetime
-    id: int | None = None
+    id: int | None
+
+    def __init__(self, update_id: int, body: str, saved_at: datetime, id: int | None = None):
+        self.update_id = update_id
+        self.body = body
+        self.saved_at = saved_at
+        self.id = id
 
 
-@dataclass
-class Event:
+class Event(Record):
     """Something that happened to an update: a check overridden, a publication."""
 
+    __slots__ = ("at", "detail", "id", "kind", "update_id")
     update_id: int
     kind: str
-    detail: dict[str, object] = field(default_factory=dict)
-    at: datetime = field(default_factory=utc_now)
-    id: int | None = None
+    detail: dict[str, object]
+    at: datetime
+    id: int | None
+
+    def __init__(self, update_id: int, kind: str, detail: dict[str, object] | None = None,
+                 at: datetime | None = None, id: int | None = None):
+        self.update_id = update_id
+        self.kind = kind
+        self.detail = detail if detail is not None else {}
+        self.at = at if at is not None else utc_now()
+        self.id = id
 
 
-@dataclass
-class Person:
+class Person(Record):
     """Someone who may sign an update."""
 
+    __slots__ = ("email", "id", "name", "phone", "role")
     name: str
-    role: str = ""
-    email: str = ""
-    phone: str = ""
-    id: int | None = None
+    role: str
+    email: str
+    phone: str
+    id: int | None
+
+    def __init__(self, name: str, role: str = "", email: str = "", phone: str = "",
+                 id: int | None = None):
+        self.name = name
+        self.role = role
+        self.email = email
+        self.phone = phone
+        self.id = id
 
     @property
     def signature(self) -> str:
         return f"{self.name}, {self.role}" if self.role else self.name
 
 
-@dataclass
-class Organisation:
+class Organisation(Record):
     """Who speaks, and where customers can reach them."""
 
-    name: str = ""
-    contact_url: str = ""
-    phone: str = ""
-    email: str = ""
-    status_page_url: str = ""
+    __slots__ = ("contact_url", "email", "name", "phone", "status_page_url")
+    name: str
+    contact_url: str
+    phone: str
+    email: str
+    status_page_url: str
+
+    def __init__(self, name: str = "", contact_url: str = "", phone: str = "", email: str = "",
+                 status_page_url: str = ""):
+        self.name = name
+        self.contact_url = contact_url
+        self.phone = phone
+        self.email = email
+        self.status_page_url = status_page_url

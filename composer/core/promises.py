@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from composer.core.model import Incident, Update
+from composer.core.record import FrozenRecord
 
 DEFAULT_WARN_BEFORE = timedelta(minutes=10)
 
@@ -21,11 +21,15 @@ class PromiseState(enum.StrEnum):
     CLOSED = "closed"  # resolved or completed: nothing more is owed
 
 
-@dataclass(frozen=True)
-class Promise:
+class Promise(FrozenRecord):
+    __slots__ = ("deadline", "published_at", "state")
     state: PromiseState
-    deadline: datetime | None = None
-    published_at: datetime | None = None
+    deadline: datetime | None
+    published_at: datetime | None
+
+    def __init__(self, state: PromiseState, deadline: datetime | None = None,
+                 published_at: datetime | None = None):
+        self._set(state=state, deadline=deadline, published_at=published_at)
 
 
 def last_published(updates: list[Update]) -> Update | None:

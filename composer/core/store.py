@@ -13,7 +13,6 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from composer.core.model import (
     parse_status,
     utc_now,
 )
+from composer.core.record import Record
 
 # Saves closer together than this extend the newest revision instead of adding one.
 REVISION_INTERVAL = timedelta(seconds=60)
@@ -47,15 +47,23 @@ class NotFound(StoreError):
     pass
 
 
-@dataclass
-class OpenReport:
+class OpenReport(Record):
     """What happened while opening the store, for the app to tell the user."""
 
+    __slots__ = ("moved_aside", "path", "problem", "read_only", "recovered")
     path: Path
-    read_only: bool = False
-    moved_aside: Path | None = None
-    recovered: dict[str, int] = field(default_factory=dict)
-    problem: str = ""
+    read_only: bool
+    moved_aside: Path | None
+    recovered: dict[str, int]
+    problem: str
+
+    def __init__(self, path: Path, read_only: bool = False, moved_aside: Path | None = None,
+                 recovered: dict[str, int] | None = None, problem: str = ""):
+        self.path = path
+        self.read_only = read_only
+        self.moved_aside = moved_aside
+        self.recovered = recovered if recovered is not None else {}
+        self.problem = problem
 
     @property
     def message(self) -> str:

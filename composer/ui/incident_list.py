@@ -3,19 +3,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from composer.core.model import Incident, Update, utc_now
 from composer.core.promises import Promise, PromiseState
 from composer.ui.clock import format_duration
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QColor, QPalette
+
 FOREGROUND_ROLE = 9  # Qt.ItemDataRole.ForegroundRole, without loading Qt's enum namespace
 
 
 def alert_color(palette: QPalette) -> QColor:
     """A red that reads on both light and dark palettes."""
+    # Imported here: a Qt class first used costs startup time, and alerts are rare.
+    from PySide6.QtGui import QColor, QPalette  # noqa: PLC0415
+
     dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
     return QColor("#ff6b6b") if dark else QColor("#c62828")
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from composer.core.model import Incident, utc_now
@@ -21,6 +20,8 @@ def _emphasise(label: QLabel, alert: bool) -> None:
     if label.property("alert") == alert:
         return
     label.setProperty("alert", alert)
+    from PySide6.QtGui import QPalette  # noqa: PLC0415 - not needed until an alert
+
     palette = label.parentWidget().palette() if label.parentWidget() else label.palette()
     if alert:
         palette.setColor(QPalette.ColorRole.WindowText, alert_color(palette))

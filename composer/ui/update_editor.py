@@ -4,20 +4,25 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
 from composer.core.model import Status, Update, lifecycle_of, utc_now
 from composer.core.store import SaveFailed, Store
 from composer.ui.save_scheduler import SaveScheduler
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import QDateTime
+
 LANGUAGES = (("en", "English"), ("ca", "Català"), ("es", "Español"))
 DEFAULT_CADENCE = timedelta(minutes=30)
 
 
 def to_qdatetime(value: datetime) -> QDateTime:
+    from PySide6.QtCore import QDateTime  # noqa: PLC0415 - each Qt class first used costs startup time
+
     return QDateTime.fromSecsSinceEpoch(int(value.timestamp()))
 
 
@@ -49,9 +54,7 @@ class UpdateEditor(QWidget):
             "Write the update in Markdown. Say what customers cannot do, own it, "
             "say when the next update comes, sign with your name and give a way to reach you."
         ))
-        font = QFont(self.body.font())
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.body.setFont(font)
+        self.body.zoomIn(1)  # a point larger than the interface: it is what people read
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.body, 1)
