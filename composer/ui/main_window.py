@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         if self._ready:
             return
         self._ready = True
+        self.status_panel.show_emphasis()
         from PySide6.QtCore import Qt  # noqa: PLC0415 - realising Qt's enums costs ~12 ms
         from PySide6.QtWidgets import QDockWidget  # noqa: PLC0415
 

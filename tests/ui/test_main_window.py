@@ -239,3 +239,30 @@ def test_alert_colour_reads_on_light_and_dark_palettes(qapp):
     light, dark = QPalette(QColor("#f0f0f0")), QPalette(QColor("#202020"))
     assert alert_color(dark).lightness() > alert_color(light).lightness()
     assert alert_color(light).red() > 150 and alert_color(dark).red() > 150
+
+
+def test_alerts_turn_red_and_bold_once_the_window_is_ready(qtbot, home, prompter):
+    """Emphasis waits for the first paint (startup time), then shows at once and follows changes."""
+    from composer.app import build_context
+    from composer.core.model import Incident, Update
+    from composer.ui.main_window import MainWindow
+
+    context = build_context(home=home, prompter=prompter)
+    incident = context.store.add_incident(Incident(title="Checkout down"))
+    context.store.add_update(Update(incident_id=incident.id, body="We are looking into it."))
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    countdown = window.status_panel.countdown
+    assert countdown.text() == "Nothing published yet"
+    assert countdown.property("alert") is None  # not yet: the first frame goes out plain
+
+    window.ensure_ready()
+    assert countdown.property("alert") is True
+    assert countdown.font().bold()
+
+    window.status_panel.show_saved()
+    assert window.status_panel.save_state.property("alert") is False
+    window.status_panel.show_save_failed("Not saved: the disk is full")
+    assert window.status_panel.save_state.property("alert") is True
+    assert window.status_panel.save_state.font().bold()
+    window.close()
