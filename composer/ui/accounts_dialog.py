@@ -3,20 +3,25 @@
 
 Settings go to the store; a secret goes to the OS keyring only (or, when there is no keyring
 and the user agreed, to memory for this session). A stored secret is never shown again:
-editing leaves the secret field blank, and blank means "keep it".
+editing leaves the secret field blank, and blank means "keep it". Test connection works on
+the saved account (in the list) and on the form as it stands (in the editor): a secret typed
+there is used for that test only and goes to the keyring only when the account is saved.
 """
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,11 +35,12 @@ from PySide6.QtWidgets import (
 
 from composer.core.store import SaveFailed
 from composer.publishers.accounts import credentials_for, load_accounts, settings_problem
+from composer.publishers.base import Account, PublishError
 from composer.ui.publish_workflow import credential_store
 
 if TYPE_CHECKING:
     from composer.app import AppContext
-    from composer.publishers.base import Account, AccountField
+    from composer.publishers.base import AccountField
     from composer.publishers.registry import Entry
 
 
@@ -51,10 +57,82 @@ def _scrub(text: str, secret: str | None) -> str:
     return text.replace(secret, "•••") if secret else text
 
 
+def _stored_secret(context: AppContext, name: str) -> str | None:
+    """The secret kept for the account `name`, None if none. Never asks; raises CredentialError."""
+    store = credential_store(context, ask=False)
+    return store.get(name) if store is not None else None
+
+
+def start_connection_test(context: AppContext, publisher: object, account: Account, secret: str | None,
+                          show: Callable[[bool, str], None]) -> None:
+    """Run the publisher's check in a worker; `show(ok, text)` gets the outcome on the UI thread.
+
+    The worker gets plain values only (the account and its credentials), never a widget.
+    """
+    credentials = credentials_for(publisher, secret)
+
+    def failed(error: Exception) -> None:
+        if isinstance(error, PublishError):
+            text = _scrub(str(error), secret)
+        else:  # not a publishing error: its text may hold anything, name only its kind
+            text = QCoreApplication.translate("AccountsDialog", "Unexpected error (%1).").replace(
+                "%1", type(error).__name__)
+        show(False, f"{account.name}: {text}")
+
+    context.runner().run(lambda _report, _cancel: publisher.test_connection(account, credentials),  # type: ignore[attr-defined]
+                         done=lambda message: show(True, _scrub(str(message), secret)),
+                         failed=failed, name=f"test {account.name}")
+
+
+class PathInput(QWidget):
+    """A file path: its line edit, and a Browse… button beside it that picks a file."""
+
+    def __init__(self, edit: QLineEdit, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.edit = edit
+        self.title = title
+        self.browse_button = QPushButton(self.tr("Browse…"))
+        self.browse_button.setAccessibleName(self.tr("Browse for %1").replace("%1", title))
+        self.browse_button.clicked.connect(self.browse)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(edit, 1)
+        layout.addWidget(self.browse_button)
+        self.setFocusProxy(edit)
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def setText(self, text: str) -> None:  # stands in for the QLineEdit it wraps
+        self.edit.setText(text)
+
+    def start_folder(self) -> str:
+        """The current value's folder when it exists, else the home folder."""
+        value = self.text().strip()
+        if value:
+            path = Path(value).expanduser()
+            folder = path if path.is_dir() else path.parent
+            if folder.is_dir():
+                return str(folder)
+        return str(Path.home())
+
+    def browse(self) -> None:
+        chosen = self.ask(self, self.title, self.start_folder())
+        if chosen:  # cancelled: keep what was there
+            self.edit.setText(chosen)
+
+    @classmethod
+    def ask(cls, parent: QWidget, title: str, folder: str) -> str:
+        """The file chosen in the standard Open dialog, "" when cancelled. Tests patch this."""
+        name, _ = QFileDialog.getOpenFileName(parent, title, folder)
+        return name
+
+
 class AccountEditor(QDialog):
     """Add or edit one account: a form built from its publisher's declarative `account_fields`."""
 
     saved = Signal(str)  # the account's name
+    tested = Signal(bool, str)  # ok, the message shown
 
     def __init__(self, context: AppContext, account: Account | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -85,8 +163,13 @@ class AccountEditor(QDialog):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020")
+        self.test_result = QLabel()
+        self.test_result.setWordWrap(True)
+        self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.test_button = buttons.addButton(self.tr("&Test connection"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.test_button.clicked.connect(self.test_connection)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.form.addRow(self.tr("Kind"), self.kind)
@@ -97,6 +180,7 @@ class AccountEditor(QDialog):
         layout.addStretch(1)
         layout.addWidget(QLabel(self.tr("* required. Passwords and tokens are kept %1.")
                                 .replace("%1", self._where())))
+        layout.addWidget(self.test_result)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         if account is not None:
@@ -123,11 +207,10 @@ class AccountEditor(QDialog):
     def _has_secret(self) -> bool:
         if self.account is None:
             return False
-        store = credential_store(self.context, ask=False)
         from composer.core.credentials import CredentialError  # noqa: PLC0415
 
         try:
-            return store is not None and store.get(self.account.name) is not None
+            return _stored_secret(self.context, self.account.name) is not None
         except CredentialError:
             return False
 
@@ -139,6 +222,8 @@ class AccountEditor(QDialog):
         self.unavailable.setText(entry.error if entry is not None and entry.publisher is None else "")
         self.unavailable.setVisible(bool(self.unavailable.text()))
         self.save_button.setEnabled(entry is not None and entry.publisher is not None)
+        self.test_button.setEnabled(self.save_button.isEnabled())
+        self.test_result.clear()
         if entry is None or entry.publisher is None:
             return
         settings = self.account.settings if self.account else {}
@@ -166,6 +251,8 @@ class AccountEditor(QDialog):
                 widget.setPlaceholderText(field.help)
         widget.setToolTip(field.help)
         widget.setAccessibleName(field.label)
+        if field.kind == "path" and isinstance(widget, QLineEdit) and not field.secret:
+            return PathInput(widget, field.label)
         return widget
 
     def values(self) -> tuple[dict[str, str], str]:
@@ -225,6 +312,34 @@ class AccountEditor(QDialog):
         self.saved.emit(name)
         self.accept()
         return True
+
+    def test_connection(self) -> None:
+        """Test the account as the form says now, without saving it or its secret."""
+        from composer.core.credentials import CredentialError  # noqa: PLC0415
+
+        settings, secret = self.values()
+        problem = self.problem(settings, secret)
+        self.test_result.clear()
+        self.error.setText(problem)
+        if problem:
+            return
+        name = self.name.text().strip()
+        if not secret and self.account is not None:  # blank means the stored one, as on save
+            try:
+                secret = _stored_secret(self.context, self.account.name) or ""
+            except CredentialError as error:
+                self._show_test(False, error.message)
+                return
+        self.test_button.setEnabled(False)
+        self.test_result.setText(self.tr("Testing %1…").replace("%1", name))
+        entry = self.entry
+        start_connection_test(self.context, entry.publisher, Account(name, entry.id, settings),  # type: ignore[union-attr]
+                              secret, self._show_test)
+
+    def _show_test(self, ok: bool, text: str) -> None:
+        self.test_result.setText(("✔ " if ok else "✘ ") + text)
+        self.test_button.setEnabled(self.save_button.isEnabled())
+        self.tested.emit(ok, text)
 
 
 class AccountsDialog(QDialog):
@@ -381,7 +496,7 @@ class AccountsDialog(QDialog):
         self.reload()
 
     def test_connection(self) -> None:
-        """Runs the publisher's check in a worker; says exactly what is wrong when it fails."""
+        """Runs the saved account's check in a worker; says exactly what is wrong when it fails."""
         from composer.core.credentials import CredentialError  # noqa: PLC0415
 
         name = self.current_name()
@@ -391,29 +506,14 @@ class AccountsDialog(QDialog):
             self._show_test(False, self.tr("This kind of account cannot be used: %1").replace(
                 "%1", entry.error if entry else "no publisher"))
             return
-        publisher = entry.publisher
-        store = self.context.credentials or credential_store(self.context, ask=False)
         try:
-            secret = store.get(account.name) if store is not None else None
+            secret = _stored_secret(self.context, account.name)
         except CredentialError as error:
             self._show_test(False, error.message)
             return
-        credentials = credentials_for(publisher, secret)
         self.test_button.setEnabled(False)
         self.test_result.setText(self.tr("Testing %1…").replace("%1", account.name))
-
-        def failed(error: Exception) -> None:
-            from composer.publishers.base import PublishError  # noqa: PLC0415
-
-            if isinstance(error, PublishError):
-                text = _scrub(str(error), secret)
-            else:  # not a publishing error: its text may hold anything, name only its kind
-                text = self.tr("Unexpected error (%1).").replace("%1", type(error).__name__)
-            self._show_test(False, f"{account.name}: {text}")
-
-        self.context.runner().run(lambda _report, _cancel: publisher.test_connection(account, credentials),
-                                  done=lambda message: self._show_test(True, _scrub(str(message), secret)),
-                                  failed=failed, name=f"test {account.name}")
+        start_connection_test(self.context, entry.publisher, account, secret, self._show_test)
 
     def _show_test(self, ok: bool, text: str) -> None:
         self.test_result.setText(("✔ " if ok else "✘ ") + text)

@@ -19,7 +19,7 @@ from smtp_peer import SmtpPeer, free_port, make_certificate
 
 from composer.core.credentials import NO_KEYRING, MemoryCredentials
 from composer.publishers.registry import Entry
-from composer.ui.accounts_dialog import AccountsDialog
+from composer.ui.accounts_dialog import AccountsDialog, PathInput
 
 SMTP_USER = "status-bot"
 SMTP_PASSWORD = "Tr0ub4dor&3-ui-secret-never-on-disk"
@@ -163,6 +163,128 @@ def test_test_connection_to_a_closed_port_says_what_is_wrong(make_window, qtbot,
     ok, text = signal.args
     assert not ok
     assert f"127.0.0.1:{port}" in text, text
+
+
+def test_browse_fills_a_path_field_and_cancelling_leaves_it(make_window, qtbot, monkeypatch, certificate):
+    window = make_window()
+    window.context.credentials = MemoryCredentials()
+    dialog = open_dialog(window, qtbot)
+    editor = fill_email_account(dialog, "status mail", 2525, certificate)
+    ca_file = editor.inputs["ca_file"]
+    assert isinstance(ca_file, PathInput) and ca_file.browse_button.text() == "Browse…"
+    assert editor.form.labelForField(ca_file).text() == "CA certificates"
+    asked: list[tuple[str, str]] = []
+    answers = ["", str(certificate.key)]  # cancel, then choose a file
+
+    def ask(_parent, title, folder):
+        asked.append((title, folder))
+        return answers.pop(0)
+
+    monkeypatch.setattr(PathInput, "ask", staticmethod(ask))  # no modal dialog in tests
+    ca_file.setText("")
+    ca_file.browse_button.click()
+    assert asked == [("CA certificates", str(Path.home()))]  # nothing typed: the home folder
+    assert ca_file.text() == ""
+
+    ca_file.setText(str(certificate.cert))
+    ca_file.browse_button.click()
+    assert asked[-1] == ("CA certificates", str(certificate.cert.parent))  # the current value's folder
+    assert ca_file.text() == str(certificate.key)
+
+    answers.append("")  # cancelling keeps the value there
+    ca_file.browse_button.click()
+    assert ca_file.text() == str(certificate.key)
+    editor.save_button.click()
+    assert window.store.accounts()[0][2]["ca_file"] == str(certificate.key)
+
+
+def test_test_connection_in_the_form_uses_it_unsaved_and_stores_nothing(make_window, qtbot, home, certificate,
+                                                                         smtp_server):
+    window = make_window()
+    window.context.credentials = secrets = MemoryCredentials()
+    dialog = open_dialog(window, qtbot)
+    editor = fill_email_account(dialog, "status mail", smtp_server.port, certificate)
+
+    with qtbot.waitSignal(editor.tested, timeout=15_000) as signal:
+        editor.test_button.click()
+    ok, text = signal.args
+    assert ok, text
+    assert f"Connected to 127.0.0.1:{smtp_server.port} as {SMTP_USER}" in text
+    assert editor.test_result.text().startswith("✔")
+
+    editor.inputs["password"].setText(WRONG_PASSWORD)
+    with qtbot.waitSignal(editor.tested, timeout=15_000) as signal:
+        editor.test_button.click()
+    ok, text = signal.args
+    assert not ok
+    assert "status mail:" in text and "refused the user name or password" in text, text
+    assert editor.test_result.text().startswith("✘")
+    assert WRONG_PASSWORD not in editor.test_result.text()
+
+    # Testing wrote nothing: no secret, no account; the form is still open to fix and save.
+    assert secrets.get("status mail") is None
+    assert window.store.accounts() == []
+    window.store._conn.execute("PRAGMA wal_checkpoint(FULL)")
+    assert SMTP_PASSWORD.encode() not in database_bytes(home)
+    assert editor.isVisible() and dialog.list.topLevelItemCount() == 0
+
+    editor.inputs["password"].setText(SMTP_PASSWORD)
+    editor.save_button.click()
+    assert secrets.get("status mail") == SMTP_PASSWORD
+
+
+def test_test_connection_in_the_form_says_a_missing_field_like_save(make_window, qtbot, certificate):
+    window = make_window()
+    window.context.credentials = MemoryCredentials()
+    dialog = open_dialog(window, qtbot)
+    editor = fill_email_account(dialog, "status mail", 2525, certificate)
+    editor.inputs["to"].setText("")
+    with qtbot.assertNotEmitted(editor.tested, wait=200):
+        editor.test_button.click()
+    assert editor.error.text() == "To is required."
+    assert editor.test_result.text() == ""
+    editor.inputs["to"].setText("alice@example.org")
+    editor.name.setText("")
+    editor.test_button.click()
+    assert editor.error.text() == "Give the account a name."
+
+
+def test_test_connection_in_the_form_of_a_saved_account_uses_the_stored_secret(make_window, qtbot, certificate,
+                                                                                smtp_server):
+    window = make_window()
+    window.context.credentials = secrets = MemoryCredentials()
+    dialog = open_dialog(window, qtbot)
+    fill_email_account(dialog, "status mail", smtp_server.port, certificate).save_button.click()
+    editor = dialog.edit("status mail")
+    assert editor.inputs["password"].text() == ""
+    with qtbot.waitSignal(editor.tested, timeout=15_000) as signal:
+        editor.test_button.click()
+    ok, text = signal.args
+    assert ok, text
+
+    # The form, not the store: an unsaved port is what gets tested.
+    port = free_port()
+    editor.inputs["port"].setText(str(port))
+    with qtbot.waitSignal(editor.tested, timeout=15_000) as signal:
+        editor.test_button.click()
+    ok, text = signal.args
+    assert not ok and f"127.0.0.1:{port}" in text, text
+    assert window.store.accounts()[0][2]["port"] == str(smtp_server.port)
+    assert secrets.get("status mail") == SMTP_PASSWORD
+
+
+def test_test_connection_in_the_form_without_a_keyring_asks_nothing_keeps_nothing(make_window, qtbot, certificate,
+                                                                                   smtp_server, no_keyring):
+    window = make_window()
+    dialog = open_dialog(window, qtbot)
+    editor = fill_email_account(dialog, "status mail", smtp_server.port, certificate)
+    with qtbot.waitSignal(editor.tested, timeout=15_000) as signal:
+        editor.test_button.click()  # no question: the typed password is only for this test
+    ok, text = signal.args
+    assert ok, text
+    assert window.context.session_secrets_consent is None
+    assert window.context.credentials is None
+    assert window.store.accounts() == []
 
 
 def test_no_keyring_offers_session_only_once_and_marks_those_accounts(make_window, qtbot, prompter, certificate,
