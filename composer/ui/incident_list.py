@@ -92,18 +92,15 @@ class IncidentList(QWidget):
         item.setToolTip(self.tr("The promised next update is overdue") if overdue else incident.title)
 
     def show_updates(self, updates: list[Update], select: int | None) -> None:
+        """Fill the list and select `select` quietly: the caller shows that update itself."""
         self.updates.blockSignals(True)
         self.updates.clear()
         self._update_ids = [update.id or 0 for update in updates]
-        chosen = None
         for number, update in enumerate(updates, start=1):
-            item = QListWidgetItem(self.update_label(number, update))
-            self.updates.addItem(item)
+            self.updates.addItem(QListWidgetItem(self.update_label(number, update)))
             if update.id == select:
-                chosen = item
+                self.updates.setCurrentRow(number - 1)
         self.updates.blockSignals(False)
-        if chosen is not None:
-            self.updates.setCurrentItem(chosen)
 
     def relabel_update(self, update: Update) -> None:
         if update.id in self._update_ids:
