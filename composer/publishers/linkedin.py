@@ -28,7 +28,6 @@ import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import urlsplit
 
 from composer.publishers.base import (
     Account,
@@ -36,7 +35,6 @@ from composer.publishers.base import (
     AuthRejected,
     Cancelled,
     NetworkError,
-    NotFound,
     Post,
     PublishableUpdate,
     PublishError,
@@ -49,7 +47,15 @@ from composer.publishers.base import (
     no_report,
 )
 from composer.publishers.social import fit, source_text
-from composer.publishers.web import is_loopback, scrubbed, timeout_seconds
+from composer.publishers.web import (
+    api_address,
+    bearer_token,
+    http_error,
+    maybe_posted,
+    retry_after_header,
+    send_json,
+    timeout_seconds,
+)
 
 LIMIT = 3000
 DEFAULT_API = "https://api.linkedin.com"
@@ -133,7 +139,7 @@ class LinkedInPublisher:
     def publish(self, post: Post, account: Account, credentials: dict[str, str], *,
                 report: Report = no_report, cancel: threading.Event | None = None) -> Receipt:
         settings = _settings(account)
-        token = _token(credentials)
+        token = bearer_token(credentials, "LinkedIn")
         text = post.text.strip()
         if not text:
             raise PublishError("There is nothing to post to LinkedIn: the text is empty.")
@@ -167,7 +173,7 @@ class LinkedInPublisher:
     def test_connection(self, account: Account, credentials: dict[str, str]) -> str:
         settings = _settings(account)
         try:
-            response = _call("GET", "/v2/userinfo", settings, _token(credentials))
+            response = _call("GET", "/v2/userinfo", settings, bearer_token(credentials, "LinkedIn"))
         except AuthRejected as error:
             if getattr(error, "status", 0) != 403:
                 raise
@@ -189,13 +195,7 @@ class LinkedInPublisher:
 def _settings(account: Account) -> _Settings:
     """The account's settings, checked; a PublishError names the first problem."""
     values = account.settings
-    api = str(values.get("api_url") or DEFAULT_API).strip().rstrip("/")
-    parts = urlsplit(api)
-    if parts.scheme not in ("https", "http") or not parts.hostname or parts.query or parts.fragment:
-        raise PublishError(f"The LinkedIn API address “{api}” is not a web address; leave it empty for "
-                           f"{DEFAULT_API}.")
-    if parts.scheme == "http" and not is_loopback(parts.hostname):
-        raise PublishError(f"The LinkedIn API address “{api}” must use https (plain http only for this computer).")
+    api = api_address(str(values.get("api_url") or ""), "LinkedIn", DEFAULT_API)
     author = str(values.get("author") or "").strip()
     match = _AUTHOR.fullmatch(author)
     if not match:
@@ -217,37 +217,15 @@ def _settings(account: Account) -> _Settings:
                      visibility=visibility, timeout=timeout)
 
 
-def _token(credentials: dict[str, str]) -> str:
-    token = (credentials.get("access_token") or "").strip()
-    if not token:
-        raise AuthRejected("No access token is stored for this LinkedIn account; enter it in the account.")
-    if any(character.isspace() or not character.isprintable() for character in token):
-        raise AuthRejected("The stored LinkedIn access token contains spaces or line breaks; paste it again.")
-    return token
-
-
 # --- HTTP -------------------------------------------------------------------------------------
 
 
 def _call(method: str, path: str, settings: _Settings, token: str, body: dict[str, Any] | None = None) -> Any:
     """One request to LinkedIn; the response when it succeeded, else a PublishError in plain words."""
-    import requests  # noqa: PLC0415
-
-    headers = {"Authorization": f"Bearer {token}", "LinkedIn-Version": settings.version,
-               "X-Restli-Protocol-Version": "2.0.0", "Accept": "application/json", "User-Agent": "IncidentComposer"}
-    failure: PublishError | None = None
-    response = None
-    try:
-        response = requests.request(method, settings.api + path, headers=headers, json=body,
-                                    timeout=settings.timeout, allow_redirects=False)
-    except requests.exceptions.RequestException as error:
-        failure = _network_error(error, settings, writing=method != "GET")
-    if failure is not None:  # raised outside the except block: no chained exception holds the request
-        raise scrubbed(failure, token)
-    assert response is not None
-    if 200 <= response.status_code < 300:
-        return response
-    raise scrubbed(_http_error(response, settings), token)
+    headers = {"LinkedIn-Version": settings.version, "X-Restli-Protocol-Version": "2.0.0"}
+    return send_json(method, settings.api, path, token, body=body, timeout=settings.timeout, headers=headers,
+                     http_error=lambda answer: _http_error(answer, settings),
+                     unanswered=lambda error, writing: _unanswered(error, settings, writing=writing))
 
 
 def _json(response: Any) -> dict[str, Any]:
@@ -258,37 +236,23 @@ def _json(response: Any) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _network_error(error: Exception, settings: _Settings, *, writing: bool) -> PublishError:
-    import requests  # noqa: PLC0415
-    from urllib3.exceptions import MaxRetryError, NewConnectionError  # noqa: PLC0415
-
-    where = settings.api
-    if isinstance(error, requests.exceptions.ConnectTimeout):
-        return NetworkError(f"{where} did not accept a connection within {settings.timeout:g} seconds; nothing "
-                            "was sent. Check the network and try again.")
-    if isinstance(error, requests.exceptions.SSLError):
-        return NetworkError(f"The secure connection to {where} failed; check the API address and the network.")
-    cause = error.args[0] if error.args else None
-    if isinstance(cause, MaxRetryError) and isinstance(cause.reason, NewConnectionError):
-        return NetworkError(f"{where} refused the connection; nothing was sent. Check the API address and the "
-                            "network.")
-    if not writing:
-        return NetworkError(f"{where} did not answer in time ({type(error).__name__}); try again.")
-    uncertain = NetworkError(
-        f"{where} did not answer within {settings.timeout:g} seconds, so the post may or may not be on LinkedIn. "
-        "LinkedIn cannot be asked whether it arrived: look at the feed before publishing again.")
-    uncertain.retryable = False
-    return uncertain
+def _unanswered(error: Exception, settings: _Settings, *, writing: bool) -> PublishError:
+    """LinkedIn's words for what send_json leaves open: any failure after which the request may have arrived."""
+    if writing:
+        return maybe_posted(settings.api, settings.timeout, "LinkedIn", "the feed")
+    return NetworkError(f"{settings.api} did not answer in time ({type(error).__name__}); try again.")
 
 
 def _http_error(response: Any, settings: _Settings) -> PublishError:
+    detail = " ".join(str(_json(response).get("message") or "").split())[:300]
+    return http_error(response, channel="LinkedIn", api=settings.api, detail=detail,
+                      token_lifetime="LinkedIn tokens last 60 days", invalid=(400, 409, 422),
+                      own=lambda answer, detail, said: _own_error(answer, detail, said, settings))
+
+
+def _own_error(response: Any, detail: str, said: str, settings: _Settings) -> PublishError | None:
+    """LinkedIn's own error answers: a missing permission (403), an old API version, the daily limit, duplicates."""
     status = response.status_code
-    data = _json(response)
-    detail = " ".join(str(data.get("message") or "").split())[:300]
-    said = f" (LinkedIn said: {detail})" if detail else ""
-    if status == 401:
-        return AuthRejected(f"LinkedIn refused the access token{said}. It may have expired (LinkedIn tokens last "
-                            "60 days) or been revoked: enter a new one in the account.")
     if status == 403:
         who = ("w_organization_social, and the member must administer the page"
                if settings.author_kind == "organization" else "w_member_social, and be the author's own token")
@@ -296,30 +260,24 @@ def _http_error(response: Any, settings: _Settings) -> PublishError:
                              f"{who}.")
         error.status = 403  # type: ignore[attr-defined]
         return error
-    if status == 426 or str(data.get("code") or "") == "NONEXISTENT_VERSION":
+    if status == 426 or str(_json(response).get("code") or "") == "NONEXISTENT_VERSION":
         return PublishError(f"LinkedIn no longer serves API version {settings.version}{said}; set a recent "
                             "LinkedIn-Version (YYYYMM) in the account.")
     if status == 429:
         retry_after = _retry_after(response)
         return RateLimited(f"LinkedIn says this account has reached its daily limit; try again in about "
                            f"{max(1, round(retry_after / 3600))} hours.", retry_after=retry_after)
-    if status == 404:
-        return NotFound(f"{settings.api} has no LinkedIn API at {response.request.path_url}; check the API address.")
-    if status in (400, 409, 422):
-        if "duplicate" in detail.lower():
-            return Rejected("LinkedIn refused the post because the same text was posted recently. If it is the "
-                            "update you meant, it is already on LinkedIn; otherwise change the text.")
-        return Rejected(f"LinkedIn refused the post as invalid{said}.")
-    if status >= 500:
-        return NetworkError(f"LinkedIn had a problem ({status}){said}; try again later.")
-    return PublishError(f"LinkedIn answered {status}{said}.")
+    if status in (400, 409, 422) and "duplicate" in detail.lower():
+        return Rejected("LinkedIn refused the post because the same text was posted recently. If it is the "
+                        "update you meant, it is already on LinkedIn; otherwise change the text.")
+    return None
 
 
 def _retry_after(response: Any) -> float:
     """Seconds to wait: `Retry-After` when given, else until the daily reset at midnight UTC."""
-    after = response.headers.get("retry-after", "").strip()
-    if after.isdigit():
-        return float(after)
+    after = retry_after_header(response)
+    if after is not None:
+        return after
     now = datetime.now(UTC)
     midnight = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
     return (midnight - now).total_seconds()

@@ -1,12 +1,20 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Small rules every network publisher shares: which hosts may go without TLS, timeouts as
-settings, and keeping secrets out of error messages whatever a server echoed."""
+"""Small rules every network publisher shares: which hosts may go without TLS, timeouts and API
+addresses as settings, and keeping secrets out of error messages whatever a server echoed.
+
+For the JSON APIs behind an OAuth 2.0 bearer token (X, LinkedIn): the stored token, one request, and
+its failures as the contract's errors. What is a channel's own (extra headers, its error bodies, its
+rate-limit headers, its words for a post that may have arrived) comes in as arguments and callbacks.
+"""
 
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Callable, Mapping
+from typing import Any
+from urllib.parse import urlsplit
 
-from composer.publishers.base import PublishError
+from composer.publishers.base import AuthRejected, NetworkError, NotFound, PublishError, Rejected
 
 MAX_TIMEOUT = 600.0  # seconds; a longer wait is a typo, not a setting
 
@@ -33,6 +41,17 @@ def timeout_seconds(text: str, channel: str, default: float) -> float:
     return timeout
 
 
+def api_address(text: str, channel: str, default: str) -> str:
+    """An API address setting without its trailing slash; empty means the default. A PublishError names a bad one."""
+    api = (text or default).strip().rstrip("/")
+    parts = urlsplit(api)
+    if parts.scheme not in ("https", "http") or not parts.hostname or parts.query or parts.fragment:
+        raise PublishError(f"The {channel} API address “{api}” is not a web address; leave it empty for {default}.")
+    if parts.scheme == "http" and not is_loopback(parts.hostname):
+        raise PublishError(f"The {channel} API address “{api}” must use https (plain http only for this computer).")
+    return api
+
+
 def scrubbed(error: PublishError, *secrets: str) -> PublishError:
     """The error with every secret replaced by •••, longest first, in all its arguments."""
     ordered = sorted((secret for secret in secrets if secret), key=len, reverse=True)
@@ -46,3 +65,104 @@ def scrubbed(error: PublishError, *secrets: str) -> PublishError:
 
     error.args = tuple(clean(arg) for arg in error.args)
     return error
+
+
+# --- JSON APIs behind an OAuth 2.0 bearer token (X, LinkedIn) ---------------------------------
+
+def bearer_token(credentials: dict[str, str], channel: str) -> str:
+    """The stored OAuth 2.0 access token, checked to fit in an Authorization header."""
+    token = (credentials.get("access_token") or "").strip()
+    if not token:
+        raise AuthRejected(f"No access token is stored for this {channel} account; enter it in the account.")
+    if any(character.isspace() or not character.isprintable() for character in token):
+        raise AuthRejected(f"The stored {channel} access token contains spaces or line breaks; paste it again.")
+    return token
+
+
+HttpError = Callable[[Any], PublishError]  # (response) -> the error it means
+Unanswered = Callable[[Exception, bool], PublishError]  # (requests' error, whether it wrote) -> the error
+OwnError = Callable[[Any, str, str], PublishError | None]  # (response, detail, " (X said: …)") -> error or None
+
+
+def send_json(method: str, api: str, path: str, token: str, *, timeout: float,
+              body: dict[str, Any] | None = None, headers: Mapping[str, str] | None = None,
+              http_error: HttpError, unanswered: Unanswered) -> Any:
+    """One request with a JSON body and `Authorization: Bearer`; the response when it succeeded (2xx).
+
+    Otherwise raises a PublishError without the token in it: `http_error` words an error answer,
+    `unanswered` a failure after which the request may have arrived; a connection that was never
+    made (timeout, refused, TLS) is worded here, alike for every channel.
+    """
+    import requests  # noqa: PLC0415
+
+    sent_headers = {"Authorization": f"Bearer {token}", **(headers or {}), "Accept": "application/json",
+                    "User-Agent": "IncidentComposer"}
+    failure: PublishError | None = None
+    response = None
+    try:
+        response = requests.request(method, api + path, headers=sent_headers, json=body, timeout=timeout,
+                                    allow_redirects=False)
+    except requests.exceptions.RequestException as error:
+        failure = _connection_failure(error, api, timeout) or unanswered(error, method != "GET")
+    if failure is not None:  # raised outside the except block: no chained exception holds the request
+        raise scrubbed(failure, token)
+    assert response is not None
+    if 200 <= response.status_code < 300:
+        return response
+    raise scrubbed(http_error(response), token)
+
+
+def _connection_failure(error: Exception, where: str, timeout: float) -> PublishError | None:
+    """A connection not made in time, refused, or without TLS; None for a request that may have arrived."""
+    import requests  # noqa: PLC0415
+    from urllib3.exceptions import MaxRetryError, NewConnectionError  # noqa: PLC0415
+
+    if isinstance(error, requests.exceptions.ConnectTimeout):
+        return NetworkError(f"{where} did not accept a connection within {timeout:g} seconds; nothing was sent. "
+                            "Check the network and try again.")
+    if isinstance(error, requests.exceptions.SSLError):
+        return NetworkError(f"The secure connection to {where} failed; check the API address and the network.")
+    cause = error.args[0] if error.args else None
+    if isinstance(cause, MaxRetryError) and isinstance(cause.reason, NewConnectionError):
+        return NetworkError(f"{where} refused the connection; nothing was sent. Check the API address and the "
+                            "network.")
+    return None
+
+
+def maybe_posted(where: str, timeout: float, channel: str, look_at: str) -> NetworkError:
+    """A post sent without an answer, to a channel without idempotency keys: never resent on its own."""
+    error = NetworkError(f"{where} did not answer within {timeout:g} seconds, so the post may or may not be on "
+                         f"{channel}. {channel} cannot be asked whether it arrived: look at {look_at} before "
+                         "publishing again.")
+    error.retryable = False
+    return error
+
+
+def http_error(response: Any, *, channel: str, api: str, detail: str, token_lifetime: str,
+               own: OwnError | None = None, invalid: tuple[int, ...] = (400, 422)) -> PublishError:
+    """An error answer as the contract's error: a refused token (401), then `own`, then what is common.
+
+    `detail` is the server's own words from the answer's body; `token_lifetime` completes "It may have
+    expired (…)"; `invalid` are the statuses that mean the post was refused as invalid.
+    """
+    status = response.status_code
+    said = f" ({channel} said: {detail})" if detail else ""
+    if status == 401:
+        return AuthRejected(f"{channel} refused the access token{said}. It may have expired ({token_lifetime}) or "
+                            "been revoked: enter a new one in the account.")
+    specific = own(response, detail, said) if own is not None else None
+    if specific is not None:
+        return specific
+    if status == 404:
+        return NotFound(f"{api} has no {channel} API at {response.request.path_url}; check the API address.")
+    if status in invalid:
+        return Rejected(f"{channel} refused the post as invalid{said}.")
+    if status >= 500:
+        return NetworkError(f"{channel} had a problem ({status}){said}; try again later.")
+    return PublishError(f"{channel} answered {status}{said}.")
+
+
+def retry_after_header(response: Any) -> float | None:
+    """Seconds from a `Retry-After` header given in seconds; None without one."""
+    after = response.headers.get("retry-after", "").strip()
+    return float(after) if after.isdigit() else None

@@ -31,15 +31,12 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 from composer.publishers.base import (
     Account,
     AccountField,
-    AuthRejected,
     Cancelled,
     NetworkError,
-    NotFound,
     Post,
     PublishableUpdate,
     PublishError,
@@ -52,7 +49,16 @@ from composer.publishers.base import (
     no_report,
 )
 from composer.publishers.social import fit, source_text
-from composer.publishers.web import is_loopback, scrubbed, timeout_seconds
+from composer.publishers.web import (
+    api_address,
+    bearer_token,
+    http_error,
+    maybe_posted,
+    retry_after_header,
+    scrubbed,
+    send_json,
+    timeout_seconds,
+)
 
 LIMIT = 280
 DEFAULT_API = "https://api.x.com"
@@ -117,7 +123,7 @@ class XPublisher:
     def publish(self, post: Post, account: Account, credentials: dict[str, str], *,
                 report: Report = no_report, cancel: threading.Event | None = None) -> Receipt:
         settings = _settings(account)
-        token = _token(credentials)
+        token = bearer_token(credentials, "X")
         parts = [as_sent(part) for part in post.parts if part.strip()]
         if not parts:
             raise PublishError("There is nothing to post to X: the text is empty.")
@@ -163,7 +169,7 @@ class XPublisher:
 
     def test_connection(self, account: Account, credentials: dict[str, str]) -> str:
         settings = _settings(account)
-        answer = _call("GET", "/2/users/me", settings, _token(credentials))
+        answer = _call("GET", "/2/users/me", settings, bearer_token(credentials, "X"))
         user = (answer or {}).get("data") or {}
         username = str(user.get("username") or "")
         if not username:
@@ -181,26 +187,12 @@ class XPublisher:
 def _settings(account: Account) -> _Settings:
     """The account's settings, checked; a PublishError names the first problem."""
     values = account.settings
-    api = str(values.get("api_url") or DEFAULT_API).strip().rstrip("/")
-    parts = urlsplit(api)
-    if parts.scheme not in ("https", "http") or not parts.hostname or parts.query or parts.fragment:
-        raise PublishError(f"The X API address “{api}” is not a web address; leave it empty for {DEFAULT_API}.")
-    if parts.scheme == "http" and not is_loopback(parts.hostname):
-        raise PublishError(f"The X API address “{api}” must use https (plain http only for this computer).")
+    api = api_address(str(values.get("api_url") or ""), "X", DEFAULT_API)
     username = str(values.get("username") or "").strip().removeprefix("@")
     if username and not _USERNAME.fullmatch(username):
         raise PublishError(f"“{username}” is not an X user name (letters, digits and _, at most 15).")
     timeout = timeout_seconds(str(values.get("timeout") or "").strip(), "X", DEFAULT_TIMEOUT)
     return _Settings(api=api, username=username, timeout=timeout)
-
-
-def _token(credentials: dict[str, str]) -> str:
-    token = (credentials.get("access_token") or "").strip()
-    if not token:
-        raise AuthRejected("No access token is stored for this X account; enter it in the account.")
-    if any(character.isspace() or not character.isprintable() for character in token):
-        raise AuthRejected("The stored X access token contains spaces or line breaks; paste it again.")
-    return token
 
 
 def _previous(receipt: object) -> dict[str, str]:
@@ -226,64 +218,31 @@ def _partial(sent: list[str], total: int, settings: _Settings, reason: str) -> s
 
 def _call(method: str, path: str, settings: _Settings, token: str, body: dict[str, Any] | None = None) -> Any:
     """One request to the X API; the decoded JSON answer, or a PublishError in plain words."""
-    import requests  # noqa: PLC0415
-
-    url = settings.api + path
-    headers = {"Authorization": f"Bearer {token}", "Accept": "application/json",
-               "User-Agent": "IncidentComposer"}
-    failure: PublishError | None = None
-    response = None
+    response = send_json(method, settings.api, path, token, body=body, timeout=settings.timeout,
+                         http_error=lambda answer: _http_error(answer, settings),
+                         unanswered=lambda error, writing: _unanswered(error, settings, writing=writing))
     try:
-        response = requests.request(method, url, headers=headers, json=body, timeout=settings.timeout,
-                                    allow_redirects=False)
-    except requests.exceptions.RequestException as error:
-        failure = _network_error(error, settings, writing=method != "GET")
-    if failure is not None:  # raised outside the except block: no chained exception holds the request
-        raise scrubbed(failure, token)
-    assert response is not None
-    if 200 <= response.status_code < 300:
-        try:
-            return response.json()
-        except ValueError:
-            raise scrubbed(PublishError(f"{settings.api} answered {response.status_code} but not with JSON; "
-                                         "check the API address."), token) from None
-    raise scrubbed(_http_error(response, settings), token)
+        return response.json()
+    except ValueError:
+        raise scrubbed(PublishError(f"{settings.api} answered {response.status_code} but not with JSON; "
+                                    "check the API address."), token) from None
 
 
-def _network_error(error: Exception, settings: _Settings, *, writing: bool) -> PublishError:
+def _unanswered(error: Exception, settings: _Settings, *, writing: bool) -> PublishError:
+    """X's words for what send_json leaves open: no answer in time, a lost connection, anything else."""
     import requests  # noqa: PLC0415
 
     where = settings.api
-    if isinstance(error, requests.exceptions.ConnectTimeout):
-        return NetworkError(f"{where} did not accept a connection within {settings.timeout:g} seconds; nothing "
-                            "was sent. Check the network and try again.")
     if isinstance(error, requests.exceptions.ReadTimeout):
-        if not writing:
-            return NetworkError(f"{where} did not answer within {settings.timeout:g} seconds; try again.")
-        uncertain = NetworkError(
-            f"{where} did not answer within {settings.timeout:g} seconds, so the post may or may not be on X. "
-            "X cannot be asked whether it arrived: look at the account on x.com before publishing again.")
-        uncertain.retryable = False
-        return uncertain
-    if isinstance(error, requests.exceptions.SSLError):
-        return NetworkError(f"The secure connection to {where} failed; check the API address and the network.")
+        if writing:
+            return maybe_posted(where, settings.timeout, "X", "the account on x.com")
+        return NetworkError(f"{where} did not answer within {settings.timeout:g} seconds; try again.")
     if isinstance(error, requests.exceptions.ConnectionError):
-        if _refused(error):
-            return NetworkError(f"{where} refused the connection; nothing was sent. Check the API address and "
-                                "the network.")
         lost = NetworkError(f"The connection to {where} was lost before X answered; the post may or may not be "
                             "on X. Look at the account on x.com before publishing again.")
         lost.retryable = not writing
         return lost
     return NetworkError(f"Could not reach {where} ({type(error).__name__}).")
-
-
-def _refused(error: Exception) -> bool:
-    """Whether the connection itself failed (so nothing was sent), not an answer that never came."""
-    from urllib3.exceptions import MaxRetryError, NewConnectionError  # noqa: PLC0415
-
-    cause = error.args[0] if error.args else None
-    return isinstance(cause, MaxRetryError) and isinstance(cause.reason, NewConnectionError)
 
 
 def _problem(response: Any) -> str:
@@ -302,12 +261,13 @@ def _problem(response: Any) -> str:
 
 
 def _http_error(response: Any, settings: _Settings) -> PublishError:
+    return http_error(response, channel="X", api=settings.api, detail=_problem(response),
+                      token_lifetime="X's OAuth 2.0 tokens last two hours unless refreshed", own=_own_error)
+
+
+def _own_error(response: Any, detail: str, said: str) -> PublishError | None:
+    """X's own error answers: a refused post (403, duplicates among them) and the rate limit (429)."""
     status = response.status_code
-    detail = _problem(response)
-    said = f" (X said: {detail})" if detail else ""
-    if status == 401:
-        return AuthRejected(f"X refused the access token{said}. It may have expired (X's OAuth 2.0 tokens last "
-                            "two hours unless refreshed) or been revoked: enter a new one in the account.")
     if status == 403:
         if "duplicate" in detail.lower():
             return Rejected("X refused the post because the account already posted the same text recently. "
@@ -319,21 +279,14 @@ def _http_error(response: Any, settings: _Settings) -> PublishError:
         when = f" in about {max(1, round(retry_after / 60))} minutes" if retry_after is not None else " later"
         return RateLimited(f"X says this account has posted too often for now; try again{when}.",
                            retry_after=retry_after)
-    if status == 404:
-        return NotFound(f"{settings.api} has no X API at {response.request.path_url}; check the API address.")
-    if status in (400, 422):
-        return Rejected(f"X refused the post as invalid{said}.")
-    if status >= 500:
-        return NetworkError(f"X had a problem ({status}){said}; try again later.")
-    return PublishError(f"X answered {status}{said}.")
+    return None
 
 
 def _retry_after(response: Any) -> float | None:
     reset = response.headers.get("x-rate-limit-reset", "")
     if reset.strip().isdigit():
         return max(0.0, float(reset) - time.time())
-    after = response.headers.get("retry-after", "")
-    return float(after) if after.strip().isdigit() else None
+    return retry_after_header(response)
 
 
 
