@@ -229,20 +229,23 @@ def _call(method: str, path: str, settings: _Settings, token: str, body: dict[st
 
 
 def _unanswered(error: Exception, settings: _Settings, *, writing: bool) -> PublishError:
-    """X's words for what send_json leaves open: no answer in time, a lost connection, anything else."""
+    """X's words for what send_json leaves open. After a post, any failure may hide a post that
+    arrived, and X has no idempotency keys: never resent on its own."""
     import requests  # noqa: PLC0415
 
     where = settings.api
-    if isinstance(error, requests.exceptions.ReadTimeout):
-        if writing:
-            return maybe_posted(where, settings.timeout, "X", "the account on x.com")
-        return NetworkError(f"{where} did not answer within {settings.timeout:g} seconds; try again.")
-    if isinstance(error, requests.exceptions.ConnectionError):
-        lost = NetworkError(f"The connection to {where} was lost before X answered; the post may or may not be "
-                            "on X. Look at the account on x.com before publishing again.")
-        lost.retryable = not writing
-        return lost
-    return NetworkError(f"Could not reach {where} ({type(error).__name__}).")
+    timed_out = isinstance(error, requests.exceptions.ReadTimeout)
+    if not writing:
+        if timed_out:
+            return NetworkError(f"{where} did not answer within {settings.timeout:g} seconds; try again.")
+        return NetworkError(f"The connection to {where} was lost before X answered "
+                            f"({type(error).__name__}); try again.")
+    if timed_out:
+        return maybe_posted(where, settings.timeout, "X", "the account on x.com")
+    lost = NetworkError(f"The connection to {where} was lost before X answered ({type(error).__name__}); the "
+                        "post may or may not be on X. Look at the account on x.com before publishing again.")
+    lost.retryable = False
+    return lost
 
 
 def _problem(response: Any) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
+from contextlib import suppress
 
 import pytest
 from social_api_standin import X_USER, Standin, assert_no_secret, seed_tweet, x_api
@@ -299,3 +300,35 @@ def test_a_missing_token_is_named(x_standin):
         XPublisher().publish(XPublisher().render(update(SHORT)), account(x_standin.url), {})
     assert "No access token" in str(caught.value)
     assert x_standin.requests == []
+
+
+@pytest.fixture
+def cut_answer_server():
+    """Takes the post, starts a 201 answer, and hangs up in the middle of its body."""
+    import socket
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(10)
+
+    def serve() -> None:
+        with suppress(OSError):
+            connection, _ = listener.accept()
+            with connection:
+                connection.recv(65536)
+                connection.sendall(b"HTTP/1.1 201 Created\r\nContent-Type: application/json\r\n"
+                                   b"Transfer-Encoding: chunked\r\n\r\n20\r\n{\"data\": {\"id\": \"18")
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield listener.getsockname()[1]
+    listener.close()
+    thread.join(5)
+
+
+def test_an_answer_cut_off_after_a_post_is_never_retried_on_its_own(cut_answer_server):
+    with pytest.raises(NetworkError) as caught:
+        XPublisher().publish(XPublisher().render(update(SHORT)),
+                             account(f"http://127.0.0.1:{cut_answer_server}", timeout="2"), CREDENTIALS)
+    assert "may or may not be on X" in str(caught.value)
+    assert not caught.value.retryable  # the post may have arrived; X has no idempotency key
+    assert_no_secret(caught.value, TOKEN)
