@@ -163,6 +163,21 @@ def http_error(response: Any, *, channel: str, api: str, detail: str, token_life
 
 
 def retry_after_header(response: Any) -> float | None:
-    """Seconds from a `Retry-After` header given in seconds; None without one."""
-    after = response.headers.get("retry-after", "").strip()
-    return float(after) if after.isdigit() else None
+    """Seconds from a response's `Retry-After` header; None without a readable one."""
+    return retry_after_seconds(response.headers.get("retry-after", ""))
+
+
+def retry_after_seconds(value: str) -> float | None:
+    """Seconds from a Retry-After value: a number of seconds or an HTTP date (RFC 9110)."""
+    from datetime import UTC, datetime  # noqa: PLC0415
+    from email.utils import parsedate_to_datetime  # noqa: PLC0415
+
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        return max(0.0, (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds())
+    except (TypeError, ValueError, IndexError):
+        return None

@@ -12,8 +12,7 @@ import base64
 import html
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
+from datetime import UTC, timedelta, timezone
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -26,6 +25,7 @@ from composer.publishers.base import (
     Rejected,
     Report,
 )
+from composer.publishers.web import retry_after_seconds
 
 API_REL = "https://api.w.org/"
 _WHERE_TO_CREATE = ("Create a new application password in WordPress (Users → Profile → Application Passwords) "
@@ -141,7 +141,7 @@ class _Client:
         status = response.status_code
         user = self.settings.username
         if status == 429 or (status == 503 and response.headers.get("Retry-After")):
-            wait = _retry_after(response.headers.get("Retry-After", ""))
+            wait = retry_after_seconds(response.headers.get("Retry-After", ""))
             later = f"in {wait:g} seconds" if wait is not None else "later"
             return RateLimited(self._scrub(f"{self.settings.site} asks to wait: {said}. Try again {later}."), wait)
         if status == 401 and not self.application_passwords_offered:
@@ -276,18 +276,6 @@ def _server_message(response: Any) -> tuple[str, str]:
     if isinstance(params, dict) and params:
         message += " " + "; ".join(f"{key}: {value}" for key, value in params.items())
     return str(data.get("code") or ""), message.strip()
-
-
-def _retry_after(value: str) -> float | None:
-    """Seconds from a Retry-After header: a number of seconds or an HTTP date."""
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        return max(0.0, (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds())
-    except (TypeError, ValueError):
-        return None
 
 
 def _reason(error: Exception) -> str:

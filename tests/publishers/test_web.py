@@ -8,6 +8,8 @@ for every channel, and that the token never reaches a message.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from types import SimpleNamespace
 
 import pytest
@@ -77,11 +79,14 @@ def test_a_bearer_token_must_be_stored_and_fit_in_a_header():
         bearer_token({"access_token": "two words"}, "Example")
 
 
-def test_retry_after_is_read_as_seconds():
+def test_retry_after_is_read_as_seconds_or_an_http_date():
     assert retry_after_header(headers(**{"Retry-After": "7200"})) == 7200
     assert retry_after_header(headers(**{"retry-after": " 60 "})) == 60
     assert retry_after_header(headers()) is None
     assert retry_after_header(headers(**{"Retry-After": "soon"})) is None
+    in_ten_minutes = format_datetime(datetime.now(UTC) + timedelta(minutes=10), usegmt=True)
+    assert 590 <= retry_after_header(headers(**{"Retry-After": in_ten_minutes})) <= 600
+    assert retry_after_header(headers(**{"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"})) == 0  # past: now
 
 
 def test_a_post_that_may_have_arrived_is_never_resent_on_its_own():
