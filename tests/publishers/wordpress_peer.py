@@ -9,6 +9,10 @@ Usable outside pytest:
     with WordPressPeer() as site:
         print(site.url, site.username, site.app_password)
 
+`public_url` makes the site believe it lives elsewhere (e.g. behind benchmarks/latency_proxy.py):
+WordPress builds its links and the REST API's `Link` header from it, and it is `.url`, while
+`php -S` still listens on `.port`.
+
 Every process is stopped by its PID on exit, also when starting fails.
 """
 
@@ -90,9 +94,10 @@ def _wait_group_gone(group: int, timeout: float) -> bool:
 class WordPressPeer:
     """A running WordPress site: `.url`, `.username`, `.app_password` (HTTP Basic for the REST API)."""
 
-    def __init__(self, *, timezone: str = SITE_TIMEZONE, username: str = "editor"):
+    def __init__(self, *, timezone: str = SITE_TIMEZONE, username: str = "editor", public_url: str = ""):
         self.timezone = timezone
         self.username = username
+        self.public_url = public_url.rstrip("/")  # the site's address if not its own port (a proxy in front)
         self.app_password = ""
         self.contributor = ""
         self.contributor_password = ""
@@ -151,7 +156,7 @@ class WordPressPeer:
         (site / "wp-config.php").symlink_to(PEER_FILES / "wp-config.php")
 
         self.port = free_port()
-        self.url = f"http://{HOST}:{self.port}"
+        self.url = self.public_url or f"http://{HOST}:{self.port}"
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(scratch), "TMPDIR": str(scratch),
             "IC_WP_DB_SOCKET": str(sock), "IC_WP_URL": self.url, "IC_WP_SITE": str(site),
