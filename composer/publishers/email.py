@@ -377,6 +377,10 @@ def _open(settings: _Settings, password: str, report: Report) -> smtplib.SMTP:
         code, reply = client.connect(settings.host, settings.port)
         if code != 220:
             raise smtplib.SMTPConnectError(code, reply)
+        # SMTP is a dialogue of small writes: with Nagle's algorithm on, the first command after the
+        # TLS handshake waits for the server to acknowledge the handshake, a round trip (or a delayed
+        # ACK) lost on every send.
+        client.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         if settings.security == "starttls":
             client.starttls(context=context)
             client.ehlo()
