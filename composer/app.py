@@ -15,13 +15,15 @@ from composer import APP_ID, APP_NAME, __version__
 from composer.core.paths import DATABASE_NAME, data_home
 from composer.core.store import OpenReport, Store
 
+# Pure Python, imported before Qt: PySide6 reads the source of every module imported after it.
+from composer.ui.interaction import Prompter
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from composer.core.credentials import CredentialStore
     from composer.publishers.registry import Entry
-    from composer.ui.interaction import Prompter
     from composer.ui.main_window import MainWindow
     from composer.ui.task_runner import TaskRunner
 
@@ -70,14 +72,12 @@ class AppContext:
 def build_context(home: Path | None = None, prompter: Prompter | None = None) -> AppContext:
     from PySide6.QtCore import QSettings  # noqa: PLC0415
 
-    from composer.ui.interaction import Prompter as DefaultPrompter  # noqa: PLC0415
-
     home = home or data_home()
     store, report = Store.open(home / DATABASE_NAME)
     # UI-only state (geometry, dock layout) beside the data, never in the store.
     settings = QSettings(str(home / "ui.ini"), QSettings.Format.IniFormat)
     return AppContext(home=home, store=store, open_report=report,
-                      prompter=prompter or DefaultPrompter(), ui_settings=settings)
+                      prompter=prompter or Prompter(), ui_settings=settings)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
