@@ -22,7 +22,7 @@ def main(argv: list[str]) -> int:
         # In the app's own order: the command's entry module, then the app and its core;
         # Qt comes in when the application object is made. The order matters: PySide6
         # reads the source of every module imported after it (its __feature__ check).
-        import composer.cli  # noqa: F401
+        import composer.entry  # noqa: F401
         from composer.app import build_context, create_application, create_window
 
     from PySide6.QtCore import QEvent, QObject, QTimer

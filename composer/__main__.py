@@ -3,6 +3,6 @@
 
 import sys
 
-from composer.cli import main
+from composer.entry import main
 
 sys.exit(main())

@@ -19,6 +19,8 @@ from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from composer.core.secrets import scrub
+
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
@@ -223,12 +225,6 @@ def _is_locked(exc: BaseException) -> bool:
     return False
 
 
-def _scrub(text: str, secret: str | None) -> str:
-    if secret and secret in text:
-        return text.replace(secret, "•••")
-    return text
-
-
 class KeyringCredentials(CredentialStore):
     """Secrets in the OS keyring through the `keyring` library (chosen lazily, on first use)."""
 
@@ -299,7 +295,7 @@ class KeyringCredentials(CredentialStore):
         where = _describe(self._backend)[0] if self._backend is not None else "the system keyring"
         # keyring's own messages say what went wrong; anything else is named by its type only.
         detail = str(exc).strip() if isinstance(exc, keyring.errors.KeyringError) else ""
-        detail = _scrub(detail, secret).rstrip(".") or type(exc).__name__
+        detail = scrub(detail, secret).rstrip(".") or type(exc).__name__
         return CredentialError(f"Could not {action} the secret of “{account}” in {where}: {detail}.")
 
     def __repr__(self) -> str:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from composer.core.files import write_atomic
 from composer.core.model import Incident, Severity, Status, Update, parse_severity, parse_status
 
 TIME_KEYS = ("started", "last_update", "next_update")
@@ -214,6 +215,4 @@ def dump_update(doc: UpdateDocument) -> str:
 
 def write_update(path: Path, doc: UpdateDocument) -> None:
     """Write atomically: a half-written export never replaces a good file."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(dump_update(doc), encoding="utf-8")
-    tmp.replace(path)
+    write_atomic(path, dump_update(doc))

@@ -22,3 +22,11 @@ def data_home() -> Path:
 
 def database_path(home: Path | None = None) -> Path:
     return (home or data_home()) / DATABASE_NAME
+
+
+TEMPLATES_FOLDER = "templates"
+
+
+def user_templates(home: Path | None = None) -> Path:
+    """The folder of the user's own templates (the window and the command line share it)."""
+    return (home or data_home()) / TEMPLATES_FOLDER

@@ -38,6 +38,8 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from composer.core.lengths import bluesky_length as post_length
+from composer.core.lengths import graphemes
 from composer.publishers.base import (
     Account,
     AccountField,
@@ -73,16 +75,6 @@ _TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"  # base32-sortable (atproto T
 # Record keys are dated 2020-09-13 plus up to 2**47 µs (4.4 years): valid TIDs, never in the future.
 _TID_EPOCH_US = 1_600_000_000 * 1_000_000
 _TID_SPAN_US = 2**47
-
-
-def post_length(text: str) -> int:
-    """How full a post is, against the 300 limit: graphemes, or bytes / 10 when that is more.
-
-    One number for both of Bluesky's limits (300 graphemes, 3000 UTF-8 bytes), so the shared
-    thread splitter can use it: a text fits exactly when both limits hold."""
-    import grapheme  # noqa: PLC0415
-
-    return max(grapheme.length(text), -(-len(text.encode("utf-8")) // 10))
 
 
 def link_facets(text: str) -> list[dict[str, Any]]:
@@ -191,9 +183,7 @@ class BlueskyPublisher:
             raise PublishError("There is nothing to post to Bluesky: the text is empty.")
         for number, part in enumerate(parts, 1):
             if post_length(part) > GRAPHEME_LIMIT:
-                import grapheme  # noqa: PLC0415
-
-                raise TooLong(f"Part {number} of the post has {grapheme.length(part)} characters and "
+                raise TooLong(f"Part {number} of the post has {graphemes(part)} characters and "
                               f"{len(part.encode('utf-8'))} bytes; Bluesky takes {GRAPHEME_LIMIT} and {BYTE_LIMIT}. "
                               "Shorten it.")
         language = str(post.meta.get("language") or "")

@@ -29,6 +29,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from composer.core.secrets import scrub
 from composer.publishers.base import (
     Account,
     AccountField,
@@ -426,20 +427,6 @@ def _reply(code: int, reply: bytes | str) -> str:
     return f"{code} {' '.join(text.split())}".strip()
 
 
-def _scrub(text: str, password: str, username: str) -> str:
-    """The text without the password in any form a server could echo."""
-    if not password:
-        return text
-    forms = {
-        password,
-        base64.b64encode(password.encode()).decode("ascii"),
-        base64.b64encode(f"\0{username}\0{password}".encode()).decode("ascii"),
-    }
-    for form in sorted(forms, key=len, reverse=True):
-        text = text.replace(form, "•••")
-    return text
-
-
 @contextmanager
 def _translated(settings: _Settings, password: str) -> Iterator[None]:
     """Turn what smtplib, ssl and socket raise into the publisher errors, with plain words."""
@@ -449,7 +436,7 @@ def _translated(settings: _Settings, password: str) -> Iterator[None]:
         raise  # ours already, in plain words
     except (OSError, smtplib.SMTPException) as error:
         translated = _translate(error, settings)
-        translated.args = (_scrub(str(translated), password, settings.username),)
+        translated.args = (scrub(str(translated), password, username=settings.username),)
         raise translated from None
 
 

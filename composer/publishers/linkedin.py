@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from composer.core.lengths import linkedin_escape as escape_little
+from composer.core.lengths import linkedin_length as commentary_length
 from composer.publishers.base import (
     Account,
     AccountField,
@@ -62,36 +64,9 @@ DEFAULT_API = "https://api.linkedin.com"
 DEFAULT_VERSION = "202610"  # LinkedIn serves each monthly version for about a year
 DEFAULT_TIMEOUT = 20.0
 VISIBILITIES = ("PUBLIC", "CONNECTIONS")
-RESERVED = frozenset("\\|{}@[]()<>#*_~")
 _AUTHOR = re.compile(r"urn:li:(?P<kind>person|organization):(?P<id>[A-Za-z0-9_-]+)")
 _VERSION = re.compile(r"20[0-9]{2}(0[1-9]|1[0-2])")
 _POST_URN = re.compile(r"urn:li:(share|ugcPost):[0-9]+")
-
-
-def escape_little(text: str) -> str:
-    """`text` for the commentary field: reserved little-text characters escaped, links left as written."""
-    from twitter_text import extract_urls_with_indices  # noqa: PLC0415 (a URL finder that knows trailing punctuation)
-
-    out: list[str] = []
-    position = 0
-    for entity in extract_urls_with_indices(text):
-        start, end = entity["indices"]
-        if not entity["url"].lower().startswith(("http://", "https://")):
-            continue
-        out.append(_escape(text[position:start]))
-        out.append(text[start:end])
-        position = end
-    out.append(_escape(text[position:]))
-    return "".join(out)
-
-
-def _escape(text: str) -> str:
-    return "".join(f"\\{character}" if character in RESERVED else character for character in text)
-
-
-def commentary_length(text: str) -> int:
-    """The length LinkedIn sees, counted so it never comes out short: the escaped text in UTF-16 units."""
-    return len(escape_little(text).encode("utf-16-le")) // 2
 
 
 def post_url(urn: str) -> str:

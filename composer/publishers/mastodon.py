@@ -34,9 +34,9 @@ from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
-import grapheme
-
 from composer import __version__
+from composer.core.lengths import mastodon_length as status_length
+from composer.core.secrets import scrub_args
 from composer.publishers.base import (
     Account,
     AccountField,
@@ -66,33 +66,7 @@ MAX_PARTS = 25
 VISIBILITIES = ("public", "unlisted")
 USER_AGENT = f"IncidentComposer/{__version__}"
 
-# Mastodon's Account::MENTION_RE: `@user` or `@user@domain`, not inside a word, an address or a URL.
-_MENTION = re.compile(r"(?<![=/\w])@(?P<username>[a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(?:@\w+(?:[.-]+\w+)*)?",
-                      re.IGNORECASE)
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
-
-
-def status_length(text: str, *, url_length: int = DEFAULT_URL_LENGTH) -> int:
-    """The length of a status as Mastodon counts it (its StatusLengthValidator).
-
-    Links with a scheme count `url_length` however long they are; a mention counts as
-    `@user` without its domain; everything else counts in grapheme clusters, so an emoji with
-    modifiers or a letter with combining accents is one.
-    """
-    from twitter_text import extract_urls_with_indices  # noqa: PLC0415  (Mastodon extracts links with twitter-text)
-
-    entities = [(start, end, "x" * url_length)
-                for start, end in (item["indices"] for item in
-                                   extract_urls_with_indices(text, extract_urls_without_protocol=False))]
-    entities += [(match.start(), match.end(), "@" + match["username"]) for match in _MENTION.finditer(text)]
-    pieces, position = [], 0
-    for start, end, replacement in sorted(entities):
-        if start < position:
-            continue  # overlaps an earlier entity (a mention inside a URL): the earlier one wins
-        pieces += [text[position:start], replacement]
-        position = end
-    pieces.append(text[position:])
-    return grapheme.length("".join(pieces))
 
 
 def idempotency_key(incident_key: str, update_id: object, index: int, count: int, text: str) -> str:
@@ -422,17 +396,13 @@ def _http_error(response: Any, settings: _Settings, path: str, part: tuple[int, 
     return PublishError(f"{host} answered {status} to {path}: {said}")
 
 
-def _scrub(text: str, token: str) -> str:
-    return text.replace(token, "•••") if token else text
-
-
 @contextmanager
 def _translated(settings: _Settings, token: str) -> Iterator[None]:
     """No message leaves here with the token in it, whatever a server echoed."""
     try:
         yield
     except PublishError as error:
-        error.args = tuple(_scrub(str(arg), token) for arg in error.args)
+        scrub_args(error, token)
         raise
 
 

@@ -74,3 +74,9 @@ def discover(include_plugins: bool = True) -> dict[str, Entry]:
             continue  # a plugin never replaces a built-in (or an earlier plugin) of the same id
         entries[publisher.id] = Entry(id=publisher.id, source=source, publisher=publisher)
     return entries
+
+
+def available(include_plugins: bool = True) -> dict[str, Publisher]:
+    """Every publisher that loaded, by id (what a command or a dialog can publish through)."""
+    return {entry_id: entry.publisher for entry_id, entry in discover(include_plugins).items()
+            if entry.publisher is not None}

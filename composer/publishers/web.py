@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
+from composer.core.secrets import scrub_args
 from composer.publishers.base import AuthRejected, NetworkError, NotFound, PublishError, Rejected
 
 MAX_TIMEOUT = 600.0  # seconds; a longer wait is a typo, not a setting
@@ -52,19 +53,9 @@ def api_address(text: str, channel: str, default: str) -> str:
     return api
 
 
-def scrubbed(error: PublishError, *secrets: str) -> PublishError:
-    """The error with every secret replaced by •••, longest first, in all its arguments."""
-    ordered = sorted((secret for secret in secrets if secret), key=len, reverse=True)
-
-    def clean(value: object) -> object:
-        if not isinstance(value, str):
-            return value
-        for secret in ordered:
-            value = value.replace(secret, "•••")
-        return value
-
-    error.args = tuple(clean(arg) for arg in error.args)
-    return error
+def scrubbed(error: PublishError, *secrets: str, username: str = "") -> PublishError:
+    """The error with every secret, in every form it may be echoed, replaced by •••."""
+    return scrub_args(error, *secrets, username=username)
 
 
 # --- JSON APIs behind an OAuth 2.0 bearer token (X, LinkedIn) ---------------------------------

@@ -8,7 +8,6 @@ here passes through `_scrub`.
 
 from __future__ import annotations
 
-import base64
 import html
 import re
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from datetime import UTC, timedelta, timezone
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from composer.core.secrets import scrub
 from composer.publishers.base import (
     AuthRejected,
     NetworkError,
@@ -166,7 +166,7 @@ class _Client:
         return Rejected(self._scrub(f"{self.settings.site} refused {what}: {said}."))
 
     def _scrub(self, text: str) -> str:
-        return _scrub(text, self._password, self.settings.username)
+        return scrub(text, self._password, username=self.settings.username)
 
     # --- discovery and checks ---
 
@@ -298,15 +298,3 @@ def _reason(error: Exception) -> str:
         pending += [e for e in (current.__cause__, current.__context__, getattr(current, "reason", None),
                                 *getattr(current, "args", ())) if isinstance(e, BaseException)]
     return re.sub(r"<[^>]+ object at 0x[0-9a-f]+>:?\s*", "", str(error))[:200]
-
-
-def _scrub(text: str, password: str, username: str) -> str:
-    """The text without the password in any form it could be echoed."""
-    if not password:
-        return text
-    forms = {password, password.replace(" ", ""),
-             base64.b64encode(f"{username}:{password}".encode()).decode("ascii")}
-    for form in sorted(forms, key=len, reverse=True):
-        if form:
-            text = text.replace(form, "•••")
-    return text

@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from composer.core.lengths import as_sent_to_x as as_sent
+from composer.core.lengths import x_length as weighted_length
 from composer.publishers.base import (
     Account,
     AccountField,
@@ -65,22 +67,6 @@ DEFAULT_API = "https://api.x.com"
 DEFAULT_TIMEOUT = 20.0
 _USERNAME = re.compile(r"[A-Za-z0-9_]{1,15}")
 _TWEET_ID = re.compile(r"[0-9]{1,25}")
-
-
-def as_sent(text: str) -> str:
-    """The text with every line break as "\\n", the only form sent to X.
-
-    twitter-text-parser counts "\\r\\n" as one character, the npm twitter-text as two; with "\\n"
-    alone they agree.
-    """
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def weighted_length(text: str) -> int:
-    """X's weighted length of `text` (twitter-text rules), as sent (see `as_sent`)."""
-    from twitter_text import parse_tweet  # noqa: PLC0415
-
-    return parse_tweet(text).weightedLength
 
 
 def post_url(tweet_id: str, username: str = "") -> str:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.core.secrets import scrub
 from composer.core.store import SaveFailed
 from composer.publishers.accounts import credentials_for, load_accounts, settings_problem
 from composer.publishers.base import Account, PublishError
@@ -53,10 +54,6 @@ def _field_value(widget: QWidget) -> str:
     return widget.text().strip()  # type: ignore[attr-defined]
 
 
-def _scrub(text: str, secret: str | None) -> str:
-    return text.replace(secret, "•••") if secret else text
-
-
 def _stored_secret(context: AppContext, name: str) -> str | None:
     """The secret kept for the account `name`, None if none. Never asks; raises CredentialError."""
     store = credential_store(context, ask=False)
@@ -73,14 +70,14 @@ def start_connection_test(context: AppContext, publisher: object, account: Accou
 
     def failed(error: Exception) -> None:
         if isinstance(error, PublishError):
-            text = _scrub(str(error), secret)
+            text = scrub(str(error), secret)
         else:  # not a publishing error: its text may hold anything, name only its kind
             text = QCoreApplication.translate("AccountsDialog", "Unexpected error (%1).").replace(
                 "%1", type(error).__name__)
         show(False, f"{account.name}: {text}")
 
     context.runner().run(lambda _report, _cancel: publisher.test_connection(account, credentials),  # type: ignore[attr-defined]
-                         done=lambda message: show(True, _scrub(str(message), secret)),
+                         done=lambda message: show(True, scrub(str(message), secret)),
                          failed=failed, name=f"test {account.name}")
 
 
@@ -280,7 +277,7 @@ class AccountEditor(QDialog):
             return self.tr("There is already an account named “%1”.").replace("%1", name)
         problem = settings_problem(entry.publisher, settings, has_secret=bool(secret) or self._has_secret())
         if problem:
-            return _scrub(problem, secret)
+            return scrub(problem, secret)
         return ""
 
     def save(self) -> bool:

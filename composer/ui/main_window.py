@@ -346,23 +346,19 @@ class MainWindow(QMainWindow):
         return config
 
     def current_draft(self) -> Draft | None:
-        """The update on screen as the checklist sees it."""
-        from composer.core.checks import Draft  # noqa: PLC0415
-        from composer.core.checks.language import word_lists  # noqa: PLC0415
+        """The update on screen as the checklist sees it (the same draft `check` builds from a file)."""
+        from composer.core.checks.engine import make_draft  # noqa: PLC0415
+        from composer.core.outgoing import update_document  # noqa: PLC0415
 
         update = self.editor.current_update
         if update is None or self._incident is None:
             return None
         config = self.check_config
-        extra = tuple(sorted((k, tuple(v)) for k, v in config.extra_words.items()))
-        texts, long_url = self.publishing.short_texts(update) if config.channels else ({}, "")
-        return Draft(
-            body=self.editor.body.toPlainText(), now=utc_now().astimezone(), status=update.status,
-            language=update.language, started=self._incident.started_at,
-            last_update=self.store.previous_public_update_at(update) if update.id else None,
-            next_update=update.next_update_at, signer=update.signer, title=self._incident.title,
-            config=config, words=word_lists(update.language, extra), texts=texts, long_url=long_url,
-        )
+        last = self.store.previous_public_update_at(update) if update.id else None
+        # The short social texts matter only to the length rule: rendered only when it has channels.
+        doc = update_document(self._incident, update, last, body=self.editor.body.toPlainText(),
+                              library=self.templates.library if config.channels else None, subject=False)
+        return make_draft(doc, utc_now().astimezone(), config)
 
     def _save_incident(self) -> None:
         try:

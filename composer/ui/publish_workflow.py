@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The window's publishing commands: Accounts…, Publish…, and what they share (secrets, accounts).
 
-Mirrors `composer.publishers.cli`: settings in the store, the secret in the keyring only (or,
+Mirrors `composer.cli.accounts`: settings in the store, the secret in the keyring only (or,
 if the user agreed because there is no keyring, in memory for this session), publishing
 through the same `PublishingService` and its durable outbox.
 """
@@ -166,10 +166,6 @@ class PublishWorkflow:
         publishable.body = body
         return previews(publishers, publishable)
 
-    def short_texts(self, update: Update) -> tuple[dict[str, str], str]:
-        """The update's own short social texts (from its template) and the link to the full update."""
-        return self._template_texts(update)[1], self.context.store.organisation().status_page_url
-
     # -- publishing --------------------------------------------------------------
 
     def publish(self) -> PublishDialog | None:
@@ -208,36 +204,16 @@ class PublishWorkflow:
 
     def publishable(self, update: Update) -> PublishableUpdate:
         """The update as publishers take it, with the template's subject and social texts if it had one."""
-        from composer.publishers.base import PublishableUpdate  # noqa: PLC0415
+        from composer.core.outgoing import update_document  # noqa: PLC0415
+        from composer.publishers.publishable import publishable_update  # noqa: PLC0415
 
         window = self.window
-        incident = window.incident
-        org = window.store.organisation()
-        subject, texts = self._template_texts(update)
-        return PublishableUpdate(
-            incident_id=update.incident_id or 0, update_id=update.id or 0,
-            title=incident.title if incident else "", body=update.body, language=update.language,
-            status=update.status.value, signer=update.signer, subject=subject, long_url=org.status_page_url,
-            first_of_incident=window.store.previous_public_update_at(update) is None, texts=texts,
-        )
-
-    def _template_texts(self, update: Update) -> tuple[str, dict[str, str]]:
-        from composer.core.templates import FieldError, TemplateError  # noqa: PLC0415
-        from composer.core.templates.render import render_template  # noqa: PLC0415
-
-        templates = self.window.templates
-        texts = {channel: rendered.text for channel, rendered in templates.social_renderings(update).items()
-                 if not isinstance(rendered, str)}  # a template error leaves that channel to the body
-        spec = update.extra.get("template") or {}
-        subject = ""
-        if isinstance(spec, dict) and "stage" in spec:
-            info = templates.library.find(str(spec["stage"]), "email", update.language)
-            if info is not None:
-                try:
-                    subject = render_template(info, dict(spec.get("values") or {})).subject
-                except (FieldError, TemplateError):
-                    subject = ""  # the incident title stands in
-        return subject, texts
+        store = window.store
+        incident = window.incident if window.incident is not None else store.incident(update.incident_id or 0)
+        last = store.previous_public_update_at(update) if update.id is not None else None
+        doc = update_document(incident, update, last, library=window.templates.library)
+        return publishable_update(doc, incident_id=update.incident_id or 0, update_id=update.id or 0,
+                                  long_url=store.organisation().status_page_url)
 
     def _closed(self, dialog: PublishDialog) -> None:
         dialog.close_service()

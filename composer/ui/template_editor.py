@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.core.files import write_atomic
 from composer.core.templates import FieldError, TemplateError, TemplateLibrary
 from composer.core.templates.library import SUFFIX, USER_PREFIX, parse_template
 from composer.core.templates.render import render_template
@@ -187,9 +188,7 @@ class TemplateEditor(QDialog):
     def _write(self, path: Path, text: str) -> bool:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.tmp")
-            tmp.write_text(text, encoding="utf-8")
-            tmp.replace(path)
+            write_atomic(path, text)
         except OSError as error:
             self.prompter.warn(self.tr("Templates"), f"{path}: {error.strerror or error}")
             return False
@@ -239,6 +238,6 @@ class TemplateEditor(QDialog):
                                        TEMPLATE_FILTER)
         if path is not None:
             try:
-                path.write_text(self.source.toPlainText(), encoding="utf-8")
+                write_atomic(path, self.source.toPlainText())
             except OSError as error:
                 self.prompter.warn(self.tr("Export"), f"{path}: {error.strerror or error}")

@@ -6,17 +6,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from composer.core import outgoing
+from composer.core.files import write_atomic
 from composer.core.model import Status, Update, utc_now
+from composer.core.paths import user_templates
 from composer.core.store import SaveFailed
-from composer.core.templates import FieldError, Rendered, TemplateError, TemplateLibrary
-from composer.core.templates.render import STAGE_STATUS, render_template
+from composer.core.templates import Rendered, TemplateLibrary
+from composer.core.templates.render import STAGE_STATUS
 
 if TYPE_CHECKING:
     from composer.ui.main_window import MainWindow
     from composer.ui.template_dialog import TemplateChoice
 
-USER_TEMPLATES = "templates"
-SOCIAL = ("social-short", "social-medium")
 
 
 def _local_zone_name() -> str:
@@ -31,7 +32,7 @@ class TemplateWorkflow:
 
     def __init__(self, window: MainWindow):
         self.window = window
-        self.library = TemplateLibrary(user_folder=window.context.home / USER_TEMPLATES).load()
+        self.library = TemplateLibrary(user_folder=user_templates(window.context.home)).load()
 
     def reload(self) -> None:
         self.library.load()
@@ -112,9 +113,7 @@ class TemplateWorkflow:
         if path is None:
             return
         try:
-            tmp = path.with_name(f".{path.name}.tmp")
-            tmp.write_text(page.text, encoding="utf-8")
-            tmp.replace(path)
+            write_atomic(path, page.text)
         except OSError as error:
             window.context.prompter.warn(window.tr("Save page"), f"{path}: {error.strerror or error}")
             return
@@ -122,20 +121,9 @@ class TemplateWorkflow:
 
     def social_renderings(self, update: Update | None) -> dict[str, Rendered | str]:
         """Short and medium social posts for an update made from a template (errors as text)."""
-        spec = (update.extra.get("template") if update else None) or {}
-        if not isinstance(spec, dict) or "stage" not in spec or update is None:
+        if update is None:
             return {}
-        values = dict(spec.get("values") or {})
-        result: dict[str, Rendered | str] = {}
-        for channel in SOCIAL:
-            info = self.library.find(str(spec["stage"]), channel, update.language)
-            if info is None:
-                continue
-            try:
-                result[channel] = render_template(info, values)
-            except (FieldError, TemplateError) as error:
-                result[channel] = str(error)
-        return result
+        return outgoing.social_renderings(update.extra, update.language, self.library)
 
 
 def _plain(values: dict[str, object]) -> dict[str, object]:

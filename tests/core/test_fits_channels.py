@@ -11,8 +11,9 @@ from composer.core.checks import make_draft, run_checks
 from composer.core.checks.base import Verdict
 from composer.core.checks.config import CheckConfig, ConfigError, parse_config
 from composer.core.interchange import UpdateDocument
+from composer.core.lengths import mastodon_length
+from composer.core.lengths import x_length as twitter_length
 from composer.core.social_text import ChannelLimit
-from composer.core.templates.channels import mastodon_length, twitter_length
 
 NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
 X = ChannelLimit("X", 280, twitter_length, threads=True, source="social-short")

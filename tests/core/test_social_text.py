@@ -9,8 +9,9 @@ import re
 import grapheme
 import pytest
 
+from composer.core.lengths import mastodon_length
+from composer.core.lengths import x_length as twitter_length
 from composer.core.social_text import DoesNotFit, fit, plain_text, shorten, split_thread
-from composer.core.templates.channels import mastodon_length, twitter_length
 
 MARKER = re.compile(r" \((\d+)/(\d+)\)$")
 

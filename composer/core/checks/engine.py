@@ -15,8 +15,7 @@ from composer.core.checks.rules.lifecycle import Apologise, SaysDataImpact, Stat
 from composer.core.checks.rules.signature import SignYourName
 from composer.core.checks.rules.wording import NoFixPromises, NoInternalDetails, PlainLanguage, TimesHaveZone
 from composer.core.interchange import UpdateDocument
-
-SHORT_FORMS = ("social-short", "social-medium")  # front-matter keys holding a channel's own short text
+from composer.core.outgoing import LONG_URL, short_texts
 
 RULES: tuple[Rule, ...] = (
     BeTimely(), DontHide(), SignYourName(), GiveContactInfo(),
@@ -26,6 +25,7 @@ RULES: tuple[Rule, ...] = (
 
 
 def make_draft(doc: UpdateDocument, now: datetime, config: CheckConfig | None = None) -> Draft:
+    """The one way to the draft the rules see, for a file (command line) or a stored update (window)."""
     config = config or CheckConfig()
     language = doc.language or (detect_language(doc.body) if doc.body.strip() else "en")
     extra = tuple(sorted((k, tuple(v)) for k, v in config.extra_words.items()))
@@ -33,8 +33,7 @@ def make_draft(doc: UpdateDocument, now: datetime, config: CheckConfig | None = 
         body=doc.body, now=now, status=doc.status, language=language, started=doc.started,
         last_update=doc.last_update, next_update=doc.next_update, signer=doc.signer, title=doc.title,
         config=config, words=word_lists(language, extra),
-        texts={name: str(doc.extra[name]) for name in SHORT_FORMS if doc.extra.get(name)},
-        long_url=str(doc.extra.get("long_url") or config.organisation.status_page_url or ""),
+        texts=short_texts(doc), long_url=str(doc.extra.get(LONG_URL) or config.organisation.status_page_url or ""),
     )
 
 

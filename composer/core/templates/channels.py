@@ -3,31 +3,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-_URL = re.compile(r"https?://\S+", re.IGNORECASE)
-MASTODON_URL_LENGTH = 23  # Mastodon counts every link as 23 characters (docs: "Posting statuses")
-
-
-def twitter_length(text: str) -> int:
-    """X's weighted length (twitter-text rules: URLs 23, CJK and emoji weigh 2)."""
-    from twitter_text import parse_tweet  # noqa: PLC0415
-
-    return parse_tweet(text).weightedLength
-
-
-def mastodon_length(text: str) -> int:
-    """Mastodon's count: user-perceived characters, every URL as 23."""
-    import grapheme  # noqa: PLC0415
-
-    return grapheme.length(_URL.sub("x" * MASTODON_URL_LENGTH, text))
-
-
-def plain_length(text: str) -> int:
-    import grapheme  # noqa: PLC0415
-
-    return grapheme.length(text)
+from composer.core.lengths import graphemes, mastodon_length, x_length
 
 
 @dataclass(frozen=True)
@@ -44,10 +22,10 @@ class Channel:
 
     def length(self, text: str) -> int:
         if self.id == "social-short":
-            return twitter_length(text)
+            return x_length(text)
         if self.id == "social-medium":
             return mastodon_length(text)
-        return plain_length(text)
+        return graphemes(text)
 
 
 CHANNELS: dict[str, Channel] = {

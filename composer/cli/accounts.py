@@ -1,36 +1,31 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""`incident-composer accounts ...` and `incident-composer publish FILE --to NAME[,NAME...]`.
+"""`incident-composer accounts add|list|test|remove|kinds`.
 
-Account settings go to the store; the secret goes to the OS keyring and nowhere else.
-Exit codes: 0 success, 1 the work failed (a channel failed, no keyring), 2 bad input.
+Account settings go to the store; the secret goes to the OS keyring and nowhere else (read
+from standard input with --password-stdin, or asked for on a terminal; never an argument).
 """
 
 from __future__ import annotations
 
 import contextlib
-import getpass
-import hashlib
-import json
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from composer.publishers.accounts import credentials_for, load_accounts, secret_field, settings_problem
-from composer.publishers.base import Account, PublishableUpdate
+from composer.cli.base import EXIT_FAILED, EXIT_OK, CommandError, add_format, open_store, print_json
 
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+if TYPE_CHECKING:
+    import argparse
+
+    from composer.core.credentials import CredentialStore
+    from composer.publishers.base import Account, Publisher
+
 # Command-line option -> account setting name.
 OPTIONS = {"url": "url", "host": "host", "port": "port", "username": "username", "from_": "from", "to": "to",
            "bcc": "bcc", "security": "security", "ca_file": "ca_file", "list_unsubscribe": "list_unsubscribe",
            "handle": "handle"}
 
 
-class CommandError(Exception):
-    def __init__(self, message: str, code: int = EXIT_BAD_INPUT):
-        super().__init__(message)
-        self.code = code
-
-
-def add_arguments(commands) -> None:
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     accounts = commands.add_parser("accounts", help="publishing accounts (secrets in the OS keyring)")
     actions = accounts.add_subparsers(dest="accounts_command", metavar="ACTION", required=True)
     add = actions.add_parser("add", help="add or replace an account")
@@ -43,30 +38,22 @@ def add_arguments(commands) -> None:
     add.add_argument("--set", dest="extra", action="append", default=[], metavar="NAME=VALUE",
                      help="any other setting the kind declares, e.g. --set status=draft (see `accounts kinds`)")
     add.add_argument("--password-stdin", action="store_true", help="read the password or token from stdin")
+    add.set_defaults(handler=add_account)
     listing = actions.add_parser("list", help="list accounts")
-    listing.add_argument("--format", choices=("text", "json"), default="text")
+    add_format(listing)
+    listing.set_defaults(handler=list_accounts)
     test = actions.add_parser("test", help="check that an account works, without posting")
     test.add_argument("name", metavar="NAME")
+    test.set_defaults(handler=test_account)
     remove = actions.add_parser("remove", help="remove an account and its secret")
     remove.add_argument("name", metavar="NAME")
-    actions.add_parser("kinds", help="the kinds of account this app can publish to")
-
-    publish = commands.add_parser("publish", help="publish an update file to accounts")
-    publish.add_argument("file", type=Path, metavar="FILE")
-    publish.add_argument("--to", required=True, metavar="NAME[,NAME...]")
+    remove.set_defaults(handler=remove_account)
+    kinds = actions.add_parser("kinds", help="the kinds of account this app can publish to")
+    kinds.set_defaults(handler=list_kinds)
 
 
-def _store():
-    from composer.core.paths import database_path  # noqa: PLC0415
-    from composer.core.store import Store  # noqa: PLC0415
-
-    store, report = Store.open(database_path())
-    if report.read_only:
-        raise CommandError(report.message, EXIT_FAILED)
-    return store
-
-
-def _credentials():
+def credentials() -> CredentialStore:
+    """The OS keyring; no session-only fallback on the command line (nothing would outlive it)."""
     from composer.core.credentials import CredentialError, open_credentials  # noqa: PLC0415
 
     try:
@@ -76,32 +63,46 @@ def _credentials():
     return store
 
 
-def _publishers() -> dict[str, object]:
-    from composer.publishers.registry import discover  # noqa: PLC0415
+def publishers() -> dict[str, Publisher]:
+    from composer.publishers.registry import available  # noqa: PLC0415
 
-    return {entry_id: entry.publisher for entry_id, entry in discover().items() if entry.publisher is not None}
+    return available()
 
 
-def _read_secret(args) -> str | None:
+def stored_accounts() -> dict[str, Account]:
+    from composer.publishers.accounts import load_accounts  # noqa: PLC0415
+
+    store = open_store(strict=True)
+    try:
+        return load_accounts(store)
+    finally:
+        store.close()
+
+
+def _read_secret(args: argparse.Namespace) -> str | None:
     if args.password_stdin:
         return sys.stdin.read().rstrip("\r\n")
     if sys.stdin.isatty():
+        import getpass  # noqa: PLC0415
+
         return getpass.getpass("Password or token (stored in the OS keyring): ")
     return None
 
 
-def accounts_add(args) -> int:
-    publishers = _publishers()
-    publisher = publishers.get(args.kind)
+def add_account(args: argparse.Namespace) -> int:
+    from composer.publishers.accounts import secret_field, settings_problem  # noqa: PLC0415
+
+    kinds = publishers()
+    publisher = kinds.get(args.kind)
     if publisher is None:
-        raise CommandError(f"unknown account kind {args.kind!r} (one of: {', '.join(sorted(publishers))})")
+        raise CommandError(f"unknown account kind {args.kind!r} (one of: {', '.join(sorted(kinds))})")
     settings = {OPTIONS[k]: str(v) for k, v in vars(args).items() if k in OPTIONS and v is not None}
-    fields = publisher.account_fields  # type: ignore[attr-defined]
+    fields = publisher.account_fields
     known = {f.name for f in fields}
     unknown = sorted(set(settings) - known)
     if unknown:
         raise CommandError(f"{args.kind} accounts do not take --{unknown[0].replace('_', '-')}")
-    for item in getattr(args, "extra", []):
+    for item in args.extra:
         name, equals, value = item.partition("=")
         name = name.strip()
         if not equals or name not in known:
@@ -118,35 +119,26 @@ def accounts_add(args) -> int:
         raise CommandError(problem)
     field = secret_field(publisher)
     secret = _read_secret(args) if field is not None else None
-    if field is not None and field.required and not secret:  # type: ignore[attr-defined]
+    if field is not None and field.required and not secret:
         raise CommandError(f"{args.kind} accounts need a secret: pass it on stdin with --password-stdin")
-    credentials = _credentials() if secret else None
-    store = _store()
+    keyring = credentials() if secret else None
+    store = open_store(strict=True)
     try:
         store.save_account(args.name, args.kind, settings)
     finally:
         store.close()
-    if secret and credentials is not None:
-        credentials.set(args.name, secret)
-        print(f"Account {args.name} saved; its secret is kept {credentials.where()}.")
+    if secret and keyring is not None:
+        keyring.set(args.name, secret)
+        print(f"Account {args.name} saved; its secret is kept {keyring.where()}.")
     else:
         print(f"Account {args.name} saved.")
     return EXIT_OK
 
 
-def _accounts() -> dict[str, Account]:
-    store = _store()
-    try:
-        return load_accounts(store)
-    finally:
-        store.close()
-
-
-def accounts_list(args) -> int:
-    accounts = _accounts()
+def list_accounts(args: argparse.Namespace) -> int:
+    accounts = stored_accounts()
     if args.format == "json":
-        print(json.dumps([{"name": a.name, "kind": a.kind, "settings": a.settings} for a in accounts.values()],
-                         indent=2))
+        print_json([{"name": a.name, "kind": a.kind, "settings": a.settings} for a in accounts.values()])
     elif not accounts:
         print("No accounts yet: add one with `incident-composer accounts add KIND NAME ...`.")
     else:
@@ -156,42 +148,43 @@ def accounts_list(args) -> int:
     return EXIT_OK
 
 
-def accounts_test(args) -> int:
-    account = _accounts().get(args.name)
-    if account is None:
-        raise CommandError(f"no account named {args.name!r}")
-    publisher = _publishers().get(account.kind)
-    if publisher is None:
-        raise CommandError(f"no publisher for accounts of kind {account.kind!r}", EXIT_FAILED)
+def test_account(args: argparse.Namespace) -> int:
+    from composer.publishers.accounts import credentials_for  # noqa: PLC0415
     from composer.publishers.base import PublishError  # noqa: PLC0415
 
-    credentials = credentials_for(publisher, _credentials().get(args.name))
+    account = stored_accounts().get(args.name)
+    if account is None:
+        raise CommandError(f"no account named {args.name!r}")
+    publisher = publishers().get(account.kind)
+    if publisher is None:
+        raise CommandError(f"no publisher for accounts of kind {account.kind!r}", EXIT_FAILED)
+    secrets = credentials_for(publisher, credentials().get(args.name))
     try:
-        print(publisher.test_connection(account, credentials))  # type: ignore[attr-defined]
+        print(publisher.test_connection(account, secrets))
     except PublishError as error:
         print(f"{args.name}: {error}", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
 
 
-def accounts_remove(args) -> int:
-    store = _store()
+def remove_account(args: argparse.Namespace) -> int:
+    from composer.core.credentials import CredentialError  # noqa: PLC0415
+
+    store = open_store(strict=True)
     try:
         removed = store.remove_account(args.name)
     finally:
         store.close()
     if not removed:
         raise CommandError(f"no account named {args.name!r}")
-    from composer.core.credentials import CredentialError  # noqa: PLC0415
-
     # The account is gone; a secret we cannot reach cannot be removed either.
     with contextlib.suppress(CommandError, CredentialError):
-        _credentials().delete(args.name)
+        credentials().delete(args.name)
     print(f"Account {args.name} removed.")
     return EXIT_OK
 
 
-def accounts_kinds(_args) -> int:
+def list_kinds(_args: argparse.Namespace) -> int:
     from composer.publishers.registry import discover  # noqa: PLC0415
 
     for entry in discover().values():
@@ -207,58 +200,3 @@ def accounts_kinds(_args) -> int:
                 choices += f" (default {field.default})"
             print(f"  {field.name:<18} {need}{choices}  {field.help}".rstrip())
     return EXIT_OK
-
-
-def _stable_id(text: str) -> int:
-    return int(hashlib.sha256(text.encode()).hexdigest()[:12], 16)
-
-
-def publish_file(args) -> int:
-    from composer.core.interchange import InterchangeError, read_update  # noqa: PLC0415
-    from composer.publishers.service import PublishingService  # noqa: PLC0415
-
-    try:
-        doc = read_update(args.file)
-    except InterchangeError as error:
-        raise CommandError(str(error)) from None
-    names = [n.strip() for n in args.to.split(",") if n.strip()]
-    accounts = _accounts()
-    unknown = [n for n in names if n not in accounts]
-    if unknown:
-        raise CommandError(f"no account named {unknown[0]!r} (see `incident-composer accounts list`)")
-    update = PublishableUpdate(
-        incident_id=doc.incident_id or _stable_id(doc.title or doc.body[:200]),
-        update_id=_stable_id(doc.body), title=doc.title or "Service update", body=doc.body,
-        language=doc.language or "en", status=doc.status.value, signer=doc.signer,
-        subject=str(doc.extra.get("subject") or ""), long_url=str(doc.extra.get("long_url") or ""),
-        first_of_incident=doc.last_update is None,
-    )
-    credentials = _credentials()
-    store = _store()
-    try:
-        service = PublishingService(store.outbox(), accounts, _publishers(), credentials.get)
-        outcomes = service.publish(update, names)
-    finally:
-        store.close()
-    for outcome in outcomes:
-        if outcome.ok:
-            where = outcome.receipt.url or outcome.receipt.remote_id  # type: ignore[union-attr]
-            note = " (already sent earlier; not sent again)" if outcome.reused else ""
-            print(f"{outcome.account}: {where}{note}")
-        else:
-            print(f"{outcome.account}: ERROR {outcome.error}")
-    return EXIT_OK if all(o.ok for o in outcomes) else EXIT_FAILED
-
-
-HANDLERS = {"add": accounts_add, "list": accounts_list, "test": accounts_test, "remove": accounts_remove,
-            "kinds": accounts_kinds}
-
-
-def run(args) -> int:
-    try:
-        if args.command == "publish":
-            return publish_file(args)
-        return HANDLERS[args.accounts_command](args)
-    except CommandError as error:
-        print(f"incident-composer: {error}", file=sys.stderr)
-        return error.code

@@ -1,0 +1,73 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The `incident-composer` command line: one module per command group, one error type, one
+set of exit codes (`composer.cli.base`).
+
+This package never imports the window (`composer.ui`, `composer.app`): with no command,
+`main` calls the `open_window` it is given, which the entry point (`composer.entry`) supplies.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from composer import __version__
+from composer.cli.base import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, PROG, CommandError, say
+
+if TYPE_CHECKING:
+    import argparse
+
+__all__ = ["EXIT_BAD_INPUT", "EXIT_FAILED", "EXIT_OK", "CommandError", "build_parser", "main"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import argparse  # noqa: PLC0415 - not on the path to the window
+
+    from composer.cli import accounts, check, incidents, publish, templates  # noqa: PLC0415
+
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Write outage updates that are timely, signed, honest and reachable. "
+        "With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # In this order in --help: the store, the checks, the templates, publishing.
+    incidents.add_parsers(commands)
+    check.add_parsers(commands)
+    templates.add_parsers(commands)
+    accounts.add_parsers(commands)
+    publish.add_parsers(commands)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the parsed command; every expected failure becomes one line and an exit code."""
+    from composer.core.interchange import InterchangeError  # noqa: PLC0415
+    from composer.core.store import NotFound, StoreError  # noqa: PLC0415
+
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except (InterchangeError, NotFound) as error:
+        say(str(error))
+        return EXIT_BAD_INPUT
+    except StoreError as error:
+        say(str(error))
+        return EXIT_FAILED
+    except CommandError as error:
+        say(str(error))
+        return error.code
+
+
+def main(argv: list[str] | None = None, *, open_window: Callable[[], int] | None = None) -> int:
+    """`incident-composer ARGS`. With no command: `open_window()`, else a usage error."""
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser().parse_args(argv) if argv else None
+    if args is None or args.command is None:
+        if open_window is None:
+            say("no command given (see --help)")
+            return EXIT_BAD_INPUT
+        return open_window()
+    return run(args)

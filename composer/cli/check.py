@@ -1,0 +1,104 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""`incident-composer check FILE... [--now] [--format] [--config] [--channels x,bluesky,...]`.
+
+Exit 0 when no rule fails, 1 when any fails, 2 on bad input (one line on stderr per problem;
+the other files are still checked).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from composer.cli.base import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, CommandError, add_format, print_json, say
+
+if TYPE_CHECKING:
+    import argparse
+
+    from composer.core.checks import CheckConfig, Finding
+
+
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    chk = commands.add_parser("check", help="check update files against the lessons (see docs/checks.md)")
+    chk.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    chk.add_argument("--now", metavar="ISO-8601", help="the time to check at (default: now)")
+    add_format(chk)
+    chk.add_argument("--config", type=Path, metavar="FILE",
+                     help="organisation settings (TOML); default: checks.toml in the data folder, if any")
+    chk.add_argument("--channels", metavar="ID[,ID...]",
+                     help="check the length against these channels (x, mastodon, bluesky, linkedin, …)")
+    chk.set_defaults(handler=check)
+
+
+def parse_now(text: str | None) -> datetime:
+    if text is None:
+        return datetime.now(UTC).astimezone()
+    try:
+        now = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise CommandError(f"--now is not an ISO 8601 time: {text!r}") from None
+    if now.tzinfo is None:
+        raise CommandError(f"--now has no time zone: {text!r} (add one, like +01:00 or Z)")
+    return now
+
+
+def _config(path: Path | None) -> CheckConfig:
+    from composer.core.checks import CheckConfig, load_config  # noqa: PLC0415
+    from composer.core.checks.config import CONFIG_NAME, ConfigError  # noqa: PLC0415
+    from composer.core.paths import data_home  # noqa: PLC0415
+
+    if path is None:
+        default = data_home() / CONFIG_NAME
+        if not default.is_file():
+            return CheckConfig()
+        path = default
+    try:
+        return load_config(path)
+    except ConfigError as error:
+        raise CommandError(str(error)) from None
+
+
+def _with_channels(config: CheckConfig, channels: str | None) -> CheckConfig:
+    """Fill in the length rules of the channels asked for (--channels, else the config's)."""
+    names = [n.strip() for n in channels.split(",") if n.strip()] if channels else config.channel_names
+    if names:
+        # The publishers own their length rules (composer.core.lengths counts them).
+        from composer.publishers.social import channel_limits  # noqa: PLC0415
+
+        try:
+            config.channels = channel_limits(names)
+        except ValueError as error:
+            raise CommandError(str(error)) from None
+    return config
+
+
+def check(args: argparse.Namespace) -> int:
+    from composer.core.checks import Verdict, check_document, overall  # noqa: PLC0415
+    from composer.core.interchange import InterchangeError, read_update  # noqa: PLC0415
+
+    now = parse_now(args.now)
+    config = _with_channels(_config(args.config), args.channels)
+    results: list[tuple[Path, list[Finding]]] = []
+    bad_input = failed = False
+    for path in args.files:
+        try:
+            doc = read_update(path)
+        except InterchangeError as error:
+            say(f"{path}: {error}")
+            bad_input = True
+            continue
+        findings = check_document(doc, now, config)
+        failed = failed or overall(findings) is Verdict.FAIL
+        results.append((path, findings))
+    if args.format == "json":
+        print_json([{"file": str(path), "rules": [f.as_json() for f in findings]} for path, findings in results])
+    else:
+        mark = {Verdict.PASS: "pass", Verdict.WARN: "WARN", Verdict.FAIL: "FAIL"}
+        for path, findings in results:
+            print(f"{path}: {overall(findings).value.upper()}")
+            for finding in findings:
+                print(f"  {mark[finding.verdict]:4}  {finding.rule:<20} {finding.message}")
+    if bad_input:
+        return EXIT_BAD_INPUT
+    return EXIT_FAILED if failed else EXIT_OK

@@ -1,0 +1,86 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""`import`, `incidents list` and `export`: the store and the interchange file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from composer.cli.base import EXIT_OK, add_format, open_store, print_json, write_output
+
+if TYPE_CHECKING:
+    import argparse
+
+
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    imp = commands.add_parser("import", help="store an update file (Markdown + front matter)")
+    imp.add_argument("file", type=Path, help="the file to import ('-' reads standard input)")
+    imp.set_defaults(handler=import_file)
+
+    incidents = commands.add_parser("incidents", help="list incidents")
+    actions = incidents.add_subparsers(dest="incidents_command", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="list stored incidents")
+    add_format(listing)
+    listing.set_defaults(handler=list_incidents)
+
+    exp = commands.add_parser("export", help="write an incident's update as Markdown + front matter")
+    exp.add_argument("incident_id", type=int, metavar="INCIDENT_ID")
+    exp.add_argument("--output", "-o", type=Path, help="file to write (default: standard output)")
+    exp.add_argument("--update", type=int, metavar="UPDATE_ID", help="export this update instead of the latest")
+    exp.set_defaults(handler=export)
+
+
+def import_file(args: argparse.Namespace) -> int:
+    from composer.core.exchange import import_document  # noqa: PLC0415
+    from composer.core.interchange import parse_update, read_update  # noqa: PLC0415
+
+    doc = parse_update(sys.stdin.read()) if str(args.file) == "-" else read_update(args.file)
+    store = open_store()
+    try:
+        incident, _update = import_document(store, doc)
+    finally:
+        store.close()
+    print(incident.id)
+    return EXIT_OK
+
+
+def list_incidents(args: argparse.Namespace) -> int:
+    store = open_store()
+    try:
+        rows = []
+        for incident in store.incidents():
+            updates = store.updates(incident.id or 0)
+            latest = updates[-1] if updates else None
+            rows.append({
+                "id": incident.id,
+                "title": incident.title,
+                "status": incident.status.value,
+                "severity": incident.severity.value,
+                "started": incident.started_at.isoformat(),
+                "updates": len(updates),
+                "next_update": latest.next_update_at.isoformat() if latest and latest.next_update_at else None,
+            })
+    finally:
+        store.close()
+    if args.format == "json":
+        print_json(rows)
+    elif not rows:
+        print("No incidents yet.")
+    else:
+        for row in rows:
+            print(f"{row['id']:>5}  {row['status']:<13} {row['severity']:<11} {row['started']}  {row['title']}")
+    return EXIT_OK
+
+
+def export(args: argparse.Namespace) -> int:
+    from composer.core.exchange import export_document  # noqa: PLC0415
+    from composer.core.interchange import dump_update  # noqa: PLC0415
+
+    store = open_store()
+    try:
+        doc = export_document(store, args.incident_id, args.update)
+    finally:
+        store.close()
+    write_output(args.output, dump_update(doc))
+    return EXIT_OK

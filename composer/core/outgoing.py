@@ -1,0 +1,105 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""What goes out besides an update's body: its email subject and short social texts.
+
+An update made from a template keeps the template's stage and values in `extra["template"]`;
+its email subject and its "social-short" / "social-medium" texts are rendered from them here,
+once, for the window and the command line alike. Texts written by hand (front-matter keys of
+the same names) win over the template's.
+
+`update_document` is the one way from a stored update to what the checks and the publishers
+read: an `UpdateDocument` (the interchange form) with those texts filled in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from composer.core.interchange import UpdateDocument
+
+if TYPE_CHECKING:
+    from composer.core.model import Incident, Update
+    from composer.core.templates import Rendered, TemplateLibrary
+
+SHORT_FORMS = ("social-short", "social-medium")  # front-matter keys holding a channel's own short text
+SUBJECT = "subject"
+LONG_URL = "long_url"
+
+
+def template_spec(extra: Mapping[str, object]) -> tuple[str, dict[str, object]] | None:
+    """(stage, values) of the template an update was made from, None if none."""
+    spec = extra.get("template")
+    if not isinstance(spec, dict) or "stage" not in spec:
+        return None
+    values = spec.get("values")
+    return str(spec["stage"]), dict(values) if isinstance(values, dict) else {}
+
+
+def social_renderings(extra: Mapping[str, object], language: str,
+                      library: TemplateLibrary) -> dict[str, Rendered | str]:
+    """The short and medium social posts of an update made from a template (an error as its text)."""
+    from composer.core.templates import FieldError, TemplateError, render_template  # noqa: PLC0415
+
+    spec = template_spec(extra)
+    if spec is None:
+        return {}
+    stage, values = spec
+    result: dict[str, Rendered | str] = {}
+    for channel in SHORT_FORMS:
+        info = library.find(stage, channel, language)
+        if info is None:
+            continue
+        try:
+            result[channel] = render_template(info, values)
+        except (FieldError, TemplateError) as error:
+            result[channel] = str(error)
+    return result
+
+
+def template_subject(extra: Mapping[str, object], language: str, library: TemplateLibrary) -> str:
+    """The subject of the template's email form; "" when there is none (the title stands in)."""
+    from composer.core.templates import FieldError, TemplateError, render_template  # noqa: PLC0415
+
+    spec = template_spec(extra)
+    if spec is None:
+        return ""
+    stage, values = spec
+    info = library.find(stage, "email", language)
+    if info is None:
+        return ""
+    try:
+        return render_template(info, values).subject
+    except (FieldError, TemplateError):
+        return ""
+
+
+def fill_template_texts(doc: UpdateDocument, library: TemplateLibrary | None, *,
+                        subject: bool = True) -> UpdateDocument:
+    """`doc` with its template's subject and short texts in `extra`, where not written by hand."""
+    if library is None or template_spec(doc.extra) is None:
+        return doc
+    language = doc.language or "en"
+    for channel, rendered in social_renderings(doc.extra, language, library).items():
+        if not isinstance(rendered, str) and not str(doc.extra.get(channel) or "").strip():
+            doc.extra[channel] = rendered.text  # a template error leaves that channel to the body
+    if subject and not str(doc.extra.get(SUBJECT) or "").strip():
+        text = template_subject(doc.extra, language, library)
+        if text:
+            doc.extra[SUBJECT] = text
+    return doc
+
+
+def update_document(incident: Incident, update: Update, last_update: datetime | None, *,
+                    body: str | None = None, library: TemplateLibrary | None = None,
+                    subject: bool = True) -> UpdateDocument:
+    """A stored update as the checks and the publishers read it (`body`: the text as typed, if newer)."""
+    doc = UpdateDocument.from_model(incident, update, last_update)
+    if body is not None:
+        doc.body = body
+    return fill_template_texts(doc, library, subject=subject)
+
+
+def short_texts(doc: UpdateDocument) -> dict[str, str]:
+    """The channel-sized texts a document carries."""
+    return {name: str(doc.extra[name]) for name in SHORT_FORMS if str(doc.extra.get(name) or "").strip()}

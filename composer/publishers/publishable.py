@@ -1,0 +1,38 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The one way to the update publishers take, for the window and the command line alike.
+
+Both start from an `UpdateDocument` with its template texts filled in
+(`composer.core.outgoing`): the window from the stored update, the command line from the file.
+Same fields either way: title, body, language, status, signer, the email subject, the short
+social texts, the link to the full update, and whether it is the incident's first update.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from composer.core.interchange import UpdateDocument
+from composer.core.outgoing import LONG_URL, SUBJECT, short_texts
+from composer.publishers.base import PublishableUpdate
+
+DEFAULT_TITLE = "Service update"
+
+
+def stable_id(text: str) -> int:
+    """An id derived from text: the same file published twice is the same update to the outbox."""
+    return int(hashlib.sha256(text.encode()).hexdigest()[:12], 16)
+
+
+def publishable_update(doc: UpdateDocument, *, incident_id: int | None = None, update_id: int | None = None,
+                       long_url: str = "") -> PublishableUpdate:
+    """`doc` as publishers take it. Without ids (a file never stored), ids derived from its text."""
+    if incident_id is None:
+        incident_id = doc.incident_id or stable_id(doc.title or doc.body[:200])
+    if update_id is None:
+        update_id = stable_id(doc.body)
+    return PublishableUpdate(
+        incident_id=incident_id, update_id=update_id, title=doc.title or DEFAULT_TITLE, body=doc.body,
+        language=doc.language or "en", status=doc.status.value, signer=doc.signer,
+        subject=str(doc.extra.get(SUBJECT) or ""), long_url=str(doc.extra.get(LONG_URL) or long_url or ""),
+        first_of_incident=doc.last_update is None, texts=short_texts(doc),
+    )
