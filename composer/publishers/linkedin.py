@@ -104,7 +104,8 @@ class LinkedInPublisher:
         AccountField("timeout", "Timeout (seconds)", required=False, default=str(int(DEFAULT_TIMEOUT)),
                      help="How long to wait for LinkedIn at each request"),
     )
-    policy = TextPolicy(limit=LIMIT, counter="characters (reserved characters count twice)")
+    policy = TextPolicy(limit=LIMIT, counter="characters (reserved characters count twice)",
+                        measure=commentary_length)
 
     def render(self, update: PublishableUpdate) -> Post:
         parts = fit(source_text(update, "linkedin"), limit=LIMIT, length=commentary_length, thread=False,

@@ -100,7 +100,7 @@ class XPublisher:
                      help="How long to wait for X at each request"),
     )
     policy = TextPolicy(limit=LIMIT, counter="weighted characters (X rules: links 23, emoji and CJK 2)",
-                        threads=True)
+                        threads=True, measure=weighted_length, source="social-short")
 
     def render(self, update: PublishableUpdate) -> Post:
         parts = fit(as_sent(source_text(update, "social-short")), limit=LIMIT, length=weighted_length, thread=True)

@@ -1,0 +1,87 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""One way from an update to what goes out: the window (a stored update) and the command line
+(the same update as a file) give the checks the same draft and the publishers the same fields."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from composer.core.checks import CheckConfig, make_draft
+from composer.core.exchange import export_document, import_document
+from composer.core.interchange import dump_update, parse_update
+from composer.core.lengths import mastodon_length, x_length
+from composer.core.outgoing import fill_template_texts, update_document
+from composer.core.templates import TemplateLibrary, render_template
+from composer.core.templates.render import collect_values
+from composer.publishers.publishable import publishable_update
+
+NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def library():
+    return TemplateLibrary().load()
+
+
+def _plain(values):
+    return {k: v.isoformat() if isinstance(v, datetime) else v for k, v in values.items() if v not in (None, "")}
+
+
+def stored_from_template(store, library, stage="investigating", language="en"):
+    info = library.find(stage, "blog", language)
+    values: dict[str, object] = {}
+    for channel in ("blog", "email", "social-short", "social-medium"):  # as the template dialog fills them
+        values.update(_plain(collect_values(library.find(stage, channel, language), values, sample=True)))
+    rendered = render_template(info, values)
+    doc = parse_update(rendered.as_interchange())
+    doc.extra["template"] = {"stage": stage, "values": values}
+    incident, update = import_document(store, doc)
+    return incident, update, values
+
+
+def both_ways(store, library, incident, update):
+    window = update_document(incident, update, store.previous_public_update_at(update), library=library)
+    file_doc = parse_update(dump_update(export_document(store, incident.id, update.id)))
+    command_line = fill_template_texts(file_doc, library)
+    return window, command_line
+
+
+def test_window_and_command_line_publish_the_same_fields(store, library):
+    incident, update, values = stored_from_template(store, library)
+    window, command_line = both_ways(store, library, incident, update)
+    ids = {"incident_id": incident.id, "update_id": update.id, "long_url": "https://status.example.net"}
+    from_window, from_file = publishable_update(window, **ids), publishable_update(command_line, **ids)
+    assert vars(from_window) == vars(from_file)
+    expected_subject = render_template(library.find("investigating", "email", "en"), values).subject
+    assert from_window.subject == expected_subject != ""
+    assert set(from_window.texts) == {"social-short", "social-medium"}
+    assert x_length(from_window.texts["social-short"]) <= 280
+    assert mastodon_length(from_window.texts["social-medium"]) <= 500
+    assert from_window.first_of_incident and from_window.title == incident.title
+
+
+def test_window_and_command_line_check_the_same_draft(store, library):
+    incident, update, _values = stored_from_template(store, library, "identified", "ca")
+    window, command_line = both_ways(store, library, incident, update)
+    config = CheckConfig()
+    assert make_draft(window, NOW, config) == make_draft(command_line, NOW, config)
+
+
+def test_texts_written_by_hand_win_over_the_template(store, library):
+    incident, update, _values = stored_from_template(store, library)
+    update.extra["social-short"] = "Email is slow. Sorry. Next update 10:30 CET. Marta"
+    update.extra["subject"] = "Our own subject"
+    doc = update_document(incident, update, None, library=library)
+    published = publishable_update(doc, incident_id=1, update_id=2)
+    assert published.texts["social-short"] == "Email is slow. Sorry. Next update 10:30 CET. Marta"
+    assert published.subject == "Our own subject"
+    assert published.texts["social-medium"]  # the template still fills what was not written
+
+
+def test_a_file_never_stored_gets_ids_from_its_text():
+    doc = parse_update("---\ntitle: Down\nstatus: investigating\n---\nSorry.\n")
+    first, again = publishable_update(doc), publishable_update(parse_update(dump_update(doc)))
+    assert (first.incident_id, first.update_id) == (again.incident_id, again.update_id)
+    assert first.subject == "" and first.texts == {} and first.title == "Down"
