@@ -4,6 +4,10 @@
 Each account is one job; accounts run in parallel, one job at a time per account. A channel
 that fails does not stop the others. A post already sent (same account, update and text)
 returns its first receipt instead of going out twice.
+
+Threads: `publish_one` sends to one account on the caller's thread (the window runs one per
+account in its own task runner); `publish` runs `publish_one` for several accounts in a thread
+pool of its own (the command line). Never wrap `publish` in another thread per account.
 """
 
 from __future__ import annotations
@@ -61,13 +65,17 @@ class PublishingService:
 
     def publish(self, update: PublishableUpdate, account_names: list[str], *, progress: Progress | None = None,
                 cancel: threading.Event | None = None) -> list[Outcome]:
+        """Every account in parallel, in a pool of this call's own; the outcomes in the names' order."""
         cancel = cancel or threading.Event()
         with ThreadPoolExecutor(max_workers=max(1, len(account_names)), thread_name_prefix="publish") as pool:
-            futures = [pool.submit(self._publish_one, update, name, progress, cancel) for name in account_names]
+            futures = [pool.submit(self.publish_one, update, name, progress=progress, cancel=cancel)
+                       for name in account_names]
             return [future.result() for future in futures]
 
-    def _publish_one(self, update: PublishableUpdate, name: str, progress: Progress | None,
-                     cancel: threading.Event) -> Outcome:
+    def publish_one(self, update: PublishableUpdate, name: str, *, progress: Progress | None = None,
+                    cancel: threading.Event | None = None) -> Outcome:
+        """One account, on the calling thread (which it blocks until the post is out or has failed)."""
+        cancel = cancel or threading.Event()
         account = self._accounts.get(name)
         if account is None:
             return Outcome(name, error=f"no account named {name!r} (see `incident-composer accounts list`)")
