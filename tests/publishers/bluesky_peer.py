@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from peers import start_peer
 
 HOST = "127.0.0.1"
 PEER_DIR = Path(__file__).resolve().parents[1] / "peers" / "bluesky"
@@ -220,5 +221,8 @@ class BlueskyPeer:
 def bluesky_pds():
     """One PDS for the whole session (it takes a few seconds to start). Never skipped: when the PDS
     is not installed the tests fail with the install command."""
-    with BlueskyPeer() as peer:
+    peer = start_peer("Bluesky PDS (@atproto/dev-env)", BlueskyPeer().start)
+    try:
         yield peer
+    finally:
+        peer.stop()

@@ -14,6 +14,9 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 HOST = "127.0.0.1"
+# The account every test SMTP server takes (the password must never show in any message).
+SMTP_USER = "status-bot"
+SMTP_PASSWORD = "Tr0ub4dor&3-not-in-any-message"
 
 
 @dataclass(frozen=True)

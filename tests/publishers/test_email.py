@@ -14,8 +14,7 @@ from email.policy import default
 from email.utils import parsedate_to_datetime
 
 import pytest
-from conftest import SMTP_PASSWORD, SMTP_USER
-from smtp_peer import SmtpPeer
+from smtp_peer import SMTP_PASSWORD, SMTP_USER, SmtpPeer
 
 from composer.publishers.base import (
     Account,

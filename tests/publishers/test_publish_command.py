@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import SMTP_PASSWORD, SMTP_USER
+from smtp_peer import SMTP_PASSWORD, SMTP_USER
 
 SESSION = Path(__file__).with_name("cli_session.py")
 UPDATE = """\

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 
-from conftest import SMTP_PASSWORD, SMTP_USER
+from smtp_peer import SMTP_PASSWORD, SMTP_USER
 
 from composer.publishers.base import Account, NetworkError, PublishableUpdate
 from composer.publishers.email import EmailPublisher

@@ -30,6 +30,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
+from peers import start_peer
 
 HOST = "127.0.0.1"
 PEER_FILES = Path(__file__).resolve().parents[1] / "peers" / "wordpress"
@@ -259,10 +260,7 @@ def wordpress_site_fixture():
     Import it as `wordpress_site_fixture` (ruff's F811 would flag tests whose parameter shadows
     an imported `wordpress_site`); the fixture's name stays `wordpress_site`.
     """
-    try:
-        peer = WordPressPeer().start()
-    except PeerError as error:
-        pytest.fail(str(error))
+    peer = start_peer("WordPress (PHP + MariaDB)", WordPressPeer().start)
     try:
         yield peer
     finally:
