@@ -25,4 +25,8 @@ def test_wheel_ships_resources(tmp_path):
     assert "composer/resources/templates/fields.toml" in names
     assert "composer/resources/templates/en/investigating-blog.j2" in names
     assert "composer/core/checks/rules/signature.py" in names
+    assert {f"composer/cli/{group}.py" for group in ("check", "incidents", "templates", "accounts", "publish")} \
+        <= names
+    entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+    assert "incident-composer = composer.entry:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
     assert not any(name.startswith(("tests/", "resources/")) for name in names)
