@@ -153,7 +153,7 @@ def _class_name(backend: object) -> str:
 
 def _chained(backend: object) -> list[Any]:
     try:
-        return list(type(backend).backends)  # type: ignore[attr-defined]
+        return list(getattr(type(backend), "backends", ()))  # keyring's ChainerBackend has them
     except Exception:
         return []
 
@@ -201,7 +201,7 @@ def _usable(backend: object) -> bool:
     if isinstance(backend, chainer.ChainerBackend):
         return bool(_chained(backend))
     try:
-        return float(type(backend).priority) > 0  # type: ignore[attr-defined]
+        return float(getattr(type(backend), "priority", 0)) > 0
     except Exception:  # keyring's way of saying "not viable here"
         return False
 
@@ -230,12 +230,12 @@ class KeyringCredentials(CredentialStore):
 
     persistent = True
 
-    def __init__(self, service: str = SERVICE, backend: object | None = None):
+    def __init__(self, service: str = SERVICE, backend: KeyringBackend | None = None):
         self.service = service
-        self._backend: Any = backend  # None: keyring.get_keyring() on first use
+        self._backend = backend  # None: keyring.get_keyring() on first use
         self._checked = False
 
-    def backend(self) -> Any:
+    def backend(self) -> KeyringBackend:
         """The keyring backend in use; CredentialError when there is no usable one."""
         backend = self._backend if self._backend is not None else _current_backend()
         if not self._checked:

@@ -13,7 +13,7 @@ from __future__ import annotations
 class Record:
     """A mutable record: equal when of the same class with equal fields, unhashable."""
 
-    __slots__ = ()
+    __slots__: tuple[str, ...] = ()
     __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass with eq=True
 
     def __eq__(self, other: object) -> bool:
@@ -29,7 +29,7 @@ class Record:
 class FrozenRecord(Record):
     """A record that cannot change after __init__, and so can be hashed."""
 
-    __slots__ = ()
+    __slots__: tuple[str, ...] = ()
 
     def _set(self, **fields: object) -> None:
         """For __init__ only."""

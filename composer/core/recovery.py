@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -82,7 +83,7 @@ def _target_columns(conn: sqlite3.Connection, table: str) -> list[str]:
     return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
 
 
-def _readable_rows(source: sqlite3.Connection, table: str, columns: list[str]):
+def _readable_rows(source: sqlite3.Connection, table: str, columns: list[str]) -> Iterator[tuple[object, ...]]:
     wanted = ", ".join(columns)
     try:
         yield from source.execute(f"SELECT {wanted} FROM {table}").fetchall()

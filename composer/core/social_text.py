@@ -12,6 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 Measure = Callable[[str], int]
 
@@ -70,7 +74,7 @@ def plain_text(markdown: str) -> str:
     return "\n\n".join(block for block in blocks if block.strip())
 
 
-def _inline_text(children) -> str:
+def _inline_text(children: list[Token]) -> str:
     out: list[str] = []
     link_href: list[str] = []
     link_start: list[int] = []

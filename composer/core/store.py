@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from composer.core import recovery, schema
 from composer.core.model import (
@@ -31,6 +32,9 @@ from composer.core.model import (
 )
 from composer.core.record import Record
 
+if TYPE_CHECKING:
+    from composer.core.outbox import Outbox
+
 # Saves closer together than this extend the newest revision instead of adding one.
 REVISION_INTERVAL = timedelta(seconds=60)
 
@@ -45,6 +49,13 @@ class SaveFailed(StoreError):
 
 class NotFound(StoreError):
     pass
+
+
+def _inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The id an INSERT gave its row (sqlite3 leaves `lastrowid` None only before any INSERT)."""
+    if cursor.lastrowid is None:
+        raise StoreError("The database gave the new row no id.")
+    return cursor.lastrowid
 
 
 class OpenReport(Record):
@@ -268,12 +279,15 @@ class Store:
                 (update.incident_id, *self._update_values(update)[:-1], _ts(update.created_at),
                  _ts(update.edited_at), json.dumps(update.extra, default=str)),
             )
-            update.id = cursor.lastrowid
-            self._insert_revision(conn, update.id, update.body, update.edited_at)
+            update.id = update_id = _inserted_id(cursor)
+            self._insert_revision(conn, update_id, update.body, update.edited_at)
         return update
 
     def save_update(self, update: Update) -> None:
         """Save every field of an update (the body too, with its revision)."""
+        if update.id is None:
+            raise ValueError("save_update takes a stored update; add_update stores a new one")
+        update_id = update.id
         update.edited_at = utc_now()
         with self._write() as conn:
             conn.execute(
@@ -281,7 +295,7 @@ class Store:
                 " previous_update_at=?, extra=?, edited_at=? WHERE id=?",
                 (*self._update_values(update), _ts(update.edited_at), update.id),
             )
-            self._record_revision(conn, update.id, update.body, update.edited_at)
+            self._record_revision(conn, update_id, update.body, update.edited_at)
 
     @staticmethod
     def _update_values(update: Update) -> tuple[object, ...]:
@@ -391,7 +405,7 @@ class Store:
         with self._write() as conn:
             return conn.execute("DELETE FROM accounts WHERE name=?", (name,)).rowcount > 0
 
-    def outbox(self):
+    def outbox(self) -> Outbox:
         from composer.core.outbox import Outbox  # noqa: PLC0415
 
         return Outbox(self._conn)

@@ -76,8 +76,8 @@ class Draft:
     title: str = ""
     texts: dict[str, str] = field(default_factory=dict)  # short forms by template channel ("social-short")
     long_url: str = ""  # where the full update lives, for channels that shorten
-    config: CheckConfig = field(default=None)  # type: ignore[assignment]
-    words: WordLists = field(default=None)  # type: ignore[assignment]
+    config: CheckConfig = field(kw_only=True)  # given by make_draft, as the words are
+    words: WordLists = field(kw_only=True)
 
     @property
     def is_first(self) -> bool:

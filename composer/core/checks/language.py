@@ -7,8 +7,12 @@ import re
 import tomllib
 from functools import cache, lru_cache
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 from composer.core.checks.text import by_paragraph
+
+if TYPE_CHECKING:
+    from lingua import IsoCode639_1, LanguageDetector, LanguageDetectorBuilder
 
 FALLBACK_LANGUAGE = "en"
 
@@ -60,7 +64,7 @@ class WordLists:
         pattern = self.pattern(name, every_language)
         if pattern is None:
             return []
-        return by_paragraph(pattern, lambda chunk: [m.span() for m in pattern.finditer(chunk)], text)  # type: ignore[return-value]
+        return by_paragraph(pattern, lambda chunk: [m.span() for m in pattern.finditer(chunk)], text)
 
     def has(self, name: str, text: str, every_language: bool = False) -> bool:
         pattern = self.pattern(name, every_language)
@@ -84,5 +88,5 @@ def detect_language(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _detector(codes: tuple[object, ...], builder: type):
+def _detector(codes: tuple[IsoCode639_1, ...], builder: type[LanguageDetectorBuilder]) -> LanguageDetector:
     return builder.from_iso_codes_639_1(*codes).with_low_accuracy_mode().build()

@@ -4,9 +4,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar, cast
 
 Span = tuple[int, int]
+Hit = TypeVar("Hit", bound=tuple[int, ...])  # (start, end, *what else the finder says)
 
 # Finders run per paragraph and remember their results by the paragraph's text: a keystroke
 # changes one paragraph, so re-checking a long draft re-scans only that one. Nothing a finder
@@ -17,7 +20,8 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def paragraph_bounds(text: str) -> list[Span]:
-    bounds, start = [], 0
+    bounds: list[Span] = []
+    start = 0
     for match in _BLANK_LINE.finditer(text):
         bounds.append((start, match.start()))
         start = match.end()
@@ -25,9 +29,9 @@ def paragraph_bounds(text: str) -> list[Span]:
     return bounds
 
 
-def by_paragraph(key: object, finder, text: str) -> list[tuple[int, ...]]:
+def by_paragraph(key: object, finder: Callable[[str], Iterable[Hit]], text: str) -> list[Hit]:
     """Run `finder(paragraph) -> [(start, end, *rest)]` over each paragraph, with offsets into `text`."""
-    found: list[tuple[int, ...]] = []
+    found: list[Hit] = []
     for start, end in paragraph_bounds(text):
         chunk = text[start:end]
         if not chunk.strip():
@@ -38,7 +42,8 @@ def by_paragraph(key: object, finder, text: str) -> list[tuple[int, ...]]:
             if len(_MEMO) >= _MEMO_LIMIT:
                 _MEMO.clear()
             hits = _MEMO[memo_key] = tuple(tuple(hit) for hit in finder(chunk))
-        found.extend((hit[0] + start, hit[1] + start, *hit[2:]) for hit in hits)
+        # Shifted, a hit keeps the shape the finder gave it (the memo holds every finder's hits).
+        found.extend(cast(Hit, (hit[0] + start, hit[1] + start, *hit[2:])) for hit in hits)
     return found
 
 # Clock times: 14:30, 9:05, 14h30, 15 h, 15h, 2pm, 2:30 p.m. Not inside IPs, dates or versions.
@@ -77,7 +82,7 @@ class ClockTime:
 
 
 def clock_times(text: str) -> list[ClockTime]:
-    return [ClockTime(*hit) for hit in by_paragraph("clock", _clock_times, text)]  # type: ignore[arg-type]
+    return [ClockTime(*hit) for hit in by_paragraph("clock", _clock_times, text)]
 
 
 def _clock_times(text: str) -> list[tuple[int, int, bool]]:
@@ -100,11 +105,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»)]*\s+|\n\s*\n|\n(?=\s*(?:[-*+
 
 def sentences(text: str) -> list[Span]:
     """Sentence spans, splitting at end punctuation, blank lines and list items."""
-    return by_paragraph("sentences", _sentences, text)  # type: ignore[return-value]
+    return by_paragraph("sentences", _sentences, text)
 
 
 def _sentences(text: str) -> list[Span]:
-    spans, start = [], 0
+    spans: list[Span] = []
+    start = 0
     for match in _SENTENCE_END.finditer(text):
         if text[start:match.start()].strip():
             spans.append(_trim(text, start, match.start()))
@@ -124,7 +130,8 @@ def _trim(text: str, start: int, end: int) -> Span:
 
 def lines(text: str) -> list[Span]:
     """Non-empty lines, as spans without surrounding white space."""
-    spans, offset = [], 0
+    spans: list[Span] = []
+    offset = 0
     for line in text.splitlines(keepends=True):
         if line.strip():
             spans.append(_trim(text, offset, offset + len(line)))
@@ -149,18 +156,18 @@ EMAIL_CANDIDATE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNI
 
 
 def urls(text: str) -> list[Span]:
-    return by_paragraph(URL, lambda chunk: [m.span() for m in URL.finditer(chunk)], text)  # type: ignore[return-value]
+    return by_paragraph(URL, lambda chunk: [m.span() for m in URL.finditer(chunk)], text)
 
 
 def emails(text: str) -> list[Span]:
     """Email addresses that are valid by email-validator's syntax rules (no DNS lookups)."""
-    return by_paragraph("emails", _emails, text)  # type: ignore[return-value]
+    return by_paragraph("emails", _emails, text)
 
 
 def _emails(text: str) -> list[Span]:
     from email_validator import EmailNotValidError, validate_email  # noqa: PLC0415
 
-    found = []
+    found: list[Span] = []
     for match in EMAIL_CANDIDATE.finditer(text):
         try:
             validate_email(match.group(0), check_deliverability=False)
@@ -172,7 +179,7 @@ def _emails(text: str) -> list[Span]:
 
 def phone_numbers(text: str, region: str) -> list[Span]:
     """Valid phone numbers (Google's libphonenumber rules); `region` for numbers without +country."""
-    return by_paragraph(("phones", region), lambda chunk: _phone_numbers(chunk, region), text)  # type: ignore[return-value]
+    return by_paragraph(("phones", region), lambda chunk: _phone_numbers(chunk, region), text)
 
 
 def _phone_numbers(text: str, region: str) -> list[Span]:

@@ -9,6 +9,7 @@ and are turned into the field's type here, with a one-line error naming the fiel
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
@@ -81,11 +82,14 @@ def field_from_table(name: str, table: dict[str, object], source: str) -> Field:
     kind = str(table.get("type", "text"))
     if kind not in TYPES:
         raise FieldError(f"{source}: field `{name}` has unknown type {kind!r} (one of: {', '.join(TYPES)})")
+    choices = table.get("choices", ())
+    if not isinstance(choices, Iterable):
+        raise FieldError(f"{source}: the choices of field `{name}` are not a list")
     return Field(
         name=name, label=str(table.get("label", name.replace("_", " ").capitalize())), type=kind,
         required=bool(table.get("required", False)), default=table.get("default"),
         help=str(table.get("help", "")), example=table.get("example"),
-        choices=tuple(str(c) for c in table.get("choices", ())),  # type: ignore[union-attr]
+        choices=tuple(str(c) for c in choices),
     )
 
 
@@ -109,8 +113,14 @@ def resolve_fields(names: list[object], own: list[dict[str, object]], source: st
         if not name:
             raise FieldError(f"{source}: a [[field]] needs a name")
         if name in shared and set(table) <= {"name", "required", "default", "label", "help", "example"}:
-            base = result.get(name, shared[name])
-            result[name] = replace(base, **{k: v for k, v in table.items() if k != "name"})  # type: ignore[arg-type]
+            result[name] = _overridden(result.get(name, shared[name]), table)
         else:
             result[name] = field_from_table(name, table, source)
     return tuple(result.values())
+
+
+def _overridden(base: Field, table: dict[str, object]) -> Field:
+    """A catalogue field with what a template may change of it (required, default, label, help, example)."""
+    return replace(base, required=bool(table.get("required", base.required)),
+                   default=table.get("default", base.default), label=str(table.get("label", base.label)),
+                   help=str(table.get("help", base.help)), example=table.get("example", base.example))

@@ -4,7 +4,9 @@ clipped to fit a post. Dates and durations come from Babel (CLDR data), not hand
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, tzinfo
+from typing import Protocol
 
 # The article a clock time takes after "a" in each language: "a les 15:30", "a la 1:30".
 _TIME_ARTICLES = {"ca": ("la", "les"), "es": ("la", "las")}
@@ -18,7 +20,13 @@ class FilterError(ValueError):
     pass
 
 
-def _zone(context) -> object:
+class Context(Protocol):
+    """What a filter reads of the template's context (Jinja's Context, or a dict): `lang` and `zone`."""
+
+    def get(self, key: str, default: object = None, /) -> object: ...
+
+
+def _zone(context: Context) -> tzinfo:
     from zoneinfo import ZoneInfo  # noqa: PLC0415
 
     return ZoneInfo(str(context.get("zone") or "UTC"))
@@ -40,7 +48,7 @@ def _zone_abbreviation(local: datetime) -> str:
     return f"UTC{'+' if minutes >= 0 else '-'}{hours}" + (f":{rest:02d}" if rest else "")
 
 
-def clock(context, value: object) -> str:
+def clock(context: Context, value: object) -> str:
     """'15:30 CET (14:30 UTC)': the readers' zone first, UTC beside it."""
     moment = _as_datetime(value)
     local = moment.astimezone(_zone(context))
@@ -50,7 +58,7 @@ def clock(context, value: object) -> str:
     return text
 
 
-def clock_with_article(context, value: object) -> str:
+def clock_with_article(context: Context, value: object) -> str:
     """The clock time with the article it takes in Catalan and Spanish ('les 15:30 CET', 'la 01:15 CET')."""
     articles = _TIME_ARTICLES.get(str(context.get("lang", "en")))
     text = clock(context, value)
@@ -60,7 +68,7 @@ def clock_with_article(context, value: object) -> str:
     return f"{articles[0] if hour in (1, 13) else articles[1]} {text}"
 
 
-def long_date(context, value: object, year: bool = True) -> str:
+def long_date(context: Context, value: object, year: bool = True) -> str:
     """The date as the reader's language writes it ('24 de novembre del 2026')."""
     from babel.dates import format_date  # noqa: PLC0415
 
@@ -73,7 +81,7 @@ def long_date(context, value: object, year: bool = True) -> str:
     return text.replace("’", "'")
 
 
-def date_with_article(context, value: object, before: str = "", year: bool = True) -> str:
+def date_with_article(context: Context, value: object, before: str = "", year: bool = True) -> str:
     """The date with its article, contracted as the language wants: 'del 24 de novembre',
     "de l'1 de desembre", 'al 3 de marzo'. `before` is '', 'El', 'de' or 'a'."""
     lang = str(context.get("lang", "en"))
@@ -86,11 +94,11 @@ def date_with_article(context, value: object, before: str = "", year: bool = Tru
     return text
 
 
-def day_and_clock(context, value: object) -> str:
+def day_and_clock(context: Context, value: object) -> str:
     return f"{long_date(context, value)}, {clock(context, value)}"
 
 
-def duration(context, value: object, end: object = None) -> str:
+def duration(context: Context, value: object, end: object = None) -> str:
     """'1 hour and 15 minutes', '1 hora i 15 minuts'; `a|duration(b)` is the time from a to b."""
     from babel.lists import format_list  # noqa: PLC0415
     from babel.units import format_unit  # noqa: PLC0415
@@ -101,7 +109,7 @@ def duration(context, value: object, end: object = None) -> str:
         raise FilterError(f"expected a duration, got {value!r}")
     lang = str(context.get("lang", "en"))
     hours, minutes = divmod(round(value.total_seconds() / 60), 60)
-    parts = []
+    parts: list[str] = []
     if hours:
         parts.append(format_unit(hours, "duration-hour", length="long", locale=lang))
     if minutes or not hours:
@@ -126,7 +134,7 @@ def clip(value: object, limit: int | None = None) -> str:
     return text
 
 
-FILTERS = {
+FILTERS: dict[str, Callable[..., str]] = {
     "clock": clock, "clock_with_article": clock_with_article, "date": long_date,
     "date_with_article": date_with_article, "day_and_clock": day_and_clock, "duration": duration, "clip": clip,
 }

@@ -11,11 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from composer.core.templates.channels import CHANNELS, Channel
 from composer.core.templates.fields import FieldError
 from composer.core.templates.filters import CONTEXT_FILTERS, FILTERS, FilterError
 from composer.core.templates.library import TemplateInfo
+
+if TYPE_CHECKING:
+    from jinja2 import Template
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 # Stage -> lifecycle status written into the interchange file.
 STAGE_STATUS = {
@@ -92,7 +97,7 @@ def markdown_to_html(text: str) -> str:
 
 
 @lru_cache(maxsize=2)
-def environment(autoescape: bool):
+def environment(autoescape: bool) -> ImmutableSandboxedEnvironment:
     """One sandboxed environment per escaping mode; compiled templates are cached in it."""
     from jinja2 import StrictUndefined, pass_context  # noqa: PLC0415
     from jinja2.sandbox import ImmutableSandboxedEnvironment  # noqa: PLC0415
@@ -107,7 +112,7 @@ def environment(autoescape: bool):
 
 
 @lru_cache(maxsize=512)
-def _compiled(autoescape: bool, name: str, source: str):
+def _compiled(autoescape: bool, name: str, source: str) -> Template:
     return environment(autoescape).from_string(source, globals={"__name__": name})
 
 
