@@ -7,30 +7,36 @@ handed to the publisher, and how stored rows become `Account`s.
 
 from __future__ import annotations
 
-from composer.publishers.base import Account
+from typing import TYPE_CHECKING
+
+from composer.publishers.base import Account, AccountField, Publisher, ValidatesSettings
+
+if TYPE_CHECKING:
+    from composer.core.store import Store
 
 
-def load_accounts(store) -> dict[str, Account]:
+def load_accounts(store: Store) -> dict[str, Account]:
     """Every stored account by name (settings only: secrets are in the credential store)."""
     return {name: Account(name, kind, settings) for name, kind, settings in store.accounts()}
 
 
-def secret_field(publisher) -> object | None:
+def secret_field(publisher: Publisher) -> AccountField | None:
     """The publisher's secret field (one per kind: a password, an app password or a token)."""
     return next((f for f in publisher.account_fields if f.secret), None)
 
 
-def credentials_for(publisher, secret: str | None) -> dict[str, str]:
+def credentials_for(publisher: Publisher, secret: str | None) -> dict[str, str]:
     """The credentials dict `publish`/`test_connection` take: the secret field's name -> the secret."""
     field = secret_field(publisher)
-    return {field.name: secret} if secret and field is not None else {}  # type: ignore[attr-defined]
+    return {field.name: secret} if secret and field is not None else {}
 
 
-def settings_problem(publisher, settings: dict[str, str], *, has_secret: bool) -> str:
+def settings_problem(publisher: Publisher, settings: dict[str, str], *, has_secret: bool) -> str:
     """What stops these settings from making a working account, in plain words; "" when nothing.
 
     Required fields first, then the publisher's own `validate_settings` (addresses, URLs, ports),
-    if it has one. The message never contains a secret: secrets are not in `settings`.
+    if it has that optional hook (`ValidatesSettings`). The message never contains a secret: secrets
+    are not in `settings`.
     """
     for field in publisher.account_fields:
         if field.secret:
@@ -38,10 +44,9 @@ def settings_problem(publisher, settings: dict[str, str], *, has_secret: bool) -
                 return f"{field.label} is required."
         elif field.required and not str(settings.get(field.name, "")).strip() and not field.default:
             return f"{field.label} is required."
-    validate = getattr(publisher, "validate_settings", None)
-    if validate is not None:
+    if isinstance(publisher, ValidatesSettings):
         try:
-            validate(settings)
+            publisher.validate_settings(settings)
         except ValueError as error:
             return str(error)
     return ""

@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The publisher contract. Read this file as the spec every channel follows.
 
-A publisher is a small object with:
+A publisher is a small object (the `Publisher` protocol at the end of this file) with:
 
 - `id` and `display_name`;
+- `api_version`: the major version of this contract it was written for (`API_VERSION`); a
+  publisher without it, or written for another version, is listed as unavailable;
 - `account_fields`: what an account of this kind needs, secrets marked (a secret goes to the
   OS keyring and nowhere else);
 - `policy`: how the channel takes text (length limit and how it is counted, formats,
@@ -12,7 +14,11 @@ A publisher is a small object with:
 - `publish(post, account, credentials, *, report, cancel) -> Receipt`: send it. Synchronous;
   runs in a worker thread, never on the UI thread. It calls `report(fraction, text)` as it
   goes, checks `cancel.is_set()` between steps, and raises one of the PublishError types
-  below, whose messages are for the user and never contain a secret.
+  below, whose messages are for the user and never contain a secret;
+- `test_connection(account, credentials) -> str`: check the account works without posting.
+
+Optional: `validate_settings(settings)` (the `ValidatesSettings` protocol) checks an account's
+settings before they are saved, raising ValueError with a message for the user.
 
 Publishers import no Qt. Built-ins are listed in `registry.py`; third parties register in
 the entry-point group `incident_composer.publishers` and import only `composer.publishers.api`.
@@ -24,7 +30,10 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, runtime_checkable
+
+# The major version of this contract. A change that breaks publishers written for it raises it.
+API_VERSION = 1
 
 Report = Callable[[float, str], None]
 
@@ -162,11 +171,26 @@ class Cancelled(PublishError):
     """The user stopped it before it was sent."""
 
 
+@runtime_checkable
 class Publisher(Protocol):
-    id: str
-    display_name: str
-    account_fields: tuple[AccountField, ...]
-    policy: TextPolicy
+    """What every publisher is. The data members are read-only: a class attribute satisfies each."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def display_name(self) -> str: ...
+
+    @property
+    def api_version(self) -> int:
+        """`API_VERSION` as it was when the publisher was written."""
+        ...
+
+    @property
+    def account_fields(self) -> tuple[AccountField, ...]: ...
+
+    @property
+    def policy(self) -> TextPolicy: ...
 
     def render(self, update: PublishableUpdate) -> Post: ...
 
@@ -175,4 +199,13 @@ class Publisher(Protocol):
 
     def test_connection(self, account: Account, credentials: dict[str, str]) -> str:
         """Check the account works without posting; returns a one-line success message."""
+        ...
+
+
+@runtime_checkable
+class ValidatesSettings(Protocol):
+    """The optional hook: a publisher that has it checks an account's settings before they are saved."""
+
+    def validate_settings(self, settings: dict[str, str]) -> None:
+        """Raise ValueError, with a message for the user and no secret in it, when `settings` cannot work."""
         ...

@@ -41,6 +41,7 @@ from urllib.parse import urlsplit
 from composer.core.lengths import bluesky_length as post_length
 from composer.core.lengths import graphemes
 from composer.publishers.base import (
+    API_VERSION,
     Account,
     AccountField,
     AuthRejected,
@@ -150,6 +151,7 @@ class BlueskyPublisher:
 
     id = "bluesky"
     display_name = "Bluesky"
+    api_version = API_VERSION
     account_fields = (
         AccountField("handle", "Handle", help="The account's handle, e.g. status.example.com or example.bsky.social"),
         AccountField("url", "Server", kind="url", required=False, default=DEFAULT_SERVICE,

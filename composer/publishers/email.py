@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 
 from composer.core.secrets import scrub
 from composer.publishers.base import (
+    API_VERSION,
     Account,
     AccountField,
     AuthRejected,
@@ -106,6 +107,7 @@ class EmailPublisher:
 
     id = "email"
     display_name = "Email (SMTP)"
+    api_version = API_VERSION
     account_fields = (
         AccountField("host", "SMTP server", kind="host", help="The outgoing mail server, e.g. smtp.example.net"),
         AccountField("security", "Security", kind="choice", choices=SECURITY_CHOICES, default="starttls",
@@ -373,7 +375,7 @@ def _open(settings: _Settings, password: str, report: Report) -> smtplib.SMTP:
         client = smtplib.SMTP(timeout=settings.timeout)
     # smtplib takes the TLS server name (SNI and certificate check) from `_host`, which only its
     # constructor sets; connecting from the constructor would leak the socket when the greeting fails.
-    client._host = settings.host
+    client._host = settings.host  # type: ignore[attr-defined]  # private to smtplib, so not in its stubs
     try:
         code, reply = client.connect(settings.host, settings.port)
         if code != 220:
@@ -381,6 +383,7 @@ def _open(settings: _Settings, password: str, report: Report) -> smtplib.SMTP:
         # SMTP is a dialogue of small writes: with Nagle's algorithm on, the first command after the
         # TLS handshake waits for the server to acknowledge the handshake, a round trip (or a delayed
         # ACK) lost on every send.
+        assert client.sock is not None  # connect() made it
         client.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         if settings.security == "starttls":
             client.starttls(context=context)

@@ -32,6 +32,7 @@ from typing import Any
 from composer.core.lengths import linkedin_escape as escape_little
 from composer.core.lengths import linkedin_length as commentary_length
 from composer.publishers.base import (
+    API_VERSION,
     Account,
     AccountField,
     AuthRejected,
@@ -89,6 +90,7 @@ class LinkedInPublisher:
 
     id = "linkedin"
     display_name = "LinkedIn"
+    api_version = API_VERSION
     account_fields = (
         AccountField("access_token", "Access token", secret=True,
                      help="An OAuth 2.0 access token with w_member_social (a member) or w_organization_social "
@@ -150,9 +152,7 @@ class LinkedInPublisher:
         settings = _settings(account)
         try:
             response = _call("GET", "/v2/userinfo", settings, bearer_token(credentials, "LinkedIn"))
-        except AuthRejected as error:
-            if getattr(error, "status", 0) != 403:
-                raise
+        except _NoPermission:
             # The token works but may not read the profile (no openid/profile scope): fine for posting.
             return (f"LinkedIn accepted the token; it may not read the profile (openid, profile scopes), so the "
                     f"author {settings.author} could not be checked")
@@ -226,16 +226,18 @@ def _http_error(response: Any, settings: _Settings) -> PublishError:
                       own=lambda answer, detail, said: _own_error(answer, detail, said, settings))
 
 
+class _NoPermission(AuthRejected):
+    """LinkedIn's 403: the token is valid but lacks a permission (test_connection takes it as working)."""
+
+
 def _own_error(response: Any, detail: str, said: str, settings: _Settings) -> PublishError | None:
     """LinkedIn's own error answers: a missing permission (403), an old API version, the daily limit, duplicates."""
     status = response.status_code
     if status == 403:
         who = ("w_organization_social, and the member must administer the page"
                if settings.author_kind == "organization" else "w_member_social, and be the author's own token")
-        error = AuthRejected(f"LinkedIn does not let this token post as {settings.author}{said}. The token needs "
+        return _NoPermission(f"LinkedIn does not let this token post as {settings.author}{said}. The token needs "
                              f"{who}.")
-        error.status = 403  # type: ignore[attr-defined]
-        return error
     if status == 426 or str(_json(response).get("code") or "") == "NONEXISTENT_VERSION":
         return PublishError(f"LinkedIn no longer serves API version {settings.version}{said}; set a recent "
                             "LinkedIn-Version (YYYYMM) in the account.")

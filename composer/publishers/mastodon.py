@@ -38,6 +38,7 @@ from composer import __version__
 from composer.core.lengths import mastodon_length as status_length
 from composer.core.secrets import scrub_args
 from composer.publishers.base import (
+    API_VERSION,
     Account,
     AccountField,
     AuthRejected,
@@ -98,6 +99,7 @@ class MastodonPublisher:
 
     id = "mastodon"
     display_name = "Mastodon"
+    api_version = API_VERSION
     account_fields = (
         AccountField("url", "Instance", kind="url", help="Your server's address, e.g. https://mastodon.social"),
         AccountField("token", "Access token", secret=True,
@@ -222,7 +224,9 @@ def _thread_position(post: Post, settings: _Settings) -> tuple[str, str]:
     previous = post.meta.get("previous")
     if not isinstance(previous, dict):
         return "", ""
-    meta = previous.get("meta") if isinstance(previous.get("meta"), dict) else {}
+    meta = previous.get("meta")
+    if not isinstance(meta, dict):
+        meta = {}
     if meta.get("instance") not in (None, settings.base_url):
         return "", ""  # the account moved to another instance: its old statuses are not there
     last = str(meta.get("last_status_id") or previous.get("remote_id") or "")

@@ -7,9 +7,11 @@ shortened post before it goes out. No Qt, no network.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from composer.publishers.base import PublishableUpdate, PublishError
+from composer.core.lengths import graphemes
+from composer.publishers.base import PublishableUpdate, Publisher, PublishError
 
 
 @dataclass
@@ -34,10 +36,8 @@ class ChannelPreview:
         return "1 post"
 
 
-def preview(publisher, update: PublishableUpdate) -> ChannelPreview:
+def preview(publisher: Publisher, update: PublishableUpdate) -> ChannelPreview:
     """The publisher's own rendering of `update`, or why it cannot render it."""
-    import grapheme  # noqa: PLC0415
-
     policy = publisher.policy
     result = ChannelPreview(channel=publisher.id, title=publisher.display_name, limit=policy.limit,
                             counter=policy.counter)
@@ -49,17 +49,17 @@ def preview(publisher, update: PublishableUpdate) -> ChannelPreview:
     except Exception as error:  # a plugin's bug must not break the preview of the others
         result.error = f"{publisher.display_name} could not render this update: {error}"
         return result
-    measure = policy.measure or grapheme.length
+    measure = policy.measure or graphemes
     result.parts = list(post.parts)
     result.subject = post.subject
     result.counts = [measure(part) for part in post.parts] if policy.limit is not None else []
     return result
 
 
-def previews(publishers, update: PublishableUpdate) -> list[ChannelPreview]:
+def previews(publishers: Iterable[Publisher], update: PublishableUpdate) -> list[ChannelPreview]:
     """One preview per distinct channel, in the order given."""
     seen: set[str] = set()
-    result = []
+    result: list[ChannelPreview] = []
     for publisher in publishers:
         if publisher.id not in seen:
             seen.add(publisher.id)

@@ -1,15 +1,27 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Which publishers exist: built-ins from an explicit list (so frozen builds work), third
 parties from the entry-point group `incident_composer.publishers`. A plugin that fails to
-load is listed as unavailable with the reason; it never stops the app."""
+load, declares no `api_version` or another one, or lacks part of the contract, is listed as
+unavailable with the reason; it never stops the app."""
 
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from composer.publishers.api import API_VERSION
-from composer.publishers.base import Publisher
+from composer.publishers.base import API_VERSION, AccountField, Publisher, TextPolicy
+
+if TYPE_CHECKING:  # the type checker holds every built-in to the contract
+    from composer.publishers.bluesky import BlueskyPublisher
+    from composer.publishers.email import EmailPublisher
+    from composer.publishers.linkedin import LinkedInPublisher
+    from composer.publishers.mastodon import MastodonPublisher
+    from composer.publishers.wordpress import WordPressPublisher
+    from composer.publishers.x import XPublisher
+
+    _BUILTIN_CLASSES: tuple[type[Publisher], ...] = (
+        EmailPublisher, WordPressPublisher, MastodonPublisher, BlueskyPublisher, XPublisher, LinkedInPublisher)
 
 ENTRY_POINT_GROUP = "incident_composer.publishers"
 # id -> "module:Class" of every built-in publisher.
@@ -35,15 +47,44 @@ class Entry:
         return self.publisher is not None
 
 
+_METHODS = ("render", "publish", "test_connection")
+_MEMBERS = ("id", "display_name", "account_fields", "policy", *_METHODS)
+
+
 def _instantiate(target: object, where: str) -> Publisher:
+    """The publisher `target` is (or makes), checked against the contract; a RuntimeError says what is wrong."""
     publisher = target() if isinstance(target, type) else target
-    version = getattr(publisher, "api_version", API_VERSION)
-    if int(version) != API_VERSION:
+    version = getattr(publisher, "api_version", None)
+    if version is None:
+        raise RuntimeError(f"{where} declares no api_version (the publisher API it was written for; "
+                           f"this app has {API_VERSION})")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise RuntimeError(f"{where} declares api_version {version!r}, not a whole number")
+    if version != API_VERSION:
         raise RuntimeError(f"{where} was written for publisher API {version}, this app has {API_VERSION}")
-    for attribute in ("id", "display_name", "account_fields", "policy", "render", "publish"):
-        if not hasattr(publisher, attribute):
-            raise RuntimeError(f"{where} is not a publisher: it has no `{attribute}`")
-    return publisher  # type: ignore[return-value]
+    for name in _MEMBERS:
+        if not hasattr(publisher, name):
+            raise RuntimeError(f"{where} is not a publisher: it has no `{name}`")
+    problem = _contract_problem({name: getattr(publisher, name) for name in _MEMBERS})
+    if problem or not isinstance(publisher, Publisher):
+        raise RuntimeError(f"{where} is not a publisher: {problem}")
+    return publisher
+
+
+def _contract_problem(members: dict[str, object]) -> str:
+    """What in a publisher's members breaks the contract's types; "" when nothing."""
+    for name in ("id", "display_name"):
+        if not isinstance(members[name], str) or not members[name]:
+            return f"its `{name}` is not a text"
+    fields = members["account_fields"]
+    if not isinstance(fields, tuple) or not all(isinstance(f, AccountField) for f in fields):
+        return "its `account_fields` is not a tuple of AccountField"
+    if not isinstance(members["policy"], TextPolicy):
+        return "its `policy` is not a TextPolicy"
+    for name in _METHODS:
+        if not callable(members[name]):
+            return f"its `{name}` is not a method"
+    return ""
 
 
 def _load_builtin(entry_id: str, spec: str) -> Entry:

@@ -8,34 +8,43 @@ it into a thread or shortens it with a link, measured by the channel's own count
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from composer.core.lengths import graphemes
 from composer.core.social_text import ChannelLimit, DoesNotFit, Measure, plain_text
 from composer.core.social_text import fit as _fit
 from composer.publishers.base import PublishableUpdate, TooLong
+
+if TYPE_CHECKING:
+    from composer.publishers.registry import Entry
 
 __all__ = ["Measure", "channel_limits", "fit", "plain_text", "source_text"]
 
 
 def source_text(update: PublishableUpdate, channel: str) -> str:
+    """The short form written for `channel` ("social-short", "social-medium"), else the body as plain text."""
     text = (update.texts or {}).get(channel, "").strip()
     return text or plain_text(update.body)
 
 
 def fit(text: str, *, limit: int, length: Measure, thread: bool, long_url: str = "",
         max_parts: int = 25) -> list[str]:
+    """The posts that carry `text` within `limit` as counted by `length`: one, a thread, or shortened.
+
+    Raises TooLong when it cannot fit (more than `max_parts`, or no `long_url` to shorten to)."""
     try:
         return _fit(text, limit=limit, length=length, thread=thread, long_url=long_url, max_parts=max_parts)
     except DoesNotFit as error:
         raise TooLong(f"This update does not fit: {error}.") from None
 
 
-def channel_limits(names: list[str], entries: dict | None = None) -> tuple[ChannelLimit, ...]:
+def channel_limits(names: list[str], entries: Mapping[str, Entry] | None = None) -> tuple[ChannelLimit, ...]:
     """The checklist's view of these publishers' length policies; unknown ids are a ValueError."""
-    import grapheme  # noqa: PLC0415
-
     from composer.publishers.registry import discover  # noqa: PLC0415
 
     entries = discover() if entries is None else entries
-    limits = []
+    limits: list[ChannelLimit] = []
     for name in names:
         entry = entries.get(name)
         if entry is None or entry.publisher is None:
@@ -45,6 +54,6 @@ def channel_limits(names: list[str], entries: dict | None = None) -> tuple[Chann
         if policy.limit is None:
             continue
         limits.append(ChannelLimit(name=entry.publisher.display_name, limit=policy.limit,
-                                   measure=policy.measure or grapheme.length, threads=policy.threads,
+                                   measure=policy.measure or graphemes, threads=policy.threads,
                                    source=policy.source, max_parts=policy.max_parts))
     return tuple(limits)

@@ -31,6 +31,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from composer.publishers.base import (
+    API_VERSION,
     Account,
     AccountField,
     AuthRejected,
@@ -74,6 +75,7 @@ class WordPressPublisher:
 
     id = "wordpress"
     display_name = "WordPress blog"
+    api_version = API_VERSION
     account_fields = (
         AccountField("url", "Site address", kind="url", help="The blog's address, e.g. https://status.example.net "
                                                               "(also a blog in a subfolder)"),
@@ -129,7 +131,7 @@ class WordPressPublisher:
         with _Client(settings, password) as client:
             known = self._checked.get(key)
             for trusted in ((True, False) if known and known[0] > time.monotonic() else (False,)):
-                if trusted:  # found and checked a few minutes ago: go straight to the post
+                if trusted and known is not None:  # found and checked a few minutes ago: go straight to the post
                     site = client.adopt(known[1], known[2])
                 else:
                     report(0.05, f"Finding the WordPress API of {settings.site}")
@@ -196,7 +198,7 @@ def _site_url(value: str) -> str:
         raise PublishError(f"{value} is plain http: the application password would travel unencrypted. "
                            "Use the https address of the site.")
     path = re.split(r"/(?:wp-admin|wp-json|wp-login\.php)(?:/|$)", parts.path, maxsplit=1)[0]
-    return urlunsplit((parts.scheme, parts.netloc, path.rstrip("/"), "", ""))
+    return str(urlunsplit((parts.scheme, parts.netloc, path.rstrip("/"), "", "")))
 
 
 def _settings(account: Account) -> _Settings:
@@ -256,8 +258,10 @@ def _section(post: Post, marker: str, site: _Site) -> str:
 def _previous_post_id(previous: object) -> int | None:
     if not isinstance(previous, dict):
         return None
-    meta = previous.get("meta") if isinstance(previous.get("meta"), dict) else {}
-    for candidate in (meta.get("root_post_id"), previous.get("remote_id")):  # type: ignore[union-attr]
+    meta = previous.get("meta")
+    if not isinstance(meta, dict):
+        meta = {}
+    for candidate in (meta.get("root_post_id"), previous.get("remote_id")):
         try:
             return int(str(candidate))
         except ValueError:

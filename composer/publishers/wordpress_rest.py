@@ -12,7 +12,7 @@ import html
 import re
 from dataclasses import dataclass
 from datetime import UTC, timedelta, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from composer.core.secrets import scrub
@@ -26,6 +26,9 @@ from composer.publishers.base import (
     Report,
 )
 from composer.publishers.web import retry_after_seconds
+
+if TYPE_CHECKING:
+    import requests
 
 API_REL = "https://api.w.org/"
 _WHERE_TO_CREATE = ("Create a new application password in WordPress (Users → Profile → Application Passwords) "
@@ -92,12 +95,12 @@ class _Client:
     def __enter__(self) -> _Client:
         return self
 
-    def __exit__(self, *_exc) -> None:
+    def __exit__(self, *_exc: object) -> None:
         self._session.close()
 
     # --- requests ---
 
-    def _send(self, method: str, url: str, **options: Any):
+    def _send(self, method: str, url: str, **options: Any) -> requests.Response:
         import requests  # noqa: PLC0415
 
         options.setdefault("timeout", self.settings.timeout)
@@ -231,7 +234,8 @@ class _Client:
 
     def _terms(self, taxonomy: str, name: str) -> dict[str, Any] | None:
         # The default (view) context: `edit` is refused to contributors, who may still assign terms.
-        for term in self.call("GET", f"/wp/v2/{taxonomy}", params={"search": name, "per_page": 100}):
+        terms: list[dict[str, Any]] = self.call("GET", f"/wp/v2/{taxonomy}", params={"search": name, "per_page": 100})
+        for term in terms:
             if html.unescape(str(term.get("name", ""))).casefold() == name.casefold() or \
                     str(term.get("slug", "")) == name.lower():
                 return term

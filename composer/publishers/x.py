@@ -35,6 +35,7 @@ from typing import Any
 from composer.core.lengths import as_sent_to_x as as_sent
 from composer.core.lengths import x_length as weighted_length
 from composer.publishers.base import (
+    API_VERSION,
     Account,
     AccountField,
     Cancelled,
@@ -88,6 +89,7 @@ class XPublisher:
 
     id = "x"
     display_name = "X (Twitter)"
+    api_version = API_VERSION
     account_fields = (
         AccountField("access_token", "Access token", secret=True,
                      help="An OAuth 2.0 user access token with the tweet.read, tweet.write and users.read "
@@ -185,7 +187,9 @@ def _previous(receipt: object) -> dict[str, str]:
     """From the account's last receipt for the incident: the post to reply to and the thread's root."""
     if not isinstance(receipt, dict):
         return {}
-    meta = receipt.get("meta") if isinstance(receipt.get("meta"), dict) else {}
+    meta = receipt.get("meta")
+    if not isinstance(meta, dict):
+        meta = {}
     last = str(meta.get("last_tweet_id") or receipt.get("remote_id") or "")
     root = str(meta.get("thread_root_id") or last)
     if not _TWEET_ID.fullmatch(last):
