@@ -14,10 +14,31 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TypedDict
 
 from composer.core.model import utc_now
 
 STATES = ("pending", "sending", "sent", "failed", "uncertain")
+
+
+class PostRecord(TypedDict):
+    """What the outbox keeps of a post (JSON in its `post` column)."""
+
+    channel: str
+    subject: str
+    parts: list[str]
+    incident_key: str  # the same for every update of one incident
+
+
+class ReceiptRecord(TypedDict, total=False):
+    """A sent post's receipt as the outbox keeps it (JSON in its `receipt` column); empty until sent."""
+
+    account: str
+    channel: str
+    remote_id: str
+    url: str
+    published_at: str  # ISO 8601
+    meta: dict[str, object]
 
 
 @dataclass
@@ -26,11 +47,11 @@ class Job:
     key: str
     account: str
     update_id: int | None
-    post: dict[str, object]
+    post: PostRecord
     state: str
     attempts: int = 0
     last_error: str = ""
-    receipt: dict[str, object] = field(default_factory=dict)
+    receipt: ReceiptRecord = field(default_factory=ReceiptRecord)
 
 
 def job_key(account: str, update_key: str, text: str) -> str:
@@ -44,7 +65,7 @@ class Outbox:
     def __init__(self, conn: sqlite3.Connection):
         self._conn = conn
 
-    def enqueue(self, key: str, account: str, update_id: int | None, post: dict[str, object]) -> Job:
+    def enqueue(self, key: str, account: str, update_id: int | None, post: PostRecord) -> Job:
         """The job for this key: a new pending one, or the existing one (never a duplicate)."""
         now = utc_now().isoformat()
         with self._conn:
@@ -68,7 +89,7 @@ class Outbox:
             rows = self._conn.execute("SELECT * FROM outbox WHERE state=? ORDER BY id", (state,)).fetchall()
         return [_job(r) for r in rows]
 
-    def last_sent(self, account: str, incident_key: str) -> dict[str, object] | None:
+    def last_sent(self, account: str, incident_key: str) -> ReceiptRecord | None:
         """The receipt of this account's newest sent post for an incident, if any."""
         row = self._conn.execute(
             "SELECT * FROM outbox WHERE account=? AND incident_key=? AND state='sent' ORDER BY id DESC LIMIT 1",
@@ -88,7 +109,7 @@ class Outbox:
             self._conn.execute("UPDATE outbox SET state='sending', attempts=attempts+1, updated_at=? WHERE key=?",
                                (utc_now().isoformat(), key))
 
-    def mark_sent(self, key: str, receipt: dict[str, object]) -> None:
+    def mark_sent(self, key: str, receipt: ReceiptRecord) -> None:
         self._set(key, state="sent", receipt=json.dumps(receipt, default=str), last_error="")
 
     def mark_failed(self, key: str, error: str) -> None:
@@ -108,9 +129,11 @@ class Outbox:
 
 
 def _job(row: sqlite3.Row) -> Job:
+    post: PostRecord = json.loads(row["post"])  # written by enqueue and mark_sent: the shapes above
+    receipt: ReceiptRecord = json.loads(row["receipt"] or "{}")
     return Job(id=row["id"], key=row["key"], account=row["account"], update_id=row["update_id"],
-               post=dict(json.loads(row["post"])), state=row["state"], attempts=row["attempts"],
-               last_error=row["last_error"], receipt=dict(json.loads(row["receipt"] or "{}")))
+               post=post, state=row["state"], attempts=row["attempts"],
+               last_error=row["last_error"], receipt=receipt)
 
 
 def parse_time(value: object) -> datetime | None:

@@ -13,14 +13,14 @@ pool of its own (the command line). Never wrap `publish` in another thread per a
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 
-from composer.core.outbox import Outbox, job_key
+from composer.core.outbox import Outbox, ReceiptRecord, job_key
 from composer.publishers.accounts import credentials_for
-from composer.publishers.base import Account, Post, PublishableUpdate, PublishError, Receipt
+from composer.publishers.base import Account, Post, PublishableUpdate, Publisher, PublishError, Receipt
 
 Progress = Callable[[str, float, str], None]  # account, fraction, text
 
@@ -37,13 +37,13 @@ class Outcome:
         return self.receipt is not None
 
 
-def _receipt_from(data: dict[str, object]) -> Receipt:
+def _receipt_from(data: ReceiptRecord) -> Receipt:
     return Receipt(account=str(data["account"]), channel=str(data["channel"]), remote_id=str(data["remote_id"]),
                    url=str(data.get("url", "")), published_at=datetime.fromisoformat(str(data["published_at"])),
-                   meta=dict(data.get("meta") or {}))  # type: ignore[arg-type]
+                   meta=dict(data.get("meta") or {}))
 
 
-def _receipt_data(receipt: Receipt) -> dict[str, object]:
+def _receipt_data(receipt: Receipt) -> ReceiptRecord:
     return {"account": receipt.account, "channel": receipt.channel, "remote_id": receipt.remote_id,
             "url": receipt.url, "published_at": receipt.published_at.isoformat(), "meta": receipt.meta}
 
@@ -51,7 +51,7 @@ def _receipt_data(receipt: Receipt) -> dict[str, object]:
 class PublishingService:
     """Ties accounts (store), secrets (credential store), publishers (registry) and the outbox."""
 
-    def __init__(self, outbox: Outbox, accounts: dict[str, Account], publishers: dict[str, object],
+    def __init__(self, outbox: Outbox, accounts: dict[str, Account], publishers: Mapping[str, Publisher],
                  secret_for: Callable[[str], str | None]):
         self._outbox = outbox
         self._accounts = accounts
@@ -89,7 +89,7 @@ class PublishingService:
 
         with self._lock(name):  # one job at a time per account
             try:
-                post: Post = publisher.render(update)  # type: ignore[attr-defined]
+                post: Post = publisher.render(update)
                 incident_key = str(update.incident_id)
                 key = job_key(name, f"{incident_key}/{update.update_id}", post.subject + post.text)
                 with self._outbox_lock:
@@ -111,7 +111,7 @@ class PublishingService:
                 post.meta["retry"] = job.attempts > 0
                 with self._outbox_lock:
                     self._outbox.mark_sending(key)
-                receipt = publisher.publish(post, account, credentials,  # type: ignore[attr-defined]
+                receipt = publisher.publish(post, account, credentials,
                                             report=report, cancel=cancel)
             except PublishError as error:
                 if "key" in locals():
