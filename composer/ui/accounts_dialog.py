@@ -37,11 +37,11 @@ from composer.core.secrets import scrub
 from composer.core.store import SaveFailed
 from composer.publishers.accounts import credentials_for, load_accounts, settings_problem
 from composer.publishers.base import Account, PublishError
-from composer.ui.publish_workflow import credential_store
+from composer.ui.publishing_context import credential_store
 
 if TYPE_CHECKING:
     from composer.app import AppContext
-    from composer.publishers.base import AccountField
+    from composer.publishers.base import AccountField, Publisher
     from composer.publishers.registry import Entry
 
 
@@ -60,7 +60,7 @@ def _stored_secret(context: AppContext, name: str) -> str | None:
     return store.get(name) if store is not None else None
 
 
-def start_connection_test(context: AppContext, publisher: object, account: Account, secret: str | None,
+def start_connection_test(context: AppContext, publisher: Publisher, account: Account, secret: str | None,
                           show: Callable[[bool, str], None]) -> None:
     """Run the publisher's check in a worker; `show(ok, text)` gets the outcome on the UI thread.
 
@@ -76,7 +76,7 @@ def start_connection_test(context: AppContext, publisher: object, account: Accou
                 "%1", type(error).__name__)
         show(False, f"{account.name}: {text}")
 
-    context.runner().run(lambda _report, _cancel: publisher.test_connection(account, credentials),  # type: ignore[attr-defined]
+    context.runner().run(lambda _report, _cancel: publisher.test_connection(account, credentials),
                          done=lambda message: show(True, scrub(str(message), secret)),
                          failed=failed, name=f"test {account.name}")
 
@@ -426,10 +426,10 @@ class AccountsDialog(QDialog):
             self.list.setCurrentItem(self.list.topLevelItem(0))
         self._refresh_buttons()
 
-    def _secret_state(self, account: Account, publisher: object) -> str:
+    def _secret_state(self, account: Account, publisher: Publisher | None) -> str:
         from composer.core.credentials import CredentialError  # noqa: PLC0415
 
-        if publisher is not None and not any(f.secret for f in publisher.account_fields):  # type: ignore[attr-defined]
+        if publisher is not None and not any(f.secret for f in publisher.account_fields):
             return self.tr("none needed")
         store = self.context.credentials
         if store is None:

@@ -6,13 +6,14 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from composer import APP_NAME
 from composer.core.model import Event, Incident, Publication, Status, Update, utc_now
 from composer.core.promises import DEFAULT_WARN_BEFORE, Promise, promise_for
 from composer.core.store import NotFound, SaveFailed
+from composer.ui import window_state
 from composer.ui.incident_list import IncidentList
 from composer.ui.status_panel import StatusPanel
 from composer.ui.update_editor import DEFAULT_CADENCE, UpdateEditor
@@ -31,6 +32,7 @@ class MainWindow(QMainWindow):
     def __init__(self, context: AppContext):
         self._painted = False
         self._ready = False
+        self._shut_down = False
         super().__init__()
         self.context = context
         self.store = context.store
@@ -63,7 +65,7 @@ class MainWindow(QMainWindow):
         self.editor.saved.connect(self.status_panel.show_saved)
         self.editor.save_failed.connect(self.status_panel.show_save_failed)
         self.editor.fields_changed.connect(self._on_update_fields)
-        self._restore_geometry()
+        window_state.restore_geometry(self, context.ui_settings)
         self.reload(select=None)
 
     @property
@@ -74,10 +76,21 @@ class MainWindow(QMainWindow):
     def is_ready(self) -> bool:
         return self._ready
 
+    @property
+    def is_shut_down(self) -> bool:
+        return self._shut_down
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"main": self.main_split, "centre": self.centre_split} if self._ready else {"main": self.main_split}
+
+    def on_screen(self) -> tuple[Incident | None, Update | None]:
+        """The incident and the update the window shows (what the workflows act on)."""
+        return self._incident, self.editor.current_update
+
     def ensure_ready(self) -> None:
         """Build what the first frame does not show. Runs once, right after the first paint
         (or earlier, when a caller needs the actions before the window is painted)."""
-        if self._ready:
+        if self._ready or self._shut_down:
             return
         self._ready = True
         self.status_panel.show_emphasis()
@@ -85,6 +98,8 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QDockWidget  # noqa: PLC0415
 
         from composer.core.checks import RULES  # noqa: PLC0415
+        from composer.core.paths import user_templates  # noqa: PLC0415
+        from composer.core.templates import TemplateLibrary  # noqa: PLC0415
         from composer.ui.checklist_panel import ChecklistPanel  # noqa: PLC0415
         from composer.ui.incident_form import IncidentForm  # noqa: PLC0415
         from composer.ui.live_checks import LiveChecks  # noqa: PLC0415
@@ -121,17 +136,26 @@ class MainWindow(QMainWindow):
         self.live_checks = LiveChecks(self.checklist, self.editor.body, self.current_draft, self)
         for signal in (self.editor.text_edited, self.editor.fields_changed, self.form.changed):
             signal.connect(self.live_checks.schedule)
-        self.templates = TemplateWorkflow(self)
-        self.publishing = PublishWorkflow(self)
+        self.check_config.channels = ()  # until the accounts are read, just below
+        self.library = TemplateLibrary(user_folder=user_templates(self.context.home)).load()
+        self.templates = TemplateWorkflow(self.store, self.library, self.check_config, self.context.prompter,
+                                          on_screen=self.on_screen, parent=self)
+        self.templates.update_made.connect(self.show_incident)
+        self.templates.page_saved.connect(lambda path: self.statusBar().showMessage(
+            self.tr("Contact page saved to %1").replace("%1", path), 8000))
+        self.publishing = PublishWorkflow(self.context, self.library, self.check_config, on_screen=self.on_screen,
+                                          save_all=self.save_all, gate=self.pass_checks_gate, parent=self)
+        self.publishing.channels_changed.connect(self.previews.render_now)
+        self.publishing.channels_changed.connect(self.live_checks.schedule)
+        self.publishing.published.connect(lambda: self.after_publication(self.tr("Published")))
         self.previews.channel_source = self.publishing.channel_previews
-        self.check_config.channels = ()
-        QTimer.singleShot(0, self.publishing.refresh_channels)  # reads the accounts and publishers
+        QTimer.singleShot(0, self.publishing, self.publishing.refresh_channels)  # reads the accounts and publishers
         self.notifier = Notifier(self)
         self.promise_watch = PromiseWatch(self.store, self, self.check_config.remind_before)
         self.promise_watch.states_changed.connect(self._refresh_promises)
         self.promise_watch.due_soon.connect(self._warn_due_soon)
         self._build_actions()
-        self._restore_layout()
+        window_state.restore_layout(self, self.context.ui_settings, self._splitters())
         self._update_actions()
         self.previews.show_text(self.editor.body.toPlainText())
         self.previews.show_social(self.templates.social_renderings(self.editor.current_update))
@@ -203,7 +227,7 @@ class MainWindow(QMainWindow):
         if not self._painted:
             # Work the first screen does not need waits until it is on screen.
             self._painted = True
-            QTimer.singleShot(0, self._after_first_paint)
+            QTimer.singleShot(0, self, self._after_first_paint)
         super().paintEvent(event)
 
     def _after_first_paint(self) -> None:
@@ -212,6 +236,8 @@ class MainWindow(QMainWindow):
 
         from composer.ui.icons import app_icon_path  # noqa: PLC0415
 
+        if self._shut_down:
+            return
         self.ensure_ready()
         QApplication.setWindowIcon(QIcon(str(app_icon_path())))  # SVG: loads the svg plugin
         report = self.context.open_report
@@ -357,7 +383,7 @@ class MainWindow(QMainWindow):
         last = self.store.previous_public_update_at(update) if update.id else None
         # The short social texts matter only to the length rule: rendered only when it has channels.
         doc = update_document(self._incident, update, last, body=self.editor.body.toPlainText(),
-                              library=self.templates.library if config.channels else None, subject=False)
+                              library=self.library if config.channels else None, subject=False)
         return make_draft(doc, utc_now().astimezone(), config)
 
     def _save_incident(self) -> None:
@@ -468,9 +494,13 @@ class MainWindow(QMainWindow):
         return True
 
     def pass_checks_gate(self, update_id: int) -> bool:
-        """The checklist gate before anything goes out: failing checks need a typed reason, recorded."""
+        """The checklist gate before anything goes out: failing checks need a typed reason, recorded.
+
+        The previews are brought up to date too: what is about to go out is what they show (and
+        a render still waiting on its timer has no place while sending)."""
         from composer.ui.publish_gate import OverrideDialog  # noqa: PLC0415
 
+        self.previews.flush()
         failures = self.live_checks.failures()
         if not failures:
             return True
@@ -482,6 +512,8 @@ class MainWindow(QMainWindow):
 
     def after_publication(self, message: str) -> None:
         """The promise timer now runs from this publication."""
+        if self._shut_down:
+            return
         if self._incident is not None:
             self.show_incident(self._incident.id)
         self._refresh_promises()
@@ -514,33 +546,15 @@ class MainWindow(QMainWindow):
     def edit_templates(self) -> None:
         from composer.ui.template_editor import TemplateEditor  # noqa: PLC0415
 
-        TemplateEditor(self.templates.library, self.context.prompter, self).exec()
-        self.templates.reload()
+        TemplateEditor(self.library, self.context.prompter, self).exec()
+        self.library.load()
 
-    # -- window state ------------------------------------------------------------
-
-    def _restore_geometry(self) -> None:
-        settings = self.context.ui_settings
-        geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
-
-    def _restore_layout(self) -> None:
-        settings = self.context.ui_settings
-        state = settings.value("window/state")
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
-        for name, splitter in (("main", self.main_split), ("centre", self.centre_split)):
-            sizes = settings.value(f"window/{name}Split")
-            if isinstance(sizes, QByteArray):
-                splitter.restoreState(sizes)
-        geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)  # again: adding the dock may have shrunk the window
+    # -- closing -----------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._shut_down:  # closed before (a second close, e.g. from a test's teardown)
+            event.accept()
+            return
         if not self.save_all():
             keep = self.context.prompter.confirm(
                 self.tr("Unsaved text"),
@@ -550,10 +564,29 @@ class MainWindow(QMainWindow):
             if keep:
                 event.ignore()
                 return
-        settings = self.context.ui_settings
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/mainSplit", self.main_split.saveState())
-        if self._ready:
-            settings.setValue("window/state", self.saveState())
-            settings.setValue("window/centreSplit", self.centre_split.saveState())
+        window_state.save(self, self.context.ui_settings, self._splitters(), docks=self._ready)
+        self.shutdown()
         event.accept()
+
+    def shutdown(self) -> None:
+        """Stop everything that could still touch the store: after this the store may close.
+
+        Work in the task runner is cancelled and waited for, and its last results are handled
+        (a post that went out is recorded); then the window's dialogs close, and every timer in
+        the window (checks, previews, saves, promises, the clock) stops. Runs once.
+        """
+        from PySide6.QtWidgets import QDialog  # noqa: PLC0415
+
+        if self._shut_down:
+            return
+        self.save_all()
+        self.context.runner().shutdown()
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.close()
+        if self._ready:
+            self.publishing.close()
+        self._shut_down = True
+        self.status_panel.stop()
+        for timer in self.findChildren(QTimer):
+            timer.stop()

@@ -75,6 +75,11 @@ class PreviewTabs(QTabWidget):
         self._text = text
         self._timer.start(RENDER_DELAY_MS)
 
+    def flush(self) -> None:
+        """Render now if a render is waiting on its timer."""
+        if self._timer.isActive():
+            self.render_now()
+
     def render_now(self) -> None:
         self._timer.stop()
         if self._markdown is None:

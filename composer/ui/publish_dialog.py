@@ -2,8 +2,10 @@
 """Publish one update: choose the accounts, see what each will post, then watch each one go out.
 
 Each account is its own task in the window's task runner (so one failing or hanging does not
-hold up the others, and each can be retried alone); the widgets change only in the callbacks,
-which run on the UI thread.
+hold up the others, and each can be retried alone), which calls `PublishingService.publish_one`:
+one thread per account, no pool inside it. The widgets change only in the callbacks, which run
+on the UI thread; what the UI thread does per report is kept small (the window must stay fluid
+while sending: see `publish_ui_stall_ms` in benchmarks/publishing.py).
 """
 
 from __future__ import annotations
@@ -31,12 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.ui.publish_workflow import post_link
+from composer.ui.publishing_context import post_link
 
 if TYPE_CHECKING:
-    from composer.publishers.base import Account, PublishableUpdate
+    from composer.publishers.base import Account, Post, PublishableUpdate, Publisher
     from composer.publishers.service import Outcome
-    from composer.ui.publish_workflow import ServiceMaker
+    from composer.ui.publishing_context import ServiceMaker
     from composer.ui.task_runner import Task, TaskRunner
 
 
@@ -45,12 +47,12 @@ def open_link(url: str) -> None:
     QDesktopServices.openUrl(QUrl(url))
 
 
-def preview_text(post: object) -> str:
+def preview_text(post: Post) -> str:
     """A post as the person publishing reads it: subject first, thread parts numbered."""
-    parts: list[str] = list(post.parts)  # type: ignore[attr-defined]
+    parts: list[str] = list(post.parts)
     lines = []
-    if post.subject:  # type: ignore[attr-defined]
-        lines.append(f"Subject: {post.subject}\n")  # type: ignore[attr-defined]
+    if post.subject:
+        lines.append(f"Subject: {post.subject}\n")
     if len(parts) == 1:
         lines.append(parts[0])
     else:
@@ -84,22 +86,30 @@ class ChannelRow:
         self.link = ""
 
     def show_state(self, state: str, text: str, fraction: float | None = None) -> None:
+        """Only what changed is touched: each change costs a layout or a paint on the UI thread."""
+        if state != self.state:
+            self.retry.setVisible(state == "failed")
+            self.check.setEnabled(state == "idle")
         self.state = state
-        self.status.setText(text)
-        self.progress.setVisible(fraction is not None)
-        if fraction is not None:
-            self.progress.setValue(round(fraction * 100))
-        self.retry.setVisible(state == "failed")
-        self.check.setEnabled(state in ("idle",))
+        if text != self.status.text():
+            self.status.setText(text)
+        if self.progress.isHidden() == (fraction is not None):
+            self.progress.setVisible(fraction is not None)
+        value = round(fraction * 100) if fraction is not None else 0
+        if fraction is not None and value != self.progress.value():
+            # QProgressBar.setValue repaints at once (synchronously); with updates off it only
+            # schedules a paint, which Qt folds with the others of this turn of the event loop.
+            self.progress.setUpdatesEnabled(False)
+            self.progress.setValue(value)
+            self.progress.setUpdatesEnabled(True)
 
 
 class PublishDialog(QDialog):
     """Choose accounts, preview, publish with live status per account; Stop cancels what is unsent."""
 
     published = Signal(object)  # an Outcome with a receipt, as each account succeeds
-    chosen = Signal(list)  # the account names ticked when Publish was pressed
 
-    def __init__(self, update: PublishableUpdate, accounts: dict[str, Account], *, publishers: dict[str, object],
+    def __init__(self, update: PublishableUpdate, accounts: dict[str, Account], *, publishers: dict[str, Publisher],
                  preselected: list[str], runner: TaskRunner, services: ServiceMaker, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Publish"))
@@ -112,6 +122,7 @@ class PublishDialog(QDialog):
         self._close_when_idle = False
         self.tasks: dict[str, Task] = {}
         self.sent_any = False
+        self.chosen_when_published: list[str] | None = None  # the names ticked when Publish was pressed
 
         heading = QLabel(self.tr("<b>%1</b> — choose where this update goes, check what each will post, "
                                  "then publish.").replace("%1", escape(update.title or self.tr("Update"))))
@@ -125,7 +136,7 @@ class PublishDialog(QDialog):
         self.rows: dict[str, ChannelRow] = {}
         for number, account in enumerate(accounts.values(), 1):
             publisher = publishers.get(account.kind)
-            kind_name = publisher.display_name if publisher else account.kind  # type: ignore[attr-defined]
+            kind_name = publisher.display_name if publisher else account.kind
             row = ChannelRow(account, kind_name, grid, number)
             row.check.setChecked(account.name in preselected)
             row.check.toggled.connect(self._refresh_choice)
@@ -195,7 +206,7 @@ class PublishDialog(QDialog):
         if publisher is None:
             return ""
         try:
-            return preview_text(publisher.render(self.update_to_publish))  # type: ignore[attr-defined]
+            return preview_text(publisher.render(self.update_to_publish))
         except PublishError as error:
             return self.tr("This cannot be posted as it is: %1").replace("%1", str(error))
 
@@ -222,21 +233,21 @@ class PublishDialog(QDialog):
         names = [n for n in self.chosen_names() if self.rows[n].state == "idle"]
         if not names:
             return
-        self.chosen.emit(self.chosen_names())
+        self.chosen_when_published = self.chosen_names()
         self._start(names)
 
     def _start(self, names: list[str]) -> None:
-        service, update = self.services.build(), self.update_to_publish
+        from composer.publishers.service import Outcome  # noqa: PLC0415
+
+        service, update = self.services.round(), self.update_to_publish
         for name in names:
             row = self.rows[name]
             row.show_state("queued", self.tr("Queued"), 0.0)
 
             def work(report, cancel, name=name):
-                from composer.publishers.service import Outcome  # noqa: PLC0415
-
                 if cancel.is_set():  # stopped while waiting for a free worker: nothing goes out
                     return Outcome(name, error="Stopped before sending; nothing was sent.")
-                return service.publish(update, [name], progress=lambda _a, f, t: report(f, t), cancel=cancel)[0]
+                return service().publish_one(update, name, progress=lambda _a, f, t: report(f, t), cancel=cancel)
 
             self.tasks[name] = self.runner.run(
                 work, name=name,

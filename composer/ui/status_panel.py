@@ -52,6 +52,7 @@ class StatusPanel:
         self._promise: Promise | None = None
         self.remind_before = DEFAULT_WARN_BEFORE
         self._network_info = None
+        self._poller: QTimer | None = None  # polls interfaces when there is no reachability backend
         # Red and bold wait for the window's first paint: the first use of a font or a palette
         # from Python costs ~1 ms of startup (benchmarks: startup_ratio). Latest wish per label.
         self._emphasis_later: dict[QLabel, bool] | None = {}
@@ -114,6 +115,15 @@ class StatusPanel:
         waiting, self._emphasis_later = self._emphasis_later or {}, None
         for label, alert in waiting.items():
             _emphasise(label, alert)
+
+    def stop(self) -> None:
+        """The window is closing: no more ticks, polls or reachability news."""
+        self._ticker.stop()
+        if self._poller is not None:
+            self._poller.stop()
+        if self._network_info is not None:
+            self._network_info.reachabilityChanged.disconnect(self._show_reachability)
+            self._network_info = None
 
     # -- network -----------------------------------------------------------------
 

@@ -3,21 +3,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, Signal
+
 from composer.core import outgoing
 from composer.core.files import write_atomic
-from composer.core.model import Status, Update, utc_now
-from composer.core.paths import user_templates
+from composer.core.model import Incident, Status, Update, utc_now
 from composer.core.store import SaveFailed
 from composer.core.templates import Rendered, TemplateLibrary
 from composer.core.templates.render import STAGE_STATUS
 
 if TYPE_CHECKING:
-    from composer.ui.main_window import MainWindow
+    from PySide6.QtWidgets import QWidget
+
+    from composer.core.checks import CheckConfig
+    from composer.core.store import Store
+    from composer.ui.interaction import Prompter
     from composer.ui.template_dialog import TemplateChoice
 
+OnScreen = Callable[[], tuple[Incident | None, Update | None]]
 
 
 def _local_zone_name() -> str:
@@ -27,29 +34,42 @@ def _local_zone_name() -> str:
     return name if "/" in name or name == "UTC" else "UTC"
 
 
-class TemplateWorkflow:
-    """The window's template commands: new update from a template, social previews."""
+class TemplateWorkflow(QObject):
+    """The window's template commands: new update from a template, social previews.
 
-    def __init__(self, window: MainWindow):
-        self.window = window
-        self.library = TemplateLibrary(user_folder=user_templates(window.context.home)).load()
+    Given what it needs, not the window: the store, the template library, the check
+    configuration (its cadence), the prompter, and what is on screen; it says what it did
+    through its signals.
+    """
+
+    update_made = Signal(int)  # the incident whose update a template filled or started
+    page_saved = Signal(str)  # where the alternate contact page was written
+
+    def __init__(self, store: Store, library: TemplateLibrary, check_config: CheckConfig, prompter: Prompter, *,
+                 on_screen: OnScreen, parent: QWidget):
+        super().__init__(parent)
+        self.store = store
+        self.library = library
+        self.check_config = check_config
+        self.prompter = prompter
+        self._on_screen = on_screen
+        self._parent = parent
 
     def reload(self) -> None:
         self.library.load()
 
     def prefill(self) -> dict[str, object]:
         """What the app already knows: the incident, who signs, the organisation, the cadence."""
-        window = self.window
-        incident, update = window.incident, window.editor.current_update
-        org = window.store.organisation()
-        people = window.store.people()
+        incident, update = self._on_screen()
+        org = self.store.organisation()
+        people = self.store.people()
         signer = (update.signer if update else "") or (people[0].signature if people else "")
         name, _, role = signer.partition(",")
         values: dict[str, object] = {
             "org_name": org.name, "org_phone": org.phone, "org_email": org.email,
             "contact_url": org.contact_url, "status_url": org.status_page_url, "long_url": org.status_page_url,
             "signer_name": name.strip(), "signer_role": role.strip(), "zone": _local_zone_name(),
-            "next_update": utc_now() + window.check_config.cadence, "resolved_at": utc_now(),
+            "next_update": utc_now() + self.check_config.cadence, "resolved_at": utc_now(),
         }
         if incident is not None:
             values.update({
@@ -62,31 +82,29 @@ class TemplateWorkflow:
     def new_update_from_template(self) -> None:
         from composer.ui.template_dialog import TemplateDialog  # noqa: PLC0415
 
-        window = self.window
-        if window.incident is None:
+        incident, update = self._on_screen()
+        if incident is None:
             return
-        update = window.editor.current_update
         language = update.language if update else "en"
-        stage = {s: k for k, s in STAGE_STATUS.items()}.get(window.incident.status.value, "investigating")
-        choice = TemplateDialog.ask(self.library, self.prefill(), language, stage, window)
+        stage = {s: k for k, s in STAGE_STATUS.items()}.get(incident.status.value, "investigating")
+        choice = TemplateDialog.ask(self.library, self.prefill(), language, stage, self._parent)
         if choice is not None:
             self.apply(choice)
 
     def apply(self, choice: TemplateChoice) -> None:
         """Put the long form in the editor (a new update unless the current one is empty)."""
-        window = self.window
         if choice.stage == "contact-page":
             self._save_page(choice)
             return
+        incident, current = self._on_screen()
         long_form = choice.long_form
-        if long_form is None or window.incident is None:
+        if long_form is None or incident is None:
             return
         signer = ", ".join(str(v) for v in (choice.values.get("signer_name"), choice.values.get("signer_role")) if v)
         next_update = choice.values.get("next_update")
-        current = window.editor.current_update
         update = current if current is not None and not current.body.strip() else None
         if update is None:
-            update = Update(incident_id=window.incident.id)
+            update = Update(incident_id=incident.id)
         update.body = long_form.text
         update.status = Status(STAGE_STATUS[choice.stage])
         update.language = choice.language
@@ -95,29 +113,28 @@ class TemplateWorkflow:
         update.extra = {**update.extra, "template": {"stage": choice.stage, "values": _plain(choice.values)}}
         try:
             if update.id is None:
-                window.store.add_update(update)
+                self.store.add_update(update)
             else:
-                window.store.save_update(update)
+                self.store.save_update(update)
         except SaveFailed as error:
-            window.context.prompter.warn(window.tr("Template"), str(error))
+            self.prompter.warn(self.tr("Template"), str(error))
             return
-        window.show_incident(window.incident.id)
+        self.update_made.emit(incident.id or 0)
 
     def _save_page(self, choice: TemplateChoice) -> None:
-        window = self.window
         page = choice.renderings.get("page")
         if page is None:
             return
-        path = window.context.prompter.save_file(window.tr("Save the alternate contact page"), "contact.html",
-                                                 "Web page (*.html);;All files (*)")
+        path = self.prompter.save_file(self.tr("Save the alternate contact page"), "contact.html",
+                                       "Web page (*.html);;All files (*)")
         if path is None:
             return
         try:
             write_atomic(path, page.text)
         except OSError as error:
-            window.context.prompter.warn(window.tr("Save page"), f"{path}: {error.strerror or error}")
+            self.prompter.warn(self.tr("Save page"), f"{path}: {error.strerror or error}")
             return
-        window.statusBar().showMessage(window.tr("Contact page saved to %1").replace("%1", str(path)), 8000)
+        self.page_saved.emit(str(path))
 
     def social_renderings(self, update: Update | None) -> dict[str, Rendered | str]:
         """Short and medium social posts for an update made from a template (errors as text)."""

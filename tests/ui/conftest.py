@@ -7,6 +7,7 @@ from collections import deque
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 
 from composer.app import build_context, create_window
 from composer.ui.interaction import Prompter
@@ -41,20 +42,31 @@ def prompter():
     return ScriptedPrompter()
 
 
+READY_TIMEOUT_MS = 20_000  # generous: a busy CI machine may take seconds to paint
+
+
 @pytest.fixture
 def make_window(qtbot, home, prompter):
-    contexts = []
+    """Opens real windows; at the end each window closes (its timers stop, its task runner's
+    work is drained) before its store closes, so nothing fires on a closed database."""
+    opened = []
 
     def make():
         context = build_context(home=home, prompter=prompter)
         window = create_window(context)
+        opened.append((window, context))
         qtbot.addWidget(window)
         window.show()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: window.is_ready, timeout=3000)  # the rest is built after the first paint
-        contexts.append(context)
+        qtbot.waitExposed(window, timeout=READY_TIMEOUT_MS)
+        qtbot.waitUntil(lambda: window.is_ready, timeout=READY_TIMEOUT_MS)  # the rest is built after the first paint
+        # Widgets added to a visible window are shown by a queued call: deliver it now, so the
+        # test sees the window as the user does (e.g. the checklist dock visible).
+        QCoreApplication.sendPostedEvents()
         return window
 
     yield make
-    for context in contexts:
-        context.store.close()
+    for window, context in reversed(opened):
+        if not window.is_shut_down:
+            window.close()
+            window.shutdown()  # in case the close was refused (unsaved text); does nothing otherwise
+        context.close()

@@ -31,13 +31,13 @@ def _row(window, rule):
 def test_rows_follow_typing(make_window, qtbot, prompter):
     window = make_window()
     _start(window, qtbot, prompter)
-    qtbot.waitUntil(lambda: _row(window, "sign-your-name").finding is not None, timeout=2000)
+    qtbot.waitUntil(lambda: _row(window, "sign-your-name").finding is not None, timeout=10_000)
     assert _row(window, "sign-your-name").finding.verdict is Verdict.FAIL
     for number, line in enumerate(GOOD.split("\n")):  # QTest cannot type "\n": press Return
         if number:
             qtbot.keyClick(window.editor.body, Qt.Key.Key_Return)
         qtbot.keyClicks(window.editor.body, line)
-    qtbot.waitUntil(lambda: _row(window, "sign-your-name").finding.verdict is Verdict.PASS, timeout=2000)
+    qtbot.waitUntil(lambda: _row(window, "sign-your-name").finding.verdict is Verdict.PASS, timeout=10_000)
     assert all(row.finding.verdict is not Verdict.FAIL for row in window.checklist.rows.values())
     assert "pass" in window.checklist.summary.text().lower() or "met" in window.checklist.summary.text()
 

@@ -21,7 +21,7 @@ def test_create_incident_type_and_see_it_saved(make_window, qtbot, prompter, hom
     _new_incident(window, qtbot, prompter)
     assert window.incident_list.incidents.currentItem().text().startswith("Email delivery delayed")
     qtbot.keyClicks(window.editor.body, "We are sorry: mail is late.")
-    qtbot.waitUntil(lambda: "Saved" in window.status_panel.save_state.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "Saved" in window.status_panel.save_state.text(), timeout=10_000)
 
     store, _ = Store.open(home / "composer.db")  # a second reader sees the saved text
     incident = store.incidents()[0]
@@ -92,7 +92,7 @@ def test_previews_follow_typing(make_window, qtbot, prompter):
     window = make_window()
     _new_incident(window, qtbot, prompter)
     qtbot.keyClicks(window.editor.body, "**Mail** is late")
-    qtbot.waitUntil(lambda: window.previews.email.toPlainText() == "**Mail** is late", timeout=2000)
+    qtbot.waitUntil(lambda: window.previews.email.toPlainText() == "**Mail** is late", timeout=10_000)
     assert window.previews.blog.toPlainText().strip() == "Mail is late"  # rendered, not raw Markdown
     assert "**" not in window.previews.blog.toHtml()
     assert "3 words" in window.previews.tabText(0)
@@ -160,7 +160,7 @@ def test_save_failure_keeps_the_text_and_says_so(make_window, qtbot, prompter):
     _new_incident(window, qtbot, prompter)
     window.store._conn.execute("PRAGMA query_only = 1")  # SQLite's read-only error
     qtbot.keyClicks(window.editor.body, "must not vanish")
-    qtbot.waitUntil(lambda: "Not saved" in window.status_panel.save_state.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "Not saved" in window.status_panel.save_state.text(), timeout=10_000)
     assert "still in the editor" in window.status_panel.save_state.text()
     assert window.editor.body.toPlainText() == "must not vanish"
     window.store._conn.execute("PRAGMA query_only = 0")
@@ -171,7 +171,7 @@ def test_save_failure_keeps_the_text_and_says_so(make_window, qtbot, prompter):
 def test_corrupt_database_is_reported_at_start(make_window, qtbot, prompter, home):
     (home / "composer.db").write_bytes(b"garbage" * 1000)
     window = make_window()
-    qtbot.waitUntil(lambda: bool(prompter.warnings), timeout=2000)
+    qtbot.waitUntil(lambda: bool(prompter.warnings), timeout=10_000)
     assert "was damaged" in prompter.warnings[0][1]
     _new_incident(window, qtbot, prompter)  # and the app works on the new store
     assert list(home.glob("composer.db.corrupt-*"))
@@ -266,3 +266,4 @@ def test_alerts_turn_red_and_bold_once_the_window_is_ready(qtbot, home, prompter
     assert window.status_panel.save_state.property("alert") is True
     assert window.status_panel.save_state.font().bold()
     window.close()
+    context.close()

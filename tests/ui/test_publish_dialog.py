@@ -257,7 +257,7 @@ def test_stop_cancels_what_has_not_been_sent_and_the_window_stays_responsive(win
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start(20)
     dialog.publish_button.click()
-    qtbot.waitUntil(lambda: bool(silent_server.accepted), timeout=5000)  # the first one is connected and waiting
+    qtbot.waitUntil(lambda: bool(silent_server.accepted), timeout=15_000)  # the first one is connected and waiting
     dialog.stop_button.click()
     assert dialog.running
     dialog.reject()  # Esc while sending stops; it does not close the dialog
@@ -292,13 +292,14 @@ def test_task_runner_calls_back_on_the_ui_thread(qtbot):
     results = []
     runner.run(work, progress=lambda f, t: progress.append((f, t, on_ui_thread())),
                done=lambda value: results.append((value, on_ui_thread())))
-    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    qtbot.waitUntil(lambda: bool(results), timeout=15_000)
     assert results == [(42, True)]
     assert progress == [(0.5, "half", True)]
     assert seen["worker"] != threading.main_thread().name
 
     errors = []
     runner.run(lambda report, cancel: 1 / 0, failed=lambda error: errors.append(type(error)))
-    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    qtbot.waitUntil(lambda: bool(errors), timeout=15_000)
     assert errors == [ZeroDivisionError]
     assert not runner.busy
+    runner.shutdown()

@@ -14,7 +14,8 @@ def _window_with_incident(make_window, prompter):
     window.store.save_organisation(Organisation(name="Example Hosting", phone="+34 930 000 000",
                                                 email="support@example.net",
                                                 status_page_url="https://status.example.net"))
-    window.check_config = window._load_check_config()
+    fresh = window._load_check_config()  # the roster and organisation just saved, into the config the window shares
+    window.check_config.people, window.check_config.organisation = fresh.people, fresh.organisation
     prompter.answers.append("Email delivery delayed")
     window.new_incident_action.trigger()
     window.form.impact.setText("you cannot send email")
@@ -43,7 +44,7 @@ def test_previews_follow_the_form(make_window, qtbot, prompter):
     dialog = TemplateDialog(window.templates.library, window.templates.prefill(), "en", "investigating", window)
     qtbot.addWidget(dialog)
     dialog.form.editor("impact").setPlainText("checkout fails for card payments")
-    qtbot.waitUntil(lambda: "checkout fails" in dialog.renderings["blog"].text, timeout=2000)
+    qtbot.waitUntil(lambda: "checkout fails" in dialog.renderings["blog"].text, timeout=10_000)
     dialog.form.editor("signer_name").setText("")
     dialog.render_now()
     assert not dialog.use.isEnabled()
