@@ -583,7 +583,7 @@ class MainWindow(QMainWindow):
         self.context.runner().shutdown()
         for dialog in self.findChildren(QDialog):
             if dialog.isVisible():
-                dialog.close()
+                dialog.done(QDialog.DialogCode.Rejected)  # closes even a dialog that would rather stop first
         if self._ready:
             self.publishing.close()
         self._shut_down = True

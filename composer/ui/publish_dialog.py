@@ -13,7 +13,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,6 +36,10 @@ from PySide6.QtWidgets import (
 from composer.ui.publishing_context import post_link
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtGui import QWindow
+
     from composer.publishers.base import Account, Post, PublishableUpdate, Publisher
     from composer.publishers.service import Outcome
     from composer.ui.publishing_context import ServiceMaker
@@ -61,6 +65,31 @@ def preview_text(post: Post) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+class OnScreen(QObject):
+    """Calls `then` (once) right after `window` is on screen, its first expose painted.
+
+    Publish can be pressed before the dialog has reached the screen (a script, a test, a fast
+    double action); its first paint then comes with the workers already running, and a first
+    paint that shares the CPU and the GIL with them stalls the window. So the workers wait for it.
+    """
+
+    def __init__(self, window: QWindow, then: Callable[[], None]):
+        super().__init__(window)
+        self._window = window
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Expose:
+            QTimer.singleShot(0, self, self._check)  # after the expose has been handled (painted)
+        return False
+
+    def _check(self) -> None:
+        if self._window.isExposed():
+            self._window.removeEventFilter(self)
+            self._then()
+
+
 class ChannelRow:
     """One account's line in the grid: choose it, then follow it (queued → sending → sent/failed)."""
 
@@ -83,6 +112,10 @@ class ChannelRow:
         self.retry.setVisible(False)
         for column, widget in enumerate((self.check, self.kind, self.status, self.progress, self.retry)):
             grid.addWidget(widget, row, column)
+        for widget in (self.progress, self.retry):  # shown and hidden while sending: no relayout each time
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
         self.link = ""
 
     def show_state(self, state: str, text: str, fraction: float | None = None) -> None:
@@ -107,7 +140,8 @@ class ChannelRow:
 class PublishDialog(QDialog):
     """Choose accounts, preview, publish with live status per account; Stop cancels what is unsent."""
 
-    published = Signal(object)  # an Outcome with a receipt, as each account succeeds
+    published = Signal(object)  # an Outcome with a receipt, as each account succeeds (already in the history)
+    record_failed = Signal(str)  # a post went out but could not be kept in the update's history: why
 
     def __init__(self, update: PublishableUpdate, accounts: dict[str, Account], *, publishers: dict[str, Publisher],
                  preselected: list[str], runner: TaskRunner, services: ServiceMaker, parent: QWidget | None = None):
@@ -123,6 +157,8 @@ class PublishDialog(QDialog):
         self.tasks: dict[str, Task] = {}
         self.sent_any = False
         self.chosen_when_published: list[str] | None = None  # the names ticked when Publish was pressed
+        self._waiting: list[str] = []  # accounts queued, their tasks not started yet
+        self._on_screen: OnScreen | None = None  # waits for the dialog's first expose, if it has not had it
 
         heading = QLabel(self.tr("<b>%1</b> — choose where this update goes, check what each will post, "
                                  "then publish.").replace("%1", escape(update.title or self.tr("Update"))))
@@ -221,7 +257,7 @@ class PublishDialog(QDialog):
 
     @property
     def running(self) -> bool:
-        return any(task.running for task in self.tasks.values())
+        return bool(self._waiting) or any(task.running for task in self.tasks.values())
 
     def _refresh_buttons(self) -> None:
         startable = [n for n in self.chosen_names() if self.rows[n].state == "idle"]
@@ -237,22 +273,50 @@ class PublishDialog(QDialog):
         self._start(names)
 
     def _start(self, names: list[str]) -> None:
+        """Show the accounts as queued, then start them: at once when the dialog is on screen,
+        else as soon as it is (see `OnScreen`)."""
+        for name in names:
+            self.rows[name].show_state("queued", self.tr("Queued"), 0.0)
+        self._waiting += [name for name in names if name not in self._waiting]
+        self._refresh_buttons()
+        handle = self.windowHandle()
+        if handle is None or handle.isExposed():
+            self._launch()
+        elif self._on_screen is None:
+            self._on_screen = OnScreen(handle, self._launch)
+
+    def _launch(self) -> None:
+        """Start a task per waiting account, once what waits to be painted is painted: while the
+        workers run, every paint shares the CPU and the GIL with them."""
+        from composer.core.store import SaveFailed  # noqa: PLC0415
         from composer.publishers.service import Outcome  # noqa: PLC0415
 
-        service, update = self.services.round(), self.update_to_publish
+        self._on_screen = None
+        names, self._waiting = self._waiting, []
+        if not names or self.runner.closed:
+            return
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        for widget in (self, self.parentWidget()):
+            if widget is not None:
+                QCoreApplication.sendPostedEvents(widget.window(), QEvent.Type.UpdateRequest)
+        services, service, update = self.services, self.services.round(), self.update_to_publish
+
+        def work(report, cancel, name):
+            """In a worker: send to one account, then keep the receipt in the update's history."""
+            if cancel.is_set():  # stopped while waiting for a free worker: nothing goes out
+                return Outcome(name, error="Stopped before sending; nothing was sent."), ""
+            outcome = service().publish_one(update, name, progress=lambda _a, f, t: report(f, t), cancel=cancel)
+            try:
+                services.record(update.update_id, outcome)
+            except SaveFailed as error:
+                return outcome, str(error)
+            return outcome, ""
+
         for name in names:
-            row = self.rows[name]
-            row.show_state("queued", self.tr("Queued"), 0.0)
-
-            def work(report, cancel, name=name):
-                if cancel.is_set():  # stopped while waiting for a free worker: nothing goes out
-                    return Outcome(name, error="Stopped before sending; nothing was sent.")
-                return service().publish_one(update, name, progress=lambda _a, f, t: report(f, t), cancel=cancel)
-
             self.tasks[name] = self.runner.run(
-                work, name=name,
+                lambda report, cancel, name=name: work(report, cancel, name), name=name,
                 progress=lambda fraction, text, name=name: self._on_progress(name, fraction, text),
-                done=lambda outcome, name=name: self._on_done(name, outcome),
+                done=lambda result, name=name: self._on_done(name, *result),
                 failed=lambda error, name=name: self._on_failed(name, error))
         self._refresh_buttons()
 
@@ -261,7 +325,7 @@ class PublishDialog(QDialog):
         if row.state in ("queued", "sending"):
             row.show_state("sending", escape(text) or self.tr("Sending"), fraction)
 
-    def _on_done(self, name: str, outcome: Outcome) -> None:
+    def _on_done(self, name: str, outcome: Outcome, record_error: str = "") -> None:
         row = self.rows[name]
         if outcome.receipt is None:
             row.show_state("failed", f"✘ {escape(outcome.error)}")
@@ -276,6 +340,8 @@ class PublishDialog(QDialog):
             else:
                 row.show_state("sent", f"{what} · {escape(outcome.receipt.remote_id)}")
             self.published.emit(outcome)
+            if record_error:
+                self.record_failed.emit(record_error)
         self._task_ended()
 
     def _on_failed(self, name: str, error: Exception) -> None:
@@ -297,11 +363,15 @@ class PublishDialog(QDialog):
 
     def stop(self) -> None:
         """Cancel what has not been sent; what is already on its way finishes or fails on its own."""
+        waiting, self._waiting = self._waiting, []
+        for name in waiting:
+            self.rows[name].show_state("failed", "✘ " + escape(self.tr("Stopped before sending; nothing was sent.")))
         for task in self.tasks.values():
             task.cancel()
         for row in self.rows.values():
             if row.state == "queued":
                 row.show_state("queued", self.tr("Stopping…"), 0.0)
+        self._refresh_buttons()
 
     def reject(self) -> None:
         if self.running:  # Esc while sending means stop, not vanish

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from composer.core.model import Event, Incident, Publication, Update
+from composer.core.model import Incident, Update
 from composer.core.store import SaveFailed
 from composer.publishers.accounts import load_accounts
-from composer.ui.publishing_context import ServiceMaker, post_link
+from composer.ui.publishing_context import ServiceMaker
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from composer.core.templates import TemplateLibrary
     from composer.publishers.base import PublishableUpdate, Publisher
     from composer.publishers.preview import ChannelPreview
-    from composer.publishers.service import Outcome
     from composer.ui.accounts_dialog import AccountsDialog
     from composer.ui.publish_dialog import PublishDialog
 
@@ -134,7 +133,7 @@ class PublishWorkflow(QObject):
         dialog = PublishDialog(self.publishable(store.update(update_id)), accounts, publishers=publishers,
                                preselected=self.last_choice(incident_id), runner=self.context.runner(),
                                services=ServiceMaker(self.context, publishers), parent=self._parent)
-        dialog.published.connect(lambda outcome: self.record(update_id, outcome))
+        dialog.record_failed.connect(lambda text: prompter.warn(self.tr("Publish"), text))
         dialog.finished.connect(lambda _code: self._dialog_closed(dialog, incident_id))
         self.dialog = dialog
         dialog.open()
@@ -162,22 +161,6 @@ class PublishWorkflow(QObject):
             self.dialog = None
         if dialog.sent_any:
             self.published.emit()
-
-    def record(self, update_id: int, outcome: Outcome) -> None:
-        """A post went out: keep its receipt in the update's history; the promise now runs from it."""
-        receipt = outcome.receipt
-        if receipt is None or outcome.reused:
-            return
-        store = self.context.store
-        try:
-            store.add_publication(update_id, Publication(
-                channel=receipt.channel, published_at=receipt.published_at, remote_id=receipt.remote_id,
-                url=post_link(receipt)))
-            store.add_event(Event(update_id, "published", {
-                "channel": receipt.channel, "account": receipt.account, "remote_id": receipt.remote_id,
-                "url": post_link(receipt), "published_at": receipt.published_at.isoformat()}))
-        except SaveFailed as error:
-            self.context.prompter.warn(self.tr("Publish"), str(error))
 
     def close(self) -> None:
         """The window is closing (its task runner already drained): release the outbox connection."""

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """What the Accounts and Publish windows share: where secrets are kept, the publishing service
-over an outbox connection of its own, and links to sent posts.
+over connections of its own, and links to sent posts.
 
 Plain Python with no widgets, so both windows (and the workflow that opens them) import it and
 not each other.
@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from composer.core.model import Event, Publication
 from composer.publishers.accounts import load_accounts
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from composer.core.credentials import CredentialStore
     from composer.core.store import Store
     from composer.publishers.base import Publisher
-    from composer.publishers.service import PublishingService
+    from composer.publishers.service import Outcome, PublishingService
 
 SESSION_ONLY_QUESTION = ("Keep passwords and tokens in memory for this session only? They are forgotten "
                          "when Incident Composer closes, and you will need to enter them again next time.")
@@ -67,34 +68,64 @@ def post_link(receipt: dict[str, object] | object) -> str:
     return url
 
 
-class ServiceMaker:
-    """Publishing services for one Publish dialog, over one outbox connection of their own.
+def record_publication(store: Store, update_id: int, outcome: Outcome) -> None:
+    """A post went out: keep its receipt in the update's history (the promise runs from it).
 
-    Threads: `round()` runs on the UI thread and only picks the credential store; the service it
-    promises is built by the first worker that asks for it (opening the connection checks the
-    database, and the accounts are read through it: neither belongs on the UI thread). Each
-    round reads the accounts afresh, so a Retry after fixing an account uses the fix. The
-    connection is separate from the window's, because the workers write through it while the
-    window keeps saving; `close()` releases it once no worker needs it.
+    Nothing for a post that was not sent this time. Raises SaveFailed.
+    """
+    receipt = outcome.receipt
+    if receipt is None or outcome.reused:
+        return
+    link = post_link(receipt)
+    store.add_publication(update_id, Publication(channel=receipt.channel, published_at=receipt.published_at,
+                                                 remote_id=receipt.remote_id, url=link))
+    store.add_event(Event(update_id, "published", {
+        "channel": receipt.channel, "account": receipt.account, "remote_id": receipt.remote_id, "url": link,
+        "published_at": receipt.published_at.isoformat()}))
+
+
+class ServiceMaker:
+    """Publishing services for one Publish dialog, over connections of their own.
+
+    Threads: `round()` runs on the UI thread and only picks the credential store; everything
+    else runs in the workers: the service a round promises is built by the first worker that
+    asks for it (opening a connection checks the database, and the accounts are read through
+    it), and each worker records its sent post in the update's history (`record`). One
+    connection carries the outbox (the service serialises its writes), another the history
+    (`record` serialises those): separate from the window's, which keeps saving meanwhile. Each
+    round reads the accounts afresh, so a Retry after fixing an account uses the fix. `close()`
+    releases the connections once no worker needs them.
     """
 
     def __init__(self, context: AppContext, publishers: dict[str, Publisher]):
         self.context = context
         self.publishers = publishers
-        self._store: Store | None = None
-        self._lock = threading.Lock()
+        self._stores: dict[str, Store] = {}  # "outbox", "history": opened on first use
+        self._lock = threading.Lock()  # guards _stores
+        self._history_lock = threading.Lock()  # history writes, one at a time
 
-    def outbox_store(self) -> Store:
-        """The connection the workers write through (opened on first use, in a worker)."""
+    def _connection(self, purpose: str) -> Store:
         main = self.context.store
         if main.read_only or main.path.name == ":memory:":
             return main  # nothing else to open: everything lives in that one connection
         with self._lock:
-            if self._store is None:
+            store = self._stores.get(purpose)
+            if store is None:
                 from composer.core.store import Store as StoreClass  # noqa: PLC0415
 
-                self._store, _report = StoreClass.open(main.path)
-            return self._store
+                store = self._stores[purpose] = StoreClass.open(main.path)[0]
+            return store
+
+    def outbox_store(self) -> Store:
+        """The connection the service writes the outbox through (opened on first use, in a worker)."""
+        return self._connection("outbox")
+
+    def record(self, update_id: int, outcome: Outcome) -> None:
+        """From a worker: keep a sent post in the update's history. Raises SaveFailed."""
+        if outcome.receipt is None or outcome.reused:
+            return
+        with self._history_lock:
+            record_publication(self._connection("history"), update_id, outcome)
 
     def round(self) -> Callable[[], PublishingService]:
         """One press of Publish or Retry: a callable that gives its accounts' shared service."""
@@ -126,6 +157,6 @@ class ServiceMaker:
 
     def close(self) -> None:
         with self._lock:
-            if self._store is not None:
-                self._store.close()
-                self._store = None
+            for store in self._stores.values():
+                store.close()
+            self._stores.clear()

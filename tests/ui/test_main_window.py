@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from composer.core.model import Status, utc_now
 from composer.core.store import Store
@@ -139,6 +139,27 @@ def test_restore_an_earlier_revision(make_window, qtbot, prompter, monkeypatch):
     monkeypatch.setattr(HistoryDialog, "ask", classmethod(lambda cls, revisions, parent=None, events=None: old))
     window.history_action.trigger()
     assert window.editor.body.toPlainText() == "old text"
+
+
+def test_closing_stops_every_timer_and_drains_the_workers_before_the_store_closes(make_window, qtbot, prompter):
+    window = make_window()
+    _new_incident(window, qtbot, prompter)
+    qtbot.keyClicks(window.editor.body, "typing")  # starts the save, check and preview timers
+    assert any(timer.isActive() for timer in window.findChildren(QTimer))
+    results = []
+
+    def slow(report, cancel):
+        cancel.wait(15)  # stops when asked, as publishing does
+        return "drained"
+
+    window.context.runner().run(slow, done=results.append)
+    window.close()
+    assert window.is_shut_down
+    assert results == ["drained"]  # handled while the store was still open
+    assert [timer for timer in window.findChildren(QTimer) if timer.isActive()] == []
+    assert window.store.latest_update(window.store.incidents()[0].id).body == "typing"  # saved on close
+    window.context.store.close()
+    qtbot.wait(1200)  # longer than every debounce: a timer firing on the closed store would fail the test
 
 
 def test_history_dialog_lists_revisions(qtbot, store):

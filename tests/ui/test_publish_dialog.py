@@ -8,7 +8,6 @@ in the session-only in-memory credential store.
 from __future__ import annotations
 
 import sys
-import threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "publishers"))  # tests/publishers is not a package
@@ -22,7 +21,6 @@ from composer.core.credentials import MemoryCredentials
 from composer.core.model import Organisation
 from composer.ui.history_dialog import HistoryDialog
 from composer.ui.publish_gate import OverrideDialog
-from composer.ui.task_runner import TaskRunner
 
 SMTP_USER = "status-bot"
 SMTP_PASSWORD = "Tr0ub4dor&3-publish-secret"
@@ -222,6 +220,35 @@ def test_the_choice_is_remembered_and_nothing_is_sent_twice(window, add_account,
     again.close_button.click()
 
 
+@pytest.mark.usefixtures("override")
+def test_publish_pressed_before_the_dialog_is_on_screen_starts_once_it_is(window, add_account, qtbot, smtp_server):
+    add_account("status mail", smtp_server.port)
+    dialog = window.publishing.publish()
+    dialog.rows["status mail"].check.setChecked(True)
+    assert not dialog.windowHandle().isExposed()  # no event processed since it opened
+    dialog.publish_button.click()
+    assert dialog.rows["status mail"].state == "queued" and dialog.tasks == {}  # waits for its first paint
+    assert dialog.running and dialog.stop_button.isEnabled()
+    qtbot.waitUntil(lambda: finished(dialog), timeout=20_000)
+    assert dialog.rows["status mail"].state == "sent", dialog.rows["status mail"].status.text()
+    assert len(smtp_server.deliveries) == 1
+
+
+@pytest.mark.usefixtures("override")
+def test_stop_before_the_dialog_is_on_screen_sends_nothing(window, add_account, qtbot, smtp_server):
+    add_account("status mail", smtp_server.port)
+    dialog = window.publishing.publish()
+    dialog.rows["status mail"].check.setChecked(True)
+    dialog.publish_button.click()
+    dialog.stop_button.click()
+    assert dialog.rows["status mail"].state == "failed"
+    assert "nothing was sent" in dialog.rows["status mail"].status.text()
+    assert not dialog.running and dialog.close_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.windowHandle().isExposed(), timeout=20_000)
+    qtbot.wait(100)  # the moment the workers would have started
+    assert dialog.tasks == {} and smtp_server.deliveries == []
+
+
 def test_failing_checks_block_publishing_until_a_reason_is_given(window, add_account, smtp_server, monkeypatch):
     add_account("status mail", smtp_server.port)
     window.editor.body.setPlainText("Something is broken.")
@@ -274,32 +301,3 @@ def test_stop_cancels_what_has_not_been_sent_and_the_window_stays_responsive(win
     window.context.runner().pool.setMaxThreadCount(8)
     dialog.close_button.click()
     assert window.store.update(window.editor.current_update.id).publications == []
-
-
-def test_task_runner_calls_back_on_the_ui_thread(qtbot):
-    runner = TaskRunner()
-    seen = {}
-
-    def work(report, cancel):
-        seen["worker"] = threading.current_thread().name
-        report(0.5, "half")
-        return 42
-
-    def on_ui_thread() -> bool:
-        return threading.current_thread() is threading.main_thread()
-
-    progress = []
-    results = []
-    runner.run(work, progress=lambda f, t: progress.append((f, t, on_ui_thread())),
-               done=lambda value: results.append((value, on_ui_thread())))
-    qtbot.waitUntil(lambda: bool(results), timeout=15_000)
-    assert results == [(42, True)]
-    assert progress == [(0.5, "half", True)]
-    assert seen["worker"] != threading.main_thread().name
-
-    errors = []
-    runner.run(lambda report, cancel: 1 / 0, failed=lambda error: errors.append(type(error)))
-    qtbot.waitUntil(lambda: bool(errors), timeout=15_000)
-    assert errors == [ZeroDivisionError]
-    assert not runner.busy
-    runner.shutdown()
