@@ -330,8 +330,10 @@ class AccountEditor(QDialog):
         self.test_button.setEnabled(False)
         self.test_result.setText(self.tr("Testing %1…").replace("%1", name))
         entry = self.entry
-        start_connection_test(self.context, entry.publisher, Account(name, entry.id, settings),  # type: ignore[union-attr]
-                              secret, self._show_test)
+        if entry is None or entry.publisher is None:  # problem() said so already
+            return
+        start_connection_test(self.context, entry.publisher, Account(name, entry.id, settings), secret,
+                              self._show_test)
 
     def _show_test(self, ok: bool, text: str) -> None:
         self.test_result.setText(("✔ " if ok else "✘ ") + text)
@@ -422,8 +424,9 @@ class AccountsDialog(QDialog):
             self.list.addTopLevelItem(item)
             if account.name == select:
                 self.list.setCurrentItem(item)
-        if self.list.currentItem() is None and self.list.topLevelItemCount():
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        first = self.list.topLevelItem(0)
+        if self.list.currentItem() is None and first is not None:
+            self.list.setCurrentItem(first)
         self._refresh_buttons()
 
     def _secret_state(self, account: Account, publisher: Publisher | None) -> str:
@@ -449,7 +452,7 @@ class AccountsDialog(QDialog):
     def secret_state(self, name: str) -> str:
         for index in range(self.list.topLevelItemCount()):
             item = self.list.topLevelItem(index)
-            if item.data(0, Qt.ItemDataRole.UserRole) == name:
+            if item is not None and item.data(0, Qt.ItemDataRole.UserRole) == name:
                 return item.text(3)
         return ""
 

@@ -79,22 +79,27 @@ class FieldForm(QWidget):
             self._set(spec.name, kept.get(spec.name, spec.default))
 
     def _editor_for(self, spec: Field) -> QWidget:
+        editor: QWidget
         if spec.type == "datetime":
-            editor = _TimeEdit(spec.required)
-            editor.changed.connect(self.changed)
+            time_edit = _TimeEdit(spec.required)
+            time_edit.changed.connect(self.changed)
+            editor = time_edit
         elif spec.type == "multiline":
-            editor = QPlainTextEdit()
-            editor.setMaximumHeight(70)
-            editor.setTabChangesFocus(True)
-            editor.textChanged.connect(self.changed)
+            text = QPlainTextEdit()
+            text.setMaximumHeight(70)
+            text.setTabChangesFocus(True)
+            text.textChanged.connect(self.changed)
+            editor = text
         elif spec.type == "choice":
-            editor = QComboBox()
-            editor.addItems(list(spec.choices))
-            editor.currentTextChanged.connect(self.changed)
+            choice = QComboBox()
+            choice.addItems(list(spec.choices))
+            choice.currentTextChanged.connect(self.changed)
+            editor = choice
         else:
-            editor = QLineEdit()
-            editor.setPlaceholderText(spec.help)
-            editor.textChanged.connect(self.changed)
+            line = QLineEdit()
+            line.setPlaceholderText(spec.help)
+            line.textChanged.connect(self.changed)
+            editor = line
         editor.setObjectName(f"field-{spec.name}")
         return editor
 

@@ -48,7 +48,8 @@ class HistoryDialog(QDialog):
         for event in events or []:
             when = event.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
             detail = event.detail.get("reason") or event.detail.get("channel") or ""
-            rules = ", ".join(str(r) for r in event.detail.get("rules", []))  # type: ignore[union-attr]
+            listed = event.detail.get("rules")
+            rules = ", ".join(str(r) for r in listed) if isinstance(listed, list) else ""
             text = f"{when} · {event.kind}" + (f" ({rules})" if rules else "") + (f": {detail}" if detail else "")
             self.events.addItem(text)
         self.publications = QLabel(publications_html(events or []))

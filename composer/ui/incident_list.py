@@ -49,7 +49,8 @@ class IncidentList(QWidget):
         layout.addWidget(self.incidents, 3)
         layout.addWidget(updates_label)
         layout.addWidget(self.updates, 2)
-        self._incident_ids, self._update_ids = [], []
+        self._incident_ids: list[int] = []
+        self._update_ids: list[int] = []
         self.incidents.currentRowChanged.connect(self._on_incident)
         self.updates.currentRowChanged.connect(self._on_update)
 

@@ -19,6 +19,8 @@ from composer.ui.status_panel import StatusPanel
 from composer.ui.update_editor import DEFAULT_CADENCE, UpdateEditor
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtGui import QCloseEvent, QPaintEvent
 
     from composer.app import AppContext
@@ -56,8 +58,9 @@ class MainWindow(QMainWindow):
         self.incident_list.setMinimumWidth(200)
         self.main_split.setSizes([280, 900])
         self.setCentralWidget(self.main_split)
-        for title in (self.tr("&File"), self.tr("&Edit"), self.tr("&View")):
-            self.menuBar().addMenu(title)  # filled in ensure_ready(); here so nothing shifts
+        # Filled in ensure_ready(); here so nothing shifts.
+        self._menus = [self.menuBar().addMenu(title)
+                       for title in (self.tr("&File"), self.tr("&Edit"), self.tr("&View"))]
 
         self.status_panel = StatusPanel(self.statusBar(), self)
         self.incident_list.incident_selected.connect(self.show_incident)
@@ -167,7 +170,8 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         from PySide6.QtGui import QAction, QKeySequence  # noqa: PLC0415
 
-        def action(text: str, slot, shortcut: QKeySequence | str | None = None, tip: str = "") -> QAction:
+        def action(text: str, slot: Callable[[], object],
+                   shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None, tip: str = "") -> QAction:
             act = QAction(text, self)
             if shortcut is not None:
                 act.setShortcut(QKeySequence(shortcut))
@@ -210,7 +214,7 @@ class MainWindow(QMainWindow):
         toggle_checklist = self.checklist_dock.toggleViewAction()
         toggle_checklist.setShortcut(QKeySequence("Ctrl+Shift+K"))
 
-        file_menu, edit_menu, view_menu = (a.menu() for a in self.menuBar().actions())
+        file_menu, edit_menu, view_menu = self._menus
         for act in (self.new_incident_action, self.new_update_action, self.template_action, None,
                     self.publish_to_action, self.publish_action, None, self.import_action,
                     self.export_action, None, self.save_action, None, quit_action):
@@ -387,6 +391,8 @@ class MainWindow(QMainWindow):
         return make_draft(doc, utc_now().astimezone(), config)
 
     def _save_incident(self) -> None:
+        if self._incident is None:
+            return
         try:
             self.store.save_incident(self._incident)
         except SaveFailed as error:

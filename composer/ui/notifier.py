@@ -3,7 +3,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSystemTrayIcon
 
 
 class Notifier(QObject):
@@ -12,7 +17,7 @@ class Notifier(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.sent: list[tuple[str, str]] = []
-        self._tray = None
+        self._tray: QSystemTrayIcon | None = None
 
     def notify(self, title: str, text: str) -> None:
         from PySide6.QtGui import QIcon  # noqa: PLC0415
@@ -23,7 +28,8 @@ class Notifier(QObject):
         self.sent.append((title, text))
         if not QSystemTrayIcon.isSystemTrayAvailable():
             return  # the window's own warning (status bar, alert) still shows
-        if self._tray is None:
-            self._tray = QSystemTrayIcon(QIcon(str(app_icon_path())), self)
-            self._tray.show()
-        self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 30_000)
+        tray = self._tray
+        if tray is None:
+            tray = self._tray = QSystemTrayIcon(QIcon(str(app_icon_path())), self)
+            tray.show()
+        tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 30_000)

@@ -3,8 +3,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QTextBrowser, QWidget
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+    from composer.core.templates import Rendered
+    from composer.publishers.preview import ChannelPreview
 
 RENDER_DELAY_MS = 250
 
@@ -22,15 +31,16 @@ class PreviewTabs(QTabWidget):
         self.addTab(self.blog, self.tr("Blog"))
         self.addTab(self.email, self.tr("Email (plain text)"))
         self._text = ""
-        self._markdown = None
+        self._markdown: MarkdownIt | None = None
         self._social: dict[str, QPlainTextEdit] = {}
         self._channels: dict[str, QPlainTextEdit] = {}  # publisher id -> what its accounts will post
-        self.channel_source = None  # body -> [ChannelPreview]; set by the window once accounts are known
+        # body -> what each limited channel would post; set by the window once accounts are known
+        self.channel_source: Callable[[str], list[ChannelPreview]] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.render_now)
 
-    def show_social(self, renderings: dict[str, object]) -> None:
+    def show_social(self, renderings: Mapping[str, Rendered | str]) -> None:
         """Social posts rendered from the update's template, with their count by the channel's rule."""
         for channel_id in list(self._social):
             if channel_id not in renderings:
@@ -52,7 +62,7 @@ class PreviewTabs(QTabWidget):
             self.setTabText(index, f"{channel.label} · {rendered.length}/{channel.limit}{over}")
             self.setTabToolTip(index, self.tr("Counted as %1").replace("%1", channel.counter))
 
-    def show_channels(self, channel_previews: list) -> None:
+    def show_channels(self, channel_previews: list[ChannelPreview]) -> None:
         """What each account's channel will post (publishers' ChannelPreview): every part of a
         thread with its count, or a shortened post, so a split is seen before publishing."""
         wanted = {item.channel for item in channel_previews}
@@ -82,12 +92,13 @@ class PreviewTabs(QTabWidget):
 
     def render_now(self) -> None:
         self._timer.stop()
-        if self._markdown is None:
+        markdown = self._markdown
+        if markdown is None:
             from markdown_it import MarkdownIt  # noqa: PLC0415 - off the path to the first window
 
             # "js-default": CommonMark with raw HTML disabled, so a draft cannot inject markup.
-            self._markdown = MarkdownIt("js-default").enable("table")
-        self.blog.setHtml(self._markdown.render(self._text))
+            markdown = self._markdown = MarkdownIt("js-default").enable("table")
+        self.blog.setHtml(markdown.render(self._text))
         self.email.setPlainText(self._text)
         words, chars = len(self._text.split()), len(self._text)
         self.setTabText(0, self.tr("Blog · %n words", "", words) if words != 1 else self.tr("Blog · 1 word"))
@@ -96,7 +107,7 @@ class PreviewTabs(QTabWidget):
             self.show_channels(self.channel_source(self._text))
 
 
-def thread_text(item) -> str:
+def thread_text(item: ChannelPreview) -> str:
     """A channel preview as text: the parts one after another, each headed by its number and count."""
     if item.error:
         return item.error

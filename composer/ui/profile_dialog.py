@@ -80,8 +80,10 @@ class ProfileDialog(QDialog):
         row = self.table.rowCount()
         self.table.insertRow(row)
         for col, field in enumerate(PEOPLE_COLUMNS):
-            self.table.setItem(row, col, QTableWidgetItem(getattr(person, field)))
-        self.table.item(row, 0).setData(256, person.id)  # 256: Qt.ItemDataRole.UserRole
+            item = QTableWidgetItem(getattr(person, field))
+            if col == 0:
+                item.setData(256, person.id)  # 256: Qt.ItemDataRole.UserRole
+            self.table.setItem(row, col, item)
 
     def _remove_row(self) -> None:
         row = self.table.currentRow()
@@ -91,12 +93,11 @@ class ProfileDialog(QDialog):
     def people_in_table(self) -> list[Person]:
         people = []
         for row in range(self.table.rowCount()):
-            values = [(self.table.item(row, col).text() if self.table.item(row, col) else "").strip()
-                      for col in range(len(PEOPLE_COLUMNS))]
-            if not values[0]:
+            items = [self.table.item(row, col) for col in range(len(PEOPLE_COLUMNS))]
+            name, role, email, phone = ((item.text() if item is not None else "").strip() for item in items)
+            if not name or items[0] is None:
                 continue  # a row without a name is not a signer
-            person_id = self.table.item(row, 0).data(256)
-            people.append(Person(*values, id=person_id))
+            people.append(Person(name, role, email, phone, id=items[0].data(256)))
         return people
 
     def save(self) -> None:

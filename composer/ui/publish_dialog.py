@@ -10,6 +10,8 @@ while sending: see `publish_ui_stall_ms` in benchmarks/publishing.py).
 
 from __future__ import annotations
 
+import threading
+from functools import partial
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -301,7 +303,7 @@ class PublishDialog(QDialog):
                 QCoreApplication.sendPostedEvents(widget.window(), QEvent.Type.UpdateRequest)
         services, service, update = self.services, self.services.round(), self.update_to_publish
 
-        def work(report, cancel, name):
+        def work(name: str, report: Callable[..., None], cancel: threading.Event) -> tuple[Outcome, str]:
             """In a worker: send to one account, then keep the receipt in the update's history."""
             if cancel.is_set():  # stopped while waiting for a free worker: nothing goes out
                 return Outcome(name, error="Stopped before sending; nothing was sent."), ""
@@ -314,16 +316,17 @@ class PublishDialog(QDialog):
 
         for name in names:
             self.tasks[name] = self.runner.run(
-                lambda report, cancel, name=name: work(report, cancel, name), name=name,
-                progress=lambda fraction, text, name=name: self._on_progress(name, fraction, text),
-                done=lambda result, name=name: self._on_done(name, *result),
-                failed=lambda error, name=name: self._on_failed(name, error))
+                partial(work, name), name=name, progress=partial(self._on_progress, name),
+                done=partial(self._on_done_result, name), failed=partial(self._on_failed, name))
         self._refresh_buttons()
 
     def _on_progress(self, name: str, fraction: float, text: str) -> None:
         row = self.rows[name]
         if row.state in ("queued", "sending"):
             row.show_state("sending", escape(text) or self.tr("Sending"), fraction)
+
+    def _on_done_result(self, name: str, result: tuple[Outcome, str]) -> None:
+        self._on_done(name, *result)
 
     def _on_done(self, name: str, outcome: Outcome, record_error: str = "") -> None:
         row = self.rows[name]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
@@ -12,6 +13,9 @@ from composer.core.model import Incident, utc_now
 from composer.core.promises import DEFAULT_WARN_BEFORE, Promise, PromiseState
 from composer.ui.clock import format_countdown, format_duration
 from composer.ui.incident_list import alert_color
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QNetworkInformation
 
 
 def _emphasise(label: QLabel, alert: bool) -> None:
@@ -22,7 +26,8 @@ def _emphasise(label: QLabel, alert: bool) -> None:
     label.setProperty("alert", alert)
     from PySide6.QtGui import QPalette  # noqa: PLC0415 - not needed until an alert
 
-    palette = label.parentWidget().palette() if label.parentWidget() else label.palette()
+    parent = label.parentWidget()
+    palette = parent.palette() if parent is not None else label.palette()
     if alert:
         palette.setColor(QPalette.ColorRole.WindowText, alert_color(palette))
     label.setPalette(palette)
@@ -51,7 +56,7 @@ class StatusPanel:
         self._incident: Incident | None = None
         self._promise: Promise | None = None
         self.remind_before = DEFAULT_WARN_BEFORE
-        self._network_info = None
+        self._network_info: QNetworkInformation | None = None
         self._poller: QTimer | None = None  # polls interfaces when there is no reachability backend
         # Red and bold wait for the window's first paint: the first use of a font or a palette
         # from Python costs ~1 ms of startup (benchmarks: startup_ratio). Latest wish per label.
@@ -142,7 +147,7 @@ class StatusPanel:
         self._poller.timeout.connect(self._poll_interfaces)
         self._poller.start(10_000)
 
-    def _show_reachability(self, reachability: object) -> None:
+    def _show_reachability(self, reachability: QNetworkInformation.Reachability) -> None:
         from PySide6.QtNetwork import QNetworkInformation  # noqa: PLC0415
 
         r = QNetworkInformation.Reachability

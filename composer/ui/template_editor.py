@@ -99,7 +99,7 @@ class TemplateEditor(QDialog):
         self._timer.timeout.connect(self.validate)
         self.source.textChanged.connect(lambda: self._timer.start(300))
         self.list.currentRowChanged.connect(self._show)
-        self.new_button.clicked.connect(lambda: self.create(NEW_TEMPLATE))
+        self.new_button.clicked.connect(lambda: self.create_template(NEW_TEMPLATE))
         self.duplicate_button.clicked.connect(self.duplicate)
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
@@ -194,7 +194,7 @@ class TemplateEditor(QDialog):
             return False
         return True
 
-    def create(self, text: str, name: str = "my-template") -> None:
+    def create_template(self, text: str, name: str = "my-template") -> None:
         path = self._user_path(name)
         if self._write(path, text):
             self.refresh(select=USER_PREFIX + path.stem)
@@ -202,7 +202,7 @@ class TemplateEditor(QDialog):
     def duplicate(self) -> None:
         info = self.current()
         if info is not None:
-            self.create(self.source.toPlainText(), f"{info.id}-copy")
+            self.create_template(self.source.toPlainText(), f"{info.id}-copy")
 
     def save(self) -> None:
         info = self.current()
@@ -228,7 +228,7 @@ class TemplateEditor(QDialog):
         except (OSError, UnicodeDecodeError) as error:
             self.prompter.warn(self.tr("Import"), f"{path}: {error}")
             return
-        self.create(text, path.stem)
+        self.create_template(text, path.stem)
 
     def export_file(self) -> None:
         info = self.current()

@@ -30,7 +30,7 @@ OnScreen = Callable[[], tuple[Incident | None, Update | None]]
 def _local_zone_name() -> str:
     from PySide6.QtCore import QTimeZone  # noqa: PLC0415
 
-    name = bytes(QTimeZone.systemTimeZoneId()).decode() or "UTC"
+    name = bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
     return name if "/" in name or name == "UTC" else "UTC"
 
 

@@ -84,7 +84,9 @@ class UpdateEditor(QWidget):
         self.signer.setEditable(True)
         self.signer.setMinimumContentsLength(18)
         self.signer.setToolTip(self.tr("The person who signs this update: a name, not a team"))
-        self.signer.lineEdit().setPlaceholderText(self.tr("Your name, role"))
+        signer_line = self.signer.lineEdit()
+        if signer_line is not None:  # editable, so it has one
+            signer_line.setPlaceholderText(self.tr("Your name, role"))
         self.language = QComboBox()
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
