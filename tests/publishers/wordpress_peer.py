@@ -129,16 +129,24 @@ class WordPressPeer:
         self.folder.chmod(0o755)
         scratch = self.folder / "scratch"
         scratch.mkdir()
+        # MariaDB's own temporary files: $TMPDIR may not be writable by the mysql user.
+        db_tmp = self.folder / "dbtmp"
+        db_tmp.mkdir()
+        db_tmp.chmod(0o1777)
         as_mysql = ["--user=mysql"] if os.geteuid() == 0 else []
         datadir = self.folder / "db"
         sock = datadir / "mysql.sock"  # inside the datadir, which install-db gives to mysql
         db_log = self.folder / "mariadb.log"
-        subprocess.run([install_db, *as_mysql, f"--datadir={datadir}", "--auth-root-authentication-method=normal",
-                        "--skip-test-db"], check=True, capture_output=True, timeout=120)
+        installed = subprocess.run([install_db, *as_mysql, f"--datadir={datadir}", f"--tmpdir={db_tmp}",
+                                    "--auth-root-authentication-method=normal", "--skip-test-db"],
+                                   capture_output=True, text=True, timeout=120, check=False)
+        if installed.returncode != 0:
+            said = " ".join((installed.stderr or installed.stdout).split()[-40:])
+            raise PeerError(f"mariadb-install-db exited with {installed.returncode}: {said}")
         with db_log.open("wb") as log:
             self._database = subprocess.Popen(
                 [mariadbd, "--no-defaults", *as_mysql, f"--datadir={datadir}", f"--socket={sock}",
-                 "--skip-networking", f"--pid-file={datadir / 'mariadb.pid'}", "--skip-log-bin",
+                 f"--tmpdir={db_tmp}", "--skip-networking", f"--pid-file={datadir / 'mariadb.pid'}", "--skip-log-bin",
                  "--innodb-buffer-pool-size=16M", "--innodb-log-file-size=8M", "--performance-schema=OFF"],
                 stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
 
