@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Bluesky: each update as a post on the account's PDS, or a thread when it is long.
 
-The API (AT Protocol XRPC on the account's PDS, https://docs.bsky.app/docs/api/at-protocol-xrpc-api):
+The API (AT Protocol XRPC on the account's PDS; the requests themselves in bluesky_xrpc.py, https://docs.bsky.app/docs/api/at-protocol-xrpc-api):
 - `com.atproto.server.createSession` {identifier, password} with an app password answers
   {did, handle, accessJwt, refreshJwt}; the access token is short-lived: a call with an expired one
   answers `400 {"error": "ExpiredToken"}`, and `com.atproto.server.refreshSession` (the refresh
@@ -32,7 +32,6 @@ import hmac
 import os
 import re
 import threading
-import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -47,27 +46,29 @@ from composer.publishers.base import (
     AuthRejected,
     Cancelled,
     NetworkError,
-    NotFound,
     Post,
     PublishableUpdate,
     PublishError,
     RateLimited,
     Receipt,
-    Rejected,
     Report,
     TextPolicy,
     TooLong,
     no_report,
 )
+from composer.publishers.bluesky_xrpc import APP_PASSWORD_HELP
+from composer.publishers.bluesky_xrpc import RecordNotFound as _RecordNotFound
+from composer.publishers.bluesky_xrpc import SessionEnded as _SessionEnded
+from composer.publishers.bluesky_xrpc import Settings as _Settings
+from composer.publishers.bluesky_xrpc import xrpc as _xrpc
 from composer.publishers.social import fit, source_text
-from composer.publishers.web import is_loopback, scrubbed, timeout_seconds
+from composer.publishers.web import is_loopback, timeout_seconds
 
 GRAPHEME_LIMIT = 300
 BYTE_LIMIT = 3000
 DEFAULT_SERVICE = "https://bsky.social"
 DEFAULT_TIMEOUT = 20.0
 POST_COLLECTION = "app.bsky.feed.post"
-APP_PASSWORD_HELP = "Bluesky: Settings → Privacy and security → App passwords"
 _HANDLE = re.compile(r"(?=.{3,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}")
 _DID = re.compile(r"did:[a-z]+:[A-Za-z0-9._:%-]{1,2000}")
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
@@ -127,23 +128,12 @@ def post_url(handle: str, rkey: str) -> str:
 
 
 @dataclass(frozen=True)
-class _Settings:
-    service: str
-    handle: str
-    timeout: float
-
-
-@dataclass(frozen=True)
 class _Session:
     did: str
     handle: str
     access: str
     refresh: str
     fingerprint: bytes  # of the app password it was made with: another password needs another session
-
-
-class _SessionEnded(PublishError):
-    """The access token expired or was refused: renew the session and try once more."""
 
 
 class BlueskyPublisher:
@@ -310,10 +300,6 @@ class BlueskyPublisher:
         return session, _strong_ref(answer, settings)
 
 
-class _RecordNotFound(PublishError):
-    pass
-
-
 # --- settings ---------------------------------------------------------------------------------
 
 
@@ -404,106 +390,6 @@ def _partial(refs: list[dict[str, str]], total: int, session: _Session) -> str:
     last = post_url(session.handle, refs[-1]["uri"].rsplit("/", 1)[-1])
     return (f"Only {len(refs)} of {total} parts of the thread are on Bluesky ({last} is the last). Publish again "
             "to post the rest: the parts already there are found and not repeated.")
-
-
-# --- HTTP -------------------------------------------------------------------------------------
-
-
-def _xrpc(settings: _Settings, verb: str, method: str, *, token: str = "", params: dict[str, str] | None = None,
-          body: dict[str, Any] | None = None, secrets: tuple[str, ...] = ()) -> Any:
-    """One XRPC request; the decoded JSON answer, or a PublishError in plain words without any secret."""
-    import requests  # noqa: PLC0415
-
-    headers = {"Accept": "application/json", "User-Agent": "IncidentComposer"}
-    if token:
-        headers["Authorization"] = f"Bearer {token}"
-    failure: PublishError | None = None
-    response = None
-    try:
-        response = requests.request(verb, f"{settings.service}/xrpc/{method}", headers=headers, params=params,
-                                    json=body, timeout=settings.timeout, allow_redirects=False)
-    except requests.exceptions.RequestException as error:
-        failure = _network_error(error, settings, method)
-    if failure is not None:  # raised outside the except block: no chained exception holds the request
-        raise scrubbed(failure, *secrets)
-    assert response is not None
-    if 200 <= response.status_code < 300:
-        try:
-            return response.json() if response.content else {}
-        except ValueError:
-            raise scrubbed(PublishError(f"{settings.service} answered {response.status_code} but not with JSON; "
-                                        "check the server address."), *secrets) from None
-    raise scrubbed(_http_error(response, settings, method, authenticated=bool(token)), *secrets)
-
-
-def _network_error(error: Exception, settings: _Settings, method: str) -> PublishError:
-    import requests  # noqa: PLC0415
-
-    where = settings.service
-    if isinstance(error, requests.exceptions.ConnectTimeout):
-        return NetworkError(f"{where} did not accept a connection within {settings.timeout:g} seconds; check the "
-                            "server address and the network, and try again.")
-    if isinstance(error, requests.exceptions.ReadTimeout):
-        maybe = (" The post may or may not have arrived: publishing again checks first and does not post twice."
-                 if method == "com.atproto.repo.createRecord" else " Try again later.")
-        return NetworkError(f"{where} did not answer within {settings.timeout:g} seconds.{maybe}")
-    if isinstance(error, requests.exceptions.SSLError):
-        return NetworkError(f"The secure connection to {where} failed; check the server address and the network.")
-    if isinstance(error, requests.exceptions.ConnectionError):
-        return NetworkError(f"Could not connect to {where}: the server did not take the connection or it was "
-                            "lost. Check the server address and the network, and try again.")
-    return NetworkError(f"Could not reach {where} ({type(error).__name__}).")
-
-
-def _said(response: Any) -> tuple[str, str]:
-    """The XRPC error name and message of an error answer."""
-    try:
-        data = response.json()
-    except ValueError:
-        return "", " ".join(response.text.split())[:200]
-    if not isinstance(data, dict):
-        return "", ""
-    return str(data.get("error") or ""), " ".join(str(data.get("message") or "").split())[:500]
-
-
-def _http_error(response: Any, settings: _Settings, method: str, *, authenticated: bool) -> PublishError:
-    status = response.status_code
-    name, message = _said(response)
-    said = f" (the server said: {message or name})" if message or name else ""
-    where = settings.service
-    if method == "com.atproto.repo.getRecord" and status == 400 and name == "RecordNotFound":
-        return _RecordNotFound(message)
-    if name in ("ExpiredToken", "InvalidToken") or (status == 401 and authenticated):
-        return _SessionEnded(message or name)
-    if status == 401 or name == "AuthFactorTokenRequired":
-        if name == "AccountTakedown":
-            return AuthRejected(f"{where} says the account @{settings.handle} has been taken down{said}.")
-        return AuthRejected(
-            f"{where} refused the handle @{settings.handle} with this app password{said}. Check the handle, then "
-            f"create a new app password ({APP_PASSWORD_HELP}) and enter it in the account.")
-    if status == 429:
-        retry_after = _retry_after(response)
-        when = f" in about {max(1, round(retry_after / 60))} minutes" if retry_after is not None else " later"
-        return RateLimited(f"{where} says this account has made too many requests for now; try again{when}.",
-                           retry_after=retry_after)
-    if status == 404 or name in ("MethodNotImplemented", "XRPCNotSupported"):
-        return NotFound(f"{where} does not answer as a Bluesky server (no {method}); check the server address.")
-    if status in (400, 413) and method == "com.atproto.repo.createRecord":
-        return Rejected(f"Bluesky refused the post{said}.")
-    if status == 400 and name == "RepoNotFound":
-        return NotFound(f"{where} has no repository for @{settings.handle}{said}; check the server address.")
-    if status >= 500:
-        return NetworkError(f"{where} had a problem ({status}){said}; try again later.")
-    return PublishError(f"{where} answered {status} to {method}{said}.")
-
-
-def _retry_after(response: Any) -> float | None:
-    reset = response.headers.get("ratelimit-reset", "").strip()
-    if reset.isdigit():
-        return max(0.0, float(reset) - time.time())
-    after = response.headers.get("retry-after", "").strip()
-    return float(after) if after.isdigit() else None
-
 
 
 __all__ = ["BYTE_LIMIT", "GRAPHEME_LIMIT", "BlueskyPublisher", "link_facets", "post_length", "post_record", "post_url",
