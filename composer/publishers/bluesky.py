@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Bluesky: each update as a post on the account's PDS, or a thread when it is long.
 
-The API (AT Protocol XRPC on the account's PDS; the requests themselves in bluesky_xrpc.py, https://docs.bsky.app/docs/api/at-protocol-xrpc-api):
+The API (AT Protocol XRPC on the account's PDS, https://docs.bsky.app/docs/api/at-protocol-xrpc-api;
+the requests themselves are made in bluesky_xrpc.py):
 - `com.atproto.server.createSession` {identifier, password} with an app password answers
   {did, handle, accessJwt, refreshJwt}; the access token is short-lived: a call with an expired one
   answers `400 {"error": "ExpiredToken"}`, and `com.atproto.server.refreshSession` (the refresh
