@@ -89,6 +89,7 @@ class OnScreen(QObject):
     def _check(self) -> None:
         if self._window.isExposed():
             self._window.removeEventFilter(self)
+            self.deleteLater()
             self._then()
 
 
