@@ -123,11 +123,11 @@ def publish_once(app, window, run: int) -> float:
     """Publish a fresh update to every account; the longest event-loop gap meanwhile, in ms."""
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
-    window.new_incident_action.trigger()
+    window.menu_actions.new_incident.trigger()
     window.editor.body.setPlainText(BODY.format(run=run))
     if not window.save_all():
         raise RuntimeError("could not save the update")
-    window.publish_to_action.trigger()
+    window.menu_actions.publish_to.trigger()
     dialog = window.publishing.dialog
     for row in dialog.rows.values():
         row.check.setChecked(True)

@@ -19,8 +19,6 @@ from composer.ui.status_panel import StatusPanel
 from composer.ui.update_editor import DEFAULT_CADENCE, UpdateEditor
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from PySide6.QtGui import QCloseEvent, QPaintEvent
 
     from composer.app import AppContext
@@ -111,6 +109,7 @@ class MainWindow(QMainWindow):
         from composer.ui.promise_watch import PromiseWatch  # noqa: PLC0415
         from composer.ui.publish_workflow import PublishWorkflow  # noqa: PLC0415
         from composer.ui.template_workflow import TemplateWorkflow  # noqa: PLC0415
+        from composer.ui.window_actions import WindowActions  # noqa: PLC0415
 
         self.form = IncidentForm(self.store)
         self.form.saved.connect(self.status_panel.show_saved)
@@ -157,75 +156,22 @@ class MainWindow(QMainWindow):
         self.promise_watch = PromiseWatch(self.store, self, self.check_config.remind_before)
         self.promise_watch.states_changed.connect(self._refresh_promises)
         self.promise_watch.due_soon.connect(self._warn_due_soon)
-        self._build_actions()
+        self.menu_actions = WindowActions(self, self._menus, {
+            "new_incident": self.new_incident, "new_update": self.new_update, "import_file": self.import_file,
+            "export_file": self.export_file, "save": self.save_all, "quit": self.close,
+            "template": self.templates.new_update_from_template, "publish_to": self.publishing.publish,
+            "mark_published": self.mark_published, "accounts": self.publishing.manage_accounts,
+            "history": self.show_history, "templates": self.edit_templates, "profile": self.edit_profile,
+            "reload": lambda: self.reload(self.incident_list.current_incident_id()),
+            "focus_list": self.incident_list.incidents.setFocus, "focus_editor": self.editor.focus_body,
+            "focus_previews": self.previews.setFocus,
+        }, self.checklist_dock.toggleViewAction())
         window_state.restore_layout(self, self.context.ui_settings, self._splitters())
         self._update_actions()
         self.previews.show_text(self.editor.body.toPlainText())
         self.previews.show_social(self.templates.social_renderings(self.editor.current_update))
         self.live_checks.run_now()
         self.promise_watch.refresh()
-
-    # -- construction ------------------------------------------------------------
-
-    def _build_actions(self) -> None:
-        from PySide6.QtGui import QAction, QKeySequence  # noqa: PLC0415
-
-        def action(text: str, slot: Callable[[], object],
-                   shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None, tip: str = "") -> QAction:
-            act = QAction(text, self)
-            if shortcut is not None:
-                act.setShortcut(QKeySequence(shortcut))
-            act.setStatusTip(tip)
-            act.triggered.connect(slot)
-            self.addAction(act)
-            return act
-
-        key = QKeySequence.StandardKey
-        self.new_incident_action = action(self.tr("&New incident…"), self.new_incident, key.New,
-                                          self.tr("Start a new incident with its first update"))
-        self.new_update_action = action(self.tr("New &update"), self.new_update, "Ctrl+Shift+N",
-                                        self.tr("Add the next update to this incident"))
-        self.import_action = action(self.tr("&Import…"), self.import_file, key.Open,
-                                    self.tr("Import an update from Markdown with front matter"))
-        self.export_action = action(self.tr("&Export…"), self.export_file, "Ctrl+E",
-                                    self.tr("Export this update as Markdown with front matter"))
-        self.save_action = action(self.tr("&Save now"), self.save_all, key.Save,
-                                  self.tr("Everything is saved as you type; this saves at once"))
-        quit_action = action(self.tr("&Quit"), self.close, "Ctrl+Q")
-        self.template_action = action(self.tr("New update from &template…"), self.templates.new_update_from_template,
-                                      "Ctrl+T", self.tr("A ready update for this stage, in every channel"))
-        self.publish_to_action = action(self.tr("&Publish…"), self.publishing.publish, "Ctrl+Shift+P",
-                                        self.tr("Send this update to your accounts (checks first)"))
-        self.publish_action = action(self.tr("Mark as publis&hed…"), self.mark_published, None,
-                                     self.tr("Record that this update went out by other means (checks first)"))
-        self.accounts_action = action(self.tr("&Accounts…"), self.publishing.manage_accounts, None,
-                                      self.tr("Where updates are published, and where their secrets are kept"))
-        self.history_action = action(self.tr("Revision &history…"), self.show_history, "Ctrl+H",
-                                     self.tr("See and restore earlier texts of this update"))
-        self.templates_action = action(self.tr("&Templates…"), self.edit_templates, None,
-                                       self.tr("Your own templates beside the built-ins"))
-        self.profile_action = action(self.tr("&Organisation and people…"), self.edit_profile, None,
-                                     self.tr("Contact details and the people who may sign updates"))
-        reload_action = action(self.tr("&Reload"), lambda: self.reload(self.incident_list.current_incident_id()),
-                               "F5", self.tr("Show incidents imported from the command line"))
-        focus_list = action(self.tr("Go to &incidents"), self.incident_list.incidents.setFocus, "Ctrl+1")
-        focus_editor = action(self.tr("Go to &editor"), self.editor.focus_body, "Ctrl+2")
-        focus_preview = action(self.tr("Go to &previews"), self.previews.setFocus, "Ctrl+3")
-        toggle_checklist = self.checklist_dock.toggleViewAction()
-        toggle_checklist.setShortcut(QKeySequence("Ctrl+Shift+K"))
-
-        file_menu, edit_menu, view_menu = self._menus
-        for act in (self.new_incident_action, self.new_update_action, self.template_action, None,
-                    self.publish_to_action, self.publish_action, None, self.import_action,
-                    self.export_action, None, self.save_action, None, quit_action):
-            file_menu.addSeparator() if act is None else file_menu.addAction(act)
-        edit_menu.addAction(self.history_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.profile_action)
-        edit_menu.addAction(self.accounts_action)
-        edit_menu.addAction(self.templates_action)
-        for act in (focus_list, focus_editor, focus_preview, toggle_checklist, reload_action):
-            view_menu.addAction(act)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self._painted:
@@ -299,14 +245,11 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         if not self._ready:
             return
-        has_incident = self._incident is not None
-        has_update = self.editor.current_update is not None
-        self.new_update_action.setEnabled(has_incident)
-        self.template_action.setEnabled(has_incident)
-        self.export_action.setEnabled(has_incident)
-        self.history_action.setEnabled(has_update)
-        self.publish_action.setEnabled(has_update)
-        self.publish_to_action.setEnabled(has_update)
+        actions, has_incident = self.menu_actions, self._incident is not None
+        for action in (actions.new_update, actions.template, actions.export_file):
+            action.setEnabled(has_incident)
+        for action in (actions.history, actions.mark_published, actions.publish_to):
+            action.setEnabled(self.editor.current_update is not None)
 
     # -- reacting to edits -------------------------------------------------------
 

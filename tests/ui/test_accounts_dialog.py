@@ -351,7 +351,7 @@ def test_remove_forgets_the_account_and_its_secret(make_window, qtbot, prompter,
 def test_edit_menu_opens_the_accounts_dialog(make_window, qtbot):
     window = make_window()
     window.context.credentials = MemoryCredentials()
-    window.accounts_action.trigger()
+    window.menu_actions.accounts.trigger()
     dialog = window.publishing.accounts_dialog
     assert dialog.isVisible()
-    assert window.accounts_action in window.menuBar().actions()[1].menu().actions()
+    assert window.menu_actions.accounts in window.menuBar().actions()[1].menu().actions()

@@ -22,7 +22,7 @@ def _start_with_accounts(make_window, prompter, *accounts):
         window.store.save_account(name, kind, settings)
     window.publishing.refresh_channels()
     prompter.answers.append("Email delivery delayed")
-    window.new_incident_action.trigger()
+    window.menu_actions.new_incident.trigger()
     return window
 
 

@@ -21,7 +21,7 @@ GOOD = (
 
 def _start(window, qtbot, prompter):
     prompter.answers.append("Email delivery delayed")
-    window.new_incident_action.trigger()
+    window.menu_actions.new_incident.trigger()
 
 
 def _row(window, rule):

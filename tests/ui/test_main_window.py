@@ -12,7 +12,7 @@ from composer.ui.history_dialog import HistoryDialog
 
 def _new_incident(window, qtbot, prompter, title="Email delivery delayed"):
     prompter.answers.append(title)
-    window.new_incident_action.trigger()
+    window.menu_actions.new_incident.trigger()
     assert window.incident_list.incidents.count() >= 1
 
 
@@ -59,7 +59,7 @@ def test_new_update_carries_signer_and_promises_next(make_window, qtbot, prompte
     window = make_window()
     _new_incident(window, qtbot, prompter)
     window.editor.signer.setEditText("Marta Vidal")
-    window.new_update_action.trigger()
+    window.menu_actions.new_update.trigger()
     incident = window.store.incidents()[0]
     updates = window.store.updates(incident.id)
     assert len(updates) == 2
@@ -82,7 +82,7 @@ def test_overdue_promise_turns_the_countdown_and_the_incident_red(make_window, q
     item = window.incident_list.incidents.currentItem()
     assert item.foreground().color().red() > 150
     # A new update going out with a fresh promise clears it.
-    window.new_update_action.trigger()
+    window.menu_actions.new_update.trigger()
     assert window.mark_published()
     assert "due in" in window.status_panel.countdown.text()
     assert window.incident_list.incidents.currentItem().data(9) is None
@@ -104,12 +104,12 @@ def test_export_and_import_through_the_menu(make_window, qtbot, prompter, tmp_pa
     qtbot.keyClicks(window.editor.body, "Body to export")
     target = tmp_path / "out.md"
     prompter.answers.append(target)
-    window.export_action.trigger()
+    window.menu_actions.export_file.trigger()
     assert "Body to export" in target.read_text(encoding="utf-8")
     copy = tmp_path / "copy.md"
     copy.write_text(target.read_text(encoding="utf-8").replace("incident: 1\n", ""), encoding="utf-8")
     prompter.answers.append(copy)
-    window.import_action.trigger()
+    window.menu_actions.import_file.trigger()
     assert window.incident_list.incidents.count() == 2
 
 
@@ -120,7 +120,7 @@ def test_bad_import_says_why_and_keeps_the_draft(make_window, qtbot, prompter, t
     bad = tmp_path / "bad.md"
     bad.write_text("---\nstarted: tomorrow\n---\n", encoding="utf-8")
     prompter.answers.append(bad)
-    window.import_action.trigger()
+    window.menu_actions.import_file.trigger()
     assert prompter.warnings and "not an ISO 8601 time" in prompter.warnings[-1][1]
     assert window.editor.body.toPlainText() == "draft"
 
@@ -137,7 +137,7 @@ def test_restore_an_earlier_revision(make_window, qtbot, prompter, monkeypatch):
     window.save_all()
     old = next(r for r in window.store.revisions(update_id) if r.body == "old text")
     monkeypatch.setattr(HistoryDialog, "ask", classmethod(lambda cls, revisions, parent=None, events=None: old))
-    window.history_action.trigger()
+    window.menu_actions.history.trigger()
     assert window.editor.body.toPlainText() == "old text"
 
 

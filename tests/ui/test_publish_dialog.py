@@ -108,7 +108,7 @@ def window_with_update(make_window, prompter):
     window.context.credentials = MemoryCredentials()
     window.store.save_organisation(Organisation(name="Example Hosting", status_page_url="https://status.example.net"))
     prompter.answers.append("Email delivery delayed")
-    window.new_incident_action.trigger()
+    window.menu_actions.new_incident.trigger()
     window.editor.body.setPlainText(BODY)
     assert window.save_all()
     return window
@@ -123,7 +123,7 @@ def test_publish_to_two_accounts_one_sends_one_fails(window, add_account, qtbot,
     add_account("status mail", smtp_server.port)
     closed = free_port()
     add_account("backup mail", closed)
-    window.publish_to_action.trigger()
+    window.menu_actions.publish_to.trigger()
     dialog = window.publishing.dialog
     assert dialog is not None and dialog.isVisible()
 
@@ -174,9 +174,9 @@ def test_publish_to_two_accounts_one_sends_one_fails(window, add_account, qtbot,
 
 
 def test_publish_is_in_the_file_menu_and_says_when_there_is_no_account(window, prompter):
-    assert window.publish_to_action.shortcut().toString() == "Ctrl+Shift+P"
-    assert window.publish_to_action in window.menuBar().actions()[0].menu().actions()
-    window.publish_to_action.trigger()
+    assert window.menu_actions.publish_to.shortcut().toString() == "Ctrl+Shift+P"
+    assert window.menu_actions.publish_to in window.menuBar().actions()[0].menu().actions()
+    window.menu_actions.publish_to.trigger()
     assert window.publishing.dialog is None
     assert prompter.warnings == [("Publish", "There is no account to publish to yet. Add one in Edit → Accounts…")]
 
@@ -254,14 +254,14 @@ def test_failing_checks_block_publishing_until_a_reason_is_given(window, add_acc
     window.editor.body.setPlainText("Something is broken.")
     asked = []
     monkeypatch.setattr(OverrideDialog, "ask", classmethod(lambda cls, failures, parent=None: asked.append(failures)))
-    window.publish_to_action.trigger()
+    window.menu_actions.publish_to.trigger()
     assert window.publishing.dialog is None  # backed out: no dialog, nothing sent
     assert {f.rule for f in asked[0]} >= {"sign-your-name", "give-contact-info"}
     update_id = window.editor.current_update.id
     assert not [e for e in window.store.events(update_id) if e.kind == "override"]
 
     monkeypatch.setattr(OverrideDialog, "ask", classmethod(lambda cls, failures, parent=None: "Press desk asked"))
-    window.publish_to_action.trigger()
+    window.menu_actions.publish_to.trigger()
     assert window.publishing.dialog is not None
     override = next(e for e in window.store.events(update_id) if e.kind == "override")
     assert override.detail["reason"] == "Press desk asked"

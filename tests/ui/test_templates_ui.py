@@ -17,7 +17,7 @@ def _window_with_incident(make_window, prompter):
     fresh = window._load_check_config()  # the roster and organisation just saved, into the config the window shares
     window.check_config.people, window.check_config.organisation = fresh.people, fresh.organisation
     prompter.answers.append("Email delivery delayed")
-    window.new_incident_action.trigger()
+    window.menu_actions.new_incident.trigger()
     window.form.impact.setText("you cannot send email")
     window.save_all()
     return window
@@ -56,7 +56,7 @@ def test_using_a_template_gives_an_update_that_passes_the_lessons(make_window, q
     dialog = TemplateDialog(window.templates.library, window.templates.prefill(), "en", "investigating", window)
     qtbot.addWidget(dialog)
     monkeypatch.setattr(TemplateDialog, "ask", classmethod(lambda cls, *args, **kwargs: dialog.choice()))
-    window.template_action.trigger()
+    window.menu_actions.template.trigger()
     update = window.editor.current_update
     assert "We are sorry" in window.editor.body.toPlainText()
     assert update.status is Status.INVESTIGATING and update.signer == "Marta Vidal, Head of Support"

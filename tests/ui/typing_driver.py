@@ -37,7 +37,7 @@ def main(mode: str) -> None:
         app.exec()
         return
     window.ensure_ready()
-    window.new_incident_action.trigger()
+    window.menu_actions.new_incident.trigger()
     typed = 0
 
     def type_one() -> None:
