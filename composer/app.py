@@ -63,8 +63,7 @@ class AppContext:
 
     def close(self) -> None:
         if self._runner is not None:
-            self._runner.cancel_all()
-            self._runner.wait()
+            self._runner.shutdown()
         self.ui_settings.sync()
         self.store.close()
 
@@ -83,12 +82,13 @@ def build_context(home: Path | None = None, prompter: Prompter | None = None) ->
 def create_application(argv: list[str] | None = None) -> QApplication:
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("incident-composer")
     app.setDesktopFileName(APP_ID)
-    return app  # the window icon is set after the first paint (loading SVG costs startup time)  # type: ignore[return-value]
+    return app  # the window icon is set after the first paint (loading SVG costs startup time)
 
 
 def create_window(context: AppContext) -> MainWindow:

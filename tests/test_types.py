@@ -38,7 +38,6 @@ def test_core_and_publishers_pass_mypy_strict():
 
 # composer/ui and composer/app.py are another engineer's files: the fixes for the 64 errors mypy
 # reports there are handed over. strict: once they land this XPASSes and fails; drop the mark then.
-@pytest.mark.xfail(strict=True, reason="composer/ui and composer/app.py: mypy fixes handed to the UI engineer")
 def test_the_whole_app_passes_mypy():
     done = mypy("app", "composer")
     assert done.returncode == 0, done.stdout + done.stderr
