@@ -7,34 +7,18 @@ by the command-line tests); the no-keyring path is forced through keyring's own 
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "publishers"))  # tests/publishers is not a package
 
 import pytest
 from keyring.backends import fail
 from PySide6.QtWidgets import QComboBox, QLineEdit
-from smtp_peer import SmtpPeer, free_port, make_certificate
+from smtp_peer import SMTP_PASSWORD, SMTP_USER, free_port
 
 from composer.core.credentials import NO_KEYRING, MemoryCredentials
 from composer.publishers.registry import Entry
 from composer.ui.accounts_dialog import AccountsDialog, PathInput
 
-SMTP_USER = "status-bot"
-SMTP_PASSWORD = "Tr0ub4dor&3-ui-secret-never-on-disk"
 WRONG_PASSWORD = "not-the-password-either-9"
-
-
-@pytest.fixture(scope="module")
-def certificate(tmp_path_factory):
-    return make_certificate(tmp_path_factory.mktemp("smtp-certificate"))
-
-
-@pytest.fixture
-def smtp_server(certificate):
-    with SmtpPeer(certificate, mode="starttls", username=SMTP_USER, password=SMTP_PASSWORD) as peer:
-        yield peer
 
 
 @pytest.fixture
@@ -50,13 +34,13 @@ def open_dialog(window, qtbot) -> AccountsDialog:
     return dialog
 
 
-def fill_email_account(dialog, name, port, certificate, password=SMTP_PASSWORD):
+def fill_email_account(dialog, name, port, smtp_certificate, password=SMTP_PASSWORD):
     editor = dialog.edit(None)
     editor.kind.setCurrentIndex(editor.kind.findData("email"))
     editor.name.setText(name)
     values = {"host": "127.0.0.1", "port": str(port), "username": SMTP_USER, "password": password,
               "from": "Example Status <status@example.net>", "to": "alice@example.org",
-              "ca_file": str(certificate.cert)}
+              "ca_file": str(smtp_certificate.cert)}
     for field, value in values.items():
         editor.inputs[field].setText(value)
     editor.inputs["security"].setCurrentText("starttls")
@@ -68,13 +52,13 @@ def database_bytes(home: Path) -> bytes:
 
 
 def test_adding_an_email_account_keeps_the_secret_in_the_credential_store_only(make_window, qtbot, home,
-                                                                               certificate):
+                                                                               smtp_certificate):
     window = make_window()
     window.context.credentials = secrets = MemoryCredentials()
     dialog = open_dialog(window, qtbot)
     assert "Passwords and tokens are kept" in dialog.where.text()
     assert "session only" in dialog.where.text()
-    editor = fill_email_account(dialog, "status mail", 2525, certificate)
+    editor = fill_email_account(dialog, "status mail", 2525, smtp_certificate)
 
     # The form comes from the publisher's fields: secrets hidden, choices as lists, help as tips.
     password = editor.inputs["password"]
@@ -97,11 +81,11 @@ def test_adding_an_email_account_keeps_the_secret_in_the_credential_store_only(m
     assert dialog.secret_state("status mail") == "session only"
 
 
-def test_a_missing_required_field_is_said_and_nothing_is_saved(make_window, qtbot, certificate):
+def test_a_missing_required_field_is_said_and_nothing_is_saved(make_window, qtbot, smtp_certificate):
     window = make_window()
     window.context.credentials = MemoryCredentials()
     dialog = open_dialog(window, qtbot)
-    editor = fill_email_account(dialog, "status mail", 2525, certificate)
+    editor = fill_email_account(dialog, "status mail", 2525, smtp_certificate)
     editor.inputs["to"].setText("")
     editor.save_button.click()
     assert editor.error.text() == "To is required."
@@ -109,17 +93,17 @@ def test_a_missing_required_field_is_said_and_nothing_is_saved(make_window, qtbo
     assert editor.isVisible()
 
 
-def test_test_connection_reports_success_then_a_wrong_password(make_window, qtbot, certificate, smtp_server):
+def test_test_connection_reports_success_then_a_wrong_password(make_window, qtbot, smtp_certificate, starttls_server):
     window = make_window()
     window.context.credentials = secrets = MemoryCredentials()
     dialog = open_dialog(window, qtbot)
-    fill_email_account(dialog, "status mail", smtp_server.port, certificate).save_button.click()
+    fill_email_account(dialog, "status mail", starttls_server.port, smtp_certificate).save_button.click()
 
     with qtbot.waitSignal(dialog.tested, timeout=15_000) as signal:
         dialog.test_button.click()
     ok, text = signal.args
     assert ok, text
-    assert f"Connected to 127.0.0.1:{smtp_server.port} as {SMTP_USER}" in text
+    assert f"Connected to 127.0.0.1:{starttls_server.port} as {SMTP_USER}" in text
     assert dialog.test_result.text().startswith("✔")
 
     # Edit: the stored password is never shown; a new one replaces it.
@@ -139,11 +123,11 @@ def test_test_connection_reports_success_then_a_wrong_password(make_window, qtbo
     assert WRONG_PASSWORD not in dialog.test_result.text() and SMTP_PASSWORD not in dialog.test_result.text()
 
 
-def test_blank_password_on_edit_keeps_the_stored_one(make_window, qtbot, certificate):
+def test_blank_password_on_edit_keeps_the_stored_one(make_window, qtbot, smtp_certificate):
     window = make_window()
     window.context.credentials = secrets = MemoryCredentials()
     dialog = open_dialog(window, qtbot)
-    fill_email_account(dialog, "status mail", 2525, certificate).save_button.click()
+    fill_email_account(dialog, "status mail", 2525, smtp_certificate).save_button.click()
     editor = dialog.edit("status mail")
     assert not editor.name.isEnabled() or editor.name.isReadOnly()
     editor.inputs["to"].setText("bob@example.org")
@@ -152,12 +136,12 @@ def test_blank_password_on_edit_keeps_the_stored_one(make_window, qtbot, certifi
     assert window.store.accounts()[0][2]["to"] == "bob@example.org"
 
 
-def test_test_connection_to_a_closed_port_says_what_is_wrong(make_window, qtbot, certificate):
+def test_test_connection_to_a_closed_port_says_what_is_wrong(make_window, qtbot, smtp_certificate):
     window = make_window()
     window.context.credentials = MemoryCredentials()
     dialog = open_dialog(window, qtbot)
     port = free_port()
-    fill_email_account(dialog, "status mail", port, certificate).save_button.click()
+    fill_email_account(dialog, "status mail", port, smtp_certificate).save_button.click()
     with qtbot.waitSignal(dialog.tested, timeout=15_000) as signal:
         dialog.test_button.click()
     ok, text = signal.args
@@ -165,16 +149,16 @@ def test_test_connection_to_a_closed_port_says_what_is_wrong(make_window, qtbot,
     assert f"127.0.0.1:{port}" in text, text
 
 
-def test_browse_fills_a_path_field_and_cancelling_leaves_it(make_window, qtbot, monkeypatch, certificate):
+def test_browse_fills_a_path_field_and_cancelling_leaves_it(make_window, qtbot, monkeypatch, smtp_certificate):
     window = make_window()
     window.context.credentials = MemoryCredentials()
     dialog = open_dialog(window, qtbot)
-    editor = fill_email_account(dialog, "status mail", 2525, certificate)
+    editor = fill_email_account(dialog, "status mail", 2525, smtp_certificate)
     ca_file = editor.inputs["ca_file"]
     assert isinstance(ca_file, PathInput) and ca_file.browse_button.text() == "Browse…"
     assert editor.form.labelForField(ca_file).text() == "CA certificates"
     asked: list[tuple[str, str]] = []
-    answers = ["", str(certificate.key)]  # cancel, then choose a file
+    answers = ["", str(smtp_certificate.key)]  # cancel, then choose a file
 
     def ask(_parent, title, folder):
         asked.append((title, folder))
@@ -186,30 +170,30 @@ def test_browse_fills_a_path_field_and_cancelling_leaves_it(make_window, qtbot, 
     assert asked == [("CA certificates", str(Path.home()))]  # nothing typed: the home folder
     assert ca_file.text() == ""
 
-    ca_file.setText(str(certificate.cert))
+    ca_file.setText(str(smtp_certificate.cert))
     ca_file.browse_button.click()
-    assert asked[-1] == ("CA certificates", str(certificate.cert.parent))  # the current value's folder
-    assert ca_file.text() == str(certificate.key)
+    assert asked[-1] == ("CA certificates", str(smtp_certificate.cert.parent))  # the current value's folder
+    assert ca_file.text() == str(smtp_certificate.key)
 
     answers.append("")  # cancelling keeps the value there
     ca_file.browse_button.click()
-    assert ca_file.text() == str(certificate.key)
+    assert ca_file.text() == str(smtp_certificate.key)
     editor.save_button.click()
-    assert window.store.accounts()[0][2]["ca_file"] == str(certificate.key)
+    assert window.store.accounts()[0][2]["ca_file"] == str(smtp_certificate.key)
 
 
-def test_test_connection_in_the_form_uses_it_unsaved_and_stores_nothing(make_window, qtbot, home, certificate,
-                                                                         smtp_server):
+def test_test_connection_in_the_form_uses_it_unsaved_and_stores_nothing(make_window, qtbot, home, smtp_certificate,
+                                                                         starttls_server):
     window = make_window()
     window.context.credentials = secrets = MemoryCredentials()
     dialog = open_dialog(window, qtbot)
-    editor = fill_email_account(dialog, "status mail", smtp_server.port, certificate)
+    editor = fill_email_account(dialog, "status mail", starttls_server.port, smtp_certificate)
 
     with qtbot.waitSignal(editor.tested, timeout=15_000) as signal:
         editor.test_button.click()
     ok, text = signal.args
     assert ok, text
-    assert f"Connected to 127.0.0.1:{smtp_server.port} as {SMTP_USER}" in text
+    assert f"Connected to 127.0.0.1:{starttls_server.port} as {SMTP_USER}" in text
     assert editor.test_result.text().startswith("✔")
 
     editor.inputs["password"].setText(WRONG_PASSWORD)
@@ -233,11 +217,11 @@ def test_test_connection_in_the_form_uses_it_unsaved_and_stores_nothing(make_win
     assert secrets.get("status mail") == SMTP_PASSWORD
 
 
-def test_test_connection_in_the_form_says_a_missing_field_like_save(make_window, qtbot, certificate):
+def test_test_connection_in_the_form_says_a_missing_field_like_save(make_window, qtbot, smtp_certificate):
     window = make_window()
     window.context.credentials = MemoryCredentials()
     dialog = open_dialog(window, qtbot)
-    editor = fill_email_account(dialog, "status mail", 2525, certificate)
+    editor = fill_email_account(dialog, "status mail", 2525, smtp_certificate)
     editor.inputs["to"].setText("")
     with qtbot.assertNotEmitted(editor.tested, wait=200):
         editor.test_button.click()
@@ -249,12 +233,12 @@ def test_test_connection_in_the_form_says_a_missing_field_like_save(make_window,
     assert editor.error.text() == "Give the account a name."
 
 
-def test_test_connection_in_the_form_of_a_saved_account_uses_the_stored_secret(make_window, qtbot, certificate,
-                                                                                smtp_server):
+def test_test_connection_in_the_form_of_a_saved_account_uses_the_stored_secret(make_window, qtbot, smtp_certificate,
+                                                                                starttls_server):
     window = make_window()
     window.context.credentials = secrets = MemoryCredentials()
     dialog = open_dialog(window, qtbot)
-    fill_email_account(dialog, "status mail", smtp_server.port, certificate).save_button.click()
+    fill_email_account(dialog, "status mail", starttls_server.port, smtp_certificate).save_button.click()
     editor = dialog.edit("status mail")
     assert editor.inputs["password"].text() == ""
     with qtbot.waitSignal(editor.tested, timeout=15_000) as signal:
@@ -269,15 +253,15 @@ def test_test_connection_in_the_form_of_a_saved_account_uses_the_stored_secret(m
         editor.test_button.click()
     ok, text = signal.args
     assert not ok and f"127.0.0.1:{port}" in text, text
-    assert window.store.accounts()[0][2]["port"] == str(smtp_server.port)
+    assert window.store.accounts()[0][2]["port"] == str(starttls_server.port)
     assert secrets.get("status mail") == SMTP_PASSWORD
 
 
-def test_test_connection_in_the_form_without_a_keyring_asks_nothing_keeps_nothing(make_window, qtbot, certificate,
-                                                                                   smtp_server, no_keyring):
+def test_test_connection_in_the_form_without_a_keyring_asks_nothing_keeps_nothing(make_window, qtbot, smtp_certificate,
+                                                                                   starttls_server, no_keyring):
     window = make_window()
     dialog = open_dialog(window, qtbot)
-    editor = fill_email_account(dialog, "status mail", smtp_server.port, certificate)
+    editor = fill_email_account(dialog, "status mail", starttls_server.port, smtp_certificate)
     with qtbot.waitSignal(editor.tested, timeout=15_000) as signal:
         editor.test_button.click()  # no question: the typed password is only for this test
     ok, text = signal.args
@@ -287,7 +271,7 @@ def test_test_connection_in_the_form_without_a_keyring_asks_nothing_keeps_nothin
     assert window.store.accounts() == []
 
 
-def test_no_keyring_offers_session_only_once_and_marks_those_accounts(make_window, qtbot, prompter, certificate,
+def test_no_keyring_offers_session_only_once_and_marks_those_accounts(make_window, qtbot, prompter, smtp_certificate,
                                                                       no_keyring):
     window = make_window()
     dialog = open_dialog(window, qtbot)
@@ -295,24 +279,24 @@ def test_no_keyring_offers_session_only_once_and_marks_those_accounts(make_windo
     assert dialog.session_button.isVisibleTo(dialog)
 
     prompter.answers.append(True)  # "Keep passwords and tokens in memory for this session only?" -> yes
-    fill_email_account(dialog, "status mail", 2525, certificate).save_button.click()
+    fill_email_account(dialog, "status mail", 2525, smtp_certificate).save_button.click()
     assert window.context.session_secrets_consent is True
     assert window.context.credentials.get("status mail") == SMTP_PASSWORD
     assert dialog.secret_state("status mail") == "session only"
     assert "session only" in dialog.where.text()
     assert not dialog.session_button.isVisibleTo(dialog)
 
-    fill_email_account(dialog, "second mail", 2526, certificate).save_button.click()  # not asked again
+    fill_email_account(dialog, "second mail", 2526, smtp_certificate).save_button.click()  # not asked again
     assert not prompter.answers
     assert {name for name, _kind, _settings in window.store.accounts()} == {"status mail", "second mail"}
 
 
-def test_declining_session_only_saves_nothing_and_is_not_asked_again(make_window, qtbot, prompter, certificate,
+def test_declining_session_only_saves_nothing_and_is_not_asked_again(make_window, qtbot, prompter, smtp_certificate,
                                                                       no_keyring):
     window = make_window()
     dialog = open_dialog(window, qtbot)
     prompter.answers.append(False)
-    editor = fill_email_account(dialog, "status mail", 2525, certificate)
+    editor = fill_email_account(dialog, "status mail", 2525, smtp_certificate)
     editor.save_button.click()
     assert editor.error.text() == NO_KEYRING
     assert window.store.accounts() == []
@@ -336,11 +320,11 @@ def test_unavailable_kinds_are_listed_disabled_with_their_error(make_window, qtb
     assert editor.kind.currentData() == "email"  # an available kind is chosen first
 
 
-def test_remove_forgets_the_account_and_its_secret(make_window, qtbot, prompter, certificate):
+def test_remove_forgets_the_account_and_its_secret(make_window, qtbot, prompter, smtp_certificate):
     window = make_window()
     window.context.credentials = secrets = MemoryCredentials()
     dialog = open_dialog(window, qtbot)
-    fill_email_account(dialog, "status mail", 2525, certificate).save_button.click()
+    fill_email_account(dialog, "status mail", 2525, smtp_certificate).save_button.click()
     prompter.answers.append(True)
     dialog.remove_button.click()
     assert window.store.accounts() == []

@@ -7,43 +7,18 @@ in the session-only in-memory credential store.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "publishers"))  # tests/publishers is not a package
-
 import pytest
 from PySide6.QtCore import QObject, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from smtp_peer import SilentServer, SmtpPeer, free_port, make_certificate
+from smtp_peer import SMTP_PASSWORD, SMTP_USER, free_port
 
 from composer.core.credentials import MemoryCredentials
 from composer.core.model import Organisation
 from composer.ui.history_dialog import HistoryDialog
 from composer.ui.publish_gate import OverrideDialog
 
-SMTP_USER = "status-bot"
-SMTP_PASSWORD = "Tr0ub4dor&3-publish-secret"
 BODY = "We are sorry: since 09:10 CET you cannot send email.\n\nMarta Vidal, Head of Support\n"
 REASON = "Testing the publish dialog"
-
-
-@pytest.fixture(scope="module")
-def certificate(tmp_path_factory):
-    return make_certificate(tmp_path_factory.mktemp("smtp-certificate"))
-
-
-@pytest.fixture
-def smtp_server(certificate):
-    with SmtpPeer(certificate, mode="starttls", username=SMTP_USER, password=SMTP_PASSWORD) as peer:
-        yield peer
-
-
-@pytest.fixture
-def silent_server():
-    server = SilentServer()
-    yield server
-    server.close()
 
 
 @pytest.fixture
@@ -88,17 +63,17 @@ def window(make_window, prompter):
 
 
 @pytest.fixture
-def add_account(window, certificate):
+def add_account(window, smtp_certificate):
     def add(name, port, **extra):
-        add_email_account(window, name, port, certificate, **extra)
+        add_email_account(window, name, port, smtp_certificate, **extra)
 
     return add
 
 
-def add_email_account(window, name, port, certificate, **extra):
+def add_email_account(window, name, port, smtp_certificate, **extra):
     settings = {"host": "127.0.0.1", "port": str(port), "security": "starttls", "username": SMTP_USER,
                 "from": "Example Status <status@example.net>", "to": "alice@example.org",
-                "ca_file": str(certificate.cert), **extra}
+                "ca_file": str(smtp_certificate.cert), **extra}
     window.store.save_account(name, "email", settings)
     window.context.credentials.set(name, SMTP_PASSWORD)
 
@@ -119,8 +94,8 @@ def finished(dialog):
 
 
 @pytest.mark.usefixtures("override")
-def test_publish_to_two_accounts_one_sends_one_fails(window, add_account, qtbot, smtp_server, opened_links):
-    add_account("status mail", smtp_server.port)
+def test_publish_to_two_accounts_one_sends_one_fails(window, add_account, qtbot, starttls_server, opened_links):
+    add_account("status mail", starttls_server.port)
     closed = free_port()
     add_account("backup mail", closed)
     window.menu_actions.publish_to.trigger()
@@ -148,7 +123,7 @@ def test_publish_to_two_accounts_one_sends_one_fails(window, add_account, qtbot,
     assert sent.state == "sent", sent.status.text()
     assert sent.link.startswith("mid:incident-")
     assert f'href="{sent.link}"' in sent.status.text()
-    assert len(smtp_server.deliveries) == 1
+    assert len(starttls_server.deliveries) == 1
     assert failed.state == "failed"
     assert f"127.0.0.1:{closed}" in failed.status.text()
     assert failed.retry.isVisible()
@@ -182,7 +157,7 @@ def test_publish_is_in_the_file_menu_and_says_when_there_is_no_account(window, p
 
 
 @pytest.mark.usefixtures("override")
-def test_retry_sends_a_failed_account_once_it_works(window, add_account, qtbot, smtp_server):
+def test_retry_sends_a_failed_account_once_it_works(window, add_account, qtbot, starttls_server):
     add_account("status mail", free_port())
     dialog = window.publishing.publish()
     dialog.rows["status mail"].check.setChecked(True)
@@ -191,17 +166,17 @@ def test_retry_sends_a_failed_account_once_it_works(window, add_account, qtbot, 
     assert dialog.rows["status mail"].state == "failed"
     # The user fixes the server's port in the account, then retries from the row.
     window.store.save_account("status mail", "email",
-                              {**window.store.accounts()[0][2], "port": str(smtp_server.port)})
+                              {**window.store.accounts()[0][2], "port": str(starttls_server.port)})
     dialog.rows["status mail"].retry.click()
     qtbot.waitUntil(lambda: finished(dialog), timeout=20_000)
     assert dialog.rows["status mail"].state == "sent", dialog.rows["status mail"].status.text()
-    assert len(smtp_server.deliveries) == 1
+    assert len(starttls_server.deliveries) == 1
 
 
 @pytest.mark.usefixtures("override")
-def test_the_choice_is_remembered_and_nothing_is_sent_twice(window, add_account, qtbot, smtp_server):
-    add_account("status mail", smtp_server.port)
-    add_account("other mail", smtp_server.port)
+def test_the_choice_is_remembered_and_nothing_is_sent_twice(window, add_account, qtbot, starttls_server):
+    add_account("status mail", starttls_server.port)
+    add_account("other mail", starttls_server.port)
     dialog = window.publishing.publish()
     assert not any(row.check.isChecked() for row in dialog.rows.values())
     assert not dialog.publish_button.isEnabled()
@@ -216,13 +191,13 @@ def test_the_choice_is_remembered_and_nothing_is_sent_twice(window, add_account,
     again.publish_button.click()
     qtbot.waitUntil(lambda: finished(again), timeout=20_000)
     assert "Already sent earlier" in again.rows["status mail"].status.text()
-    assert len(smtp_server.deliveries) == 1
+    assert len(starttls_server.deliveries) == 1
     again.close_button.click()
 
 
 @pytest.mark.usefixtures("override")
-def test_publish_pressed_before_the_dialog_is_on_screen_starts_once_it_is(window, add_account, qtbot, smtp_server):
-    add_account("status mail", smtp_server.port)
+def test_publish_pressed_before_the_dialog_is_on_screen_starts_once_it_is(window, add_account, qtbot, starttls_server):
+    add_account("status mail", starttls_server.port)
     dialog = window.publishing.publish()
     dialog.rows["status mail"].check.setChecked(True)
     assert not dialog.windowHandle().isExposed()  # no event processed since it opened
@@ -231,12 +206,12 @@ def test_publish_pressed_before_the_dialog_is_on_screen_starts_once_it_is(window
     assert dialog.running and dialog.stop_button.isEnabled()
     qtbot.waitUntil(lambda: finished(dialog), timeout=20_000)
     assert dialog.rows["status mail"].state == "sent", dialog.rows["status mail"].status.text()
-    assert len(smtp_server.deliveries) == 1
+    assert len(starttls_server.deliveries) == 1
 
 
 @pytest.mark.usefixtures("override")
-def test_stop_before_the_dialog_is_on_screen_sends_nothing(window, add_account, qtbot, smtp_server):
-    add_account("status mail", smtp_server.port)
+def test_stop_before_the_dialog_is_on_screen_sends_nothing(window, add_account, qtbot, starttls_server):
+    add_account("status mail", starttls_server.port)
     dialog = window.publishing.publish()
     dialog.rows["status mail"].check.setChecked(True)
     dialog.publish_button.click()
@@ -246,11 +221,11 @@ def test_stop_before_the_dialog_is_on_screen_sends_nothing(window, add_account, 
     assert not dialog.running and dialog.close_button.isEnabled()
     qtbot.waitUntil(lambda: dialog.windowHandle().isExposed(), timeout=20_000)
     qtbot.wait(100)  # the moment the workers would have started
-    assert dialog.tasks == {} and smtp_server.deliveries == []
+    assert dialog.tasks == {} and starttls_server.deliveries == []
 
 
-def test_failing_checks_block_publishing_until_a_reason_is_given(window, add_account, smtp_server, monkeypatch):
-    add_account("status mail", smtp_server.port)
+def test_failing_checks_block_publishing_until_a_reason_is_given(window, add_account, starttls_server, monkeypatch):
+    add_account("status mail", starttls_server.port)
     window.editor.body.setPlainText("Something is broken.")
     asked = []
     monkeypatch.setattr(OverrideDialog, "ask", classmethod(lambda cls, failures, parent=None: asked.append(failures)))
@@ -266,14 +241,14 @@ def test_failing_checks_block_publishing_until_a_reason_is_given(window, add_acc
     override = next(e for e in window.store.events(update_id) if e.kind == "override")
     assert override.detail["reason"] == "Press desk asked"
     assert "sign-your-name" in override.detail["rules"]
-    assert smtp_server.deliveries == []
+    assert starttls_server.deliveries == []
 
 
 @pytest.mark.usefixtures("override")
-def test_stop_cancels_what_has_not_been_sent_and_the_window_stays_responsive(window, add_account, qtbot, smtp_server,
-                                                                             silent_server):
+def test_stop_cancels_what_has_not_been_sent_and_the_window_stays_responsive(window, add_account, qtbot,
+                                                                             starttls_server, silent_server):
     add_account("hung mail", silent_server.port, timeout="2")
-    add_account("status mail", smtp_server.port)
+    add_account("status mail", starttls_server.port)
     window.context.runner().pool.setMaxThreadCount(1)  # "status mail" waits behind the hung server
     dialog = window.publishing.publish()
     dialog.rows["hung mail"].check.setChecked(True)
@@ -295,7 +270,7 @@ def test_stop_cancels_what_has_not_been_sent_and_the_window_stays_responsive(win
     assert len(ticks) >= 20, "the event loop did not keep running while a server hung"
     assert dialog.rows["status mail"].state == "failed"
     assert "nothing was sent" in dialog.rows["status mail"].status.text()
-    assert smtp_server.deliveries == []
+    assert starttls_server.deliveries == []
     assert dialog.rows["hung mail"].state == "failed"
     assert not dialog.sent_any
     window.context.runner().pool.setMaxThreadCount(8)
