@@ -39,8 +39,7 @@ CHUNK = 64 * 1024
 _RESET = None  # in a queue: the source failed (reset), so the destination is aborted, not half-closed
 
 
-async def _carry(source: asyncio.StreamReader, destination: asyncio.StreamWriter, delay: float,
-                 abort_source) -> None:
+async def _carry(source: asyncio.StreamReader, destination: asyncio.StreamWriter, delay: float, abort_source) -> None:
     """Forward one direction: each chunk at its arrival + delay, then the end of stream the same way."""
     loop = asyncio.get_running_loop()
     queue: asyncio.Queue[tuple[float, bytes | None]] = asyncio.Queue()
@@ -81,8 +80,9 @@ async def _carry(source: asyncio.StreamReader, destination: asyncio.StreamWriter
         sender.cancel()
 
 
-async def _connection(client_reader: asyncio.StreamReader, client_writer: asyncio.StreamWriter, host: str,
-                      target: int, delay: float) -> None:
+async def _connection(
+    client_reader: asyncio.StreamReader, client_writer: asyncio.StreamWriter, host: str, target: int, delay: float
+) -> None:
     client = client_writer.transport
     try:
         server_reader, server_writer = await asyncio.open_connection(host, target)
@@ -90,8 +90,10 @@ async def _connection(client_reader: asyncio.StreamReader, client_writer: asynci
         client.abort()
         return
     server = server_writer.transport
-    directions = [asyncio.create_task(_carry(client_reader, server_writer, delay, client.abort)),
-                  asyncio.create_task(_carry(server_reader, client_writer, delay, server.abort))]
+    directions = [
+        asyncio.create_task(_carry(client_reader, server_writer, delay, client.abort)),
+        asyncio.create_task(_carry(server_reader, client_writer, delay, server.abort)),
+    ]
     failed = True
     try:
         done, _pending = await asyncio.wait(directions, return_when=asyncio.FIRST_EXCEPTION)
@@ -115,7 +117,8 @@ async def serve(routes: list[tuple[int, int]], delay_ms: float, host: str = HOST
     servers, chosen = [], []
     for listen, target in routes:
         server = await asyncio.start_server(
-            lambda r, w, target=target: _connection(r, w, host, target, delay), host, listen)
+            lambda r, w, target=target: _connection(r, w, host, target, delay), host, listen
+        )
         servers.append(server)
         chosen.append({"listen": server.sockets[0].getsockname()[1], "target": target})
     print(json.dumps({"delay_ms": delay_ms, "host": host, "routes": chosen}), flush=True)
@@ -135,8 +138,8 @@ def _route(text: str) -> tuple[int, int]:
 class LatencyProxies:
     """The proxy child, started and stopped from Python:
 
-        with LatencyProxies([(0, 8080), (0, 2525)], delay_ms=10) as proxies:
-            proxies.port_for(8080)   # where to connect to reach 8080 through the delay
+    with LatencyProxies([(0, 8080), (0, 2525)], delay_ms=10) as proxies:
+        proxies.port_for(8080)   # where to connect to reach 8080 through the delay
     """
 
     def __init__(self, routes: list[tuple[int, int]], *, delay_ms: float = DEFAULT_DELAY_MS, host: str = HOST):
@@ -155,9 +158,19 @@ class LatencyProxies:
 
     def start(self) -> LatencyProxies:
         self.process = subprocess.Popen(
-            [sys.executable, str(Path(__file__).resolve()), "--delay-ms", str(self.delay_ms), "--host", self.host,
-             *(f"{listen}:{target}" for listen, target in self.routes)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+            [
+                sys.executable,
+                str(Path(__file__).resolve()),
+                "--delay-ms",
+                str(self.delay_ms),
+                "--host",
+                self.host,
+                *(f"{listen}:{target}" for listen, target in self.routes),
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         line = self.process.stdout.readline()  # type: ignore[union-attr]
         if not line:
             code = self.process.wait(10)

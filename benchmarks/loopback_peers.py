@@ -38,15 +38,30 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="bench-smtp-") as folder:
         certificate = make_certificate(Path(folder))
-        with SmtpPeer(certificate, mode="starttls", username=SMTP_USER, password=SMTP_PASSWORD) as smtp, \
-                MastodonStandIn(token=MASTODON_TOKEN) as mastodon:
-            print(json.dumps({
-                "email": {"settings": {"host": "127.0.0.1", "port": str(smtp.port), "security": "starttls",
-                                       "username": SMTP_USER, "from": "Status <status@example.net>",
-                                       "to": "customers@example.net", "ca_file": str(certificate.cert)},
-                          "secret": SMTP_PASSWORD},
-                "mastodon": {"settings": {"url": mastodon.url}, "secret": MASTODON_TOKEN},
-            }), flush=True)
+        with (
+            SmtpPeer(certificate, mode="starttls", username=SMTP_USER, password=SMTP_PASSWORD) as smtp,
+            MastodonStandIn(token=MASTODON_TOKEN) as mastodon,
+        ):
+            print(
+                json.dumps(
+                    {
+                        "email": {
+                            "settings": {
+                                "host": "127.0.0.1",
+                                "port": str(smtp.port),
+                                "security": "starttls",
+                                "username": SMTP_USER,
+                                "from": "Status <status@example.net>",
+                                "to": "customers@example.net",
+                                "ca_file": str(certificate.cert),
+                            },
+                            "secret": SMTP_PASSWORD,
+                        },
+                        "mastodon": {"settings": {"url": mastodon.url}, "secret": MASTODON_TOKEN},
+                    }
+                ),
+                flush=True,
+            )
             sys.stdin.read()  # until the benchmark closes our stdin
             if mastodon.violations:
                 print("\n".join(mastodon.violations), file=sys.stderr)

@@ -23,8 +23,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-BODY = ("We are sorry: since 09:10 CET email is delayed by up to 40 minutes. Nothing is lost.\n\n"
-        "Next update by 10:30 CET. Call +34 930 000 000.\n\nMarta Vidal, Head of Support (run {run})\n")
+BODY = (
+    "We are sorry: since 09:10 CET email is delayed by up to 40 minutes. Nothing is lost.\n\n"
+    "Next update by 10:30 CET. Call +34 930 000 000.\n\nMarta Vidal, Head of Support (run {run})\n"
+)
 PROFILE = os.environ.get("PUBLISH_UI_PROFILE", "")
 
 
@@ -58,8 +60,11 @@ class StallProfile:
             frames = sys._current_frames()
             names = {t.ident: t.name for t in threading.enumerate()}
             main = self._stack(frames.get(self._main))
-            others = tuple(f"{names.get(ident, ident)}: {self._stack(frame, 3)}" for ident, frame in frames.items()
-                           if ident not in (self._main, threading.get_ident()))
+            others = tuple(
+                f"{names.get(ident, ident)}: {self._stack(frame, 3)}"
+                for ident, frame in frames.items()
+                if ident not in (self._main, threading.get_ident())
+            )
             self.samples.append((time.perf_counter(), main, others))
 
     def start(self) -> None:
@@ -81,8 +86,10 @@ class StallProfile:
             inside = [s for s in self.samples if start <= s[0] <= end]
             lines.append(f"== gap of {(end - start) * 1000:.1f} ms, {len(inside)} samples")
             lines += [f"  {n:3d} UI: {stack}" for stack, n in Counter(s[1] for s in inside).most_common(8)]
-            lines += [f"  {n:3d} {other}" for other, n in
-                      Counter(o for s in inside for o in s[2] if "wait" not in o).most_common(12)]
+            lines += [
+                f"  {n:3d} {other}"
+                for other, n in Counter(o for s in inside for o in s[2] if "wait" not in o).most_common(12)
+            ]
         (self.folder / f"run-{self.run}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -46,8 +46,10 @@ PEERS = ROOT / "tests" / "publishers"
 UI_CHILD = ROOT / "benchmarks" / "publish_ui_child.py"
 LOOPBACK_CHILD = ROOT / "benchmarks" / "loopback_peers.py"
 DELAY_MS = 10.0  # one way, added by benchmarks/latency_proxy.py: a 20 ms round trip
-TEXT = ("We are sorry: since 09:10 CET email is delayed by up to 40 minutes. Nothing is lost. "
-        "Next update by 10:30 CET. Call +34 930 000 000. Marta Vidal, Head of Support ({tag})")
+TEXT = (
+    "We are sorry: since 09:10 CET email is delayed by up to 40 minutes. Nothing is lost. "
+    "Next update by 10:30 CET. Call +34 930 000 000. Marta Vidal, Head of Support ({tag})"
+)
 
 
 def _progress(text: str) -> None:
@@ -64,8 +66,9 @@ def start_peers(stack: ExitStack) -> tuple[dict[str, dict], dict[str, dict], flo
     from wordpress_peer import HOST, WordPressPeer, free_port
 
     _progress("   starting WordPress (twice), the Bluesky PDS, aiosmtpd, the Mastodon stand-in, the latency proxies…")
-    loopback = subprocess.Popen([sys.executable, str(LOOPBACK_CHILD)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                text=True)
+    loopback = subprocess.Popen(
+        [sys.executable, str(LOOPBACK_CHILD)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     stack.callback(loopback.wait, 30)
     stack.callback(loopback.stdin.close)  # type: ignore[union-attr]
     wordpress = stack.enter_context(WordPressPeer())
@@ -75,30 +78,46 @@ def start_peers(stack: ExitStack) -> tuple[dict[str, dict], dict[str, dict], flo
     stack.callback(bluesky.stop)
     local = json.loads(loopback.stdout.readline())  # type: ignore[union-attr]
     direct = {
-        "blog": {"kind": "wordpress", "secret": wordpress.app_password,
-                 "settings": {"url": wordpress.url, "username": wordpress.username}},
+        "blog": {
+            "kind": "wordpress",
+            "secret": wordpress.app_password,
+            "settings": {"url": wordpress.url, "username": wordpress.username},
+        },
         "mail": {"kind": "email", **local["email"]},
         "toots": {"kind": "mastodon", **local["mastodon"]},
-        "sky": {"kind": "bluesky", "secret": bluesky.app_password,
-                "settings": {"handle": bluesky.handle, "url": bluesky.url}},
+        "sky": {
+            "kind": "bluesky",
+            "secret": bluesky.app_password,
+            "settings": {"handle": bluesky.handle, "url": bluesky.url},
+        },
     }
     smtp_port = int(direct["mail"]["settings"]["port"])
     mastodon_port = urlsplit(direct["toots"]["settings"]["url"]).port
     bluesky_port = urlsplit(bluesky.url).port
-    proxies = stack.enter_context(LatencyProxies(
-        [(far_port, far_wordpress.port), (0, smtp_port), (0, mastodon_port), (0, bluesky_port)], delay_ms=DELAY_MS))
+    proxies = stack.enter_context(
+        LatencyProxies(
+            [(far_port, far_wordpress.port), (0, smtp_port), (0, mastodon_port), (0, bluesky_port)], delay_ms=DELAY_MS
+        )
+    )
 
     def through_proxy(url: str) -> str:
         parts = urlsplit(url)
         return urlunsplit(parts._replace(netloc=f"{parts.hostname}:{proxies.port_for(parts.port)}"))
 
     far = {
-        "blog": {"kind": "wordpress", "secret": far_wordpress.app_password,
-                 "settings": {"url": far_wordpress.url, "username": far_wordpress.username}},
-        "mail": {**direct["mail"], "settings": {**direct["mail"]["settings"],
-                                                "port": str(proxies.port_for(smtp_port))}},
-        "toots": {**direct["toots"], "settings": {**direct["toots"]["settings"],
-                                                  "url": through_proxy(direct["toots"]["settings"]["url"])}},
+        "blog": {
+            "kind": "wordpress",
+            "secret": far_wordpress.app_password,
+            "settings": {"url": far_wordpress.url, "username": far_wordpress.username},
+        },
+        "mail": {
+            **direct["mail"],
+            "settings": {**direct["mail"]["settings"], "port": str(proxies.port_for(smtp_port))},
+        },
+        "toots": {
+            **direct["toots"],
+            "settings": {**direct["toots"]["settings"], "url": through_proxy(direct["toots"]["settings"]["url"])},
+        },
         "sky": {**direct["sky"], "settings": {**direct["sky"]["settings"], "url": through_proxy(bluesky.url)}},
     }
     return direct, far, proxies.rtt_ms
@@ -132,8 +151,13 @@ class _Fanout:
         from composer.publishers.base import PublishableUpdate
 
         number = next(self.numbers)
-        update = PublishableUpdate(incident_id=number, update_id=number, title=f"Email delayed {number}",
-                                   body=TEXT.format(tag=number), language="en")
+        update = PublishableUpdate(
+            incident_id=number,
+            update_id=number,
+            title=f"Email delayed {number}",
+            body=TEXT.format(tag=number),
+            language="en",
+        )
         started = time.perf_counter()
         outcomes = self.service.publish(update, names)
         elapsed = time.perf_counter() - started
@@ -156,8 +180,12 @@ class _Fanout:
         medians = {name: statistics.median(times) * 1000 for name, times in self.alone.items()}
         slowest = max(medians, key=medians.__getitem__)
         fan = statistics.median(self.together) * 1000
-        return (round(fan / medians[slowest], 3), round(fan, 1),
-                {name: round(value, 1) for name, value in medians.items()}, slowest)
+        return (
+            round(fan / medians[slowest], 3),
+            round(fan, 1),
+            {name: round(value, 1) for name, value in medians.items()},
+            slowest,
+        )
 
 
 def fanout(direct: dict[str, dict], far: dict[str, dict], runs: int, scratch: Path) -> dict[str, object]:
@@ -188,13 +216,21 @@ def ui_stall(accounts: dict[str, dict], runs: int, scratch: Path, env: dict[str,
     spec = scratch / "publish-accounts.json"
     spec.write_text(json.dumps(accounts), encoding="utf-8")
     child_env = {**env, "INCIDENT_COMPOSER_HOME": str(scratch / "ui-home")}
-    done = subprocess.run([sys.executable, str(UI_CHILD), str(spec), str(runs)], env=child_env,
-                          capture_output=True, text=True, timeout=600, check=False)
+    done = subprocess.run(
+        [sys.executable, str(UI_CHILD), str(spec), str(runs)],
+        env=child_env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"publish_ui_child.py failed: {done.stderr.strip()[-2000:]}")
     stalls = json.loads(done.stdout.strip().splitlines()[-1])["stalls_ms"]
-    return {"publish_ui_stall_ms": round(statistics.median(stalls), 1),
-            "publish_ui_stall_max_ms": round(max(stalls), 1)}
+    return {
+        "publish_ui_stall_ms": round(statistics.median(stalls), 1),
+        "publish_ui_stall_max_ms": round(max(stalls), 1),
+    }
 
 
 def measure(runs: int, scratch: Path, env: dict[str, str]) -> dict[str, object]:

@@ -65,9 +65,7 @@ MEASUREMENTS: dict[str, Measurement] = {}
 TARGETS: dict[str, float] = {}
 
 
-def measurement(
-    name: str, targets: dict[str, float] | None = None
-) -> Callable[[Measurement], Measurement]:
+def measurement(name: str, targets: dict[str, float] | None = None) -> Callable[[Measurement], Measurement]:
     """Register a measurement; `targets` are upper bounds reported beside the figures."""
 
     def register(function: Measurement) -> Measurement:
@@ -113,17 +111,25 @@ def seed(home: Path) -> None:
     if report.message:
         raise BenchmarkError(f"cannot seed the data folder: {report.message}")
     try:
-        incident = store.add_incident(Incident(
-            title="Card payments fail at checkout (EU)",
-            status=Status.IDENTIFIED,
-            severity=Severity.MAJOR,
-            affected_services=["Checkout", "Payments API"],
-            customer_impact="Customers in the EU cannot pay by card.",
-            workaround="Pay with PayPal or by bank transfer.",
-            region="eu-west-1",
-        ))
-        store.add_update(Update(incident_id=incident.id, body=INCIDENT_BODY,
-                                status=Status.IDENTIFIED, signer="Jordi Puig, On-call engineer"))
+        incident = store.add_incident(
+            Incident(
+                title="Card payments fail at checkout (EU)",
+                status=Status.IDENTIFIED,
+                severity=Severity.MAJOR,
+                affected_services=["Checkout", "Payments API"],
+                customer_impact="Customers in the EU cannot pay by card.",
+                workaround="Pay with PayPal or by bank transfer.",
+                region="eu-west-1",
+            )
+        )
+        store.add_update(
+            Update(
+                incident_id=incident.id,
+                body=INCIDENT_BODY,
+                status=Status.IDENTIFIED,
+                signer="Jordi Puig, On-call engineer",
+            )
+        )
     finally:
         store.close()
 
@@ -165,7 +171,11 @@ def run_first_paint(kind: str, bench: Bench) -> ChildRun:
         start = time.perf_counter()
         child = subprocess.Popen(
             [sys.executable, str(FIRST_PAINT), kind, str(CHILD_TIMEOUT)],
-            stdout=subprocess.PIPE, stderr=errors, env=bench.child_env(), cwd=ROOT, bufsize=0,
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            env=bench.child_env(),
+            cwd=ROOT,
+            bufsize=0,
         )
         assert child.stdout is not None
         try:
@@ -182,15 +192,16 @@ def run_first_paint(kind: str, bench: Bench) -> ChildRun:
         stderr = errors.read().decode(errors="replace").strip()
 
     if elapsed is None or not line.startswith(b"paint ") or child.returncode != 0:
-        why = (f"did not paint within {CHILD_TIMEOUT + 10:g} s and was killed" if elapsed is None
-               else f"exited with code {child.returncode} "
-                    f"{'after' if line.startswith(b'paint ') else 'without'} painting")
+        why = (
+            f"did not paint within {CHILD_TIMEOUT + 10:g} s and was killed"
+            if elapsed is None
+            else f"exited with code {child.returncode} {'after' if line.startswith(b'paint ') else 'without'} painting"
+        )
         tail = "\n".join(stderr.splitlines()[-20:]) or "(nothing on stderr)"
         raise BenchmarkError(f"first_paint.py {kind} {why}. Its stderr:\n{tail}")
     size = line.decode().split()[1]
     if size != WINDOW_SIZE:
-        progress(f"warning: {kind} window painted at {size}, not {WINDOW_SIZE}; "
-                 "the pair is not like for like")
+        progress(f"warning: {kind} window painted at {size}, not {WINDOW_SIZE}; the pair is not like for like")
     return ChildRun(startup_ms=elapsed * 1000, rss_mb=_maxrss_mb(usage.ru_maxrss))
 
 
@@ -208,8 +219,10 @@ def first_paint(bench: Bench) -> dict[str, object]:
         for kind in ("app", "bare"):  # interleaved, so drift hits both alike
             sample = run_first_paint(kind, bench)
             samples[kind].append(sample)
-            progress(f"first_paint {f'{index + 1}/{bench.runs}':>5} {kind:4}: "
-                     f"{sample.startup_ms:7.1f} ms {sample.rss_mb:6.1f} MB")
+            progress(
+                f"first_paint {f'{index + 1}/{bench.runs}':>5} {kind:4}: "
+                f"{sample.startup_ms:7.1f} ms {sample.rss_mb:6.1f} MB"
+            )
 
     def median(kind: str, attribute: str) -> float:
         return statistics.median(getattr(s, attribute) for s in samples[kind])
@@ -233,8 +246,14 @@ def run_typing(kind: str, bench: Bench, home: Path, keystrokes: int) -> dict[str
     env = bench.child_env()
     env["INCIDENT_COMPOSER_HOME"] = str(home)
     try:
-        done = subprocess.run([sys.executable, str(TYPING_CHILD), kind, str(keystrokes)], env=env,
-                              capture_output=True, text=True, timeout=CHILD_TIMEOUT * 4, check=False)
+        done = subprocess.run(
+            [sys.executable, str(TYPING_CHILD), kind, str(keystrokes)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=CHILD_TIMEOUT * 4,
+            check=False,
+        )
     except subprocess.TimeoutExpired:
         raise BenchmarkError(f"typing_child.py {kind} did not finish") from None
     lines = done.stdout.strip().splitlines()
@@ -255,8 +274,11 @@ def typing(bench: Bench) -> dict[str, object]:
     home = bench.scratch / "typing-home"
     store, _ = Store.open(home / "composer.db")
     incident = store.add_incident(Incident(title="Email delivery delayed", status=Status.IDENTIFIED))
-    store.add_update(Update(incident_id=incident.id, body=draft_text(), status=Status.IDENTIFIED,
-                            signer="Marta Vidal, Head of Support"))
+    store.add_update(
+        Update(
+            incident_id=incident.id, body=draft_text(), status=Status.IDENTIFIED, signer="Marta Vidal, Head of Support"
+        )
+    )
     store.close()
     keystrokes = 120 if bench.runs <= QUICK_RUNS else 300
     app = run_typing("app", bench, home, keystrokes)
@@ -290,11 +312,11 @@ def publishing(bench: Bench) -> dict[str, object]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true",
-                        help=f"{QUICK_RUNS} runs each instead of {FULL_RUNS}")
+    parser.add_argument("--quick", action="store_true", help=f"{QUICK_RUNS} runs each instead of {FULL_RUNS}")
     parser.add_argument("--runs", type=int, help="measured runs of each side (overrides --quick)")
-    parser.add_argument("--only", action="append", choices=sorted(MEASUREMENTS),
-                        help="run only this measurement (repeatable)")
+    parser.add_argument(
+        "--only", action="append", choices=sorted(MEASUREMENTS), help="run only this measurement (repeatable)"
+    )
     args = parser.parse_args(argv)
     runs = args.runs or (QUICK_RUNS if args.quick else FULL_RUNS)
     if runs < 1:

@@ -88,9 +88,11 @@ def main(kind: str, count: int) -> None:
     text = "we are still working on it and will say more soon "
 
     if kind == "app":
+
         def on_checked(_findings: object) -> None:
             if pending_verdict:
                 verdicts.append(clock.nsecsElapsed() / 1e6 - pending_verdict.pop())
+
         window.live_checks.checked.connect(on_checked)
 
     def press(index: int) -> None:

@@ -31,8 +31,7 @@ if TYPE_CHECKING:
 class AppContext:
     """What every widget may need, passed down instead of globals."""
 
-    def __init__(self, home: Path, store: Store, open_report: OpenReport, prompter: Prompter,
-                 ui_settings: QSettings):
+    def __init__(self, home: Path, store: Store, open_report: OpenReport, prompter: Prompter, ui_settings: QSettings):
         self.home = home
         self.store = store
         self.open_report = open_report
@@ -75,8 +74,7 @@ def build_context(home: Path | None = None, prompter: Prompter | None = None) ->
     store, report = Store.open(home / DATABASE_NAME)
     # UI-only state (geometry, dock layout) beside the data, never in the store.
     settings = QSettings(str(home / "ui.ini"), QSettings.Format.IniFormat)
-    return AppContext(home=home, store=store, open_report=report,
-                      prompter=prompter or Prompter(), ui_settings=settings)
+    return AppContext(home=home, store=store, open_report=report, prompter=prompter or Prompter(), ui_settings=settings)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:

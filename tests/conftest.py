@@ -47,8 +47,10 @@ def smtp_certificate(tmp_path_factory) -> Certificate:
 
 
 def _smtp(certificate: Certificate, mode: str) -> Iterator[SmtpPeer]:
-    peer = start_peer(f"SMTP ({mode}, aiosmtpd)", lambda: SmtpPeer(certificate, mode=mode, username=SMTP_USER,
-                                                                   password=SMTP_PASSWORD).start())
+    peer = start_peer(
+        f"SMTP ({mode}, aiosmtpd)",
+        lambda: SmtpPeer(certificate, mode=mode, username=SMTP_USER, password=SMTP_PASSWORD).start(),
+    )
     try:
         yield peer
     finally:

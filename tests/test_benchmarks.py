@@ -13,15 +13,30 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_quick_run_prints_one_json_object_of_ratios():
-    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick"],
-                            check=False, cwd=ROOT, capture_output=True, text=True,
-                            timeout=300)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick"],
+        check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout)  # the whole of stdout: nothing else may be printed
     assert isinstance(figures, dict)
-    for key in ("startup_ratio", "rss_ratio", "keystroke_p95_ms", "verdict_ms", "publish_fanout_ratio",
-                "publish_fanout_ms", "publish_fanout_direct_ratio", "publish_fanout_direct_ms", "publish_ui_stall_ms",
-                "publish_ui_stall_max_ms", "publish_network_rtt_ms"):
+    for key in (
+        "startup_ratio",
+        "rss_ratio",
+        "keystroke_p95_ms",
+        "verdict_ms",
+        "publish_fanout_ratio",
+        "publish_fanout_ms",
+        "publish_fanout_direct_ratio",
+        "publish_fanout_direct_ms",
+        "publish_ui_stall_ms",
+        "publish_ui_stall_max_ms",
+        "publish_network_rtt_ms",
+    ):
         value = figures[key]
         assert isinstance(value, int | float) and not isinstance(value, bool), key
         assert math.isfinite(value) and value > 0, (key, value)

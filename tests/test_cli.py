@@ -23,8 +23,9 @@ We are sorry: some customers cannot pay at checkout since 10:00 UTC.
 
 def run(home, *args, stdin: str | None = None):
     env = {"INCIDENT_COMPOSER_HOME": str(home), "PATH": "/usr/bin:/bin"}
-    return subprocess.run([sys.executable, "-m", "composer", *args], input=stdin,
-                          capture_output=True, text=True, env=env, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "composer", *args], input=stdin, capture_output=True, text=True, env=env, timeout=60
+    )
 
 
 def test_version(home):

@@ -145,8 +145,10 @@ def test_back_to_back_chunks_each_arrive_one_delay_late_not_cumulatively():
     count, gap = 8, 0.005
     server = ChunkServer(count, gap)
     try:
-        with LatencyProxies([(0, server.port)], delay_ms=DELAY * 1000) as proxies, \
-                _connect(proxies.port_for(server.port)) as client:
+        with (
+            LatencyProxies([(0, server.port)], delay_ms=DELAY * 1000) as proxies,
+            _connect(proxies.port_for(server.port)) as client,
+        ):
             received, arrived_at = b"", []
             while len(arrived_at) < count:
                 data = client.recv(65536)
@@ -169,6 +171,9 @@ def test_a_refused_target_closes_the_client_connection():
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind((HOST, 0))
         dead = probe.getsockname()[1]
-    with LatencyProxies([(0, dead)], delay_ms=1) as proxies, _connect(proxies.port_for(dead)) as client, \
-            contextlib.suppress(ConnectionResetError):  # a close or a reset: either says "refused"
+    with (
+        LatencyProxies([(0, dead)], delay_ms=1) as proxies,
+        _connect(proxies.port_for(dead)) as client,
+        contextlib.suppress(ConnectionResetError),
+    ):  # a close or a reset: either says "refused"
         assert client.recv(1) == b""

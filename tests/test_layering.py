@@ -19,10 +19,16 @@ ROOT = Path(__file__).resolve().parents[1] / "composer"
 
 # layer -> the layers (and third-party top-level packages) it must never import
 FORBIDDEN: dict[str, tuple[str, ...]] = {
-    "composer.core": ("composer.publishers", "composer.ui", "composer.app", "composer.cli", "composer.entry",
-                      "PySide6", "shiboken6"),
-    "composer.publishers": ("composer.ui", "composer.app", "composer.cli", "composer.entry", "PySide6",
-                            "shiboken6"),
+    "composer.core": (
+        "composer.publishers",
+        "composer.ui",
+        "composer.app",
+        "composer.cli",
+        "composer.entry",
+        "PySide6",
+        "shiboken6",
+    ),
+    "composer.publishers": ("composer.ui", "composer.app", "composer.cli", "composer.entry", "PySide6", "shiboken6"),
     "composer.cli": ("composer.ui", "composer.app", "composer.entry", "PySide6", "shiboken6"),
 }
 
@@ -48,10 +54,16 @@ def imported_names(source: str, module: str, is_package: bool) -> list[tuple[int
                 base = ".".join([*anchor, base] if base else anchor)
             found.append((node.lineno, base))
             found += [(node.lineno, f"{base}.{alias.name}") for alias in node.names]
-        elif (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)
-              and isinstance(node.args[0].value, str)
-              and ((isinstance(node.func, ast.Attribute) and node.func.attr == "import_module")
-                   or (isinstance(node.func, ast.Name) and node.func.id in ("import_module", "__import__")))):
+        elif (
+            isinstance(node, ast.Call)
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+            and (
+                (isinstance(node.func, ast.Attribute) and node.func.attr == "import_module")
+                or (isinstance(node.func, ast.Name) and node.func.id in ("import_module", "__import__"))
+            )
+        ):
             found.append((node.lineno, node.args[0].value))
     return found
 
@@ -82,18 +94,25 @@ def test_no_module_imports_across_its_layer():
 
 def test_every_module_is_seen():
     modules = {module_name(path) for path in ROOT.rglob("*.py")}
-    assert {"composer.core.store", "composer.publishers.base", "composer.cli.check", "composer.ui.main_window"} \
-        <= modules
+    assert {
+        "composer.core.store",
+        "composer.publishers.base",
+        "composer.cli.check",
+        "composer.ui.main_window",
+    } <= modules
 
 
-@pytest.mark.parametrize("planted", [
-    ("core/planted.py", "def f():\n    from composer.publishers.social import channel_limits\n"),
-    ("core/planted.py", "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from composer.ui import icons\n"),
-    ("core/sub/__init__.py", "from ...publishers import base\n"),
-    ("publishers/planted.py", "import importlib\nimportlib.import_module('composer.app')\n"),
-    ("cli/planted.py", "def window():\n    import composer.ui.main_window\n"),
-    ("core/planted.py", "from PySide6.QtCore import QObject\n"),
-])
+@pytest.mark.parametrize(
+    "planted",
+    [
+        ("core/planted.py", "def f():\n    from composer.publishers.social import channel_limits\n"),
+        ("core/planted.py", "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from composer.ui import icons\n"),
+        ("core/sub/__init__.py", "from ...publishers import base\n"),
+        ("publishers/planted.py", "import importlib\nimportlib.import_module('composer.app')\n"),
+        ("cli/planted.py", "def window():\n    import composer.ui.main_window\n"),
+        ("core/planted.py", "from PySide6.QtCore import QObject\n"),
+    ],
+)
 def test_a_planted_forbidden_import_is_caught(tmp_path, planted):
     import shutil
 
@@ -109,11 +128,16 @@ def test_a_planted_forbidden_import_is_caught(tmp_path, planted):
 
 def test_core_publishers_and_cli_load_no_qt():
     """What the AST says, checked once at run time too: a fresh interpreter, every such module imported."""
-    names = sorted(module_name(path) for path in ROOT.rglob("*.py")
-                   if any(_inside(module_name(path), layer) for layer in FORBIDDEN))
-    probe = ("import importlib, sys\n"
-             f"for name in {names!r}:\n    importlib.import_module(name)\n"
-             "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in {'PySide6', 'shiboken6'})))")
+    names = sorted(
+        module_name(path)
+        for path in ROOT.rglob("*.py")
+        if any(_inside(module_name(path), layer) for layer in FORBIDDEN)
+    )
+    probe = (
+        "import importlib, sys\n"
+        f"for name in {names!r}:\n    importlib.import_module(name)\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in {'PySide6', 'shiboken6'})))"
+    )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "", f"Qt modules loaded by core/publishers/cli: {result.stdout}"
 

@@ -16,8 +16,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-pytestmark = pytest.mark.skipif(importlib.util.find_spec("mypy") is None,
-                                reason="mypy is not installed (the test extra installs it: pip install -e '.[test]')")
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("mypy") is None,
+    reason="mypy is not installed (the test extra installs it: pip install -e '.[test]')",
+)
 
 
 def mypy(cache: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -25,9 +27,22 @@ def mypy(cache: str, *args: str) -> subprocess.CompletedProcess[str]:
 
     Each run keeps its own cache under .mypy_cache: runs with other options (--strict or not)
     sharing one cache would each find the other's entries stale and check everything again."""
-    return subprocess.run([sys.executable, "-m", "mypy", "--config-file", str(ROOT / "mypy.ini"),
-                           "--cache-dir", str(ROOT / ".mypy_cache" / cache), *args],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--config-file",
+            str(ROOT / "mypy.ini"),
+            "--cache-dir",
+            str(ROOT / ".mypy_cache" / cache),
+            *args,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def test_core_and_publishers_pass_mypy_strict():

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Take the README screenshot: the real window, on a demo incident, on whatever display is set.
 
-    xvfb-run -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshot.py docs/screenshot.png
+xvfb-run -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshot.py docs/screenshot.png
 """
 
 from __future__ import annotations
@@ -42,31 +42,63 @@ def _clock(value) -> str:
 def seed(home: Path) -> None:
     store, _ = Store.open(home / "composer.db")
     store.save_person(Person("Marta Vidal", "Head of Support", "marta@example.net", "+34 930 000 000"))
-    store.save_organisation(Organisation(name="Example Hosting", phone="+34 930 000 000", email="support@example.net",
-                                         contact_url="https://example.net/contact",
-                                         status_page_url="https://status.example.net"))
-    store.save_account("customers", "email", {"host": "smtp.example.net", "from": "status@example.net",
-                                              "to": "customers@example.net"})
+    store.save_organisation(
+        Organisation(
+            name="Example Hosting",
+            phone="+34 930 000 000",
+            email="support@example.net",
+            contact_url="https://example.net/contact",
+            status_page_url="https://status.example.net",
+        )
+    )
+    store.save_account(
+        "customers", "email", {"host": "smtp.example.net", "from": "status@example.net", "to": "customers@example.net"}
+    )
     store.save_account("toots", "mastodon", {"url": "https://mastodon.social"})
     store.save_account("sky", "bluesky", {"handle": "status.example.net"})
     now = utc_now()
     promise = now + timedelta(minutes=23)
-    older = store.add_incident(Incident(title="Scheduled database maintenance", status=Status.COMPLETED,
-                                        severity=Severity.MAINTENANCE, started_at=now - timedelta(days=2)))
+    older = store.add_incident(
+        Incident(
+            title="Scheduled database maintenance",
+            status=Status.COMPLETED,
+            severity=Severity.MAINTENANCE,
+            started_at=now - timedelta(days=2),
+        )
+    )
     store.add_update(Update(incident_id=older.id, status=Status.COMPLETED, body="Maintenance completed."))
-    incident = store.add_incident(Incident(
-        title="Email delivery delayed", status=Status.IDENTIFIED, severity=Severity.MAJOR,
-        started_at=now - timedelta(minutes=52), affected_services=["Outgoing mail", "SMTP relay"],
-        customer_impact="Sent mail arrives up to 40 minutes late", workaround="Use webmail for urgent mail",
-        region="Barcelona (BCN1)",
-    ))
-    first = store.add_update(Update(
-        incident_id=incident.id, status=Status.INVESTIGATING, signer="Marta Vidal, Head of Support",
-        body="We are looking into delayed email.", created_at=now - timedelta(minutes=45), next_update_at=promise))
+    incident = store.add_incident(
+        Incident(
+            title="Email delivery delayed",
+            status=Status.IDENTIFIED,
+            severity=Severity.MAJOR,
+            started_at=now - timedelta(minutes=52),
+            affected_services=["Outgoing mail", "SMTP relay"],
+            customer_impact="Sent mail arrives up to 40 minutes late",
+            workaround="Use webmail for urgent mail",
+            region="Barcelona (BCN1)",
+        )
+    )
+    first = store.add_update(
+        Update(
+            incident_id=incident.id,
+            status=Status.INVESTIGATING,
+            signer="Marta Vidal, Head of Support",
+            body="We are looking into delayed email.",
+            created_at=now - timedelta(minutes=45),
+            next_update_at=promise,
+        )
+    )
     store.add_publication(first.id, Publication(channel="manual", published_at=now - timedelta(minutes=12)))
-    store.add_update(Update(incident_id=incident.id, status=Status.IDENTIFIED, signer="Marta Vidal, Head of Support",
-                            body=BODY.format(started=_clock(incident.started_at), next=_clock(promise)),
-                            next_update_at=promise))
+    store.add_update(
+        Update(
+            incident_id=incident.id,
+            status=Status.IDENTIFIED,
+            signer="Marta Vidal, Head of Support",
+            body=BODY.format(started=_clock(incident.started_at), next=_clock(promise)),
+            next_update_at=promise,
+        )
+    )
     store.close()
 
 

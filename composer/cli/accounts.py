@@ -20,9 +20,19 @@ if TYPE_CHECKING:
     from composer.publishers.base import Account, Publisher
 
 # Command-line option -> account setting name.
-OPTIONS = {"url": "url", "host": "host", "port": "port", "username": "username", "from_": "from", "to": "to",
-           "bcc": "bcc", "security": "security", "ca_file": "ca_file", "list_unsubscribe": "list_unsubscribe",
-           "handle": "handle"}
+OPTIONS = {
+    "url": "url",
+    "host": "host",
+    "port": "port",
+    "username": "username",
+    "from_": "from",
+    "to": "to",
+    "bcc": "bcc",
+    "security": "security",
+    "ca_file": "ca_file",
+    "list_unsubscribe": "list_unsubscribe",
+    "handle": "handle",
+}
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,12 +41,17 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     add = actions.add_parser("add", help="add or replace an account")
     add.add_argument("kind", metavar="KIND", help="email, … (see `accounts kinds`)")
     add.add_argument("name", metavar="NAME")
-    for option in ("url", "host", "port", "username", "to", "bcc", "security", "ca-file", "list-unsubscribe",
-                   "handle"):
+    for option in ("url", "host", "port", "username", "to", "bcc", "security", "ca-file", "list-unsubscribe", "handle"):
         add.add_argument(f"--{option}")
     add.add_argument("--from", dest="from_")
-    add.add_argument("--set", dest="extra", action="append", default=[], metavar="NAME=VALUE",
-                     help="any other setting the kind declares, e.g. --set status=draft (see `accounts kinds`)")
+    add.add_argument(
+        "--set",
+        dest="extra",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="any other setting the kind declares, e.g. --set status=draft (see `accounts kinds`)",
+    )
     add.add_argument("--password-stdin", action="store_true", help="read the password or token from stdin")
     add.set_defaults(handler=add_account)
     listing = actions.add_parser("list", help="list accounts")
@@ -193,8 +208,11 @@ def list_kinds(_args: argparse.Namespace) -> int:
             continue
         print(f"{entry.id:<12} {entry.publisher.display_name}")
         for field in entry.publisher.account_fields:
-            need = "secret, --password-stdin" if field.secret else (
-                "required" if field.required and not field.default else "optional")
+            need = (
+                "secret, --password-stdin"
+                if field.secret
+                else ("required" if field.required and not field.default else "optional")
+            )
             choices = f" [{'|'.join(field.choices)}]" if field.choices else ""
             if field.default and not field.secret:
                 choices += f" (default {field.default})"

@@ -24,10 +24,17 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     chk.add_argument("files", type=Path, nargs="+", metavar="FILE")
     chk.add_argument("--now", metavar="ISO-8601", help="the time to check at (default: now)")
     add_format(chk)
-    chk.add_argument("--config", type=Path, metavar="FILE",
-                     help="organisation settings (TOML); default: checks.toml in the data folder, if any")
-    chk.add_argument("--channels", metavar="ID[,ID...]",
-                     help="check the length against these channels (x, mastodon, bluesky, linkedin, …)")
+    chk.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="organisation settings (TOML); default: checks.toml in the data folder, if any",
+    )
+    chk.add_argument(
+        "--channels",
+        metavar="ID[,ID...]",
+        help="check the length against these channels (x, mastodon, bluesky, linkedin, …)",
+    )
     chk.set_defaults(handler=check)
 
 

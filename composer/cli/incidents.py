@@ -52,15 +52,17 @@ def list_incidents(args: argparse.Namespace) -> int:
         for incident in store.incidents():
             updates = store.updates(incident.id or 0)
             latest = updates[-1] if updates else None
-            rows.append({
-                "id": incident.id,
-                "title": incident.title,
-                "status": incident.status.value,
-                "severity": incident.severity.value,
-                "started": incident.started_at.isoformat(),
-                "updates": len(updates),
-                "next_update": latest.next_update_at.isoformat() if latest and latest.next_update_at else None,
-            })
+            rows.append(
+                {
+                    "id": incident.id,
+                    "title": incident.title,
+                    "status": incident.status.value,
+                    "severity": incident.severity.value,
+                    "started": incident.started_at.isoformat(),
+                    "updates": len(updates),
+                    "next_update": latest.next_update_at.isoformat() if latest and latest.next_update_at else None,
+                }
+            )
     finally:
         store.close()
     if args.format == "json":

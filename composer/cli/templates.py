@@ -27,8 +27,14 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     ren = commands.add_parser("render", help="render a template (long form and email: as an update file)")
     ren.add_argument("template_id", metavar="TEMPLATE_ID")
     ren.add_argument("--data", type=Path, metavar="FILE", help="field values, .json or .toml")
-    ren.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", dest="assignments",
-                     help="one field value (repeatable; wins over --data)")
+    ren.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        dest="assignments",
+        help="one field value (repeatable; wins over --data)",
+    )
     ren.add_argument("--sample", action="store_true", help="fill every empty field from the template's examples")
     ren.add_argument("--output", "-o", type=Path, metavar="FILE")
     ren.set_defaults(handler=render)
@@ -93,6 +99,8 @@ def render(args: argparse.Namespace) -> int:
     text = rendered.as_interchange() if rendered.channel.output in ("markdown", "email") else rendered.text
     write_output(args.output, text)
     if not rendered.fits:
-        say(f"warning: {rendered.length} {rendered.channel.counter}, over the "
-            f"{rendered.channel.limit} this channel allows")
+        say(
+            f"warning: {rendered.length} {rendered.channel.counter}, over the "
+            f"{rendered.channel.limit} this channel allows"
+        )
     return EXIT_OK

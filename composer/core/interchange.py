@@ -26,8 +26,19 @@ from composer.core.model import Incident, Severity, Status, Update, parse_severi
 
 TIME_KEYS = ("started", "last_update", "next_update")
 KNOWN_KEYS = (
-    "title", "incident", "status", "severity", "started", "last_update", "next_update",
-    "signer", "language", "services", "impact", "workaround", "region",
+    "title",
+    "incident",
+    "status",
+    "severity",
+    "started",
+    "last_update",
+    "next_update",
+    "signer",
+    "language",
+    "services",
+    "impact",
+    "workaround",
+    "region",
 )
 
 
@@ -58,18 +69,31 @@ class UpdateDocument:
     @classmethod
     def from_model(cls, incident: Incident, update: Update, last_update: datetime | None) -> UpdateDocument:
         return cls(
-            body=update.body, title=incident.title, incident_id=incident.id, status=update.status,
-            severity=incident.severity, started=incident.started_at, last_update=last_update,
-            next_update=update.next_update_at, signer=update.signer, language=update.language,
-            services=list(incident.affected_services), impact=incident.customer_impact,
-            workaround=incident.workaround, region=incident.region, extra=dict(update.extra),
+            body=update.body,
+            title=incident.title,
+            incident_id=incident.id,
+            status=update.status,
+            severity=incident.severity,
+            started=incident.started_at,
+            last_update=last_update,
+            next_update=update.next_update_at,
+            signer=update.signer,
+            language=update.language,
+            services=list(incident.affected_services),
+            impact=incident.customer_impact,
+            workaround=incident.workaround,
+            region=incident.region,
+            extra=dict(update.extra),
         )
 
     def to_incident(self) -> Incident:
         incident = Incident(
             title=self.title or _first_line(self.body) or "Untitled incident",
-            status=self.status, affected_services=list(self.services),
-            customer_impact=self.impact, workaround=self.workaround, region=self.region,
+            status=self.status,
+            affected_services=list(self.services),
+            customer_impact=self.impact,
+            workaround=self.workaround,
+            region=self.region,
         )
         if self.severity is not None:
             incident.severity = self.severity
@@ -81,9 +105,14 @@ class UpdateDocument:
 
     def to_update(self, incident_id: int | None) -> Update:
         return Update(
-            incident_id=incident_id, body=self.body, status=self.status, signer=self.signer,
-            language=self.language or "en", next_update_at=self.next_update,
-            previous_update_at=self.last_update, extra=dict(self.extra),
+            incident_id=incident_id,
+            body=self.body,
+            status=self.status,
+            signer=self.signer,
+            language=self.language or "en",
+            next_update_at=self.next_update,
+            previous_update_at=self.last_update,
+            extra=dict(self.extra),
         )
 
 
@@ -110,9 +139,7 @@ def _time(key: str, value: object) -> datetime | None:
                 f"`{key}` is not an ISO 8601 time: {value!r} (write it like 2026-11-24T14:30:00+01:00)"
             ) from None
     if parsed.tzinfo is None or parsed.utcoffset() is None:
-        raise InterchangeError(
-            f"`{key}` has no time zone: {value!s} (add one, like +01:00 or Z)"
-        )
+        raise InterchangeError(f"`{key}` has no time zone: {value!s} (add one, like +01:00 or Z)")
     return parsed
 
 

@@ -27,8 +27,7 @@ MASTODON_URL_LENGTH = 23  # characters_reserved_per_url when the instance does n
 LINKEDIN_RESERVED = frozenset("\\|{}@[]()<>#*_~")
 
 # Mastodon's Account::MENTION_RE: `@user` or `@user@domain`, not inside a word, an address or a URL.
-_MENTION = re.compile(r"(?<![=/\w])@(?P<username>[a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(?:@\w+(?:[.-]+\w+)*)?",
-                      re.IGNORECASE)
+_MENTION = re.compile(r"(?<![=/\w])@(?P<username>[a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(?:@\w+(?:[.-]+\w+)*)?", re.IGNORECASE)
 
 
 def graphemes(text: str) -> int:

@@ -98,11 +98,20 @@ class Incident(Record):
     id: int | None
     created_at: datetime
 
-    def __init__(self, title: str, status: Status = Status.INVESTIGATING,
-                 severity: Severity = Severity.MAJOR, started_at: datetime | None = None,
-                 affected_services: list[str] | None = None, *, customer_impact: str = "",
-                 workaround: str = "", region: str = "", id: int | None = None,
-                 created_at: datetime | None = None):
+    def __init__(
+        self,
+        title: str,
+        status: Status = Status.INVESTIGATING,
+        severity: Severity = Severity.MAJOR,
+        started_at: datetime | None = None,
+        affected_services: list[str] | None = None,
+        *,
+        customer_impact: str = "",
+        workaround: str = "",
+        region: str = "",
+        id: int | None = None,
+        created_at: datetime | None = None,
+    ):
         self.title = title
         self.status = status
         self.severity = severity
@@ -161,11 +170,22 @@ class Update(Record):
     publications: list[Publication]
     id: int | None
 
-    def __init__(self, incident_id: int | None, body: str = "", status: Status = Status.INVESTIGATING,
-                 signer: str = "", language: str = "en", *, next_update_at: datetime | None = None,
-                 created_at: datetime | None = None, edited_at: datetime | None = None,
-                 previous_update_at: datetime | None = None, extra: dict[str, object] | None = None,
-                 publications: list[Publication] | None = None, id: int | None = None):
+    def __init__(
+        self,
+        incident_id: int | None,
+        body: str = "",
+        status: Status = Status.INVESTIGATING,
+        signer: str = "",
+        language: str = "en",
+        *,
+        next_update_at: datetime | None = None,
+        created_at: datetime | None = None,
+        edited_at: datetime | None = None,
+        previous_update_at: datetime | None = None,
+        extra: dict[str, object] | None = None,
+        publications: list[Publication] | None = None,
+        id: int | None = None,
+    ):
         self.incident_id = incident_id
         self.body = body
         self.status = status
@@ -210,8 +230,14 @@ class Event(Record):
     at: datetime
     id: int | None
 
-    def __init__(self, update_id: int, kind: str, detail: dict[str, object] | None = None,
-                 at: datetime | None = None, id: int | None = None):
+    def __init__(
+        self,
+        update_id: int,
+        kind: str,
+        detail: dict[str, object] | None = None,
+        at: datetime | None = None,
+        id: int | None = None,
+    ):
         self.update_id = update_id
         self.kind = kind
         self.detail = detail if detail is not None else {}
@@ -229,8 +255,7 @@ class Person(Record):
     phone: str
     id: int | None
 
-    def __init__(self, name: str, role: str = "", email: str = "", phone: str = "",
-                 id: int | None = None):
+    def __init__(self, name: str, role: str = "", email: str = "", phone: str = "", id: int | None = None):
         self.name = name
         self.role = role
         self.email = email
@@ -252,8 +277,9 @@ class Organisation(Record):
     email: str
     status_page_url: str
 
-    def __init__(self, name: str = "", contact_url: str = "", phone: str = "", email: str = "",
-                 status_page_url: str = ""):
+    def __init__(
+        self, name: str = "", contact_url: str = "", phone: str = "", email: str = "", status_page_url: str = ""
+    ):
         self.name = name
         self.contact_url = contact_url
         self.phone = phone

@@ -93,7 +93,8 @@ class Outbox:
         """The receipt of this account's newest sent post for an incident, if any."""
         row = self._conn.execute(
             "SELECT * FROM outbox WHERE account=? AND incident_key=? AND state='sent' ORDER BY id DESC LIMIT 1",
-            (account, incident_key)).fetchone()
+            (account, incident_key),
+        ).fetchone()
         if row is None:
             return None
         return _job(row).receipt or None
@@ -106,8 +107,10 @@ class Outbox:
 
     def mark_sending(self, key: str) -> None:
         with self._conn:
-            self._conn.execute("UPDATE outbox SET state='sending', attempts=attempts+1, updated_at=? WHERE key=?",
-                               (utc_now().isoformat(), key))
+            self._conn.execute(
+                "UPDATE outbox SET state='sending', attempts=attempts+1, updated_at=? WHERE key=?",
+                (utc_now().isoformat(), key),
+            )
 
     def mark_sent(self, key: str, receipt: ReceiptRecord) -> None:
         self._set(key, state="sent", receipt=json.dumps(receipt, default=str), last_error="")
@@ -123,17 +126,28 @@ class Outbox:
         """After a crash: jobs left 'sending' may have gone out. Never re-send them blindly."""
         interrupted = self.jobs("sending")
         for job in interrupted:
-            self._set(job.key, state="uncertain",
-                      last_error="The app stopped while sending: this may or may not have gone out.")
+            self._set(
+                job.key,
+                state="uncertain",
+                last_error="The app stopped while sending: this may or may not have gone out.",
+            )
         return interrupted
 
 
 def _job(row: sqlite3.Row) -> Job:
     post: PostRecord = json.loads(row["post"])  # written by enqueue and mark_sent: the shapes above
     receipt: ReceiptRecord = json.loads(row["receipt"] or "{}")
-    return Job(id=row["id"], key=row["key"], account=row["account"], update_id=row["update_id"],
-               post=post, state=row["state"], attempts=row["attempts"],
-               last_error=row["last_error"], receipt=receipt)
+    return Job(
+        id=row["id"],
+        key=row["key"],
+        account=row["account"],
+        update_id=row["update_id"],
+        post=post,
+        state=row["state"],
+        attempts=row["attempts"],
+        last_error=row["last_error"],
+        receipt=receipt,
+    )
 
 
 def parse_time(value: object) -> datetime | None:

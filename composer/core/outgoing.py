@@ -36,8 +36,9 @@ def template_spec(extra: Mapping[str, object]) -> tuple[str, dict[str, object]] 
     return str(spec["stage"]), dict(values) if isinstance(values, dict) else {}
 
 
-def social_renderings(extra: Mapping[str, object], language: str,
-                      library: TemplateLibrary) -> dict[str, Rendered | str]:
+def social_renderings(
+    extra: Mapping[str, object], language: str, library: TemplateLibrary
+) -> dict[str, Rendered | str]:
     """The short and medium social posts of an update made from a template (an error as its text)."""
     from composer.core.templates import FieldError, TemplateError, render_template  # noqa: PLC0415
 
@@ -74,8 +75,9 @@ def template_subject(extra: Mapping[str, object], language: str, library: Templa
         return ""
 
 
-def fill_template_texts(doc: UpdateDocument, library: TemplateLibrary | None, *,
-                        subject: bool = True) -> UpdateDocument:
+def fill_template_texts(
+    doc: UpdateDocument, library: TemplateLibrary | None, *, subject: bool = True
+) -> UpdateDocument:
     """`doc` with its template's subject and short texts in `extra`, where not written by hand."""
     if library is None or template_spec(doc.extra) is None:
         return doc
@@ -90,9 +92,15 @@ def fill_template_texts(doc: UpdateDocument, library: TemplateLibrary | None, *,
     return doc
 
 
-def update_document(incident: Incident, update: Update, last_update: datetime | None, *,
-                    body: str | None = None, library: TemplateLibrary | None = None,
-                    subject: bool = True) -> UpdateDocument:
+def update_document(
+    incident: Incident,
+    update: Update,
+    last_update: datetime | None,
+    *,
+    body: str | None = None,
+    library: TemplateLibrary | None = None,
+    subject: bool = True,
+) -> UpdateDocument:
     """A stored update as the checks and the publishers read it (`body`: the text as typed, if newer)."""
     doc = UpdateDocument.from_model(incident, update, last_update)
     if body is not None:

@@ -27,8 +27,7 @@ class Promise(FrozenRecord):
     deadline: datetime | None
     published_at: datetime | None
 
-    def __init__(self, state: PromiseState, deadline: datetime | None = None,
-                 published_at: datetime | None = None):
+    def __init__(self, state: PromiseState, deadline: datetime | None = None, published_at: datetime | None = None):
         self._set(state=state, deadline=deadline, published_at=published_at)
 
 
@@ -38,8 +37,9 @@ def last_published(updates: list[Update]) -> Update | None:
     return max(published, key=lambda u: (u.published_at or u.created_at, u.id or 0), default=None)
 
 
-def promise_for(incident: Incident, updates: list[Update], now: datetime,
-                warn_before: timedelta = DEFAULT_WARN_BEFORE) -> Promise:
+def promise_for(
+    incident: Incident, updates: list[Update], now: datetime, warn_before: timedelta = DEFAULT_WARN_BEFORE
+) -> Promise:
     """Where the incident stands against the last public promise of a next update."""
     if incident.status.is_closed:
         return Promise(PromiseState.CLOSED)

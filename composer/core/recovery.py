@@ -67,8 +67,7 @@ def copy_all(source: sqlite3.Connection, target: sqlite3.Connection) -> dict[str
             rows = list(_readable_rows(source, table, columns))
             with target:
                 target.executemany(
-                    f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) "
-                    f"VALUES ({', '.join('?' for _ in columns)})",
+                    f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
                     rows,
                 )
             counts[table] = len(rows)

@@ -115,8 +115,15 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 # Tables in the order their rows can be copied (parents before children).
 TABLES: tuple[str, ...] = (
-    "incidents", "updates", "revisions", "publications", "people", "organisation", "events",
-    "accounts", "outbox",
+    "incidents",
+    "updates",
+    "revisions",
+    "publications",
+    "people",
+    "organisation",
+    "events",
+    "accounts",
+    "outbox",
 )
 
 
@@ -138,7 +145,5 @@ def migrate(conn: sqlite3.Connection) -> int:
         )
     for version in range(found + 1, SCHEMA_VERSION + 1):
         # executescript commits first; the version bump rides in the same script.
-        conn.executescript(
-            f"BEGIN;\n{MIGRATIONS[version - 1]}\nPRAGMA user_version = {version};\nCOMMIT;"
-        )
+        conn.executescript(f"BEGIN;\n{MIGRATIONS[version - 1]}\nPRAGMA user_version = {version};\nCOMMIT;")
     return found

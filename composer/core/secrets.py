@@ -27,9 +27,11 @@ def secret_forms(secret: str, username: str = "") -> set[str]:
         return set()
     forms = {secret, secret.replace(" ", ""), quote(secret, safe=""), _b64(secret)}
     if username:
-        forms |= {_b64(f"{username}:{secret}"),  # HTTP Basic
-                  _b64(f"\0{username}\0{secret}"),  # SMTP AUTH PLAIN
-                  _b64(f"{username}:{secret.replace(' ', '')}")}
+        forms |= {
+            _b64(f"{username}:{secret}"),  # HTTP Basic
+            _b64(f"\0{username}\0{secret}"),  # SMTP AUTH PLAIN
+            _b64(f"{username}:{secret.replace(' ', '')}"),
+        }
     return {form for form in forms if form}
 
 
@@ -46,6 +48,5 @@ def scrub(text: str, *secrets: str | None, username: str = "") -> str:
 
 def scrub_args(error: E, *secrets: str | None, username: str = "") -> E:
     """The exception with every string argument scrubbed (its message is built from them)."""
-    error.args = tuple(scrub(arg, *secrets, username=username) if isinstance(arg, str) else arg
-                       for arg in error.args)
+    error.args = tuple(scrub(arg, *secrets, username=username) if isinstance(arg, str) else arg for arg in error.args)
     return error

@@ -105,8 +105,7 @@ def _digits(text: str) -> str:
     return "".join(c for c in text if c.isdigit())
 
 
-def fit(text: str, *, limit: int, length: Measure, thread: bool, long_url: str = "",
-        max_parts: int = 25) -> list[str]:
+def fit(text: str, *, limit: int, length: Measure, thread: bool, long_url: str = "", max_parts: int = 25) -> list[str]:
     """The posts that carry `text` within `limit` as counted by `length`."""
     text = text.strip()
     if length(text) <= limit:

@@ -68,8 +68,14 @@ class OpenReport(Record):
     recovered: dict[str, int]
     problem: str
 
-    def __init__(self, path: Path, read_only: bool = False, moved_aside: Path | None = None,
-                 recovered: dict[str, int] | None = None, problem: str = ""):
+    def __init__(
+        self,
+        path: Path,
+        read_only: bool = False,
+        moved_aside: Path | None = None,
+        recovered: dict[str, int] | None = None,
+        problem: str = "",
+    ):
         self.path = path
         self.read_only = read_only
         self.moved_aside = moved_aside
@@ -240,9 +246,14 @@ class Store:
     @staticmethod
     def _incident_values(incident: Incident) -> tuple[object, ...]:
         return (
-            incident.title, incident.status.value, incident.severity.value,
-            _ts(incident.started_at), json.dumps(incident.affected_services),
-            incident.customer_impact, incident.workaround, incident.region,
+            incident.title,
+            incident.status.value,
+            incident.severity.value,
+            _ts(incident.started_at),
+            json.dumps(incident.affected_services),
+            incident.customer_impact,
+            incident.workaround,
+            incident.region,
         )
 
     def delete_incident(self, incident_id: int) -> None:
@@ -262,11 +273,16 @@ class Store:
     @staticmethod
     def _incident_from(row: sqlite3.Row) -> Incident:
         return Incident(
-            id=row["id"], title=row["title"], status=parse_status(row["status"]),
-            severity=parse_severity(row["severity"]), started_at=_dt(row["started_at"]) or utc_now(),
+            id=row["id"],
+            title=row["title"],
+            status=parse_status(row["status"]),
+            severity=parse_severity(row["severity"]),
+            started_at=_dt(row["started_at"]) or utc_now(),
             affected_services=list(json.loads(row["affected_services"] or "[]")),
-            customer_impact=row["customer_impact"], workaround=row["workaround"],
-            region=row["region"], created_at=_dt(row["created_at"]) or utc_now(),
+            customer_impact=row["customer_impact"],
+            workaround=row["workaround"],
+            region=row["region"],
+            created_at=_dt(row["created_at"]) or utc_now(),
         )
 
     # -- updates -----------------------------------------------------------------
@@ -276,8 +292,13 @@ class Store:
             cursor = conn.execute(
                 "INSERT INTO updates (incident_id, body, status, signer, language, next_update_at,"
                 " previous_update_at, created_at, edited_at, extra) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (update.incident_id, *self._update_values(update)[:-1], _ts(update.created_at),
-                 _ts(update.edited_at), json.dumps(update.extra, default=str)),
+                (
+                    update.incident_id,
+                    *self._update_values(update)[:-1],
+                    _ts(update.created_at),
+                    _ts(update.edited_at),
+                    json.dumps(update.extra, default=str),
+                ),
             )
             update.id = update_id = _inserted_id(cursor)
             self._insert_revision(conn, update_id, update.body, update.edited_at)
@@ -300,8 +321,12 @@ class Store:
     @staticmethod
     def _update_values(update: Update) -> tuple[object, ...]:
         return (
-            update.body, update.status.value, update.signer, update.language,
-            _ts(update.next_update_at), _ts(update.previous_update_at),
+            update.body,
+            update.status.value,
+            update.signer,
+            update.language,
+            _ts(update.next_update_at),
+            _ts(update.previous_update_at),
             json.dumps(update.extra, default=str),
         )
 
@@ -341,7 +366,8 @@ class Store:
         if update.previous_update_at is not None:
             return update.previous_update_at
         earlier = [
-            u.published_at for u in self.updates(update.incident_id or 0)
+            u.published_at
+            for u in self.updates(update.incident_id or 0)
             if u.id != update.id and u.published_at is not None and u.created_at <= update.created_at
         ]
         return max(earlier, default=None)
@@ -351,16 +377,24 @@ class Store:
             "SELECT * FROM publications WHERE update_id=? ORDER BY published_at", (row["id"],)
         ).fetchall()
         return Update(
-            id=row["id"], incident_id=row["incident_id"], body=row["body"],
-            status=parse_status(row["status"]), signer=row["signer"], language=row["language"],
+            id=row["id"],
+            incident_id=row["incident_id"],
+            body=row["body"],
+            status=parse_status(row["status"]),
+            signer=row["signer"],
+            language=row["language"],
             next_update_at=_dt(row["next_update_at"]),
             previous_update_at=_dt(row["previous_update_at"]),
             created_at=_dt(row["created_at"]) or utc_now(),
             edited_at=_dt(row["edited_at"]) or utc_now(),
             extra=dict(json.loads(row["extra"] or "{}")),
             publications=[
-                Publication(channel=p["channel"], published_at=_dt(p["published_at"]) or utc_now(),
-                            remote_id=p["remote_id"], url=p["url"])
+                Publication(
+                    channel=p["channel"],
+                    published_at=_dt(p["published_at"]) or utc_now(),
+                    remote_id=p["remote_id"],
+                    url=p["url"],
+                )
                 for p in pubs
             ],
         )
@@ -368,10 +402,8 @@ class Store:
     def add_publication(self, update_id: int, publication: Publication) -> None:
         with self._write() as conn:
             conn.execute(
-                "INSERT INTO publications (update_id, channel, published_at, remote_id, url)"
-                " VALUES (?,?,?,?,?)",
-                (update_id, publication.channel, _ts(publication.published_at),
-                 publication.remote_id, publication.url),
+                "INSERT INTO publications (update_id, channel, published_at, remote_id, url) VALUES (?,?,?,?,?)",
+                (update_id, publication.channel, _ts(publication.published_at), publication.remote_id, publication.url),
             )
 
     def add_event(self, event: Event) -> Event:
@@ -384,8 +416,16 @@ class Store:
 
     def events(self, update_id: int) -> list[Event]:
         rows = self._conn.execute("SELECT * FROM events WHERE update_id=? ORDER BY id", (update_id,)).fetchall()
-        return [Event(id=r["id"], update_id=r["update_id"], kind=r["kind"], detail=dict(json.loads(r["detail"])),
-                      at=_dt(r["at"]) or utc_now()) for r in rows]
+        return [
+            Event(
+                id=r["id"],
+                update_id=r["update_id"],
+                kind=r["kind"],
+                detail=dict(json.loads(r["detail"])),
+                at=_dt(r["at"]) or utc_now(),
+            )
+            for r in rows
+        ]
 
     # -- publishing accounts (settings only: secrets live in the keyring) --------------
 
@@ -434,12 +474,9 @@ class Store:
 
     def revisions(self, update_id: int) -> list[Revision]:
         """Revisions of one update, newest first."""
-        rows = self._conn.execute(
-            "SELECT * FROM revisions WHERE update_id=? ORDER BY id DESC", (update_id,)
-        ).fetchall()
+        rows = self._conn.execute("SELECT * FROM revisions WHERE update_id=? ORDER BY id DESC", (update_id,)).fetchall()
         return [
-            Revision(id=r["id"], update_id=r["update_id"], body=r["body"],
-                     saved_at=_dt(r["saved_at"]) or utc_now())
+            Revision(id=r["id"], update_id=r["update_id"], body=r["body"], saved_at=_dt(r["saved_at"]) or utc_now())
             for r in rows
         ]
 
@@ -479,8 +516,13 @@ class Store:
         row = self._conn.execute("SELECT * FROM organisation WHERE id=1").fetchone()
         if row is None:
             return Organisation()
-        return Organisation(name=row["name"], contact_url=row["contact_url"], phone=row["phone"],
-                            email=row["email"], status_page_url=row["status_page_url"])
+        return Organisation(
+            name=row["name"],
+            contact_url=row["contact_url"],
+            phone=row["phone"],
+            email=row["email"],
+            status_page_url=row["status_page_url"],
+        )
 
     def save_organisation(self, org: Organisation) -> None:
         with self._write() as conn:

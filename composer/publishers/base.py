@@ -194,8 +194,15 @@ class Publisher(Protocol):
 
     def render(self, update: PublishableUpdate) -> Post: ...
 
-    def publish(self, post: Post, account: Account, credentials: dict[str, str], *,
-                report: Report = no_report, cancel: threading.Event | None = None) -> Receipt: ...
+    def publish(
+        self,
+        post: Post,
+        account: Account,
+        credentials: dict[str, str],
+        *,
+        report: Report = no_report,
+        cancel: threading.Event | None = None,
+    ) -> Receipt: ...
 
     def test_connection(self, account: Account, credentials: dict[str, str]) -> str:
         """Check the account works without posting; returns a one-line success message."""

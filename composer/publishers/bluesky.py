@@ -89,10 +89,12 @@ def link_facets(text: str) -> list[dict[str, Any]]:
         start, end = found["indices"]
         url = found["url"]
         uri = url if re.match(r"(?i)https?://", url) else f"https://{url}"
-        facets.append({
-            "index": {"byteStart": len(text[:start].encode("utf-8")), "byteEnd": len(text[:end].encode("utf-8"))},
-            "features": [{"$type": "app.bsky.richtext.facet#link", "uri": uri}],
-        })
+        facets.append(
+            {
+                "index": {"byteStart": len(text[:start].encode("utf-8")), "byteEnd": len(text[:end].encode("utf-8"))},
+                "features": [{"$type": "app.bsky.richtext.facet#link", "uri": uri}],
+            }
+        )
     return facets
 
 
@@ -110,8 +112,14 @@ def record_key(did: str, incident_key: str, update_id: object, parts: list[str],
     return tid(_TID_EPOCH_US + int.from_bytes(digest[:8], "big") % _TID_SPAN_US, index)
 
 
-def post_record(text: str, *, created_at: str, langs: list[str], root: dict[str, str] | None = None,
-                parent: dict[str, str] | None = None) -> dict[str, Any]:
+def post_record(
+    text: str,
+    *,
+    created_at: str,
+    langs: list[str],
+    root: dict[str, str] | None = None,
+    parent: dict[str, str] | None = None,
+) -> dict[str, Any]:
     """An app.bsky.feed.post record: the text, its links as facets, its language, what it replies to."""
     record: dict[str, Any] = {"$type": POST_COLLECTION, "text": text, "createdAt": created_at}
     if langs:
@@ -145,16 +153,36 @@ class BlueskyPublisher:
     api_version = API_VERSION
     account_fields = (
         AccountField("handle", "Handle", help="The account's handle, e.g. status.example.com or example.bsky.social"),
-        AccountField("url", "Server", kind="url", required=False, default=DEFAULT_SERVICE,
-                     help=f"The account's PDS; empty: {DEFAULT_SERVICE}"),
-        AccountField("password", "App password", secret=True,
-                     help=f"An app password, not the account's password: create one in {APP_PASSWORD_HELP}. "
-                          "Kept in the system keyring only"),
-        AccountField("timeout", "Timeout (seconds)", required=False, default=str(int(DEFAULT_TIMEOUT)),
-                     help="How long to wait for the server at each request"),
+        AccountField(
+            "url",
+            "Server",
+            kind="url",
+            required=False,
+            default=DEFAULT_SERVICE,
+            help=f"The account's PDS; empty: {DEFAULT_SERVICE}",
+        ),
+        AccountField(
+            "password",
+            "App password",
+            secret=True,
+            help=f"An app password, not the account's password: create one in {APP_PASSWORD_HELP}. "
+            "Kept in the system keyring only",
+        ),
+        AccountField(
+            "timeout",
+            "Timeout (seconds)",
+            required=False,
+            default=str(int(DEFAULT_TIMEOUT)),
+            help="How long to wait for the server at each request",
+        ),
     )
-    policy = TextPolicy(limit=GRAPHEME_LIMIT, counter="graphemes (and at most 3000 bytes)", threads=True,
-                        measure=post_length, source="social-short")
+    policy = TextPolicy(
+        limit=GRAPHEME_LIMIT,
+        counter="graphemes (and at most 3000 bytes)",
+        threads=True,
+        measure=post_length,
+        source="social-short",
+    )
 
     def __init__(self) -> None:
         self._sessions: dict[tuple[str, str], _Session] = {}
@@ -162,13 +190,28 @@ class BlueskyPublisher:
         self._fingerprint_key = os.urandom(32)
 
     def render(self, update: PublishableUpdate) -> Post:
-        parts = fit(source_text(update, "social-short"), limit=GRAPHEME_LIMIT, length=post_length, thread=True,
-                    max_parts=self.policy.max_parts)
-        return Post(channel=self.id, parts=parts, meta={
-            "incident_id": update.incident_id, "update_id": update.update_id, "language": update.language})
+        parts = fit(
+            source_text(update, "social-short"),
+            limit=GRAPHEME_LIMIT,
+            length=post_length,
+            thread=True,
+            max_parts=self.policy.max_parts,
+        )
+        return Post(
+            channel=self.id,
+            parts=parts,
+            meta={"incident_id": update.incident_id, "update_id": update.update_id, "language": update.language},
+        )
 
-    def publish(self, post: Post, account: Account, credentials: dict[str, str], *,
-                report: Report = no_report, cancel: threading.Event | None = None) -> Receipt:
+    def publish(
+        self,
+        post: Post,
+        account: Account,
+        credentials: dict[str, str],
+        *,
+        report: Report = no_report,
+        cancel: threading.Event | None = None,
+    ) -> Receipt:
         settings = _settings(account)
         password = _password(credentials)
         parts = [part.strip() for part in post.parts if part.strip()]
@@ -176,9 +219,11 @@ class BlueskyPublisher:
             raise PublishError("There is nothing to post to Bluesky: the text is empty.")
         for number, part in enumerate(parts, 1):
             if post_length(part) > GRAPHEME_LIMIT:
-                raise TooLong(f"Part {number} of the post has {graphemes(part)} characters and "
-                              f"{len(part.encode('utf-8'))} bytes; Bluesky takes {GRAPHEME_LIMIT} and {BYTE_LIMIT}. "
-                              "Shorten it.")
+                raise TooLong(
+                    f"Part {number} of the post has {graphemes(part)} characters and "
+                    f"{len(part.encode('utf-8'))} bytes; Bluesky takes {GRAPHEME_LIMIT} and {BYTE_LIMIT}. "
+                    "Shorten it."
+                )
         language = str(post.meta.get("language") or "")
         langs = [language] if _LANGUAGE_TAG.fullmatch(language) else []
         incident_key = str(post.meta.get("incident_key") or post.meta.get("incident_id") or "")
@@ -208,9 +253,14 @@ class BlueskyPublisher:
                     raise _cancelled(refs, len(parts), session)
                 record = post_record(part, created_at=created_at, langs=langs, root=root, parent=parent)
                 try:
-                    session, answer = self._call(settings, password, session, "POST", "com.atproto.repo.createRecord",
-                                                 body={"repo": session.did, "collection": POST_COLLECTION,
-                                                       "rkey": rkey, "record": record})
+                    session, answer = self._call(
+                        settings,
+                        password,
+                        session,
+                        "POST",
+                        "com.atproto.repo.createRecord",
+                        body={"repo": session.did, "collection": POST_COLLECTION, "rkey": rkey, "record": record},
+                    )
                     ref = _strong_ref(answer, settings)
                 except PublishError as error:
                     _say_what_went_out(error, refs, len(parts), session)
@@ -223,11 +273,21 @@ class BlueskyPublisher:
         assert root is not None
         first_rkey = refs[0]["uri"].rsplit("/", 1)[-1]
         return Receipt(
-            account=account.name, channel=self.id, remote_id=refs[0]["uri"], url=post_url(session.handle, first_rkey),
+            account=account.name,
+            channel=self.id,
+            remote_id=refs[0]["uri"],
+            url=post_url(session.handle, first_rkey),
             published_at=datetime.now(UTC),
-            meta={"did": session.did, "handle": session.handle, "service": settings.service,
-                  "root": root, "last": refs[-1], "parts": refs,
-                  "in_reply_to": (previous.get("last") or {}).get("uri", ""), "reused": len(refs) - sent_now},
+            meta={
+                "did": session.did,
+                "handle": session.handle,
+                "service": settings.service,
+                "root": root,
+                "last": refs[-1],
+                "parts": refs,
+                "in_reply_to": (previous.get("last") or {}).get("uri", ""),
+                "reused": len(refs) - sent_now,
+            },
         )
 
     def test_connection(self, account: Account, credentials: dict[str, str]) -> str:
@@ -248,8 +308,13 @@ class BlueskyPublisher:
             cached = self._sessions.get(key)
         if cached is not None and hmac.compare_digest(cached.fingerprint, fingerprint):
             return cached
-        answer = _xrpc(settings, "POST", "com.atproto.server.createSession",
-                       body={"identifier": settings.handle, "password": password}, secrets=(password,))
+        answer = _xrpc(
+            settings,
+            "POST",
+            "com.atproto.server.createSession",
+            body={"identifier": settings.handle, "password": password},
+            secrets=(password,),
+        )
         session = _session_from(answer, settings, fingerprint, password)
         with self._sessions_lock:
             self._sessions[key] = session
@@ -263,8 +328,13 @@ class BlueskyPublisher:
         if current is not None and current.access != ended.access:
             return current  # another thread renewed it meanwhile
         try:
-            answer = _xrpc(settings, "POST", "com.atproto.server.refreshSession", token=ended.refresh,
-                           secrets=(password, ended.access, ended.refresh))
+            answer = _xrpc(
+                settings,
+                "POST",
+                "com.atproto.server.refreshSession",
+                token=ended.refresh,
+                secrets=(password, ended.access, ended.refresh),
+            )
             session = _session_from(answer, settings, ended.fingerprint, password)
         except PublishError as error:
             if isinstance(error, (NetworkError, RateLimited)):
@@ -276,33 +346,57 @@ class BlueskyPublisher:
             self._sessions[key] = session
         return session
 
-    def _call(self, settings: _Settings, password: str, session: _Session, verb: str, method: str, *,
-              params: dict[str, str] | None = None, body: dict[str, Any] | None = None) -> tuple[_Session, Any]:
+    def _call(
+        self,
+        settings: _Settings,
+        password: str,
+        session: _Session,
+        verb: str,
+        method: str,
+        *,
+        params: dict[str, str] | None = None,
+        body: dict[str, Any] | None = None,
+    ) -> tuple[_Session, Any]:
         """An authenticated call; renews the session once if the PDS says it ended. Returns the session used."""
         for attempt in (1, 2):
             try:
-                return session, _xrpc(settings, verb, method, token=session.access, params=params, body=body,
-                                      secrets=(password, session.access, session.refresh))
+                return session, _xrpc(
+                    settings,
+                    verb,
+                    method,
+                    token=session.access,
+                    params=params,
+                    body=body,
+                    secrets=(password, session.access, session.refresh),
+                )
             except _SessionEnded as ended:
                 if attempt == 2:
-                    raise AuthRejected(f"{settings.service} refused a session it had just given ({ended}). Log in "
-                                       f"again with a new app password ({APP_PASSWORD_HELP}).") from None
+                    raise AuthRejected(
+                        f"{settings.service} refused a session it had just given ({ended}). Log in "
+                        f"again with a new app password ({APP_PASSWORD_HELP})."
+                    ) from None
                 session = self._renew(settings, password, session)
         raise AssertionError("unreachable")
 
-    def _find(self, settings: _Settings, password: str, session: _Session,
-              rkey: str) -> tuple[_Session, dict[str, str] | None]:
+    def _find(
+        self, settings: _Settings, password: str, session: _Session, rkey: str
+    ) -> tuple[_Session, dict[str, str] | None]:
         """The part with this record key if an earlier attempt already posted it, else None."""
         try:
-            session, answer = self._call(settings, password, session, "GET", "com.atproto.repo.getRecord",
-                                         params={"repo": session.did, "collection": POST_COLLECTION, "rkey": rkey})
+            session, answer = self._call(
+                settings,
+                password,
+                session,
+                "GET",
+                "com.atproto.repo.getRecord",
+                params={"repo": session.did, "collection": POST_COLLECTION, "rkey": rkey},
+            )
         except _RecordNotFound:
             return session, None
         return session, _strong_ref(answer, settings)
 
 
 # --- settings ---------------------------------------------------------------------------------
-
 
 
 def _settings(account: Account) -> _Settings:
@@ -312,10 +406,17 @@ def _settings(account: Account) -> _Settings:
     if "://" not in service:
         service = f"https://{service}"
     parts = urlsplit(service)
-    if parts.scheme not in ("https", "http") or not parts.hostname or parts.query or parts.fragment \
-            or parts.path not in ("", "/"):
-        raise PublishError(f"The Bluesky server “{service}” is not a server address (e.g. {DEFAULT_SERVICE}); "
-                           "leave it empty for bsky.social.")
+    if (
+        parts.scheme not in ("https", "http")
+        or not parts.hostname
+        or parts.query
+        or parts.fragment
+        or parts.path not in ("", "/")
+    ):
+        raise PublishError(
+            f"The Bluesky server “{service}” is not a server address (e.g. {DEFAULT_SERVICE}); "
+            "leave it empty for bsky.social."
+        )
     if parts.scheme == "http" and not is_loopback(parts.hostname):
         raise PublishError(f"The Bluesky server “{service}” must use https (plain http only for this computer).")
     handle = str(values.get("handle") or "").strip().removeprefix("@").lower()
@@ -323,8 +424,9 @@ def _settings(account: Account) -> _Settings:
         raise PublishError("The Bluesky account has no handle; enter it, e.g. example.bsky.social.")
     if not (_HANDLE.fullmatch(handle) or _DID.fullmatch(handle)):
         hint = f" (perhaps {handle}.bsky.social?)" if "." not in handle else ""
-        raise PublishError(f"“{handle}” is not a Bluesky handle{hint}: a handle looks like a domain name, "
-                           "e.g. example.bsky.social.")
+        raise PublishError(
+            f"“{handle}” is not a Bluesky handle{hint}: a handle looks like a domain name, e.g. example.bsky.social."
+        )
     timeout = timeout_seconds(str(values.get("timeout") or "").strip(), "Bluesky", DEFAULT_TIMEOUT)
     return _Settings(service=service, handle=handle, timeout=timeout)
 
@@ -332,8 +434,10 @@ def _settings(account: Account) -> _Settings:
 def _password(credentials: dict[str, str]) -> str:
     password = (credentials.get("password") or "").strip()
     if not password:
-        raise AuthRejected(f"No app password is stored for this Bluesky account; create one in {APP_PASSWORD_HELP} "
-                           "and enter it in the account.")
+        raise AuthRejected(
+            f"No app password is stored for this Bluesky account; create one in {APP_PASSWORD_HELP} "
+            "and enter it in the account."
+        )
     return password
 
 
@@ -341,22 +445,32 @@ def _session_from(answer: Any, settings: _Settings, fingerprint: bytes, password
     data = answer if isinstance(answer, dict) else {}
     did, access, refresh = (str(data.get(name) or "") for name in ("did", "accessJwt", "refreshJwt"))
     if not (_DID.fullmatch(did) and access and refresh):
-        raise PublishError(f"{settings.service} answered the login, but not as a Bluesky server would; check the "
-                           "server address.")
+        raise PublishError(
+            f"{settings.service} answered the login, but not as a Bluesky server would; check the server address."
+        )
     if data.get("active") is False:
         status = str(data.get("status") or "inactive")
-        raise AuthRejected(f"The Bluesky account @{settings.handle} is {status} on {settings.service}; it cannot "
-                           "post until it is active again.")
-    return _Session(did=did, handle=str(data.get("handle") or settings.handle), access=access, refresh=refresh,
-                    fingerprint=fingerprint)
+        raise AuthRejected(
+            f"The Bluesky account @{settings.handle} is {status} on {settings.service}; it cannot "
+            "post until it is active again."
+        )
+    return _Session(
+        did=did,
+        handle=str(data.get("handle") or settings.handle),
+        access=access,
+        refresh=refresh,
+        fingerprint=fingerprint,
+    )
 
 
 def _strong_ref(answer: Any, settings: _Settings) -> dict[str, str]:
     data = answer if isinstance(answer, dict) else {}
     uri, cid = str(data.get("uri") or ""), str(data.get("cid") or "")
     if not (_AT_URI.fullmatch(uri) and cid):
-        raise PublishError(f"{settings.service} answered without the address of the post (uri and cid); look at "
-                           "the account on Bluesky before publishing again.")
+        raise PublishError(
+            f"{settings.service} answered without the address of the post (uri and cid); look at "
+            "the account on Bluesky before publishing again."
+        )
     return {"uri": uri, "cid": cid}
 
 
@@ -389,9 +503,20 @@ def _say_what_went_out(error: PublishError, refs: list[dict[str, str]], total: i
 
 def _partial(refs: list[dict[str, str]], total: int, session: _Session) -> str:
     last = post_url(session.handle, refs[-1]["uri"].rsplit("/", 1)[-1])
-    return (f"Only {len(refs)} of {total} parts of the thread are on Bluesky ({last} is the last). Publish again "
-            "to post the rest: the parts already there are found and not repeated.")
+    return (
+        f"Only {len(refs)} of {total} parts of the thread are on Bluesky ({last} is the last). Publish again "
+        "to post the rest: the parts already there are found and not repeated."
+    )
 
 
-__all__ = ["BYTE_LIMIT", "GRAPHEME_LIMIT", "BlueskyPublisher", "link_facets", "post_length", "post_record", "post_url",
-           "record_key", "tid"]
+__all__ = [
+    "BYTE_LIMIT",
+    "GRAPHEME_LIMIT",
+    "BlueskyPublisher",
+    "link_facets",
+    "post_length",
+    "post_record",
+    "post_url",
+    "record_key",
+    "tid",
+]

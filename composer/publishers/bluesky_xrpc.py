@@ -42,8 +42,16 @@ class RecordNotFound(PublishError):
     """`getRecord` found no record under that key."""
 
 
-def xrpc(settings: Settings, verb: str, method: str, *, token: str = "", params: dict[str, str] | None = None,
-          body: dict[str, Any] | None = None, secrets: tuple[str, ...] = ()) -> Any:
+def xrpc(
+    settings: Settings,
+    verb: str,
+    method: str,
+    *,
+    token: str = "",
+    params: dict[str, str] | None = None,
+    body: dict[str, Any] | None = None,
+    secrets: tuple[str, ...] = (),
+) -> Any:
     """One XRPC request; the decoded JSON answer, or a PublishError in plain words without any secret."""
     import requests  # noqa: PLC0415
 
@@ -53,8 +61,15 @@ def xrpc(settings: Settings, verb: str, method: str, *, token: str = "", params:
     failure: PublishError | None = None
     response = None
     try:
-        response = requests.request(verb, f"{settings.service}/xrpc/{method}", headers=headers, params=params,
-                                    json=body, timeout=settings.timeout, allow_redirects=False)
+        response = requests.request(
+            verb,
+            f"{settings.service}/xrpc/{method}",
+            headers=headers,
+            params=params,
+            json=body,
+            timeout=settings.timeout,
+            allow_redirects=False,
+        )
     except requests.exceptions.RequestException as error:
         failure = _network_error(error, settings, method)
     if failure is not None:  # raised outside the except block: no chained exception holds the request
@@ -64,8 +79,12 @@ def xrpc(settings: Settings, verb: str, method: str, *, token: str = "", params:
         try:
             return response.json() if response.content else {}
         except ValueError:
-            raise scrubbed(PublishError(f"{settings.service} answered {response.status_code} but not with JSON; "
-                                        "check the server address."), *secrets) from None
+            raise scrubbed(
+                PublishError(
+                    f"{settings.service} answered {response.status_code} but not with JSON; check the server address."
+                ),
+                *secrets,
+            ) from None
     raise scrubbed(_http_error(response, settings, method, authenticated=bool(token)), *secrets)
 
 
@@ -74,17 +93,24 @@ def _network_error(error: Exception, settings: Settings, method: str) -> Publish
 
     where = settings.service
     if isinstance(error, requests.exceptions.ConnectTimeout):
-        return NetworkError(f"{where} did not accept a connection within {settings.timeout:g} seconds; check the "
-                            "server address and the network, and try again.")
+        return NetworkError(
+            f"{where} did not accept a connection within {settings.timeout:g} seconds; check the "
+            "server address and the network, and try again."
+        )
     if isinstance(error, requests.exceptions.ReadTimeout):
-        maybe = (" The post may or may not have arrived: publishing again checks first and does not post twice."
-                 if method == "com.atproto.repo.createRecord" else " Try again later.")
+        maybe = (
+            " The post may or may not have arrived: publishing again checks first and does not post twice."
+            if method == "com.atproto.repo.createRecord"
+            else " Try again later."
+        )
         return NetworkError(f"{where} did not answer within {settings.timeout:g} seconds.{maybe}")
     if isinstance(error, requests.exceptions.SSLError):
         return NetworkError(f"The secure connection to {where} failed; check the server address and the network.")
     if isinstance(error, requests.exceptions.ConnectionError):
-        return NetworkError(f"Could not connect to {where}: the server did not take the connection or it was "
-                            "lost. Check the server address and the network, and try again.")
+        return NetworkError(
+            f"Could not connect to {where}: the server did not take the connection or it was "
+            "lost. Check the server address and the network, and try again."
+        )
     return NetworkError(f"Could not reach {where} ({type(error).__name__}).")
 
 
@@ -113,12 +139,14 @@ def _http_error(response: Any, settings: Settings, method: str, *, authenticated
             return AuthRejected(f"{where} says the account @{settings.handle} has been taken down{said}.")
         return AuthRejected(
             f"{where} refused the handle @{settings.handle} with this app password{said}. Check the handle, then "
-            f"create a new app password ({APP_PASSWORD_HELP}) and enter it in the account.")
+            f"create a new app password ({APP_PASSWORD_HELP}) and enter it in the account."
+        )
     if status == 429:
         retry_after = _retry_after(response)
         when = f" in about {max(1, round(retry_after / 60))} minutes" if retry_after is not None else " later"
-        return RateLimited(f"{where} says this account has made too many requests for now; try again{when}.",
-                           retry_after=retry_after)
+        return RateLimited(
+            f"{where} says this account has made too many requests for now; try again{when}.", retry_after=retry_after
+        )
     if status == 404 or name in ("MethodNotImplemented", "XRPCNotSupported"):
         return NotFound(f"{where} does not answer as a Bluesky server (no {method}); check the server address.")
     if status in (400, 413) and method == "com.atproto.repo.createRecord":

@@ -110,24 +110,55 @@ class EmailPublisher:
     api_version = API_VERSION
     account_fields = (
         AccountField("host", "SMTP server", kind="host", help="The outgoing mail server, e.g. smtp.example.net"),
-        AccountField("security", "Security", kind="choice", choices=SECURITY_CHOICES, default="starttls",
-                     help="starttls (usually port 587) or tls (usually port 465); none only for a server "
-                          "on this computer"),
-        AccountField("port", "Port", kind="port", required=False,
-                     help="Empty: 587 for starttls, 465 for tls, 25 for none"),
+        AccountField(
+            "security",
+            "Security",
+            kind="choice",
+            choices=SECURITY_CHOICES,
+            default="starttls",
+            help="starttls (usually port 587) or tls (usually port 465); none only for a server on this computer",
+        ),
+        AccountField(
+            "port", "Port", kind="port", required=False, help="Empty: 587 for starttls, 465 for tls, 25 for none"
+        ),
         AccountField("username", "User name", required=False, help="Empty if the server needs no login"),
-        AccountField("password", "Password", secret=True, required=False,
-                     help="Needed with a user name; kept in the system keyring only"),
+        AccountField(
+            "password",
+            "Password",
+            secret=True,
+            required=False,
+            help="Needed with a user name; kept in the system keyring only",
+        ),
         AccountField("from", "From", kind="email", help="The sender, e.g. Example Status <status@example.net>"),
         AccountField("to", "To", kind="emails", help="Recipients, separated by commas"),
-        AccountField("bcc", "Bcc", kind="emails", required=False,
-                     help="Hidden recipients, separated by commas; no recipient sees them"),
-        AccountField("ca_file", "CA certificates", kind="path", required=False,
-                     help="A PEM file with the certificate authority of a server with a private certificate"),
-        AccountField("list_unsubscribe", "Unsubscribe link", kind="url", required=False,
-                     help="For subscriber lists: an https URL or a mailto: address (List-Unsubscribe)"),
-        AccountField("timeout", "Timeout (seconds)", required=False, default=str(int(DEFAULT_TIMEOUT)),
-                     help="How long to wait for the server at each step"),
+        AccountField(
+            "bcc",
+            "Bcc",
+            kind="emails",
+            required=False,
+            help="Hidden recipients, separated by commas; no recipient sees them",
+        ),
+        AccountField(
+            "ca_file",
+            "CA certificates",
+            kind="path",
+            required=False,
+            help="A PEM file with the certificate authority of a server with a private certificate",
+        ),
+        AccountField(
+            "list_unsubscribe",
+            "Unsubscribe link",
+            kind="url",
+            required=False,
+            help="For subscriber lists: an https URL or a mailto: address (List-Unsubscribe)",
+        ),
+        AccountField(
+            "timeout",
+            "Timeout (seconds)",
+            required=False,
+            default=str(int(DEFAULT_TIMEOUT)),
+            help="How long to wait for the server at each step",
+        ),
     )
     policy = TextPolicy(limit=None, formats=("text", "html"))
 
@@ -137,15 +168,27 @@ class EmailPublisher:
         subject = " ".join((update.subject or f"{update.title}").split())
         body = update.body if update.body.endswith("\n") else update.body + "\n"
         return Post(
-            channel=self.id, parts=[body], subject=subject, html=markdown_to_html(update.body),
+            channel=self.id,
+            parts=[body],
+            subject=subject,
+            html=markdown_to_html(update.body),
             meta={
-                "incident_id": update.incident_id, "update_id": update.update_id,
-                "first_of_incident": update.first_of_incident, "language": update.language,
+                "incident_id": update.incident_id,
+                "update_id": update.update_id,
+                "first_of_incident": update.first_of_incident,
+                "language": update.language,
             },
         )
 
-    def publish(self, post: Post, account: Account, credentials: dict[str, str], *,
-                report: Report = no_report, cancel: threading.Event | None = None) -> Receipt:
+    def publish(
+        self,
+        post: Post,
+        account: Account,
+        credentials: dict[str, str],
+        *,
+        report: Report = no_report,
+        cancel: threading.Event | None = None,
+    ) -> Receipt:
         settings = _settings(account)
         password = _password(settings, credentials)
         message, message_id, root_id = _compose(post, settings, datetime.now(UTC))
@@ -164,10 +207,15 @@ class EmailPublisher:
         report(1.0, "Sent")
         refused_text = {address: _reply(code, reply) for address, (code, reply) in refused.items()}
         return Receipt(
-            account=account.name, channel=self.id, remote_id=message_id, url="",
+            account=account.name,
+            channel=self.id,
+            remote_id=message_id,
+            url="",
             published_at=datetime.now(UTC),
             meta={
-                "message_id": message_id, "root_message_id": root_id, "server": settings.where,
+                "message_id": message_id,
+                "root_message_id": root_id,
+                "server": settings.where,
                 "accepted": [address for address in recipients if address not in refused],
                 "refused": refused_text,
             },
@@ -205,22 +253,24 @@ def _text(account: Account, name: str) -> str:
     return value
 
 
-
 def _settings(account: Account) -> _Settings:
     """The account's settings, checked; a PublishError names the first problem."""
     host = _text(account, "host").removeprefix("[").removesuffix("]")
     if not host:
         raise PublishError("The email account has no SMTP server (host) set.")
     if "/" in host or " " in host:
-        raise PublishError(f"The SMTP server “{host}” is not a host name; write only the name, "
-                           "e.g. smtp.example.net, and the port in its own field.")
+        raise PublishError(
+            f"The SMTP server “{host}” is not a host name; write only the name, "
+            "e.g. smtp.example.net, and the port in its own field."
+        )
     security = (_text(account, "security") or "starttls").lower()
     if security not in SECURITY_CHOICES:
         raise PublishError(f"Unknown security “{security}” for email: choose starttls, tls or none.")
     if security == "none" and not is_loopback(host):
         raise PublishError(
             f"Security “none” would send the password and the message unencrypted to {host}; it is allowed "
-            "only for a server on this computer (localhost, 127.0.0.1, ::1). Choose starttls or tls.")
+            "only for a server on this computer (localhost, 127.0.0.1, ::1). Choose starttls or tls."
+        )
     port_text = _text(account, "port")
     try:
         port = int(port_text) if port_text else DEFAULT_PORTS[security]
@@ -240,10 +290,17 @@ def _settings(account: Account) -> _Settings:
     if not to:
         raise PublishError("The email account has no recipient (To).")
     return _Settings(
-        host=host, port=port, security=security, username=_text(account, "username"),
-        sender=sender, sender_domain=sender_domain, to=tuple(address for address, _ in to),
+        host=host,
+        port=port,
+        security=security,
+        username=_text(account, "username"),
+        sender=sender,
+        sender_domain=sender_domain,
+        to=tuple(address for address, _ in to),
         bcc=tuple(address for address, _ in _addresses(_text(account, "bcc"), "Bcc")),
-        ca_file=ca_file, list_unsubscribe=_unsubscribe(_text(account, "list_unsubscribe")), timeout=timeout,
+        ca_file=ca_file,
+        list_unsubscribe=_unsubscribe(_text(account, "list_unsubscribe")),
+        timeout=timeout,
     )
 
 
@@ -349,8 +406,10 @@ def _html_document(post: Post, language: str) -> str:
 
         body = markdown_to_html(post.text)
     lang = f' lang="{escape(language)}"' if _LANGUAGE_TAG.fullmatch(language) else ""
-    return (f'<!DOCTYPE html>\n<html{lang}>\n<head>\n<meta charset="utf-8">\n<title>{escape(post.subject)}</title>\n'
-            f"</head>\n<body>\n{body}</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html{lang}>\n<head>\n<meta charset="utf-8">\n<title>{escape(post.subject)}</title>\n'
+        f"</head>\n<body>\n{body}</body>\n</html>\n"
+    )
 
 
 # --- the connection ---------------------------------------------------------------------------
@@ -361,8 +420,10 @@ def _tls_context(settings: _Settings) -> ssl.SSLContext:
     try:
         return ssl.create_default_context(cafile=cafile)
     except (OSError, ssl.SSLError) as error:
-        raise PublishError(f"The CA certificates file {settings.ca_file} (ca_file) could not be read as PEM "
-                           f"certificates ({getattr(error, 'reason', None) or error}).") from None
+        raise PublishError(
+            f"The CA certificates file {settings.ca_file} (ca_file) could not be read as PEM "
+            f"certificates ({getattr(error, 'reason', None) or error})."
+        ) from None
 
 
 def _open(settings: _Settings, password: str, report: Report) -> smtplib.SMTP:
@@ -404,8 +465,10 @@ def _login(client: smtplib.SMTP, username: str, password: str) -> None:
     # smtplib sends credentials as ASCII only; AUTH PLAIN (RFC 4616) carries UTF-8.
     client.ehlo_or_helo_if_needed()
     if "PLAIN" not in client.esmtp_features.get("auth", "").upper().split():
-        raise PublishError("The user name or password has non-ASCII characters, and the server offers no login "
-                           "method (AUTH PLAIN) that can carry them.")
+        raise PublishError(
+            "The user name or password has non-ASCII characters, and the server offers no login "
+            "method (AUTH PLAIN) that can carry them."
+        )
     token = base64.b64encode(f"\0{username}\0{password}".encode()).decode("ascii")
     code, reply = client.docmd("AUTH", f"PLAIN {token}")
     if code == 334:
@@ -446,33 +509,38 @@ def _translated(settings: _Settings, password: str) -> Iterator[None]:
 def _translate(error: OSError, settings: _Settings) -> PublishError:
     where = settings.where
     if isinstance(error, smtplib.SMTPAuthenticationError):
-        return AuthRejected(f"{where}: the server refused the user name or password "
-                            f"({_reply(error.smtp_code, error.smtp_error)}).")
+        return AuthRejected(
+            f"{where}: the server refused the user name or password ({_reply(error.smtp_code, error.smtp_error)})."
+        )
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         replies = "; ".join(f"{address}: {_reply(code, reply)}" for address, (code, reply) in error.recipients.items())
-        return _rejected(f"{where} refused the recipients: {replies}",
-                         [code for code, _ in error.recipients.values()])
+        return _rejected(f"{where} refused the recipients: {replies}", [code for code, _ in error.recipients.values()])
     if isinstance(error, smtplib.SMTPSenderRefused):
-        return _rejected(f"{where} refused the sender {error.sender}: {_reply(error.smtp_code, error.smtp_error)}",
-                         [error.smtp_code])
+        return _rejected(
+            f"{where} refused the sender {error.sender}: {_reply(error.smtp_code, error.smtp_error)}", [error.smtp_code]
+        )
     if isinstance(error, smtplib.SMTPDataError):
-        return _rejected(f"{where} refused the message: {_reply(error.smtp_code, error.smtp_error)}",
-                         [error.smtp_code])
+        return _rejected(f"{where} refused the message: {_reply(error.smtp_code, error.smtp_error)}", [error.smtp_code])
     if isinstance(error, smtplib.SMTPNotSupportedError):
         text = str(error)
         if "STARTTLS" in text.upper():
-            return PublishError(f"{where} does not offer STARTTLS. If it is an implicit-TLS port (usually 465), "
-                                "choose security “tls”.")
+            return PublishError(
+                f"{where} does not offer STARTTLS. If it is an implicit-TLS port (usually 465), choose security “tls”."
+            )
         if "AUTH" in text.upper():
-            return PublishError(f"{where} does not offer a login on this connection; leave the user name empty "
-                                "or check the security setting.")
+            return PublishError(
+                f"{where} does not offer a login on this connection; leave the user name empty "
+                "or check the security setting."
+            )
         return PublishError(f"{where}: {text}")
     if isinstance(error, smtplib.SMTPServerDisconnected):
         cause = error.__cause__ or error.__context__
         if isinstance(cause, OSError) and not isinstance(cause, smtplib.SMTPException):
             return _translate(cause, settings)  # smtplib wraps a timeout or a reset in "disconnected"
-        return NetworkError(f"{where} closed the connection unexpectedly. Check the security setting "
-                            "(tls for port 465, starttls for 587) and try again.")
+        return NetworkError(
+            f"{where} closed the connection unexpectedly. Check the security setting "
+            "(tls for port 465, starttls for 587) and try again."
+        )
     if isinstance(error, smtplib.SMTPConnectError):
         return NetworkError(f"{where} refused the session: {_reply(error.smtp_code, error.smtp_error)}")
     if isinstance(error, smtplib.SMTPResponseException):
@@ -483,19 +551,27 @@ def _translate(error: OSError, settings: _Settings) -> PublishError:
         reason = error.verify_message or error.reason or "not trusted"
         return NetworkError(
             f"The certificate of {where} could not be verified ({reason}). If the server uses a certificate "
-            "from a private certificate authority, set the ca_file option to that authority's PEM file.")
+            "from a private certificate authority, set the ca_file option to that authority's PEM file."
+        )
     if isinstance(error, ssl.SSLError):
-        return NetworkError(f"The secure connection to {where} failed ({error.reason or error}). Check the "
-                            "security setting: port 465 usually needs tls, port 587 starttls.")
+        return NetworkError(
+            f"The secure connection to {where} failed ({error.reason or error}). Check the "
+            "security setting: port 465 usually needs tls, port 587 starttls."
+        )
     if isinstance(error, socket.gaierror):
-        return NetworkError(f"The mail server name {settings.host} could not be found ({error.strerror}); "
-                            "check the host name and the network.")
+        return NetworkError(
+            f"The mail server name {settings.host} could not be found ({error.strerror}); "
+            "check the host name and the network."
+        )
     if isinstance(error, ConnectionRefusedError):
-        return NetworkError(f"{where} refused the connection: no mail server is listening there. "
-                            "Check the host and the port.")
+        return NetworkError(
+            f"{where} refused the connection: no mail server is listening there. Check the host and the port."
+        )
     if isinstance(error, TimeoutError):
-        return NetworkError(f"{where} did not answer within {settings.timeout:g} seconds. Check the host, "
-                            "the port and the security setting (tls for port 465, starttls for 587).")
+        return NetworkError(
+            f"{where} did not answer within {settings.timeout:g} seconds. Check the host, "
+            "the port and the security setting (tls for port 465, starttls for 587)."
+        )
     if isinstance(error, ConnectionError):
         return NetworkError(f"The connection to {where} was lost ({error.strerror or error}).")
     return NetworkError(f"Could not reach {where} ({error.strerror or error}).")

@@ -92,44 +92,83 @@ class LinkedInPublisher:
     display_name = "LinkedIn"
     api_version = API_VERSION
     account_fields = (
-        AccountField("access_token", "Access token", secret=True,
-                     help="An OAuth 2.0 access token with w_member_social (a member) or w_organization_social "
-                          "(a page you administer); kept in the system keyring only"),
-        AccountField("author", "Author",
-                     help="Who posts: urn:li:person:<id> for a member or urn:li:organization:<id> for a page"),
-        AccountField("visibility", "Visibility", kind="choice", choices=VISIBILITIES, default="PUBLIC",
-                     required=False, help="PUBLIC, or CONNECTIONS (members only)"),
-        AccountField("api_version", "LinkedIn-Version", required=False, default=DEFAULT_VERSION,
-                     help=f"The API version as YYYYMM; empty: {DEFAULT_VERSION}"),
-        AccountField("api_url", "API address", kind="url", required=False, default=DEFAULT_API,
-                     help=f"Empty: {DEFAULT_API}"),
-        AccountField("timeout", "Timeout (seconds)", required=False, default=str(int(DEFAULT_TIMEOUT)),
-                     help="How long to wait for LinkedIn at each request"),
+        AccountField(
+            "access_token",
+            "Access token",
+            secret=True,
+            help="An OAuth 2.0 access token with w_member_social (a member) or w_organization_social "
+            "(a page you administer); kept in the system keyring only",
+        ),
+        AccountField(
+            "author", "Author", help="Who posts: urn:li:person:<id> for a member or urn:li:organization:<id> for a page"
+        ),
+        AccountField(
+            "visibility",
+            "Visibility",
+            kind="choice",
+            choices=VISIBILITIES,
+            default="PUBLIC",
+            required=False,
+            help="PUBLIC, or CONNECTIONS (members only)",
+        ),
+        AccountField(
+            "api_version",
+            "LinkedIn-Version",
+            required=False,
+            default=DEFAULT_VERSION,
+            help=f"The API version as YYYYMM; empty: {DEFAULT_VERSION}",
+        ),
+        AccountField(
+            "api_url", "API address", kind="url", required=False, default=DEFAULT_API, help=f"Empty: {DEFAULT_API}"
+        ),
+        AccountField(
+            "timeout",
+            "Timeout (seconds)",
+            required=False,
+            default=str(int(DEFAULT_TIMEOUT)),
+            help="How long to wait for LinkedIn at each request",
+        ),
     )
-    policy = TextPolicy(limit=LIMIT, counter="characters (reserved characters count twice)",
-                        measure=commentary_length)
+    policy = TextPolicy(limit=LIMIT, counter="characters (reserved characters count twice)", measure=commentary_length)
 
     def render(self, update: PublishableUpdate) -> Post:
-        parts = fit(source_text(update, "linkedin"), limit=LIMIT, length=commentary_length, thread=False,
-                    long_url=update.long_url)
+        parts = fit(
+            source_text(update, "linkedin"),
+            limit=LIMIT,
+            length=commentary_length,
+            thread=False,
+            long_url=update.long_url,
+        )
         return Post(channel=self.id, parts=parts, meta={"incident_id": update.incident_id})
 
-    def publish(self, post: Post, account: Account, credentials: dict[str, str], *,
-                report: Report = no_report, cancel: threading.Event | None = None) -> Receipt:
+    def publish(
+        self,
+        post: Post,
+        account: Account,
+        credentials: dict[str, str],
+        *,
+        report: Report = no_report,
+        cancel: threading.Event | None = None,
+    ) -> Receipt:
         settings = _settings(account)
         token = bearer_token(credentials, "LinkedIn")
         text = post.text.strip()
         if not text:
             raise PublishError("There is nothing to post to LinkedIn: the text is empty.")
         if commentary_length(text) > LIMIT:
-            raise TooLong(f"The post is {commentary_length(text)} characters as LinkedIn counts them; it takes "
-                          f"{LIMIT}. Shorten it.")
+            raise TooLong(
+                f"The post is {commentary_length(text)} characters as LinkedIn counts them; it takes "
+                f"{LIMIT}. Shorten it."
+            )
         body = {
             "author": settings.author,
             "commentary": escape_little(text),
             "visibility": settings.visibility,
-            "distribution": {"feedDistribution": "MAIN_FEED", "targetEntities": [],
-                             "thirdPartyDistributionChannels": []},
+            "distribution": {
+                "feedDistribution": "MAIN_FEED",
+                "targetEntities": [],
+                "thirdPartyDistributionChannels": [],
+            },
             "lifecycleState": "PUBLISHED",
             "isReshareDisabledByAuthor": False,
         }
@@ -139,14 +178,20 @@ class LinkedInPublisher:
         response = _call("POST", "/rest/posts", settings, token, body)
         urn = response.headers.get("x-restli-id", "").strip()
         if not _POST_URN.fullmatch(urn):
-            raise PublishError("LinkedIn answered without the id of the new post; look at the feed before "
-                               "publishing again.")
+            raise PublishError(
+                "LinkedIn answered without the id of the new post; look at the feed before publishing again."
+            )
         report(1.0, "Posted")
         previous = post.meta.get("previous")
         previous_urn = str(previous.get("remote_id") or "") if isinstance(previous, dict) else ""
-        return Receipt(account=account.name, channel=self.id, remote_id=urn, url=post_url(urn),
-                       published_at=datetime.now(UTC),
-                       meta={"post_urn": urn, "author": settings.author, "previous_post_urn": previous_urn})
+        return Receipt(
+            account=account.name,
+            channel=self.id,
+            remote_id=urn,
+            url=post_url(urn),
+            published_at=datetime.now(UTC),
+            meta={"post_urn": urn, "author": settings.author, "previous_post_urn": previous_urn},
+        )
 
     def test_connection(self, account: Account, credentials: dict[str, str]) -> str:
         settings = _settings(account)
@@ -154,8 +199,10 @@ class LinkedInPublisher:
             response = _call("GET", "/v2/userinfo", settings, bearer_token(credentials, "LinkedIn"))
         except _NoPermission:
             # The token works but may not read the profile (no openid/profile scope): fine for posting.
-            return (f"LinkedIn accepted the token; it may not read the profile (openid, profile scopes), so the "
-                    f"author {settings.author} could not be checked")
+            return (
+                f"LinkedIn accepted the token; it may not read the profile (openid, profile scopes), so the "
+                f"author {settings.author} could not be checked"
+            )
         member = _json(response)
         name = str(member.get("name") or "").strip() or "a LinkedIn member"
         note = ""
@@ -167,7 +214,6 @@ class LinkedInPublisher:
 # --- settings ---------------------------------------------------------------------------------
 
 
-
 def _settings(account: Account) -> _Settings:
     """The account's settings, checked; a PublishError names the first problem."""
     values = account.settings
@@ -175,8 +221,10 @@ def _settings(account: Account) -> _Settings:
     author = str(values.get("author") or "").strip()
     match = _AUTHOR.fullmatch(author)
     if not match:
-        raise PublishError(f"The LinkedIn author “{author}” must be urn:li:person:<id> (a member) or "
-                           "urn:li:organization:<id> (a page).")
+        raise PublishError(
+            f"The LinkedIn author “{author}” must be urn:li:person:<id> (a member) or "
+            "urn:li:organization:<id> (a page)."
+        )
     if match["kind"] == "organization" and not match["id"].isdigit():
         raise PublishError(f"The organization id in “{author}” must be a number, as in urn:li:organization:2414183.")
     visibility = str(values.get("visibility") or "PUBLIC").strip().upper()
@@ -186,11 +234,19 @@ def _settings(account: Account) -> _Settings:
         raise PublishError("A page has no connections: choose PUBLIC visibility for an organization author.")
     version = str(values.get("api_version") or DEFAULT_VERSION).strip()
     if not _VERSION.fullmatch(version):
-        raise PublishError(f"The LinkedIn-Version “{version}” must be a year and month as YYYYMM, e.g. "
-                           f"{DEFAULT_VERSION}.")
+        raise PublishError(
+            f"The LinkedIn-Version “{version}” must be a year and month as YYYYMM, e.g. {DEFAULT_VERSION}."
+        )
     timeout = timeout_seconds(str(values.get("timeout") or "").strip(), "LinkedIn", DEFAULT_TIMEOUT)
-    return _Settings(api=api, author=author, author_kind=match["kind"], author_id=match["id"], version=version,
-                     visibility=visibility, timeout=timeout)
+    return _Settings(
+        api=api,
+        author=author,
+        author_kind=match["kind"],
+        author_id=match["id"],
+        version=version,
+        visibility=visibility,
+        timeout=timeout,
+    )
 
 
 # --- HTTP -------------------------------------------------------------------------------------
@@ -199,9 +255,17 @@ def _settings(account: Account) -> _Settings:
 def _call(method: str, path: str, settings: _Settings, token: str, body: dict[str, Any] | None = None) -> Any:
     """One request to LinkedIn; the response when it succeeded, else a PublishError in plain words."""
     headers = {"LinkedIn-Version": settings.version, "X-Restli-Protocol-Version": "2.0.0"}
-    return send_json(method, settings.api, path, token, body=body, timeout=settings.timeout, headers=headers,
-                     http_error=lambda answer: _http_error(answer, settings),
-                     unanswered=lambda error, writing: _unanswered(error, settings, writing=writing))
+    return send_json(
+        method,
+        settings.api,
+        path,
+        token,
+        body=body,
+        timeout=settings.timeout,
+        headers=headers,
+        http_error=lambda answer: _http_error(answer, settings),
+        unanswered=lambda error, writing: _unanswered(error, settings, writing=writing),
+    )
 
 
 def _json(response: Any) -> dict[str, Any]:
@@ -221,9 +285,15 @@ def _unanswered(error: Exception, settings: _Settings, *, writing: bool) -> Publ
 
 def _http_error(response: Any, settings: _Settings) -> PublishError:
     detail = " ".join(str(_json(response).get("message") or "").split())[:300]
-    return http_error(response, channel="LinkedIn", api=settings.api, detail=detail,
-                      token_lifetime="LinkedIn tokens last 60 days", invalid=(400, 409, 422),
-                      own=lambda answer, detail, said: _own_error(answer, detail, said, settings))
+    return http_error(
+        response,
+        channel="LinkedIn",
+        api=settings.api,
+        detail=detail,
+        token_lifetime="LinkedIn tokens last 60 days",
+        invalid=(400, 409, 422),
+        own=lambda answer, detail, said: _own_error(answer, detail, said, settings),
+    )
 
 
 class _NoPermission(AuthRejected):
@@ -234,20 +304,31 @@ def _own_error(response: Any, detail: str, said: str, settings: _Settings) -> Pu
     """LinkedIn's own error answers: a missing permission (403), an old API version, the daily limit, duplicates."""
     status = response.status_code
     if status == 403:
-        who = ("w_organization_social, and the member must administer the page"
-               if settings.author_kind == "organization" else "w_member_social, and be the author's own token")
-        return _NoPermission(f"LinkedIn does not let this token post as {settings.author}{said}. The token needs "
-                             f"{who}.")
+        who = (
+            "w_organization_social, and the member must administer the page"
+            if settings.author_kind == "organization"
+            else "w_member_social, and be the author's own token"
+        )
+        return _NoPermission(
+            f"LinkedIn does not let this token post as {settings.author}{said}. The token needs {who}."
+        )
     if status == 426 or str(_json(response).get("code") or "") == "NONEXISTENT_VERSION":
-        return PublishError(f"LinkedIn no longer serves API version {settings.version}{said}; set a recent "
-                            "LinkedIn-Version (YYYYMM) in the account.")
+        return PublishError(
+            f"LinkedIn no longer serves API version {settings.version}{said}; set a recent "
+            "LinkedIn-Version (YYYYMM) in the account."
+        )
     if status == 429:
         retry_after = _retry_after(response)
-        return RateLimited(f"LinkedIn says this account has reached its daily limit; try again in about "
-                           f"{max(1, round(retry_after / 3600))} hours.", retry_after=retry_after)
+        return RateLimited(
+            f"LinkedIn says this account has reached its daily limit; try again in about "
+            f"{max(1, round(retry_after / 3600))} hours.",
+            retry_after=retry_after,
+        )
     if status in (400, 409, 422) and "duplicate" in detail.lower():
-        return Rejected("LinkedIn refused the post because the same text was posted recently. If it is the "
-                        "update you meant, it is already on LinkedIn; otherwise change the text.")
+        return Rejected(
+            "LinkedIn refused the post because the same text was posted recently. If it is the "
+            "update you meant, it is already on LinkedIn; otherwise change the text."
+        )
     return None
 
 
@@ -259,7 +340,6 @@ def _retry_after(response: Any) -> float:
     now = datetime.now(UTC)
     midnight = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
     return (midnight - now).total_seconds()
-
 
 
 __all__ = ["LIMIT", "LinkedInPublisher", "commentary_length", "escape_little", "post_url"]

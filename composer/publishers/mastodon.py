@@ -102,18 +102,38 @@ class MastodonPublisher:
     api_version = API_VERSION
     account_fields = (
         AccountField("url", "Instance", kind="url", help="Your server's address, e.g. https://mastodon.social"),
-        AccountField("token", "Access token", secret=True,
-                     help="In Mastodon: Preferences → Development → New application, with the scopes "
-                          "write:statuses and read:accounts; copy “Your access token”. Kept in the system "
-                          "keyring only"),
-        AccountField("visibility", "Visibility", kind="choice", choices=VISIBILITIES, default="public",
-                     help="public: on the public timelines; unlisted: on your profile and for followers only"),
-        AccountField("timeout", "Timeout (seconds)", required=False, default=str(int(DEFAULT_TIMEOUT)),
-                     help="How long to wait for the server at each step"),
+        AccountField(
+            "token",
+            "Access token",
+            secret=True,
+            help="In Mastodon: Preferences → Development → New application, with the scopes "
+            "write:statuses and read:accounts; copy “Your access token”. Kept in the system "
+            "keyring only",
+        ),
+        AccountField(
+            "visibility",
+            "Visibility",
+            kind="choice",
+            choices=VISIBILITIES,
+            default="public",
+            help="public: on the public timelines; unlisted: on your profile and for followers only",
+        ),
+        AccountField(
+            "timeout",
+            "Timeout (seconds)",
+            required=False,
+            default=str(int(DEFAULT_TIMEOUT)),
+            help="How long to wait for the server at each step",
+        ),
     )
-    policy = TextPolicy(limit=DEFAULT_LIMIT, counter="characters (Mastodon rules: a link counts 23, "
-                        "@user@domain counts as @user)", threads=True, measure=status_length, source=SOURCE,
-                        max_parts=MAX_PARTS)
+    policy = TextPolicy(
+        limit=DEFAULT_LIMIT,
+        counter="characters (Mastodon rules: a link counts 23, @user@domain counts as @user)",
+        threads=True,
+        measure=status_length,
+        source=SOURCE,
+        max_parts=MAX_PARTS,
+    )
 
     def __init__(self) -> None:
         self._limits: dict[str, Limits] = {}  # per instance, for this session
@@ -123,13 +143,27 @@ class MastodonPublisher:
         """Fitted to the default limit: render has no account, so it cannot know the instance's."""
         text = source_text(update, SOURCE)
         parts = fit(text, limit=DEFAULT_LIMIT, length=status_length, thread=True, max_parts=MAX_PARTS)
-        return Post(channel=self.id, parts=parts, meta={
-            "incident_id": update.incident_id, "update_id": update.update_id, "language": update.language,
-            "source_text": text, "fitted_for": [DEFAULT_LIMIT, DEFAULT_URL_LENGTH],
-        })
+        return Post(
+            channel=self.id,
+            parts=parts,
+            meta={
+                "incident_id": update.incident_id,
+                "update_id": update.update_id,
+                "language": update.language,
+                "source_text": text,
+                "fitted_for": [DEFAULT_LIMIT, DEFAULT_URL_LENGTH],
+            },
+        )
 
-    def publish(self, post: Post, account: Account, credentials: dict[str, str], *,
-                report: Report = no_report, cancel: threading.Event | None = None) -> Receipt:
+    def publish(
+        self,
+        post: Post,
+        account: Account,
+        credentials: dict[str, str],
+        *,
+        report: Report = no_report,
+        cancel: threading.Event | None = None,
+    ) -> Receipt:
         import requests  # noqa: PLC0415
 
         settings = _settings(account)
@@ -145,37 +179,59 @@ class MastodonPublisher:
             language = str(post.meta.get("language") or "").split("-")[0].lower()
             statuses: list[dict[str, Any]] = []
             for index, text in enumerate(parts):
-                report(0.1 + 0.85 * index / len(parts),
-                       f"Posting {index + 1} of {len(parts)} to {settings.host}" if len(parts) > 1
-                       else f"Posting to {settings.host}")
+                report(
+                    0.1 + 0.85 * index / len(parts),
+                    f"Posting {index + 1} of {len(parts)} to {settings.host}"
+                    if len(parts) > 1
+                    else f"Posting to {settings.host}",
+                )
                 if cancel is not None and cancel.is_set():
                     if not statuses:
                         raise Cancelled(f"Cancelled before posting to {settings.host}; nothing was posted.")
                     raise PublishError(
                         f"Stopped after {index} of {len(parts)} posts: the thread on {settings.host} is incomplete. "
-                        "Publish again within an hour to finish it; the posts already made will not be repeated.")
+                        "Publish again within an hour to finish it; the posts already made will not be repeated."
+                    )
                 body: dict[str, Any] = {"status": text, "visibility": settings.visibility}
                 if _LANGUAGE.fullmatch(language):
                     body["language"] = language
                 if reply_to:
                     body["in_reply_to_id"] = reply_to
                 key = idempotency_key(incident_key, post.meta.get("update_id"), index, len(parts), text)
-                status = _request(session, settings, "POST", "/api/v1/statuses", token=token, body=body,
-                                  headers={"Idempotency-Key": key}, part=(index + 1, len(parts)), reply_to=reply_to)
+                status = _request(
+                    session,
+                    settings,
+                    "POST",
+                    "/api/v1/statuses",
+                    token=token,
+                    body=body,
+                    headers={"Idempotency-Key": key},
+                    part=(index + 1, len(parts)),
+                    reply_to=reply_to,
+                )
                 if not isinstance(status.get("id"), str) or not status["id"]:
-                    raise PublishError(f"{settings.host} accepted the post but its answer has no status id; "
-                                       "check your profile before publishing again.")
+                    raise PublishError(
+                        f"{settings.host} accepted the post but its answer has no status id; "
+                        "check your profile before publishing again."
+                    )
                 statuses.append(status)
                 reply_to = status["id"]
         report(1.0, "Posted" if len(statuses) == 1 else f"Posted a thread of {len(statuses)}")
         ids = [status["id"] for status in statuses]
         return Receipt(
-            account=account.name, channel=self.id, remote_id=ids[0], url=str(statuses[0].get("url") or ""),
+            account=account.name,
+            channel=self.id,
+            remote_id=ids[0],
+            url=str(statuses[0].get("url") or ""),
             published_at=datetime.now(UTC),
-            meta={"instance": settings.base_url, "status_ids": ids,
-                  "status_urls": [str(status.get("url") or "") for status in statuses],
-                  "thread_root_id": root_id or ids[0], "last_status_id": ids[-1],
-                  "limit": limits.max_characters},
+            meta={
+                "instance": settings.base_url,
+                "status_ids": ids,
+                "status_urls": [str(status.get("url") or "") for status in statuses],
+                "thread_root_id": root_id or ids[0],
+                "last_status_id": ids[-1],
+                "limit": limits.max_characters,
+            },
         )
 
     def test_connection(self, account: Account, credentials: dict[str, str]) -> str:
@@ -197,9 +253,11 @@ class MastodonPublisher:
             instance = _request(session, settings, "GET", "/api/v2/instance")
         except (NotFound, AuthRejected, Rejected):
             instance = {}  # older than Mastodon 4.0, or the instance hides it: the defaults apply
-        statuses = ((instance.get("configuration") or {}).get("statuses") or {})
-        limits = Limits(max_characters=_positive(statuses.get("max_characters"), DEFAULT_LIMIT),
-                        url_length=_positive(statuses.get("characters_reserved_per_url"), DEFAULT_URL_LENGTH))
+        statuses = (instance.get("configuration") or {}).get("statuses") or {}
+        limits = Limits(
+            max_characters=_positive(statuses.get("max_characters"), DEFAULT_LIMIT),
+            url_length=_positive(statuses.get("characters_reserved_per_url"), DEFAULT_URL_LENGTH),
+        )
         with self._limits_lock:
             self._limits[settings.base_url] = limits
         return limits
@@ -215,8 +273,13 @@ def _parts_for(post: Post, limits: Limits) -> list[str]:
         return list(post.parts)
     source = post.meta.get("source_text")
     text = source if isinstance(source, str) and source.strip() else post.text
-    return fit(text, limit=limits.max_characters, length=partial(status_length, url_length=limits.url_length),
-               thread=True, max_parts=MAX_PARTS)
+    return fit(
+        text,
+        limit=limits.max_characters,
+        length=partial(status_length, url_length=limits.url_length),
+        thread=True,
+        max_parts=MAX_PARTS,
+    )
 
 
 def _thread_position(post: Post, settings: _Settings) -> tuple[str, str]:
@@ -236,7 +299,6 @@ def _thread_position(post: Post, settings: _Settings) -> tuple[str, str]:
 # --- settings ---------------------------------------------------------------------------------
 
 
-
 def _settings(account: Account) -> _Settings:
     """The account's settings, checked; a PublishError names the first problem."""
     raw = str(account.settings.get("url") or "").strip().rstrip("/")
@@ -250,11 +312,15 @@ def _settings(account: Account) -> _Settings:
     except ValueError:
         hostname, port = "", None
     if parts.scheme not in ("https", "http") or not hostname or parts.path or parts.query or parts.username:
-        raise PublishError(f"The Mastodon instance “{raw}” is not a server address; write only the address, "
-                           "e.g. https://mastodon.social.")
+        raise PublishError(
+            f"The Mastodon instance “{raw}” is not a server address; write only the address, "
+            "e.g. https://mastodon.social."
+        )
     if parts.scheme == "http" and not is_loopback(hostname):
-        raise PublishError(f"The Mastodon instance “{raw}” uses plain http, which would send the access token "
-                           "unencrypted; use https (http is allowed only for a server on this computer).")
+        raise PublishError(
+            f"The Mastodon instance “{raw}” uses plain http, which would send the access token "
+            "unencrypted; use https (http is allowed only for a server on this computer)."
+        )
     host = f"[{hostname}]" if ":" in hostname else hostname
     where = f"{host}:{port}" if port else host
     visibility = str(account.settings.get("visibility") or "public").strip().lower()
@@ -267,21 +333,34 @@ def _settings(account: Account) -> _Settings:
 def _token(credentials: dict[str, str]) -> str:
     token = (credentials.get("token") or "").strip()
     if not token:
-        raise AuthRejected("No access token is stored for this Mastodon account. Create one in Mastodon under "
-                           "Preferences → Development → New application (scopes write:statuses and "
-                           "read:accounts) and enter it in the account.")
+        raise AuthRejected(
+            "No access token is stored for this Mastodon account. Create one in Mastodon under "
+            "Preferences → Development → New application (scopes write:statuses and "
+            "read:accounts) and enter it in the account."
+        )
     if not re.fullmatch(r"[\x21-\x7e]+", token):
-        raise AuthRejected("The stored Mastodon access token has spaces or unusual characters; copy it again "
-                           "from Preferences → Development and enter it in the account.")
+        raise AuthRejected(
+            "The stored Mastodon access token has spaces or unusual characters; copy it again "
+            "from Preferences → Development and enter it in the account."
+        )
     return token
 
 
 # --- requests ---------------------------------------------------------------------------------
 
 
-def _request(session: Any, settings: _Settings, method: str, path: str, *, token: str = "",
-             body: dict[str, Any] | None = None, headers: dict[str, str] | None = None,
-             part: tuple[int, int] = (1, 1), reply_to: str = "") -> dict[str, Any]:
+def _request(
+    session: Any,
+    settings: _Settings,
+    method: str,
+    path: str,
+    *,
+    token: str = "",
+    body: dict[str, Any] | None = None,
+    headers: dict[str, str] | None = None,
+    part: tuple[int, int] = (1, 1),
+    reply_to: str = "",
+) -> dict[str, Any]:
     """One API call; the answer's JSON object, or the publisher error for what went wrong."""
     import requests  # noqa: PLC0415
 
@@ -290,15 +369,25 @@ def _request(session: Any, settings: _Settings, method: str, path: str, *, token
         sent_headers["Authorization"] = f"Bearer {token}"
     try:
         # No redirects: a POST would turn into a GET, and the token must not follow to another host.
-        response = session.request(method, settings.base_url + path, json=body, headers=sent_headers,
-                                   timeout=settings.timeout, allow_redirects=False)
+        response = session.request(
+            method,
+            settings.base_url + path,
+            json=body,
+            headers=sent_headers,
+            timeout=settings.timeout,
+            allow_redirects=False,
+        )
     except requests.Timeout:
-        after = (" The post may have been made: publishing again is safe within an hour, Mastodon will not "
-                 "post it twice.") if method == "POST" else ""
+        after = (
+            (" The post may have been made: publishing again is safe within an hour, Mastodon will not post it twice.")
+            if method == "POST"
+            else ""
+        )
         raise NetworkError(f"{settings.host} did not answer within {settings.timeout:g} seconds.{after}") from None
     except requests.exceptions.SSLError as error:
-        raise NetworkError(f"The secure connection to {settings.host} failed ({_cause(error)}); check the "
-                           "instance address.") from None
+        raise NetworkError(
+            f"The secure connection to {settings.host} failed ({_cause(error)}); check the instance address."
+        ) from None
     except requests.RequestException as error:
         raise _connection_error(error, settings, method) from None
     if response.status_code >= 300:
@@ -308,8 +397,10 @@ def _request(session: Any, settings: _Settings, method: str, path: str, *, token
     except ValueError:
         data = None
     if not isinstance(data, dict):
-        raise PublishError(f"{settings.host} answered {path} with something other than a Mastodon answer; check "
-                           f"that {settings.base_url} is a Mastodon server.")
+        raise PublishError(
+            f"{settings.host} answered {path} with something other than a Mastodon answer; check "
+            f"that {settings.base_url} is a Mastodon server."
+        )
     return data
 
 
@@ -330,11 +421,14 @@ def _cause(error: BaseException) -> BaseException:
 def _connection_error(error: Exception, settings: _Settings, method: str) -> NetworkError:
     cause = _cause(error)
     if isinstance(cause, ConnectionRefusedError):
-        return NetworkError(f"{settings.host} refused the connection: no server is listening there. Check the "
-                            "instance address, or try again later.")
+        return NetworkError(
+            f"{settings.host} refused the connection: no server is listening there. Check the "
+            "instance address, or try again later."
+        )
     if isinstance(cause, socket.gaierror):
-        return NetworkError(f"The server name {settings.host} could not be found; check the instance address "
-                            "and the network.")
+        return NetworkError(
+            f"The server name {settings.host} could not be found; check the instance address and the network."
+        )
     after = " The post may have been made: publishing again within an hour is safe." if method == "POST" else ""
     return NetworkError(f"The connection to {settings.host} failed ({type(cause).__name__}).{after}")
 
@@ -366,24 +460,28 @@ def _retry_after(response: Any) -> float | None:
     return max(0.0, (moment - datetime.now(UTC)).total_seconds())
 
 
-def _http_error(response: Any, settings: _Settings, path: str, part: tuple[int, int],
-                reply_to: str) -> PublishError:
+def _http_error(response: Any, settings: _Settings, path: str, part: tuple[int, int], reply_to: str) -> PublishError:
     status, host, said = response.status_code, settings.host, _server_error(response)
     which = f"post {part[0]} of {part[1]}" if part[1] > 1 else "the post"
     if status == 401:
-        return AuthRejected(f"{host} refused the access token ({said}). Create a new one under Preferences → "
-                            "Development → New application with the scopes write:statuses and read:accounts, "
-                            "and enter it in the account.")
+        return AuthRejected(
+            f"{host} refused the access token ({said}). Create a new one under Preferences → "
+            "Development → New application with the scopes write:statuses and read:accounts, "
+            "and enter it in the account."
+        )
     if status == 403:
-        return AuthRejected(f"{host} did not allow this ({said}): the access token lacks a scope (write:statuses "
-                            "to post, read:accounts to test the connection) or the account is limited. Create a "
-                            "token with both scopes under Preferences → Development.")
+        return AuthRejected(
+            f"{host} did not allow this ({said}): the access token lacks a scope (write:statuses "
+            "to post, read:accounts to test the connection) or the account is limited. Create a "
+            "token with both scopes under Preferences → Development."
+        )
     if status in (404, 410):
         if reply_to and path == "/api/v1/statuses":
-            return NotFound(f"{host}: {said} This incident's thread continues from status {reply_to}, which seems "
-                            "to have been deleted; publish the update from the outbox as a new post.")
-        return NotFound(f"{host} has no {path} ({status} {said}); check that {settings.base_url} is a Mastodon "
-                        "server.")
+            return NotFound(
+                f"{host}: {said} This incident's thread continues from status {reply_to}, which seems "
+                "to have been deleted; publish the update from the outbox as a new post."
+            )
+        return NotFound(f"{host} has no {path} ({status} {said}); check that {settings.base_url} is a Mastodon server.")
     if status == 422:
         if re.search(r"character limit|too long", said, re.IGNORECASE):
             return TooLong(f"{host} refused {which} as too long: {said}. Shorten the update.")
@@ -393,8 +491,10 @@ def _http_error(response: Any, settings: _Settings, path: str, part: tuple[int, 
         when = f" Try again in {wait:.0f} seconds." if wait is not None else " Try again later."
         return RateLimited(f"{host} is limiting how often this account can post ({said}).{when}", retry_after=wait)
     if 300 <= status < 400:
-        return NotFound(f"{settings.base_url} redirects to {response.headers.get('Location', 'another address')}; "
-                        "enter the instance's own address in the account.")
+        return NotFound(
+            f"{settings.base_url} redirects to {response.headers.get('Location', 'another address')}; "
+            "enter the instance's own address in the account."
+        )
     if status >= 500:
         return NetworkError(f"{host} had a problem ({status} {said}). Try again later.")
     return PublishError(f"{host} answered {status} to {path}: {said}")
@@ -410,5 +510,4 @@ def _translated(settings: _Settings, token: str) -> Iterator[None]:
         raise
 
 
-__all__ = ["DEFAULT_LIMIT", "DEFAULT_URL_LENGTH", "Limits", "MastodonPublisher", "idempotency_key",
-           "status_length"]
+__all__ = ["DEFAULT_LIMIT", "DEFAULT_URL_LENGTH", "Limits", "MastodonPublisher", "idempotency_key", "status_length"]

@@ -39,8 +39,9 @@ class ChannelPreview:
 def preview(publisher: Publisher, update: PublishableUpdate) -> ChannelPreview:
     """The publisher's own rendering of `update`, or why it cannot render it."""
     policy = publisher.policy
-    result = ChannelPreview(channel=publisher.id, title=publisher.display_name, limit=policy.limit,
-                            counter=policy.counter)
+    result = ChannelPreview(
+        channel=publisher.id, title=publisher.display_name, limit=policy.limit, counter=policy.counter
+    )
     try:
         post = publisher.render(update)
     except PublishError as error:

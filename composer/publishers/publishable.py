@@ -23,16 +23,24 @@ def stable_id(text: str) -> int:
     return int(hashlib.sha256(text.encode()).hexdigest()[:12], 16)
 
 
-def publishable_update(doc: UpdateDocument, *, incident_id: int | None = None, update_id: int | None = None,
-                       long_url: str = "") -> PublishableUpdate:
+def publishable_update(
+    doc: UpdateDocument, *, incident_id: int | None = None, update_id: int | None = None, long_url: str = ""
+) -> PublishableUpdate:
     """`doc` as publishers take it. Without ids (a file never stored), ids derived from its text."""
     if incident_id is None:
         incident_id = doc.incident_id or stable_id(doc.title or doc.body[:200])
     if update_id is None:
         update_id = stable_id(doc.body)
     return PublishableUpdate(
-        incident_id=incident_id, update_id=update_id, title=doc.title or DEFAULT_TITLE, body=doc.body,
-        language=doc.language or "en", status=doc.status.value, signer=doc.signer,
-        subject=str(doc.extra.get(SUBJECT) or ""), long_url=str(doc.extra.get(LONG_URL) or long_url or ""),
-        first_of_incident=doc.last_update is None, texts=short_texts(doc),
+        incident_id=incident_id,
+        update_id=update_id,
+        title=doc.title or DEFAULT_TITLE,
+        body=doc.body,
+        language=doc.language or "en",
+        status=doc.status.value,
+        signer=doc.signer,
+        subject=str(doc.extra.get(SUBJECT) or ""),
+        long_url=str(doc.extra.get(LONG_URL) or long_url or ""),
+        first_of_incident=doc.last_update is None,
+        texts=short_texts(doc),
     )

@@ -21,7 +21,13 @@ if TYPE_CHECKING:  # the type checker holds every built-in to the contract
     from composer.publishers.x import XPublisher
 
     _BUILTIN_CLASSES: tuple[type[Publisher], ...] = (
-        EmailPublisher, WordPressPublisher, MastodonPublisher, BlueskyPublisher, XPublisher, LinkedInPublisher)
+        EmailPublisher,
+        WordPressPublisher,
+        MastodonPublisher,
+        BlueskyPublisher,
+        XPublisher,
+        LinkedInPublisher,
+    )
 
 ENTRY_POINT_GROUP = "incident_composer.publishers"
 # id -> "module:Class" of every built-in publisher.
@@ -56,8 +62,9 @@ def _instantiate(target: object, where: str) -> Publisher:
     publisher = target() if isinstance(target, type) else target
     version = getattr(publisher, "api_version", None)
     if version is None:
-        raise RuntimeError(f"{where} declares no api_version (the publisher API it was written for; "
-                           f"this app has {API_VERSION})")
+        raise RuntimeError(
+            f"{where} declares no api_version (the publisher API it was written for; this app has {API_VERSION})"
+        )
     if isinstance(version, bool) or not isinstance(version, int):
         raise RuntimeError(f"{where} declares api_version {version!r}, not a whole number")
     if version != API_VERSION:
@@ -119,5 +126,8 @@ def discover(include_plugins: bool = True) -> dict[str, Entry]:
 
 def available(include_plugins: bool = True) -> dict[str, Publisher]:
     """Every publisher that loaded, by id (what a command or a dialog can publish through)."""
-    return {entry_id: entry.publisher for entry_id, entry in discover(include_plugins).items()
-            if entry.publisher is not None}
+    return {
+        entry_id: entry.publisher
+        for entry_id, entry in discover(include_plugins).items()
+        if entry.publisher is not None
+    }

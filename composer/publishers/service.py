@@ -38,21 +38,37 @@ class Outcome:
 
 
 def _receipt_from(data: ReceiptRecord) -> Receipt:
-    return Receipt(account=str(data["account"]), channel=str(data["channel"]), remote_id=str(data["remote_id"]),
-                   url=str(data.get("url", "")), published_at=datetime.fromisoformat(str(data["published_at"])),
-                   meta=dict(data.get("meta") or {}))
+    return Receipt(
+        account=str(data["account"]),
+        channel=str(data["channel"]),
+        remote_id=str(data["remote_id"]),
+        url=str(data.get("url", "")),
+        published_at=datetime.fromisoformat(str(data["published_at"])),
+        meta=dict(data.get("meta") or {}),
+    )
 
 
 def _receipt_data(receipt: Receipt) -> ReceiptRecord:
-    return {"account": receipt.account, "channel": receipt.channel, "remote_id": receipt.remote_id,
-            "url": receipt.url, "published_at": receipt.published_at.isoformat(), "meta": receipt.meta}
+    return {
+        "account": receipt.account,
+        "channel": receipt.channel,
+        "remote_id": receipt.remote_id,
+        "url": receipt.url,
+        "published_at": receipt.published_at.isoformat(),
+        "meta": receipt.meta,
+    }
 
 
 class PublishingService:
     """Ties accounts (store), secrets (credential store), publishers (registry) and the outbox."""
 
-    def __init__(self, outbox: Outbox, accounts: dict[str, Account], publishers: Mapping[str, Publisher],
-                 secret_for: Callable[[str], str | None]):
+    def __init__(
+        self,
+        outbox: Outbox,
+        accounts: dict[str, Account],
+        publishers: Mapping[str, Publisher],
+        secret_for: Callable[[str], str | None],
+    ):
         self._outbox = outbox
         self._accounts = accounts
         self._publishers = publishers
@@ -63,17 +79,30 @@ class PublishingService:
     def _lock(self, account: str) -> threading.Lock:
         return self._locks.setdefault(account, threading.Lock())
 
-    def publish(self, update: PublishableUpdate, account_names: list[str], *, progress: Progress | None = None,
-                cancel: threading.Event | None = None) -> list[Outcome]:
+    def publish(
+        self,
+        update: PublishableUpdate,
+        account_names: list[str],
+        *,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+    ) -> list[Outcome]:
         """Every account in parallel, in a pool of this call's own; the outcomes in the names' order."""
         cancel = cancel or threading.Event()
         with ThreadPoolExecutor(max_workers=max(1, len(account_names)), thread_name_prefix="publish") as pool:
-            futures = [pool.submit(self.publish_one, update, name, progress=progress, cancel=cancel)
-                       for name in account_names]
+            futures = [
+                pool.submit(self.publish_one, update, name, progress=progress, cancel=cancel) for name in account_names
+            ]
             return [future.result() for future in futures]
 
-    def publish_one(self, update: PublishableUpdate, name: str, *, progress: Progress | None = None,
-                    cancel: threading.Event | None = None) -> Outcome:
+    def publish_one(
+        self,
+        update: PublishableUpdate,
+        name: str,
+        *,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Outcome:
         """One account, on the calling thread (which it blocks until the post is out or has failed)."""
         cancel = cancel or threading.Event()
         account = self._accounts.get(name)
@@ -94,9 +123,17 @@ class PublishingService:
                 key = job_key(name, f"{incident_key}/{update.update_id}", post.subject + post.text)
                 with self._outbox_lock:
                     previous = self._outbox.last_sent(name, incident_key)
-                    job = self._outbox.enqueue(key, name, update.update_id or None,
-                                               {"channel": post.channel, "subject": post.subject, "parts": post.parts,
-                                                "incident_key": incident_key})
+                    job = self._outbox.enqueue(
+                        key,
+                        name,
+                        update.update_id or None,
+                        {
+                            "channel": post.channel,
+                            "subject": post.subject,
+                            "parts": post.parts,
+                            "incident_key": incident_key,
+                        },
+                    )
                 post.meta["incident_key"] = incident_key
                 if previous is not None and job.state != "sent":
                     post.meta["previous"] = previous
@@ -104,15 +141,17 @@ class PublishingService:
                     report(1.0, "already sent")
                     return Outcome(name, _receipt_from(job.receipt), reused=True)
                 if job.state == "uncertain":
-                    return Outcome(name, error="an earlier attempt was interrupted and may have gone out: "
-                                               "check, then retry it from the outbox")
+                    return Outcome(
+                        name,
+                        error="an earlier attempt was interrupted and may have gone out: "
+                        "check, then retry it from the outbox",
+                    )
                 credentials = credentials_for(publisher, self._secret_for(name))
                 # Only a job tried before can have left a post behind: publishers check for one then.
                 post.meta["retry"] = job.attempts > 0
                 with self._outbox_lock:
                     self._outbox.mark_sending(key)
-                receipt = publisher.publish(post, account, credentials,
-                                            report=report, cancel=cancel)
+                receipt = publisher.publish(post, account, credentials, report=report, cancel=cancel)
             except PublishError as error:
                 if "key" in locals():
                     with self._outbox_lock:

@@ -28,8 +28,7 @@ def source_text(update: PublishableUpdate, channel: str) -> str:
     return text or plain_text(update.body)
 
 
-def fit(text: str, *, limit: int, length: Measure, thread: bool, long_url: str = "",
-        max_parts: int = 25) -> list[str]:
+def fit(text: str, *, limit: int, length: Measure, thread: bool, long_url: str = "", max_parts: int = 25) -> list[str]:
     """The posts that carry `text` within `limit` as counted by `length`: one, a thread, or shortened.
 
     Raises TooLong when it cannot fit (more than `max_parts`, or no `long_url` to shorten to)."""
@@ -53,7 +52,14 @@ def channel_limits(names: list[str], entries: Mapping[str, Entry] | None = None)
         policy = entry.publisher.policy
         if policy.limit is None:
             continue
-        limits.append(ChannelLimit(name=entry.publisher.display_name, limit=policy.limit,
-                                   measure=policy.measure or graphemes, threads=policy.threads,
-                                   source=policy.source, max_parts=policy.max_parts))
+        limits.append(
+            ChannelLimit(
+                name=entry.publisher.display_name,
+                limit=policy.limit,
+                measure=policy.measure or graphemes,
+                threads=policy.threads,
+                source=policy.source,
+                max_parts=policy.max_parts,
+            )
+        )
     return tuple(limits)

@@ -60,6 +60,7 @@ def scrubbed(error: PublishError, *secrets: str, username: str = "") -> PublishE
 
 # --- JSON APIs behind an OAuth 2.0 bearer token (X, LinkedIn) ---------------------------------
 
+
 def bearer_token(credentials: dict[str, str], channel: str) -> str:
     """The stored OAuth 2.0 access token, checked to fit in an Authorization header."""
     token = (credentials.get("access_token") or "").strip()
@@ -75,9 +76,18 @@ Unanswered = Callable[[Exception, bool], PublishError]  # (requests' error, whet
 OwnError = Callable[[Any, str, str], PublishError | None]  # (response, detail, " (X said: …)") -> error or None
 
 
-def send_json(method: str, api: str, path: str, token: str, *, timeout: float,
-              body: dict[str, Any] | None = None, headers: Mapping[str, str] | None = None,
-              http_error: HttpError, unanswered: Unanswered) -> Any:
+def send_json(
+    method: str,
+    api: str,
+    path: str,
+    token: str,
+    *,
+    timeout: float,
+    body: dict[str, Any] | None = None,
+    headers: Mapping[str, str] | None = None,
+    http_error: HttpError,
+    unanswered: Unanswered,
+) -> Any:
     """One request with a JSON body and `Authorization: Bearer`; the response when it succeeded (2xx).
 
     Otherwise raises a PublishError without the token in it: `http_error` words an error answer,
@@ -86,13 +96,18 @@ def send_json(method: str, api: str, path: str, token: str, *, timeout: float,
     """
     import requests  # noqa: PLC0415
 
-    sent_headers = {"Authorization": f"Bearer {token}", **(headers or {}), "Accept": "application/json",
-                    "User-Agent": "IncidentComposer"}
+    sent_headers = {
+        "Authorization": f"Bearer {token}",
+        **(headers or {}),
+        "Accept": "application/json",
+        "User-Agent": "IncidentComposer",
+    }
     failure: PublishError | None = None
     response = None
     try:
-        response = requests.request(method, api + path, headers=sent_headers, json=body, timeout=timeout,
-                                    allow_redirects=False)
+        response = requests.request(
+            method, api + path, headers=sent_headers, json=body, timeout=timeout, allow_redirects=False
+        )
     except requests.exceptions.RequestException as error:
         failure = _connection_failure(error, api, timeout) or unanswered(error, method != "GET")
     if failure is not None:  # raised outside the except block: no chained exception holds the request
@@ -109,28 +124,39 @@ def _connection_failure(error: Exception, where: str, timeout: float) -> Publish
     from urllib3.exceptions import MaxRetryError, NewConnectionError  # noqa: PLC0415
 
     if isinstance(error, requests.exceptions.ConnectTimeout):
-        return NetworkError(f"{where} did not accept a connection within {timeout:g} seconds; nothing was sent. "
-                            "Check the network and try again.")
+        return NetworkError(
+            f"{where} did not accept a connection within {timeout:g} seconds; nothing was sent. "
+            "Check the network and try again."
+        )
     if isinstance(error, requests.exceptions.SSLError):
         return NetworkError(f"The secure connection to {where} failed; check the API address and the network.")
     cause = error.args[0] if error.args else None
     if isinstance(cause, MaxRetryError) and isinstance(cause.reason, NewConnectionError):
-        return NetworkError(f"{where} refused the connection; nothing was sent. Check the API address and the "
-                            "network.")
+        return NetworkError(f"{where} refused the connection; nothing was sent. Check the API address and the network.")
     return None
 
 
 def maybe_posted(where: str, timeout: float, channel: str, look_at: str) -> NetworkError:
     """A post sent without an answer, to a channel without idempotency keys: never resent on its own."""
-    error = NetworkError(f"{where} did not answer within {timeout:g} seconds, so the post may or may not be on "
-                         f"{channel}. {channel} cannot be asked whether it arrived: look at {look_at} before "
-                         "publishing again.")
+    error = NetworkError(
+        f"{where} did not answer within {timeout:g} seconds, so the post may or may not be on "
+        f"{channel}. {channel} cannot be asked whether it arrived: look at {look_at} before "
+        "publishing again."
+    )
     error.retryable = False
     return error
 
 
-def http_error(response: Any, *, channel: str, api: str, detail: str, token_lifetime: str,
-               own: OwnError | None = None, invalid: tuple[int, ...] = (400, 422)) -> PublishError:
+def http_error(
+    response: Any,
+    *,
+    channel: str,
+    api: str,
+    detail: str,
+    token_lifetime: str,
+    own: OwnError | None = None,
+    invalid: tuple[int, ...] = (400, 422),
+) -> PublishError:
     """An error answer as the contract's error: a refused token (401), then `own`, then what is common.
 
     `detail` is the server's own words from the answer's body; `token_lifetime` completes "It may have
@@ -139,8 +165,10 @@ def http_error(response: Any, *, channel: str, api: str, detail: str, token_life
     status = response.status_code
     said = f" ({channel} said: {detail})" if detail else ""
     if status == 401:
-        return AuthRejected(f"{channel} refused the access token{said}. It may have expired ({token_lifetime}) or "
-                            "been revoked: enter a new one in the account.")
+        return AuthRejected(
+            f"{channel} refused the access token{said}. It may have expired ({token_lifetime}) or "
+            "been revoked: enter a new one in the account."
+        )
     specific = own(response, detail, said) if own is not None else None
     if specific is not None:
         return specific

@@ -77,25 +77,53 @@ class WordPressPublisher:
     display_name = "WordPress blog"
     api_version = API_VERSION
     account_fields = (
-        AccountField("url", "Site address", kind="url", help="The blog's address, e.g. https://status.example.net "
-                                                              "(also a blog in a subfolder)"),
-        AccountField("username", "User name", help="The WordPress user who publishes (an Author, Editor or "
-                                                   "Administrator)"),
-        AccountField("password", "Application password", secret=True,
-                     help="Not the login password: create one in WordPress under Users → Profile → Application "
-                          "Passwords. Kept in the system keyring only"),
-        AccountField("status", "Post status", kind="choice", choices=STATUS_CHOICES, default="publish",
-                     help="publish: readers see it at once; draft: saved for an editor to review and publish"),
-        AccountField("categories", "Categories", required=False,
-                     help="Existing category names, separated by commas, e.g. Incidents"),
-        AccountField("tags", "Tags", required=False,
-                     help="Tag names, separated by commas; missing tags are created"),
-        AccountField("later_updates", "Later updates", kind="choice", choices=LATER_UPDATES_CHOICES,
-                     default="append",
-                     help="append: each later update adds a dated section at the top of the incident's post "
-                          "(newest first); new: a new post for every update"),
-        AccountField("timeout", "Timeout (seconds)", required=False, default=str(int(DEFAULT_TIMEOUT)),
-                     help="How long to wait for the site at each step"),
+        AccountField(
+            "url",
+            "Site address",
+            kind="url",
+            help="The blog's address, e.g. https://status.example.net (also a blog in a subfolder)",
+        ),
+        AccountField(
+            "username", "User name", help="The WordPress user who publishes (an Author, Editor or Administrator)"
+        ),
+        AccountField(
+            "password",
+            "Application password",
+            secret=True,
+            help="Not the login password: create one in WordPress under Users → Profile → Application "
+            "Passwords. Kept in the system keyring only",
+        ),
+        AccountField(
+            "status",
+            "Post status",
+            kind="choice",
+            choices=STATUS_CHOICES,
+            default="publish",
+            help="publish: readers see it at once; draft: saved for an editor to review and publish",
+        ),
+        AccountField(
+            "categories",
+            "Categories",
+            required=False,
+            help="Existing category names, separated by commas, e.g. Incidents",
+        ),
+        AccountField("tags", "Tags", required=False, help="Tag names, separated by commas; missing tags are created"),
+        AccountField(
+            "later_updates",
+            "Later updates",
+            kind="choice",
+            choices=LATER_UPDATES_CHOICES,
+            default="append",
+            help="append: each later update adds a dated section at the top of the incident's post "
+            "(newest first); new: a new post for every update",
+        ),
+        AccountField(
+            "timeout",
+            "Timeout (seconds)",
+            required=False,
+            default=str(int(DEFAULT_TIMEOUT)),
+            help="How long to wait for the site at each step",
+        ),
     )
     policy = TextPolicy(limit=None, formats=("html",))
 
@@ -112,12 +140,28 @@ class WordPressPublisher:
         if signer and signer not in body:
             body = f"{body}\n\n{signer}" if body else signer
         title = " ".join((update.title or update.subject or "Service update").split())
-        return Post(channel=self.id, parts=[body + "\n"], subject=title, html=markdown_to_html(body),
-                    meta={"incident_id": update.incident_id, "update_id": update.update_id,
-                          "language": update.language, "status": update.status})
+        return Post(
+            channel=self.id,
+            parts=[body + "\n"],
+            subject=title,
+            html=markdown_to_html(body),
+            meta={
+                "incident_id": update.incident_id,
+                "update_id": update.update_id,
+                "language": update.language,
+                "status": update.status,
+            },
+        )
 
-    def publish(self, post: Post, account: Account, credentials: dict[str, str], *,
-                report: Report = no_report, cancel: threading.Event | None = None) -> Receipt:
+    def publish(
+        self,
+        post: Post,
+        account: Account,
+        credentials: dict[str, str],
+        *,
+        report: Report = no_report,
+        cancel: threading.Event | None = None,
+    ) -> Receipt:
         settings = _settings(account)
         password = _password(settings, credentials)
         cancel = cancel or threading.Event()
@@ -130,7 +174,7 @@ class WordPressPublisher:
         key = (settings.site, settings.username, hashlib.sha256(password.encode()).hexdigest(), settings.status)
         with _Client(settings, password) as client:
             known = self._checked.get(key)
-            for trusted in ((True, False) if known and known[0] > time.monotonic() else (False,)):
+            for trusted in (True, False) if known and known[0] > time.monotonic() else (False,):
                 if trusted and known is not None:  # found and checked a few minutes ago: go straight to the post
                     site = client.adopt(known[1], known[2])
                 else:
@@ -139,8 +183,9 @@ class WordPressPublisher:
                     report(0.15, f"Checking the account {settings.username}")
                     client.check_user(need_publish=settings.status == "publish")
                     self._checked[key] = (time.monotonic() + CHECKED_FOR, site, client.api_base)
-                attempt = _Attempt(client, site, post, account, incident_key, f"{incident_key}/{update_id}", report,
-                                   cancel)
+                attempt = _Attempt(
+                    client, site, post, account, incident_key, f"{incident_key}/{update_id}", report, cancel
+                )
                 try:
                     return attempt.append(previous_id) if previous_id is not None else attempt.create()
                 except (NotFound, AuthRejected, Rejected):
@@ -181,7 +226,6 @@ def _names(value: str) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
-
 def _site_url(value: str) -> str:
     """The site's address as typed, with a scheme and without a pasted /wp-admin or /wp-json part."""
     if not value:
@@ -192,11 +236,14 @@ def _site_url(value: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.hostname or " " in value:
         raise PublishError(f"The WordPress site address “{value}” is not a web address like https://blog.example.net.")
     if parts.username or parts.password:
-        raise PublishError("Write the WordPress site address without a user name or password in it; "
-                           "they have fields of their own.")
+        raise PublishError(
+            "Write the WordPress site address without a user name or password in it; they have fields of their own."
+        )
     if parts.scheme == "http" and not is_loopback(parts.hostname):
-        raise PublishError(f"{value} is plain http: the application password would travel unencrypted. "
-                           "Use the https address of the site.")
+        raise PublishError(
+            f"{value} is plain http: the application password would travel unencrypted. "
+            "Use the https address of the site."
+        )
     path = re.split(r"/(?:wp-admin|wp-json|wp-login\.php)(?:/|$)", parts.path, maxsplit=1)[0]
     return str(urlunsplit((parts.scheme, parts.netloc, path.rstrip("/"), "", "")))
 
@@ -213,16 +260,23 @@ def _settings(account: Account) -> _Settings:
     if later not in LATER_UPDATES_CHOICES:
         raise PublishError(f"Unknown choice “{later}” for later updates: choose append or new.")
     timeout = timeout_seconds(_text(account, "timeout"), "WordPress", DEFAULT_TIMEOUT)
-    return _Settings(site=_site_url(_text(account, "url")), username=username, status=status,
-                     categories=_names(_text(account, "categories")), tags=_names(_text(account, "tags")),
-                     later_updates=later, timeout=timeout)
+    return _Settings(
+        site=_site_url(_text(account, "url")),
+        username=username,
+        status=status,
+        categories=_names(_text(account, "categories")),
+        tags=_names(_text(account, "tags")),
+        later_updates=later,
+        timeout=timeout,
+    )
 
 
 def _password(settings: _Settings, credentials: dict[str, str]) -> str:
     password = (credentials.get("password") or "").strip()
     if not password:
-        raise AuthRejected(f"No application password is stored for the WordPress user {settings.username}. "
-                           + _WHERE_TO_CREATE)
+        raise AuthRejected(
+            f"No application password is stored for the WordPress user {settings.username}. " + _WHERE_TO_CREATE
+        )
     return password
 
 
@@ -288,19 +342,31 @@ class _Attempt:
 
     def _receipt(self, found: dict[str, Any], *, appended: bool, reused: bool = False) -> Receipt:
         post_id = int(found["id"])
-        return Receipt(account=self.account.name, channel="wordpress", remote_id=str(post_id),
-                       url=str(found.get("link", "")), published_at=datetime.now(UTC),
-                       meta={"root_post_id": post_id, "slug": found.get("slug", ""),
-                             "status": found.get("status", ""), "api_root": self.site.api_root,
-                             "update": self.update_key, "appended": appended, "reused": reused})
+        return Receipt(
+            account=self.account.name,
+            channel="wordpress",
+            remote_id=str(post_id),
+            url=str(found.get("link", "")),
+            published_at=datetime.now(UTC),
+            meta={
+                "root_post_id": post_id,
+                "slug": found.get("slug", ""),
+                "status": found.get("status", ""),
+                "api_root": self.site.api_root,
+                "update": self.update_key,
+                "appended": appended,
+                "reused": reused,
+            },
+        )
 
     def create(self) -> Receipt:
         client, settings, report = self.client, self.client.settings, self.report
         slug = post_slug(self.incident_key, self.post.meta.get("update_id"), self.post.subject)
         if self.post.meta.get("retry", True):  # the outbox says whether an earlier attempt could exist
             report(0.3, "Looking for a post left by an earlier attempt")
-            for found in client.call("GET", "/wp/v2/posts",
-                                     params={"slug": slug, "status": "any", "context": "edit", "per_page": 5}):
+            for found in client.call(
+                "GET", "/wp/v2/posts", params={"slug": slug, "status": "any", "context": "edit", "per_page": 5}
+            ):
                 if self.marker in _raw(found.get("content")):
                     report(1.0, "Already published by an earlier attempt")
                     return self._receipt(found, appended=False, reused=True)
@@ -311,22 +377,36 @@ class _Attempt:
         if self.cancel.is_set():
             raise Cancelled("Cancelled before creating the post; nothing was published.")
         report(0.7, f"Creating the post ({settings.status})")
-        created = client.call("POST", "/wp/v2/posts", json={
-            "title": _title(self.post), "slug": slug, "status": settings.status,
-            "content": _section(self.post, self.marker, self.site), "categories": category_ids, "tags": tag_ids,
-        })
+        created = client.call(
+            "POST",
+            "/wp/v2/posts",
+            json={
+                "title": _title(self.post),
+                "slug": slug,
+                "status": settings.status,
+                "content": _section(self.post, self.marker, self.site),
+                "categories": category_ids,
+                "tags": tag_ids,
+            },
+        )
         report(1.0, "Published" if settings.status == "publish" else "Saved as a draft")
         return self._receipt(created, appended=False)
 
     def append(self, post_id: int) -> Receipt:
         site_url = self.client.settings.site
         self.report(0.3, f"Reading the incident's post #{post_id}")
-        current = self.client.call("GET", f"/wp/v2/posts/{post_id}", params={"context": "edit"},
-                                   missing=f"The incident's post #{post_id} is no longer on {site_url} (deleted?). "
-                                           "Restore it, or set later updates to “new” to start a new post.")
+        current = self.client.call(
+            "GET",
+            f"/wp/v2/posts/{post_id}",
+            params={"context": "edit"},
+            missing=f"The incident's post #{post_id} is no longer on {site_url} (deleted?). "
+            "Restore it, or set later updates to “new” to start a new post.",
+        )
         if current.get("status") == "trash":
-            raise NotFound(f"The incident's post #{post_id} on {site_url} is in the trash. Restore it, "
-                           "or set later updates to “new” to start a new post.")
+            raise NotFound(
+                f"The incident's post #{post_id} on {site_url} is in the trash. Restore it, "
+                "or set later updates to “new” to start a new post."
+            )
         content = _raw(current.get("content"))
         if self.marker in content:
             self.report(1.0, "Already added by an earlier attempt")
@@ -335,8 +415,11 @@ class _Attempt:
             raise Cancelled("Cancelled before updating the post; nothing was changed.")
         self.report(0.7, f"Adding the update at the top of post #{post_id}")
         section = _section(self.post, self.marker, self.site)
-        updated = self.client.call("POST", f"/wp/v2/posts/{post_id}",
-                                   json={"title": _title(self.post), "content": f"{section}\n\n{content.lstrip()}"})
+        updated = self.client.call(
+            "POST",
+            f"/wp/v2/posts/{post_id}",
+            json={"title": _title(self.post), "content": f"{section}\n\n{content.lstrip()}"},
+        )
         self.report(1.0, "Update added to the post")
         return self._receipt(updated, appended=True)
 

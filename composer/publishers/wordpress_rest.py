@@ -31,8 +31,10 @@ if TYPE_CHECKING:
     import requests
 
 API_REL = "https://api.w.org/"
-_WHERE_TO_CREATE = ("Create a new application password in WordPress (Users → Profile → Application Passwords) "
-                    "and enter it in the account.")
+_WHERE_TO_CREATE = (
+    "Create a new application password in WordPress (Users → Profile → Application Passwords) "
+    "and enter it in the account."
+)
 
 
 @dataclass(frozen=True)
@@ -107,16 +109,24 @@ class _Client:
         try:
             return self._session.request(method, url, **options)
         except requests.exceptions.SSLError as error:
-            raise NetworkError(self._scrub(
-                f"The certificate of {urlsplit(url).netloc} could not be verified ({_reason(error)}). "
-                "Check the site address; WordPress must be served with a valid https certificate.")) from None
+            raise NetworkError(
+                self._scrub(
+                    f"The certificate of {urlsplit(url).netloc} could not be verified ({_reason(error)}). "
+                    "Check the site address; WordPress must be served with a valid https certificate."
+                )
+            ) from None
         except requests.exceptions.Timeout:
-            raise NetworkError(f"{urlsplit(url).netloc} did not answer within {self.settings.timeout:g} seconds. "
-                               "Check the site address, or try again later.") from None
+            raise NetworkError(
+                f"{urlsplit(url).netloc} did not answer within {self.settings.timeout:g} seconds. "
+                "Check the site address, or try again later."
+            ) from None
         except requests.exceptions.ConnectionError as error:
-            raise NetworkError(self._scrub(
-                f"Could not connect to {urlsplit(url).netloc} ({_reason(error)}). Check the site address "
-                "and the network.")) from None
+            raise NetworkError(
+                self._scrub(
+                    f"Could not connect to {urlsplit(url).netloc} ({_reason(error)}). Check the site address "
+                    "and the network."
+                )
+            ) from None
         except requests.exceptions.RequestException as error:
             raise NetworkError(self._scrub(f"The request to {url} failed ({_reason(error)}).")) from None
 
@@ -125,8 +135,9 @@ class _Client:
             return self._api_root, {"rest_route": route}
         return self._api_root.rstrip("/") + route, {}
 
-    def call(self, method: str, route: str, *, params: dict[str, Any] | None = None, missing: str = "",
-             **options: Any) -> Any:
+    def call(
+        self, method: str, route: str, *, params: dict[str, Any] | None = None, missing: str = "", **options: Any
+    ) -> Any:
         """One REST call; the decoded JSON answer, or a publisher error in plain words."""
         url, route_params = self._url(route)
         response = self._send(method, url, params={**route_params, **(params or {})}, **options)
@@ -135,8 +146,10 @@ class _Client:
         try:
             return response.json()
         except ValueError:
-            raise PublishError(f"{self.settings.site} answered {method} {route} with something other than JSON "
-                               f"(HTTP {response.status_code}). A plugin or proxy may be in the way.") from None
+            raise PublishError(
+                f"{self.settings.site} answered {method} {route} with something other than JSON "
+                f"(HTTP {response.status_code}). A plugin or proxy may be in the way."
+            ) from None
 
     def _error(self, response: Any, method: str, route: str, missing: str) -> PublishError:
         code, message = _server_message(response)
@@ -148,23 +161,37 @@ class _Client:
             later = f"in {wait:g} seconds" if wait is not None else "later"
             return RateLimited(self._scrub(f"{self.settings.site} asks to wait: {said}. Try again {later}."), wait)
         if status == 401 and not self.application_passwords_offered:
-            return AuthRejected(f"{self.settings.site} does not offer application passwords ({said}): they need "
-                                "WordPress 5.6 or newer served over https, and no plugin or setting disabling them.")
+            return AuthRejected(
+                f"{self.settings.site} does not offer application passwords ({said}): they need "
+                "WordPress 5.6 or newer served over https, and no plugin or setting disabling them."
+            )
         if status == 401:
-            return AuthRejected(self._scrub(
-                f"{self.settings.site} refused the user name {user} with this application password ({said}). "
-                "WordPress needs an application password, not the login password. " + _WHERE_TO_CREATE))
+            return AuthRejected(
+                self._scrub(
+                    f"{self.settings.site} refused the user name {user} with this application password ({said}). "
+                    "WordPress needs an application password, not the login password. " + _WHERE_TO_CREATE
+                )
+            )
         if status == 403:
             hint = " Ask an administrator for a role that allows it (Author or higher)"
             hint += ", or set the post status to draft." if code == "rest_cannot_publish" else "."
-            return Rejected(self._scrub(f"The WordPress user {user} is not allowed to do this on "
-                                        f"{self.settings.site}: {said}.{hint}"))
+            return Rejected(
+                self._scrub(
+                    f"The WordPress user {user} is not allowed to do this on {self.settings.site}: {said}.{hint}"
+                )
+            )
         if status == 404:
-            return NotFound(self._scrub(missing or f"{self.settings.site} has no {route} ({said}). Is the REST API "
-                                                   "disabled by a plugin?"))
+            return NotFound(
+                self._scrub(
+                    missing or f"{self.settings.site} has no {route} ({said}). Is the REST API disabled by a plugin?"
+                )
+            )
         if status >= 500:
-            return NetworkError(self._scrub(f"{self.settings.site} failed with a server error on {method} {route}: "
-                                            f"{said}. Try again later."))
+            return NetworkError(
+                self._scrub(
+                    f"{self.settings.site} failed with a server error on {method} {route}: {said}. Try again later."
+                )
+            )
         what = "the post" if method == "POST" else "the request"
         return Rejected(self._scrub(f"{self.settings.site} refused {what}: {said}."))
 
@@ -201,9 +228,11 @@ class _Client:
                 self.application_passwords_offered = "application-passwords" in (index.get("authentication") or {})
                 return _Site(api_root=candidate, name=html.unescape(str(index.get("name") or "")), zone=_zone(index))
         where = " and ".join(tried)
-        how = "" if link else f" {site}/ sent no `Link: rel=\"{API_REL}\"` header."
-        raise NotFound(f"{site} does not look like a WordPress site with its REST API on: tried {where}.{how} "
-                       "Check the site address, and that no plugin disables the REST API.")
+        how = "" if link else f' {site}/ sent no `Link: rel="{API_REL}"` header.'
+        raise NotFound(
+            f"{site} does not look like a WordPress site with its REST API on: tried {where}.{how} "
+            "Check the site address, and that no plugin disables the REST API."
+        )
 
     def _index(self) -> dict[str, Any] | None:
         url, params = self._url("/")
@@ -224,20 +253,26 @@ class _Client:
         capabilities = me.get("capabilities") or {}
         name = str(me.get("name") or self.settings.username)
         if need_publish and not capabilities.get("publish_posts"):
-            raise Rejected(f"The WordPress user {self.settings.username} may not publish posts on "
-                           f"{self.settings.site} (roles: {', '.join(me.get('roles') or []) or 'none'}). "
-                           "Ask an administrator for the Author role or higher, or set the post status to draft.")
+            raise Rejected(
+                f"The WordPress user {self.settings.username} may not publish posts on "
+                f"{self.settings.site} (roles: {', '.join(me.get('roles') or []) or 'none'}). "
+                "Ask an administrator for the Author role or higher, or set the post status to draft."
+            )
         if not capabilities.get("edit_posts"):
-            raise Rejected(f"The WordPress user {self.settings.username} may not write posts on "
-                           f"{self.settings.site}. Ask an administrator for the Contributor role or higher.")
+            raise Rejected(
+                f"The WordPress user {self.settings.username} may not write posts on "
+                f"{self.settings.site}. Ask an administrator for the Contributor role or higher."
+            )
         return name
 
     def _terms(self, taxonomy: str, name: str) -> dict[str, Any] | None:
         # The default (view) context: `edit` is refused to contributors, who may still assign terms.
         terms: list[dict[str, Any]] = self.call("GET", f"/wp/v2/{taxonomy}", params={"search": name, "per_page": 100})
         for term in terms:
-            if html.unescape(str(term.get("name", ""))).casefold() == name.casefold() or \
-                    str(term.get("slug", "")) == name.lower():
+            if (
+                html.unescape(str(term.get("name", ""))).casefold() == name.casefold()
+                or str(term.get("slug", "")) == name.lower()
+            ):
                 return term
         return None
 
@@ -246,8 +281,10 @@ class _Client:
         for name in names:
             term = self._terms("categories", name)
             if term is None:
-                raise NotFound(f"The category “{name}” does not exist on {self.settings.site}. Create it under "
-                               "Posts → Categories, or correct the account's categories.")
+                raise NotFound(
+                    f"The category “{name}” does not exist on {self.settings.site}. Create it under "
+                    "Posts → Categories, or correct the account's categories."
+                )
             ids.append(int(term["id"]))
         return ids
 
@@ -260,7 +297,6 @@ class _Client:
                 term = self.call("POST", "/wp/v2/tags", json={"name": name})
             ids.append(int(term["id"]))
         return ids
-
 
 
 # --- errors -----------------------------------------------------------------------------------
@@ -299,6 +335,14 @@ def _reason(error: Exception) -> str:
             return "the name could not be found"
         if isinstance(current, ConnectionResetError):
             return "the connection was reset"
-        pending += [e for e in (current.__cause__, current.__context__, getattr(current, "reason", None),
-                                *getattr(current, "args", ())) if isinstance(e, BaseException)]
+        pending += [
+            e
+            for e in (
+                current.__cause__,
+                current.__context__,
+                getattr(current, "reason", None),
+                *getattr(current, "args", ()),
+            )
+            if isinstance(e, BaseException)
+        ]
     return re.sub(r"<[^>]+ object at 0x[0-9a-f]+>:?\s*", "", str(error))[:200]

@@ -91,25 +91,51 @@ class XPublisher:
     display_name = "X (Twitter)"
     api_version = API_VERSION
     account_fields = (
-        AccountField("access_token", "Access token", secret=True,
-                     help="An OAuth 2.0 user access token with the tweet.read, tweet.write and users.read "
-                          "scopes; kept in the system keyring only"),
-        AccountField("username", "User name", required=False,
-                     help="The account's @name (without @), for links to posts; “Test connection” shows it"),
-        AccountField("api_url", "API address", kind="url", required=False, default=DEFAULT_API,
-                     help=f"Empty: {DEFAULT_API}"),
-        AccountField("timeout", "Timeout (seconds)", required=False, default=str(int(DEFAULT_TIMEOUT)),
-                     help="How long to wait for X at each request"),
+        AccountField(
+            "access_token",
+            "Access token",
+            secret=True,
+            help="An OAuth 2.0 user access token with the tweet.read, tweet.write and users.read "
+            "scopes; kept in the system keyring only",
+        ),
+        AccountField(
+            "username",
+            "User name",
+            required=False,
+            help="The account's @name (without @), for links to posts; “Test connection” shows it",
+        ),
+        AccountField(
+            "api_url", "API address", kind="url", required=False, default=DEFAULT_API, help=f"Empty: {DEFAULT_API}"
+        ),
+        AccountField(
+            "timeout",
+            "Timeout (seconds)",
+            required=False,
+            default=str(int(DEFAULT_TIMEOUT)),
+            help="How long to wait for X at each request",
+        ),
     )
-    policy = TextPolicy(limit=LIMIT, counter="weighted characters (X rules: links 23, emoji and CJK 2)",
-                        threads=True, measure=weighted_length, source="social-short")
+    policy = TextPolicy(
+        limit=LIMIT,
+        counter="weighted characters (X rules: links 23, emoji and CJK 2)",
+        threads=True,
+        measure=weighted_length,
+        source="social-short",
+    )
 
     def render(self, update: PublishableUpdate) -> Post:
         parts = fit(as_sent(source_text(update, "social-short")), limit=LIMIT, length=weighted_length, thread=True)
         return Post(channel=self.id, parts=parts, meta={"incident_id": update.incident_id})
 
-    def publish(self, post: Post, account: Account, credentials: dict[str, str], *,
-                report: Report = no_report, cancel: threading.Event | None = None) -> Receipt:
+    def publish(
+        self,
+        post: Post,
+        account: Account,
+        credentials: dict[str, str],
+        *,
+        report: Report = no_report,
+        cancel: threading.Event | None = None,
+    ) -> Receipt:
         settings = _settings(account)
         token = bearer_token(credentials, "X")
         parts = [as_sent(part) for part in post.parts if part.strip()]
@@ -117,15 +143,19 @@ class XPublisher:
             raise PublishError("There is nothing to post to X: the text is empty.")
         for number, part in enumerate(parts, 1):
             if weighted_length(part) > LIMIT:
-                raise TooLong(f"Part {number} of the post is {weighted_length(part)} weighted characters; "
-                              f"X takes {LIMIT}. Shorten it.")
+                raise TooLong(
+                    f"Part {number} of the post is {weighted_length(part)} weighted characters; "
+                    f"X takes {LIMIT}. Shorten it."
+                )
         previous = _previous(post.meta.get("previous"))
         reply_to = previous.get("last_tweet_id", "")
         root = previous.get("thread_root_id", "") or reply_to
         sent: list[str] = []
         for index, part in enumerate(parts):
-            report(0.05 + 0.9 * index / len(parts),
-                   f"Posting part {index + 1} of {len(parts)}" if len(parts) > 1 else "Posting")
+            report(
+                0.05 + 0.9 * index / len(parts),
+                f"Posting part {index + 1} of {len(parts)}" if len(parts) > 1 else "Posting",
+            )
             if cancel is not None and cancel.is_set():  # right before each write
                 if not sent:
                     raise Cancelled("Cancelled before posting to X; nothing was sent.")
@@ -142,17 +172,27 @@ class XPublisher:
                 raise
             tweet_id = str(((answer or {}).get("data") or {}).get("id") or "")
             if not _TWEET_ID.fullmatch(tweet_id):
-                raise PublishError(f"X answered without the id of the new post ({settings.api}); look at the "
-                                   "account on x.com before publishing again.")
+                raise PublishError(
+                    f"X answered without the id of the new post ({settings.api}); look at the "
+                    "account on x.com before publishing again."
+                )
             sent.append(tweet_id)
             reply_to = tweet_id
             root = root or tweet_id
         report(1.0, "Posted")
         return Receipt(
-            account=account.name, channel=self.id, remote_id=sent[-1], url=post_url(sent[0], settings.username),
+            account=account.name,
+            channel=self.id,
+            remote_id=sent[-1],
+            url=post_url(sent[0], settings.username),
             published_at=datetime.now(UTC),
-            meta={"tweet_ids": sent, "last_tweet_id": sent[-1], "thread_root_id": root,
-                  "in_reply_to": previous.get("last_tweet_id", ""), "username": settings.username},
+            meta={
+                "tweet_ids": sent,
+                "last_tweet_id": sent[-1],
+                "thread_root_id": root,
+                "in_reply_to": previous.get("last_tweet_id", ""),
+                "username": settings.username,
+            },
         )
 
     def test_connection(self, account: Account, credentials: dict[str, str]) -> str:
@@ -169,7 +209,6 @@ class XPublisher:
 
 
 # --- settings ---------------------------------------------------------------------------------
-
 
 
 def _settings(account: Account) -> _Settings:
@@ -198,9 +237,11 @@ def _previous(receipt: object) -> dict[str, str]:
 
 
 def _partial(sent: list[str], total: int, settings: _Settings, reason: str) -> str:
-    return (f"Only {len(sent)} of {total} parts of the thread were posted ({post_url(sent[-1], settings.username)} "
-            f"is the last). {reason.rstrip('.')}. Post the rest by hand as replies to that post: publishing "
-            "again would start over and repeat the first parts.")
+    return (
+        f"Only {len(sent)} of {total} parts of the thread were posted ({post_url(sent[-1], settings.username)} "
+        f"is the last). {reason.rstrip('.')}. Post the rest by hand as replies to that post: publishing "
+        "again would start over and repeat the first parts."
+    )
 
 
 # --- HTTP -------------------------------------------------------------------------------------
@@ -208,14 +249,23 @@ def _partial(sent: list[str], total: int, settings: _Settings, reason: str) -> s
 
 def _call(method: str, path: str, settings: _Settings, token: str, body: dict[str, Any] | None = None) -> Any:
     """One request to the X API; the decoded JSON answer, or a PublishError in plain words."""
-    response = send_json(method, settings.api, path, token, body=body, timeout=settings.timeout,
-                         http_error=lambda answer: _http_error(answer, settings),
-                         unanswered=lambda error, writing: _unanswered(error, settings, writing=writing))
+    response = send_json(
+        method,
+        settings.api,
+        path,
+        token,
+        body=body,
+        timeout=settings.timeout,
+        http_error=lambda answer: _http_error(answer, settings),
+        unanswered=lambda error, writing: _unanswered(error, settings, writing=writing),
+    )
     try:
         return response.json()
     except ValueError:
-        raise scrubbed(PublishError(f"{settings.api} answered {response.status_code} but not with JSON; "
-                                    "check the API address."), token) from None
+        raise scrubbed(
+            PublishError(f"{settings.api} answered {response.status_code} but not with JSON; check the API address."),
+            token,
+        ) from None
 
 
 def _unanswered(error: Exception, settings: _Settings, *, writing: bool) -> PublishError:
@@ -228,12 +278,15 @@ def _unanswered(error: Exception, settings: _Settings, *, writing: bool) -> Publ
     if not writing:
         if timed_out:
             return NetworkError(f"{where} did not answer within {settings.timeout:g} seconds; try again.")
-        return NetworkError(f"The connection to {where} was lost before X answered "
-                            f"({type(error).__name__}); try again.")
+        return NetworkError(
+            f"The connection to {where} was lost before X answered ({type(error).__name__}); try again."
+        )
     if timed_out:
         return maybe_posted(where, settings.timeout, "X", "the account on x.com")
-    lost = NetworkError(f"The connection to {where} was lost before X answered ({type(error).__name__}); the "
-                        "post may or may not be on X. Look at the account on x.com before publishing again.")
+    lost = NetworkError(
+        f"The connection to {where} was lost before X answered ({type(error).__name__}); the "
+        "post may or may not be on X. Look at the account on x.com before publishing again."
+    )
     lost.retryable = False
     return lost
 
@@ -254,8 +307,14 @@ def _problem(response: Any) -> str:
 
 
 def _http_error(response: Any, settings: _Settings) -> PublishError:
-    return http_error(response, channel="X", api=settings.api, detail=_problem(response),
-                      token_lifetime="X's OAuth 2.0 tokens last two hours unless refreshed", own=_own_error)
+    return http_error(
+        response,
+        channel="X",
+        api=settings.api,
+        detail=_problem(response),
+        token_lifetime="X's OAuth 2.0 tokens last two hours unless refreshed",
+        own=_own_error,
+    )
 
 
 def _own_error(response: Any, detail: str, said: str) -> PublishError | None:
@@ -263,15 +322,20 @@ def _own_error(response: Any, detail: str, said: str) -> PublishError | None:
     status = response.status_code
     if status == 403:
         if "duplicate" in detail.lower():
-            return Rejected("X refused the post because the account already posted the same text recently. "
-                            "If it is the update you meant, it is already on X; otherwise change the text.")
-        return Rejected(f"X refused the post{said}. If it is about permissions, the token needs the tweet.write "
-                        "scope and the app “Read and write” access.")
+            return Rejected(
+                "X refused the post because the account already posted the same text recently. "
+                "If it is the update you meant, it is already on X; otherwise change the text."
+            )
+        return Rejected(
+            f"X refused the post{said}. If it is about permissions, the token needs the tweet.write "
+            "scope and the app “Read and write” access."
+        )
     if status == 429:
         retry_after = _retry_after(response)
         when = f" in about {max(1, round(retry_after / 60))} minutes" if retry_after is not None else " later"
-        return RateLimited(f"X says this account has posted too often for now; try again{when}.",
-                           retry_after=retry_after)
+        return RateLimited(
+            f"X says this account has posted too often for now; try again{when}.", retry_after=retry_after
+        )
     return None
 
 
@@ -280,7 +344,6 @@ def _retry_after(response: Any) -> float | None:
     if reset.strip().isdigit():
         return max(0.0, float(reset) - time.time())
     return retry_after_header(response)
-
 
 
 __all__ = ["LIMIT", "XPublisher", "as_sent", "post_url", "weighted_length"]

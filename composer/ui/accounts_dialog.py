@@ -60,8 +60,9 @@ def _stored_secret(context: AppContext, name: str) -> str | None:
     return store.get(name) if store is not None else None
 
 
-def start_connection_test(context: AppContext, publisher: Publisher, account: Account, secret: str | None,
-                          show: Callable[[bool, str], None]) -> None:
+def start_connection_test(
+    context: AppContext, publisher: Publisher, account: Account, secret: str | None, show: Callable[[bool, str], None]
+) -> None:
     """Run the publisher's check in a worker; `show(ok, text)` gets the outcome on the UI thread.
 
     The worker gets plain values only (the account and its credentials), never a widget.
@@ -73,12 +74,16 @@ def start_connection_test(context: AppContext, publisher: Publisher, account: Ac
             text = scrub(str(error), secret)
         else:  # not a publishing error: its text may hold anything, name only its kind
             text = QCoreApplication.translate("AccountsDialog", "Unexpected error (%1).").replace(
-                "%1", type(error).__name__)
+                "%1", type(error).__name__
+            )
         show(False, f"{account.name}: {text}")
 
-    context.runner().run(lambda _report, _cancel: publisher.test_connection(account, credentials),
-                         done=lambda message: show(True, scrub(str(message), secret)),
-                         failed=failed, name=f"test {account.name}")
+    context.runner().run(
+        lambda _report, _cancel: publisher.test_connection(account, credentials),
+        done=lambda message: show(True, scrub(str(message), secret)),
+        failed=failed,
+        name=f"test {account.name}",
+    )
 
 
 class PathInput(QWidget):
@@ -175,8 +180,7 @@ class AccountEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.form_holder)
         layout.addStretch(1)
-        layout.addWidget(QLabel(self.tr("* required. Passwords and tokens are kept %1.")
-                                .replace("%1", self._where())))
+        layout.addWidget(QLabel(self.tr("* required. Passwords and tokens are kept %1.").replace("%1", self._where())))
         layout.addWidget(self.test_result)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -241,8 +245,7 @@ class AccountEditor(QDialog):
             widget = QLineEdit()
             if field.secret:
                 widget.setEchoMode(QLineEdit.EchoMode.Password)
-                widget.setPlaceholderText(self.tr("Leave blank to keep the stored one") if keep_secret
-                                          else field.help)
+                widget.setPlaceholderText(self.tr("Leave blank to keep the stored one") if keep_secret else field.help)
             else:
                 widget.setText(value)
                 widget.setPlaceholderText(field.help)
@@ -293,8 +296,10 @@ class AccountEditor(QDialog):
         if secret:
             store = credential_store(self.context, ask=True)
             if store is None:
-                self.error.setText(self.context.keyring_problem or self.tr(
-                    "The password could not be kept: the keyring is not available. Nothing was saved."))
+                self.error.setText(
+                    self.context.keyring_problem
+                    or self.tr("The password could not be kept: the keyring is not available. Nothing was saved.")
+                )
                 return False
             try:
                 store.set(name, secret)
@@ -332,8 +337,7 @@ class AccountEditor(QDialog):
         entry = self.entry
         if entry is None or entry.publisher is None:  # problem() said so already
             return
-        start_connection_test(self.context, entry.publisher, Account(name, entry.id, settings), secret,
-                              self._show_test)
+        start_connection_test(self.context, entry.publisher, Account(name, entry.id, settings), secret, self._show_test)
 
     def _show_test(self, ok: bool, text: str) -> None:
         self.test_result.setText(("✔ " if ok else "✘ ") + text)
@@ -360,8 +364,7 @@ class AccountsDialog(QDialog):
         self.session_button.clicked.connect(self.accept_session_only)
         self.list = QTreeWidget()
         self.list.setRootIsDecorated(False)
-        self.list.setHeaderLabels([self.tr("Name"), self.tr("Kind"), self.tr("Server or handle"),
-                                   self.tr("Secret")])
+        self.list.setHeaderLabels([self.tr("Name"), self.tr("Kind"), self.tr("Server or handle"), self.tr("Secret")])
         self.list.setColumnWidth(0, 160)
         self.list.setColumnWidth(1, 120)
         self.list.setColumnWidth(2, 200)
@@ -407,8 +410,9 @@ class AccountsDialog(QDialog):
             self.where.setText(escape(self.context.keyring_problem))
         else:
             self.where.setText(self.tr("The keyring is locked. Unlock it, then reopen this window."))
-        self.session_button.setVisible(store is None and bool(self.context.keyring_problem)
-                                       and self.context.session_secrets_consent is None)
+        self.session_button.setVisible(
+            store is None and bool(self.context.keyring_problem) and self.context.session_secrets_consent is None
+        )
         select = select or self.current_name()
         self.list.clear()
         entries = self.context.publishers()
@@ -481,8 +485,10 @@ class AccountsDialog(QDialog):
         name = self.current_name()
         if name is None:
             return
-        if not self.context.prompter.confirm(self.tr("Remove account"), self.tr(
-                "Remove the account “%1”? Its password or token is forgotten too.").replace("%1", name)):
+        if not self.context.prompter.confirm(
+            self.tr("Remove account"),
+            self.tr("Remove the account “%1”? Its password or token is forgotten too.").replace("%1", name),
+        ):
             return
         try:
             self.context.store.remove_account(name)
@@ -503,8 +509,12 @@ class AccountsDialog(QDialog):
         account = load_accounts(self.context.store).get(name or "")
         entry = self.context.publishers().get(account.kind) if account else None
         if account is None or entry is None or entry.publisher is None:
-            self._show_test(False, self.tr("This kind of account cannot be used: %1").replace(
-                "%1", entry.error if entry else "no publisher"))
+            self._show_test(
+                False,
+                self.tr("This kind of account cannot be used: %1").replace(
+                    "%1", entry.error if entry else "no publisher"
+                ),
+            )
             return
         try:
             secret = _stored_secret(self.context, account.name)

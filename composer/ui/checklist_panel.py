@@ -104,7 +104,7 @@ class ChecklistPanel(QWidget):
         fails = sum(f.verdict is Verdict.FAIL for f in findings)
         warns = sum(f.verdict is Verdict.WARN for f in findings)
         if fails:
-            text = (self.tr("1 check fails") if fails == 1 else self.tr("%1 checks fail").replace("%1", str(fails)))
+            text = self.tr("1 check fails") if fails == 1 else self.tr("%1 checks fail").replace("%1", str(fails))
             if warns:
                 text += self.tr(", %2 to look at")
             text += self.tr(": publishing needs a reason")

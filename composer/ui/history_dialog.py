@@ -78,8 +78,9 @@ class HistoryDialog(QDialog):
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     @classmethod
-    def ask(cls, revisions: list[Revision], parent: QWidget | None = None,
-            events: list[Event] | None = None) -> Revision | None:
+    def ask(
+        cls, revisions: list[Revision], parent: QWidget | None = None, events: list[Event] | None = None
+    ) -> Revision | None:
         """The revision to restore, or None. Tests patch this."""
         dialog = cls(revisions, parent, events)
         return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None

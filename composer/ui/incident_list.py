@@ -83,8 +83,10 @@ class IncidentList(QWidget):
     def _paint_incident(self, item: QListWidgetItem, incident: Incident, promise: Promise) -> None:
         now = utc_now()
         age = format_duration(now - incident.started_at)
-        item.setText(f"{incident.title or self.tr('Untitled incident')}\n"
-                     f"{incident.status.label} · {incident.severity.value} · {age}")
+        item.setText(
+            f"{incident.title or self.tr('Untitled incident')}\n"
+            f"{incident.status.label} · {incident.severity.value} · {age}"
+        )
         overdue = promise.state is PromiseState.OVERDUE
         if overdue:
             item.setForeground(alert_color(self.palette()))
@@ -120,5 +122,3 @@ class IncidentList(QWidget):
     def _on_update(self, row: int) -> None:
         if 0 <= row < len(self._update_ids):
             self.update_selected.emit(self._update_ids[row])
-
-

@@ -20,8 +20,13 @@ class LiveChecks(QObject):
 
     checked = Signal(list)
 
-    def __init__(self, panel: ChecklistPanel, body: QPlainTextEdit, draft_source: Callable[[], Draft | None],
-                 parent: QObject | None = None):
+    def __init__(
+        self,
+        panel: ChecklistPanel,
+        body: QPlainTextEdit,
+        draft_source: Callable[[], Draft | None],
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self.panel = panel
         self.body = body

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from composer.core.checks import CheckConfig, Draft
     from composer.ui.incident_form import IncidentForm
 
+
 class MainWindow(QMainWindow):
     """Built in two steps: what the first frame shows (the incidents and the editor), then,
     right after that frame is painted, the rest (menus, previews, checklist, network)."""
@@ -57,8 +58,9 @@ class MainWindow(QMainWindow):
         self.main_split.setSizes([280, 900])
         self.setCentralWidget(self.main_split)
         # Filled in ensure_ready(); here so nothing shifts.
-        self._menus = [self.menuBar().addMenu(title)
-                       for title in (self.tr("&File"), self.tr("&Edit"), self.tr("&View"))]
+        self._menus = [
+            self.menuBar().addMenu(title) for title in (self.tr("&File"), self.tr("&Edit"), self.tr("&View"))
+        ]
 
         self.status_panel = StatusPanel(self.statusBar(), self)
         self.incident_list.incident_selected.connect(self.show_incident)
@@ -140,13 +142,22 @@ class MainWindow(QMainWindow):
             signal.connect(self.live_checks.schedule)
         self.check_config.channels = ()  # until the accounts are read, just below
         self.library = TemplateLibrary(user_folder=user_templates(self.context.home)).load()
-        self.templates = TemplateWorkflow(self.store, self.library, self.check_config, self.context.prompter,
-                                          on_screen=self.on_screen, parent=self)
+        self.templates = TemplateWorkflow(
+            self.store, self.library, self.check_config, self.context.prompter, on_screen=self.on_screen, parent=self
+        )
         self.templates.update_made.connect(self.show_incident)
-        self.templates.page_saved.connect(lambda path: self.statusBar().showMessage(
-            self.tr("Contact page saved to %1").replace("%1", path), 8000))
-        self.publishing = PublishWorkflow(self.context, self.library, self.check_config, on_screen=self.on_screen,
-                                          save_all=self.save_all, gate=self.pass_checks_gate, parent=self)
+        self.templates.page_saved.connect(
+            lambda path: self.statusBar().showMessage(self.tr("Contact page saved to %1").replace("%1", path), 8000)
+        )
+        self.publishing = PublishWorkflow(
+            self.context,
+            self.library,
+            self.check_config,
+            on_screen=self.on_screen,
+            save_all=self.save_all,
+            gate=self.pass_checks_gate,
+            parent=self,
+        )
         self.publishing.channels_changed.connect(self.previews.render_now)
         self.publishing.channels_changed.connect(self.live_checks.schedule)
         self.publishing.published.connect(lambda: self.after_publication(self.tr("Published")))
@@ -156,16 +167,30 @@ class MainWindow(QMainWindow):
         self.promise_watch = PromiseWatch(self.store, self, self.check_config.remind_before)
         self.promise_watch.states_changed.connect(self._refresh_promises)
         self.promise_watch.due_soon.connect(self._warn_due_soon)
-        self.menu_actions = WindowActions(self, self._menus, {
-            "new_incident": self.new_incident, "new_update": self.new_update, "import_file": self.import_file,
-            "export_file": self.export_file, "save": self.save_all, "quit": self.close,
-            "template": self.templates.new_update_from_template, "publish_to": self.publishing.publish,
-            "mark_published": self.mark_published, "accounts": self.publishing.manage_accounts,
-            "history": self.show_history, "templates": self.edit_templates, "profile": self.edit_profile,
-            "reload": lambda: self.reload(self.incident_list.current_incident_id()),
-            "focus_list": self.incident_list.incidents.setFocus, "focus_editor": self.editor.focus_body,
-            "focus_previews": self.previews.setFocus,
-        }, self.checklist_dock.toggleViewAction())
+        self.menu_actions = WindowActions(
+            self,
+            self._menus,
+            {
+                "new_incident": self.new_incident,
+                "new_update": self.new_update,
+                "import_file": self.import_file,
+                "export_file": self.export_file,
+                "save": self.save_all,
+                "quit": self.close,
+                "template": self.templates.new_update_from_template,
+                "publish_to": self.publishing.publish,
+                "mark_published": self.mark_published,
+                "accounts": self.publishing.manage_accounts,
+                "history": self.show_history,
+                "templates": self.edit_templates,
+                "profile": self.edit_profile,
+                "reload": lambda: self.reload(self.incident_list.current_incident_id()),
+                "focus_list": self.incident_list.incidents.setFocus,
+                "focus_editor": self.editor.focus_body,
+                "focus_previews": self.previews.setFocus,
+            },
+            self.checklist_dock.toggleViewAction(),
+        )
         window_state.restore_layout(self, self.context.ui_settings, self._splitters())
         self._update_actions()
         self.previews.show_text(self.editor.body.toPlainText())
@@ -309,8 +334,9 @@ class MainWindow(QMainWindow):
             try:
                 config = load_config(path)
             except ConfigError as error:
-                self.context.prompter.warn(self.tr("Checklist settings"),
-                                           self.tr("%1 — using the default settings.").replace("%1", str(error)))
+                self.context.prompter.warn(
+                    self.tr("Checklist settings"), self.tr("%1 — using the default settings.").replace("%1", str(error))
+                )
         if not config.people:
             config.people = self.store.people()
         org = self.store.organisation()
@@ -329,8 +355,14 @@ class MainWindow(QMainWindow):
         config = self.check_config
         last = self.store.previous_public_update_at(update) if update.id else None
         # The short social texts matter only to the length rule: rendered only when it has channels.
-        doc = update_document(self._incident, update, last, body=self.editor.body.toPlainText(),
-                              library=self.library if config.channels else None, subject=False)
+        doc = update_document(
+            self._incident,
+            update,
+            last,
+            body=self.editor.body.toPlainText(),
+            library=self.library if config.channels else None,
+            subject=False,
+        )
         return make_draft(doc, utc_now().astimezone(), config)
 
     def _save_incident(self) -> None:
@@ -347,16 +379,16 @@ class MainWindow(QMainWindow):
     # -- commands ----------------------------------------------------------------
 
     def new_incident(self) -> None:
-        title = self.context.prompter.ask_text(self.tr("New incident"),
-                                               self.tr("What are customers noticing?"))
+        title = self.context.prompter.ask_text(self.tr("New incident"), self.tr("What are customers noticing?"))
         if title is None or not title.strip():
             return
         self.save_all()
         now = utc_now()
         try:
             incident = self.store.add_incident(Incident(title=title.strip(), started_at=now))
-            self.store.add_update(Update(incident_id=incident.id, status=Status.INVESTIGATING,
-                                         next_update_at=now + DEFAULT_CADENCE))
+            self.store.add_update(
+                Update(incident_id=incident.id, status=Status.INVESTIGATING, next_update_at=now + DEFAULT_CADENCE)
+            )
         except SaveFailed as error:
             self.context.prompter.warn(self.tr("New incident"), str(error))
             return
@@ -369,7 +401,8 @@ class MainWindow(QMainWindow):
         self.save_all()
         previous = self.store.latest_update(self._incident.id or 0)
         update = Update(
-            incident_id=self._incident.id, status=self._incident.status,
+            incident_id=self._incident.id,
+            status=self._incident.status,
             signer=previous.signer if previous else "",
             language=previous.language if previous else "en",
             next_update_at=utc_now() + DEFAULT_CADENCE,
@@ -393,8 +426,9 @@ class MainWindow(QMainWindow):
         try:
             incident, _update = import_document(self.store, read_update(path))
         except (InterchangeError, SaveFailed) as error:
-            self.context.prompter.warn(self.tr("Import"), self.tr("Could not import %1: %2")
-                                       .replace("%1", path.name).replace("%2", str(error)))
+            self.context.prompter.warn(
+                self.tr("Import"), self.tr("Could not import %1: %2").replace("%1", path.name).replace("%2", str(error))
+            )
             return
         self.reload(select=incident.id)
 
@@ -418,8 +452,10 @@ class MainWindow(QMainWindow):
         try:
             write_update(path, doc)
         except OSError as error:
-            self.context.prompter.warn(self.tr("Export"), self.tr("Could not write %1: %2")
-                                       .replace("%1", str(path)).replace("%2", error.strerror or str(error)))
+            self.context.prompter.warn(
+                self.tr("Export"),
+                self.tr("Could not write %1: %2").replace("%1", str(path)).replace("%2", error.strerror or str(error)),
+            )
             return
         self.statusBar().showMessage(self.tr("Exported to %1").replace("%1", str(path)), 5000)
 
@@ -507,8 +543,7 @@ class MainWindow(QMainWindow):
         if not self.save_all():
             keep = self.context.prompter.confirm(
                 self.tr("Unsaved text"),
-                self.tr("The last changes could not be saved (see the status bar). "
-                        "Stay open so you can export them?"),
+                self.tr("The last changes could not be saved (see the status bar). Stay open so you can export them?"),
             )
             if keep:
                 event.ignore()

@@ -102,11 +102,15 @@ class ProfileDialog(QDialog):
 
     def save(self) -> None:
         """Write the organisation and the roster; raises SaveFailed, changing nothing on screen."""
-        self._store.save_organisation(Organisation(
-            name=self.org_name.text().strip(), contact_url=self.contact_url.text().strip(),
-            phone=self.phone.text().strip(), email=self.email.text().strip(),
-            status_page_url=self.status_page.text().strip(),
-        ))
+        self._store.save_organisation(
+            Organisation(
+                name=self.org_name.text().strip(),
+                contact_url=self.contact_url.text().strip(),
+                phone=self.phone.text().strip(),
+                email=self.email.text().strip(),
+                status_page_url=self.status_page.text().strip(),
+            )
+        )
         kept = self.people_in_table()
         kept_ids = {p.id for p in kept if p.id is not None}
         for person in self._people:

@@ -146,8 +146,17 @@ class PublishDialog(QDialog):
     published = Signal(object)  # an Outcome with a receipt, as each account succeeds (already in the history)
     record_failed = Signal(str)  # a post went out but could not be kept in the update's history: why
 
-    def __init__(self, update: PublishableUpdate, accounts: dict[str, Account], *, publishers: dict[str, Publisher],
-                 preselected: list[str], runner: TaskRunner, services: ServiceMaker, parent: QWidget | None = None):
+    def __init__(
+        self,
+        update: PublishableUpdate,
+        accounts: dict[str, Account],
+        *,
+        publishers: dict[str, Publisher],
+        preselected: list[str],
+        runner: TaskRunner,
+        services: ServiceMaker,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Publish"))
         self.setObjectName("publishDialog")
@@ -163,8 +172,11 @@ class PublishDialog(QDialog):
         self._waiting: list[str] = []  # accounts queued, their tasks not started yet
         self._on_screen: OnScreen | None = None  # waits for the dialog's first expose, if it has not had it
 
-        heading = QLabel(self.tr("<b>%1</b> — choose where this update goes, check what each will post, "
-                                 "then publish.").replace("%1", escape(update.title or self.tr("Update"))))
+        heading = QLabel(
+            self.tr("<b>%1</b> — choose where this update goes, check what each will post, then publish.").replace(
+                "%1", escape(update.title or self.tr("Update"))
+            )
+        )
         heading.setWordWrap(True)
         grid_holder = QWidget()
         grid = QGridLayout(grid_holder)
@@ -317,8 +329,12 @@ class PublishDialog(QDialog):
 
         for name in names:
             self.tasks[name] = self.runner.run(
-                partial(work, name), name=name, progress=partial(self._on_progress, name),
-                done=partial(self._on_done_result, name), failed=partial(self._on_failed, name))
+                partial(work, name),
+                name=name,
+                progress=partial(self._on_progress, name),
+                done=partial(self._on_done_result, name),
+                failed=partial(self._on_failed, name),
+            )
         self._refresh_buttons()
 
     def _on_progress(self, name: str, fraction: float, text: str) -> None:
@@ -356,7 +372,8 @@ class PublishDialog(QDialog):
             text = error.message
         else:
             text = self.tr("Unexpected error (%1); nothing more is known. Try again, or report it.").replace(
-                "%1", type(error).__name__)
+                "%1", type(error).__name__
+            )
         self.rows[name].show_state("failed", "✘ " + escape(text))
         self._task_ended()
 

@@ -16,8 +16,11 @@ class OverrideDialog(QDialog):
         self.setWindowTitle(self.tr("Publish with failing checks?"))
         self.resize(520, 360)
         listing = "".join(f"<li><b>{f.rule}</b>: {f.message}</li>" for f in failures)
-        intro = QLabel(self.tr("These checks fail:") + f"<ul>{listing}</ul>"
-                       + self.tr("To publish anyway, say why. The reason is kept in this update's history."))
+        intro = QLabel(
+            self.tr("These checks fail:")
+            + f"<ul>{listing}</ul>"
+            + self.tr("To publish anyway, say why. The reason is kept in this update's history.")
+        )
         intro.setWordWrap(True)
         self.reason = QPlainTextEdit()
         self.reason.setPlaceholderText(self.tr("e.g. “Legal asked us not to name the supplier yet”"))

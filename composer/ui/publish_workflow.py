@@ -46,8 +46,17 @@ class PublishWorkflow(QObject):
     channels_changed = Signal()  # the channels with a length limit in use changed (check_config.channels)
     published = Signal()  # a Publish dialog closed after at least one post went out
 
-    def __init__(self, context: AppContext, library: TemplateLibrary, check_config: CheckConfig, *,
-                 on_screen: OnScreen, save_all: Callable[[], bool], gate: Callable[[int], bool], parent: QWidget):
+    def __init__(
+        self,
+        context: AppContext,
+        library: TemplateLibrary,
+        check_config: CheckConfig,
+        *,
+        on_screen: OnScreen,
+        save_all: Callable[[], bool],
+        gate: Callable[[int], bool],
+        parent: QWidget,
+    ):
         super().__init__(parent)
         self.context = context
         self.library = library
@@ -119,8 +128,9 @@ class PublishWorkflow(QObject):
             return None
         accounts = load_accounts(store)
         if not accounts:
-            prompter.warn(self.tr("Publish"), self.tr(
-                "There is no account to publish to yet. Add one in Edit → Accounts…"))
+            prompter.warn(
+                self.tr("Publish"), self.tr("There is no account to publish to yet. Add one in Edit → Accounts…")
+            )
             return None
         try:
             if not self._gate(update.id):
@@ -130,9 +140,15 @@ class PublishWorkflow(QObject):
             return None
         update_id, incident_id = update.id, update.incident_id or 0
         publishers = self.publishers()
-        dialog = PublishDialog(self.publishable(store.update(update_id)), accounts, publishers=publishers,
-                               preselected=self.last_choice(incident_id), runner=self.context.runner(),
-                               services=ServiceMaker(self.context, publishers), parent=self._parent)
+        dialog = PublishDialog(
+            self.publishable(store.update(update_id)),
+            accounts,
+            publishers=publishers,
+            preselected=self.last_choice(incident_id),
+            runner=self.context.runner(),
+            services=ServiceMaker(self.context, publishers),
+            parent=self._parent,
+        )
         dialog.record_failed.connect(lambda text: prompter.warn(self.tr("Publish"), text))
         dialog.finished.connect(lambda _code: self._dialog_closed(dialog, incident_id))
         self.dialog = dialog
@@ -150,8 +166,12 @@ class PublishWorkflow(QObject):
             incident = store.incident(update.incident_id or 0)
         last = store.previous_public_update_at(update) if update.id is not None else None
         doc = update_document(incident, update, last, library=self.library)
-        return publishable_update(doc, incident_id=update.incident_id or 0, update_id=update.id or 0,
-                                  long_url=store.organisation().status_page_url)
+        return publishable_update(
+            doc,
+            incident_id=update.incident_id or 0,
+            update_id=update.id or 0,
+            long_url=store.organisation().status_page_url,
+        )
 
     def _dialog_closed(self, dialog: PublishDialog, incident_id: int) -> None:
         dialog.close_service()

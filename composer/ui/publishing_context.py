@@ -22,8 +22,10 @@ if TYPE_CHECKING:
     from composer.publishers.base import Publisher
     from composer.publishers.service import Outcome, PublishingService
 
-SESSION_ONLY_QUESTION = ("Keep passwords and tokens in memory for this session only? They are forgotten "
-                         "when Incident Composer closes, and you will need to enter them again next time.")
+SESSION_ONLY_QUESTION = (
+    "Keep passwords and tokens in memory for this session only? They are forgotten "
+    "when Incident Composer closes, and you will need to enter them again next time."
+)
 
 
 def credential_store(context: AppContext, *, ask: bool) -> CredentialStore | None:
@@ -51,7 +53,8 @@ def credential_store(context: AppContext, *, ask: bool) -> CredentialStore | Non
             return store
     if context.session_secrets_consent is None and ask:
         context.session_secrets_consent = context.prompter.confirm(
-            "No keyring", f"{context.keyring_problem}\n\n{SESSION_ONLY_QUESTION}")
+            "No keyring", f"{context.keyring_problem}\n\n{SESSION_ONLY_QUESTION}"
+        )
     if context.session_secrets_consent:
         context.credentials = MemoryCredentials()
         return context.credentials
@@ -77,11 +80,23 @@ def record_publication(store: Store, update_id: int, outcome: Outcome) -> None:
     if receipt is None or outcome.reused:
         return
     link = post_link(receipt)
-    store.add_publication(update_id, Publication(channel=receipt.channel, published_at=receipt.published_at,
-                                                 remote_id=receipt.remote_id, url=link))
-    store.add_event(Event(update_id, "published", {
-        "channel": receipt.channel, "account": receipt.account, "remote_id": receipt.remote_id, "url": link,
-        "published_at": receipt.published_at.isoformat()}))
+    store.add_publication(
+        update_id,
+        Publication(channel=receipt.channel, published_at=receipt.published_at, remote_id=receipt.remote_id, url=link),
+    )
+    store.add_event(
+        Event(
+            update_id,
+            "published",
+            {
+                "channel": receipt.channel,
+                "account": receipt.account,
+                "remote_id": receipt.remote_id,
+                "url": link,
+                "published_at": receipt.published_at.isoformat(),
+            },
+        )
+    )
 
 
 class ServiceMaker:
@@ -149,8 +164,7 @@ class ServiceMaker:
             with lock:
                 if not built:
                     store = self.outbox_store()
-                    built.append(PublishingService(store.outbox(), load_accounts(store), self.publishers,
-                                                   secret_for))
+                    built.append(PublishingService(store.outbox(), load_accounts(store), self.publishers, secret_for))
                 return built[0]
 
         return service

@@ -13,8 +13,15 @@ class SaveScheduler(QObject):
     """Calls `save` `debounce_ms` after the last change, but never later than `max_delay_ms`
     after the first unsaved one. A failed save (`save` returns False) is retried."""
 
-    def __init__(self, save: Callable[[], bool], parent: QObject | None = None, *,
-                 debounce_ms: int = 300, max_delay_ms: int = 900, retry_ms: int = 5000):
+    def __init__(
+        self,
+        save: Callable[[], bool],
+        parent: QObject | None = None,
+        *,
+        debounce_ms: int = 300,
+        max_delay_ms: int = 900,
+        retry_ms: int = 5000,
+    ):
         super().__init__(parent)
         self._save = save
         self._debounce_ms = debounce_ms

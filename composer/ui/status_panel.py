@@ -46,8 +46,12 @@ class StatusPanel:
         self.network = QLabel(owner.tr("Network: checking…"))
         self.elapsed = QLabel()
         self.countdown = QLabel()
-        for label, name in ((self.save_state, "saveState"), (self.network, "networkState"),
-                            (self.elapsed, "elapsed"), (self.countdown, "countdown")):
+        for label, name in (
+            (self.save_state, "saveState"),
+            (self.network, "networkState"),
+            (self.elapsed, "elapsed"),
+            (self.countdown, "countdown"),
+        ):
             label.setObjectName(name)
         bar.addWidget(self.save_state, 1)
         bar.addPermanentWidget(self.network)
@@ -165,11 +169,14 @@ class StatusPanel:
 
         flags = QNetworkInterface.InterfaceFlag
         up = [
-            i for i in QNetworkInterface.allInterfaces()
-            if i.flags() & flags.IsUp and i.flags() & flags.IsRunning
-            and not i.flags() & flags.IsLoopBack and i.addressEntries()
+            i
+            for i in QNetworkInterface.allInterfaces()
+            if i.flags() & flags.IsUp
+            and i.flags() & flags.IsRunning
+            and not i.flags() & flags.IsLoopBack
+            and i.addressEntries()
         ]
         self.network.setText(self._owner.tr("Network: interface up") if up else self._owner.tr("Offline"))
-        self.network.setToolTip(self._owner.tr(
-            "No reachability service on this system; this only tells whether a network interface is up."
-        ))
+        self.network.setToolTip(
+            self._owner.tr("No reachability service on this system; this only tells whether a network interface is up.")
+        )

@@ -95,9 +95,15 @@ class TaskRunner(QObject):
         self._closed = False  # shut down: nothing new starts
         self._silenced = False  # shut down and delivered: a late worker's signals are dropped
 
-    def run(self, work: Work, *, done: Callable[[Any], None] | None = None,
-            failed: Callable[[Exception], None] | None = None,
-            progress: Callable[..., None] | None = None, name: str = "") -> Task:
+    def run(
+        self,
+        work: Work,
+        *,
+        done: Callable[[Any], None] | None = None,
+        failed: Callable[[Exception], None] | None = None,
+        progress: Callable[..., None] | None = None,
+        name: str = "",
+    ) -> Task:
         """Start `work` in a worker thread; `done`, `failed` and `progress` run on the UI thread."""
         if self._closed:
             raise RuntimeError(f"task {name!r} started after the task runner was shut down")

@@ -26,10 +26,15 @@ from composer.core.templates.render import render_template
 from composer.ui.field_form import FieldForm
 
 STAGE_LABELS = {
-    "investigating": "Investigating", "identified": "Identified", "monitoring": "Monitoring",
-    "resolved": "Resolved", "maintenance-scheduled": "Maintenance scheduled",
-    "maintenance-in-progress": "Maintenance in progress", "maintenance-completed": "Maintenance completed",
-    "postmortem": "Postmortem summary", "apology": "Personal apology (one customer)",
+    "investigating": "Investigating",
+    "identified": "Identified",
+    "monitoring": "Monitoring",
+    "resolved": "Resolved",
+    "maintenance-scheduled": "Maintenance scheduled",
+    "maintenance-in-progress": "Maintenance in progress",
+    "maintenance-completed": "Maintenance completed",
+    "postmortem": "Postmortem summary",
+    "apology": "Personal apology (one customer)",
     "contact-page": "Alternate contact page",
 }
 LANGUAGE_LABELS = {"en": "English", "ca": "Català", "es": "Español"}
@@ -64,8 +69,14 @@ def fields_of(templates: list[TemplateInfo]) -> list[Field]:
 
 
 class TemplateDialog(QDialog):
-    def __init__(self, library: TemplateLibrary, prefill: dict[str, object], language: str = "en",
-                 stage: str = "investigating", parent: QWidget | None = None):
+    def __init__(
+        self,
+        library: TemplateLibrary,
+        prefill: dict[str, object],
+        language: str = "en",
+        stage: str = "investigating",
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("New update from a template"))
         self.resize(1100, 700)
@@ -166,12 +177,19 @@ class TemplateDialog(QDialog):
         self.use.setEnabled(not self.errors and bool(self.renderings))
 
     def choice(self) -> TemplateChoice:
-        return TemplateChoice(self.stage.currentData(), self.language.currentData(), self.form.values(),
-                              dict(self.renderings))
+        return TemplateChoice(
+            self.stage.currentData(), self.language.currentData(), self.form.values(), dict(self.renderings)
+        )
 
     @classmethod
-    def ask(cls, library: TemplateLibrary, prefill: dict[str, object], language: str, stage: str,
-            parent: QWidget | None = None) -> TemplateChoice | None:
+    def ask(
+        cls,
+        library: TemplateLibrary,
+        prefill: dict[str, object],
+        language: str,
+        stage: str,
+        parent: QWidget | None = None,
+    ) -> TemplateChoice | None:
         """The filled-in template, or None. Tests patch this."""
         dialog = cls(library, prefill, language, stage, parent)
         return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -75,8 +75,14 @@ class TemplateEditor(QDialog):
         self.import_button = QPushButton(self.tr("&Import…"))
         self.export_button = QPushButton(self.tr("E&xport…"))
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.duplicate_button, self.save_button, self.delete_button,
-                       self.import_button, self.export_button):
+        for button in (
+            self.new_button,
+            self.duplicate_button,
+            self.save_button,
+            self.delete_button,
+            self.import_button,
+            self.export_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         right = QWidget()
@@ -234,8 +240,9 @@ class TemplateEditor(QDialog):
         info = self.current()
         if info is None:
             return
-        path = self.prompter.save_file(self.tr("Export the template"), f"{info.id.removeprefix(USER_PREFIX)}{SUFFIX}",
-                                       TEMPLATE_FILTER)
+        path = self.prompter.save_file(
+            self.tr("Export the template"), f"{info.id.removeprefix(USER_PREFIX)}{SUFFIX}", TEMPLATE_FILTER
+        )
         if path is not None:
             try:
                 write_atomic(path, self.source.toPlainText())

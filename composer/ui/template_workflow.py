@@ -45,8 +45,16 @@ class TemplateWorkflow(QObject):
     update_made = Signal(int)  # the incident whose update a template filled or started
     page_saved = Signal(str)  # where the alternate contact page was written
 
-    def __init__(self, store: Store, library: TemplateLibrary, check_config: CheckConfig, prompter: Prompter, *,
-                 on_screen: OnScreen, parent: QWidget):
+    def __init__(
+        self,
+        store: Store,
+        library: TemplateLibrary,
+        check_config: CheckConfig,
+        prompter: Prompter,
+        *,
+        on_screen: OnScreen,
+        parent: QWidget,
+    ):
         super().__init__(parent)
         self.store = store
         self.library = library
@@ -66,17 +74,29 @@ class TemplateWorkflow(QObject):
         signer = (update.signer if update else "") or (people[0].signature if people else "")
         name, _, role = signer.partition(",")
         values: dict[str, object] = {
-            "org_name": org.name, "org_phone": org.phone, "org_email": org.email,
-            "contact_url": org.contact_url, "status_url": org.status_page_url, "long_url": org.status_page_url,
-            "signer_name": name.strip(), "signer_role": role.strip(), "zone": _local_zone_name(),
-            "next_update": utc_now() + self.check_config.cadence, "resolved_at": utc_now(),
+            "org_name": org.name,
+            "org_phone": org.phone,
+            "org_email": org.email,
+            "contact_url": org.contact_url,
+            "status_url": org.status_page_url,
+            "long_url": org.status_page_url,
+            "signer_name": name.strip(),
+            "signer_role": role.strip(),
+            "zone": _local_zone_name(),
+            "next_update": utc_now() + self.check_config.cadence,
+            "resolved_at": utc_now(),
         }
         if incident is not None:
-            values.update({
-                "title": incident.title, "services": ", ".join(incident.affected_services),
-                "impact": incident.customer_impact, "workaround": incident.workaround,
-                "started": incident.started_at, "window_start": incident.started_at,
-            })
+            values.update(
+                {
+                    "title": incident.title,
+                    "services": ", ".join(incident.affected_services),
+                    "impact": incident.customer_impact,
+                    "workaround": incident.workaround,
+                    "started": incident.started_at,
+                    "window_start": incident.started_at,
+                }
+            )
         return values
 
     def new_update_from_template(self) -> None:
@@ -125,8 +145,9 @@ class TemplateWorkflow(QObject):
         page = choice.renderings.get("page")
         if page is None:
             return
-        path = self.prompter.save_file(self.tr("Save the alternate contact page"), "contact.html",
-                                       "Web page (*.html);;All files (*)")
+        path = self.prompter.save_file(
+            self.tr("Save the alternate contact page"), "contact.html", "Web page (*.html);;All files (*)"
+        )
         if path is None:
             return
         try:

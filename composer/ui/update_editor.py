@@ -50,10 +50,12 @@ class UpdateEditor(QWidget):
 
         self.body = QPlainTextEdit()
         self.body.setObjectName("updateBody")
-        self.body.setPlaceholderText(self.tr(
-            "Write the update in Markdown. Say what customers cannot do, own it, "
-            "say when the next update comes, sign with your name and give a way to reach you."
-        ))
+        self.body.setPlaceholderText(
+            self.tr(
+                "Write the update in Markdown. Say what customers cannot do, own it, "
+                "say when the next update comes, sign with your name and give a way to reach you."
+            )
+        )
         self.body.zoomIn(1)  # a point larger than the interface: it is what people read
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -98,8 +100,11 @@ class UpdateEditor(QWidget):
         self.plus_cadence.setToolTip(self.tr("Promise the next update 30 minutes from now"))
 
         fields = QHBoxLayout()
-        for label, widget in ((self.tr("Status"), self.status), (self.tr("Signed by"), self.signer),
-                              (self.tr("Language"), self.language)):
+        for label, widget in (
+            (self.tr("Status"), self.status),
+            (self.tr("Signed by"), self.signer),
+            (self.tr("Language"), self.language),
+        ):
             caption = QLabel(label)
             caption.setBuddy(widget)
             fields.addWidget(caption)
@@ -161,8 +166,7 @@ class UpdateEditor(QWidget):
             if self._signers:
                 self.signer.clear()
                 self.signer.addItems(self._signers)
-            for widget in (self.status, self.signer, self.language, self.has_next,
-                           self.next_update, self.plus_cadence):
+            for widget in (self.status, self.signer, self.language, self.has_next, self.next_update, self.plus_cadence):
                 widget.setEnabled(update is not None)
             if update is None:
                 return
@@ -208,9 +212,7 @@ class UpdateEditor(QWidget):
             update.status = Status(status)
         update.signer = self.signer.currentText().strip()
         update.language = self.language.currentData() or "en"
-        update.next_update_at = (
-            from_qdatetime(self.next_update.dateTime()) if self.has_next.isChecked() else None
-        )
+        update.next_update_at = from_qdatetime(self.next_update.dateTime()) if self.has_next.isChecked() else None
         self._fields_saver.changed()
         self.fields_changed.emit()
 

@@ -18,47 +18,95 @@ Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 class WindowActions(QObject):
     """One QAction per command, added to the window (so its shortcut works) and to its menus."""
 
-    def __init__(self, owner: QWidget, menus: Sequence[QMenu], slots: Mapping[str, Callable[[], object]],
-                 toggle_checklist: QAction):
+    def __init__(
+        self,
+        owner: QWidget,
+        menus: Sequence[QMenu],
+        slots: Mapping[str, Callable[[], object]],
+        toggle_checklist: QAction,
+    ):
         super().__init__(owner)
         self._owner = owner
         self._slots = slots
         key = QKeySequence.StandardKey
-        self.new_incident = self._action("new_incident", self.tr("&New incident…"), key.New,
-                                         self.tr("Start a new incident with its first update"))
-        self.new_update = self._action("new_update", self.tr("New &update"), "Ctrl+Shift+N",
-                                       self.tr("Add the next update to this incident"))
-        self.import_file = self._action("import_file", self.tr("&Import…"), key.Open,
-                                        self.tr("Import an update from Markdown with front matter"))
-        self.export_file = self._action("export_file", self.tr("&Export…"), "Ctrl+E",
-                                        self.tr("Export this update as Markdown with front matter"))
-        self.save = self._action("save", self.tr("&Save now"), key.Save,
-                                 self.tr("Everything is saved as you type; this saves at once"))
+        self.new_incident = self._action(
+            "new_incident", self.tr("&New incident…"), key.New, self.tr("Start a new incident with its first update")
+        )
+        self.new_update = self._action(
+            "new_update", self.tr("New &update"), "Ctrl+Shift+N", self.tr("Add the next update to this incident")
+        )
+        self.import_file = self._action(
+            "import_file", self.tr("&Import…"), key.Open, self.tr("Import an update from Markdown with front matter")
+        )
+        self.export_file = self._action(
+            "export_file", self.tr("&Export…"), "Ctrl+E", self.tr("Export this update as Markdown with front matter")
+        )
+        self.save = self._action(
+            "save", self.tr("&Save now"), key.Save, self.tr("Everything is saved as you type; this saves at once")
+        )
         self.quit = self._action("quit", self.tr("&Quit"), "Ctrl+Q")
-        self.template = self._action("template", self.tr("New update from &template…"), "Ctrl+T",
-                                     self.tr("A ready update for this stage, in every channel"))
-        self.publish_to = self._action("publish_to", self.tr("&Publish…"), "Ctrl+Shift+P",
-                                       self.tr("Send this update to your accounts (checks first)"))
-        self.mark_published = self._action("mark_published", self.tr("Mark as publis&hed…"), None,
-                                           self.tr("Record that this update went out by other means (checks first)"))
-        self.accounts = self._action("accounts", self.tr("&Accounts…"), None,
-                                     self.tr("Where updates are published, and where their secrets are kept"))
-        self.history = self._action("history", self.tr("Revision &history…"), "Ctrl+H",
-                                    self.tr("See and restore earlier texts of this update"))
-        self.templates = self._action("templates", self.tr("&Templates…"), None,
-                                      self.tr("Your own templates beside the built-ins"))
-        self.profile = self._action("profile", self.tr("&Organisation and people…"), None,
-                                    self.tr("Contact details and the people who may sign updates"))
-        self.reload = self._action("reload", self.tr("&Reload"), "F5",
-                                   self.tr("Show incidents imported from the command line"))
-        focus = [self._action("focus_list", self.tr("Go to &incidents"), "Ctrl+1"),
-                 self._action("focus_editor", self.tr("Go to &editor"), "Ctrl+2"),
-                 self._action("focus_previews", self.tr("Go to &previews"), "Ctrl+3")]
+        self.template = self._action(
+            "template",
+            self.tr("New update from &template…"),
+            "Ctrl+T",
+            self.tr("A ready update for this stage, in every channel"),
+        )
+        self.publish_to = self._action(
+            "publish_to",
+            self.tr("&Publish…"),
+            "Ctrl+Shift+P",
+            self.tr("Send this update to your accounts (checks first)"),
+        )
+        self.mark_published = self._action(
+            "mark_published",
+            self.tr("Mark as publis&hed…"),
+            None,
+            self.tr("Record that this update went out by other means (checks first)"),
+        )
+        self.accounts = self._action(
+            "accounts",
+            self.tr("&Accounts…"),
+            None,
+            self.tr("Where updates are published, and where their secrets are kept"),
+        )
+        self.history = self._action(
+            "history", self.tr("Revision &history…"), "Ctrl+H", self.tr("See and restore earlier texts of this update")
+        )
+        self.templates = self._action(
+            "templates", self.tr("&Templates…"), None, self.tr("Your own templates beside the built-ins")
+        )
+        self.profile = self._action(
+            "profile",
+            self.tr("&Organisation and people…"),
+            None,
+            self.tr("Contact details and the people who may sign updates"),
+        )
+        self.reload = self._action(
+            "reload", self.tr("&Reload"), "F5", self.tr("Show incidents imported from the command line")
+        )
+        focus = [
+            self._action("focus_list", self.tr("Go to &incidents"), "Ctrl+1"),
+            self._action("focus_editor", self.tr("Go to &editor"), "Ctrl+2"),
+            self._action("focus_previews", self.tr("Go to &previews"), "Ctrl+3"),
+        ]
         toggle_checklist.setShortcut(QKeySequence("Ctrl+Shift+K"))
 
         file_menu, edit_menu, view_menu = menus
-        for act in (self.new_incident, self.new_update, self.template, None, self.publish_to, self.mark_published,
-                    None, self.import_file, self.export_file, None, self.save, None, self.quit):
+        for act in (
+            self.new_incident,
+            self.new_update,
+            self.template,
+            None,
+            self.publish_to,
+            self.mark_published,
+            None,
+            self.import_file,
+            self.export_file,
+            None,
+            self.save,
+            None,
+            self.quit,
+        ):
             file_menu.addSeparator() if act is None else file_menu.addAction(act)
         for act in (self.history, None, self.profile, self.accounts, self.templates):
             edit_menu.addSeparator() if act is None else edit_menu.addAction(act)

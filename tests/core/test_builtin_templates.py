@@ -19,11 +19,21 @@ from composer.core.templates import TemplateLibrary, render_template
 
 GOLDEN = Path(__file__).with_name("template_golden")
 LANGUAGES = ("en", "ca", "es")
-UPDATE_STAGES = ("investigating", "identified", "monitoring", "resolved", "maintenance-scheduled",
-                 "maintenance-in-progress", "maintenance-completed", "postmortem")
+UPDATE_STAGES = (
+    "investigating",
+    "identified",
+    "monitoring",
+    "resolved",
+    "maintenance-scheduled",
+    "maintenance-in-progress",
+    "maintenance-completed",
+    "postmortem",
+)
 SOCIAL_AND_LONG = ("blog", "email", "social-short", "social-medium")
 MATRIX = [(stage, channel) for stage in UPDATE_STAGES for channel in SOCIAL_AND_LONG] + [
-    ("apology", "email"), ("contact-page", "page")]
+    ("apology", "email"),
+    ("contact-page", "page"),
+]
 FIXED_NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)  # the contact pages say when they were made
 LESSONS = ("be-timely", "dont-hide", "sign-your-name", "give-contact-info")
 
@@ -32,8 +42,12 @@ BUILTIN = sorted((t for t in LIBRARY.all() if t.builtin), key=lambda t: t.id)
 
 
 def test_every_stage_channel_and_language_has_a_template():
-    missing = [f"{stage}-{channel}-{lang}" for lang in LANGUAGES for stage, channel in MATRIX
-               if LIBRARY.find(stage, channel, lang) is None]
+    missing = [
+        f"{stage}-{channel}-{lang}"
+        for lang in LANGUAGES
+        for stage, channel in MATRIX
+        if LIBRARY.find(stage, channel, lang) is None
+    ]
     assert not missing, f"missing or broken: {missing}"
 
 

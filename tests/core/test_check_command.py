@@ -26,8 +26,9 @@ BAD = GOOD.replace("Marta Vidal, Head of Support", "Building Office")
 
 def check(*args, home):
     env = {"INCIDENT_COMPOSER_HOME": str(home), "PATH": "/usr/bin:/bin"}
-    return subprocess.run([sys.executable, "-m", "composer", "check", *args], capture_output=True, text=True,
-                          env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "composer", "check", *args], capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 def test_json_shape_and_exit_codes(tmp_path, home):
@@ -78,8 +79,13 @@ def test_bad_input_exits_2_with_one_line(tmp_path, home):
     config.write_text("[timeliness\n", encoding="utf-8")
     good = tmp_path / "good.md"
     good.write_text(GOOD, encoding="utf-8")
-    for args in ((str(tmp_path / "missing.md"),), (str(broken),), (str(good), "--now", "soon"),
-                 (str(good), "--now", "2026-11-24T09:20:00"), (str(good), "--config", str(config))):
+    for args in (
+        (str(tmp_path / "missing.md"),),
+        (str(broken),),
+        (str(good), "--now", "soon"),
+        (str(good), "--now", "2026-11-24T09:20:00"),
+        (str(good), "--config", str(config)),
+    ):
         result = check(*args, home=home)
         assert result.returncode == 2, args
         assert result.stderr.count("\n") == 1, result.stderr
@@ -87,15 +93,17 @@ def test_bad_input_exits_2_with_one_line(tmp_path, home):
 
 def test_config_file_sets_the_cadence_and_roster(tmp_path, home):
     update = tmp_path / "u.md"
-    update.write_text(GOOD.replace("language: en", "language: en\nlast_update: 2026-11-24T09:00:00+01:00"),
-                      encoding="utf-8")
+    update.write_text(
+        GOOD.replace("language: en", "language: en\nlast_update: 2026-11-24T09:00:00+01:00"), encoding="utf-8"
+    )
     config = tmp_path / "org.toml"
     config.write_text('[timeliness]\ncadence_minutes = 60\n[[people]]\nname = "Jordi Puig"\n', encoding="utf-8")
-    result = check(str(update), "--now", "2026-11-24T09:45:00+01:00", "--format", "json", "--config",
-                   str(config), home=home)
+    result = check(
+        str(update), "--now", "2026-11-24T09:45:00+01:00", "--format", "json", "--config", str(config), home=home
+    )
     rules = {r["id"]: r["status"] for r in json.loads(result.stdout)[0]["rules"]}
     assert rules["be-timely"] == "pass"  # 45 minutes is within a 60-minute cadence
     assert rules["sign-your-name"] == "warn"  # Marta Vidal is not on this roster
-    (home / "checks.toml").write_text('[timeliness]\ncadence_minutes = 20\n', encoding="utf-8")
+    (home / "checks.toml").write_text("[timeliness]\ncadence_minutes = 20\n", encoding="utf-8")
     default = check(str(update), "--now", "2026-11-24T09:45:00+01:00", "--format", "json", home=home)
     assert {r["id"]: r["status"] for r in json.loads(default.stdout)[0]["rules"]}["be-timely"] == "fail"

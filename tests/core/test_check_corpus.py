@@ -40,8 +40,7 @@ def agreement(folder: Path) -> tuple[dict[str, list[str]], int]:
                 continue
             want = labels[finding.rule]
             if finding.verdict.value != want:
-                misses[finding.rule].append(f"{name}: got {finding.verdict.value}, expected {want}"
-                                            f" ({finding.message})")
+                misses[finding.rule].append(f"{name}: got {finding.verdict.value}, expected {want} ({finding.message})")
     return misses, len(expected)
 
 
@@ -52,8 +51,15 @@ def test_corpus_is_big_and_varied():
     assert len(list(CORPUS.glob("*.md"))) >= 30
     statuses = {read_update(f).status.value for f in files}
     assert languages >= {"en", "ca", "es"}
-    assert statuses >= {"investigating", "identified", "monitoring", "resolved", "scheduled", "in_progress",
-                        "completed"}
+    assert statuses >= {
+        "investigating",
+        "identified",
+        "monitoring",
+        "resolved",
+        "scheduled",
+        "in_progress",
+        "completed",
+    }
 
 
 @pytest.mark.parametrize("folder", SETS, ids=lambda folder: folder.name)

@@ -26,7 +26,7 @@ def test_x_counts_the_text_as_sent():
 
 
 def test_bluesky_holds_both_limits_in_one_number():
-    family = "\U0001F468\u200d\U0001F469\u200d\U0001F467\u200d\U0001F466"  # 25 bytes, one grapheme
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"  # 25 bytes, one grapheme
     assert lengths.bluesky_length("a" * 300) == 300
     assert lengths.bluesky_length(family * 120) == 300
 

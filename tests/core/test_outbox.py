@@ -83,8 +83,10 @@ def test_jobs_from_before_migration_4_keep_their_incident(tmp_path):
     conn = sqlite3.connect(path)
     for version, script in enumerate(schema.MIGRATIONS[:3], 1):
         conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;")
-    conn.execute("INSERT INTO outbox (key, account, post, state, receipt, created_at, updated_at) VALUES "
-                 "('k', 'blog', '{\"incident_key\": \"7\"}', 'sent', '{\"remote_id\": \"42\"}', 'x', 'x')")
+    conn.execute(
+        "INSERT INTO outbox (key, account, post, state, receipt, created_at, updated_at) VALUES "
+        "('k', 'blog', '{\"incident_key\": \"7\"}', 'sent', '{\"remote_id\": \"42\"}', 'x', 'x')"
+    )
     conn.commit()
     conn.close()
     store, report = Store.open(path)

@@ -17,8 +17,15 @@ def b64(text: str) -> str:
 
 
 def test_every_form_is_masked():
-    forms = [PASSWORD, PASSWORD.replace(" ", ""), quote(PASSWORD, safe=""), b64(PASSWORD),
-             b64(f"{USER}:{PASSWORD}"), b64(f"\0{USER}\0{PASSWORD}"), b64(f"{USER}:{PASSWORD.replace(' ', '')}")]
+    forms = [
+        PASSWORD,
+        PASSWORD.replace(" ", ""),
+        quote(PASSWORD, safe=""),
+        b64(PASSWORD),
+        b64(f"{USER}:{PASSWORD}"),
+        b64(f"\0{USER}\0{PASSWORD}"),
+        b64(f"{USER}:{PASSWORD.replace(' ', '')}"),
+    ]
     for form in forms:
         text = f"server said: Authorization: Basic {form} refused"
         cleaned = scrub(text, PASSWORD, username=USER)

@@ -17,15 +17,18 @@ MARKER = re.compile(r" \((\d+)/(\d+)\)$")
 
 
 def test_plain_text_drops_markup_and_keeps_addresses():
-    markdown = ("# Email delayed\n\nWe are **sorry**: mail is [delayed](https://status.example/3).\n"
-                "Call [+34 93 000 00 00](tel:+34930000000) or [mail us](mailto:help@example.net).\n\n"
-                "- one\n- two\n\n1. first\n2. second\n\nMarta Vidal  \nHead of support\n")
+    markdown = (
+        "# Email delayed\n\nWe are **sorry**: mail is [delayed](https://status.example/3).\n"
+        "Call [+34 93 000 00 00](tel:+34930000000) or [mail us](mailto:help@example.net).\n\n"
+        "- one\n- two\n\n1. first\n2. second\n\nMarta Vidal  \nHead of support\n"
+    )
     assert plain_text(markdown) == (
         "Email delayed\n\n"
         "We are sorry: mail is delayed (https://status.example/3). "
         "Call +34 93 000 00 00 or mail us (help@example.net).\n\n"
         "• one\n• two\n\n1. first\n2. second\n\n"
-        "Marta Vidal\nHead of support")
+        "Marta Vidal\nHead of support"
+    )
 
 
 def test_plain_text_keeps_a_bare_link_once():
@@ -72,8 +75,9 @@ def test_too_many_parts_is_refused_with_a_reason():
 def test_shorten_keeps_whole_sentences_and_links_to_the_long_form():
     text = "First sentence here. Second sentence is a little longer. " * 10
     short = fit(text, limit=120, length=mastodon_length, thread=False, long_url="https://status.example/3")
-    assert short == ["First sentence here. Second sentence is a little longer. First sentence here. "
-                     "… https://status.example/3"]
+    assert short == [
+        "First sentence here. Second sentence is a little longer. First sentence here. … https://status.example/3"
+    ]
     assert mastodon_length(short[0]) <= 120
 
 
@@ -85,8 +89,24 @@ def test_shorten_without_a_link_says_why():
 @pytest.mark.parametrize("length, limit", [(twitter_length, 280), (mastodon_length, 500), (grapheme.length, 300)])
 def test_threads_keep_every_word_in_order_and_every_part_fits(length, limit):
     rng = random.Random(7)
-    vocabulary = ["incidència", "servei", "we", "are", "sorry", "🙇", "👩🏽‍💻", "https://status.example/inc/42",
-                  "東京", "restored.", "Next", "update:", "15:30", "CET.", "mail", "slow!"]
+    vocabulary = [
+        "incidència",
+        "servei",
+        "we",
+        "are",
+        "sorry",
+        "🙇",
+        "👩🏽‍💻",
+        "https://status.example/inc/42",
+        "東京",
+        "restored.",
+        "Next",
+        "update:",
+        "15:30",
+        "CET.",
+        "mail",
+        "slow!",
+    ]
     for _ in range(40):
         paragraphs = [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 90))) for _ in range(4)]
         text = "\n\n".join(paragraphs)

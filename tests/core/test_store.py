@@ -135,7 +135,7 @@ def test_damaged_pages_keep_every_readable_row(tmp_path):
     page = 4096
     # Wreck the last pages, where the late revisions live; the first pages stay intact.
     for offset in range(len(data) - 6 * page, len(data) - page, page):
-        data[offset:offset + 64] = b"\xff" * 64
+        data[offset : offset + 64] = b"\xff" * 64
     path.write_bytes(bytes(data))
 
     store, report = Store.open(path)

@@ -12,8 +12,9 @@ from composer.core.interchange import parse_update
 
 def cli(*args, home):
     env = {"INCIDENT_COMPOSER_HOME": str(home), "PATH": "/usr/bin:/bin"}
-    return subprocess.run([sys.executable, "-m", "composer", *args], capture_output=True, text=True,
-                          env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "composer", *args], capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 def test_templates_list_json(home):
@@ -28,8 +29,16 @@ def test_templates_list_json(home):
 
 def test_render_long_form_gives_an_update_file_that_check_reads(home, tmp_path):
     out = tmp_path / "update.md"
-    result = cli("render", "investigating-blog-en", "--sample", "--set", "signer_name=Jordi Puig",
-                 "--output", str(out), home=home)
+    result = cli(
+        "render",
+        "investigating-blog-en",
+        "--sample",
+        "--set",
+        "signer_name=Jordi Puig",
+        "--output",
+        str(out),
+        home=home,
+    )
     assert result.returncode == 0, result.stderr
     doc = parse_update(out.read_text(encoding="utf-8"))
     assert doc.status.value == "investigating"
@@ -40,9 +49,15 @@ def test_render_long_form_gives_an_update_file_that_check_reads(home, tmp_path):
 
 
 def test_render_reads_json_and_toml_data(home, tmp_path):
-    data = {"title": "Checkout down", "impact": "you cannot pay by card", "started": "2026-11-24T10:00:00Z",
-            "next_update": "2026-11-24T10:30:00Z", "signer_name": "Ana García", "org_name": "Shop",
-            "org_email": "help@shop.example"}
+    data = {
+        "title": "Checkout down",
+        "impact": "you cannot pay by card",
+        "started": "2026-11-24T10:00:00Z",
+        "next_update": "2026-11-24T10:30:00Z",
+        "signer_name": "Ana García",
+        "org_name": "Shop",
+        "org_email": "help@shop.example",
+    }
     as_json = tmp_path / "v.json"
     as_json.write_text(json.dumps(data), encoding="utf-8")
     as_toml = tmp_path / "v.toml"
@@ -77,8 +92,9 @@ def test_user_templates_are_listed_and_rendered(home):
     (folder / "short-thanks.j2").write_text(
         '{#-\n[template]\nstage = "resolved"\nchannel = "social-short"\nlanguage = "en"\n'
         'title = "Thanks"\nfields = ["signer_name"]\n-#}\n'
-        'All fixed. Thank you for your patience. – {{ signer_name }}\n',
-        encoding="utf-8")
+        "All fixed. Thank you for your patience. – {{ signer_name }}\n",
+        encoding="utf-8",
+    )
     (folder / "broken.j2").write_text('{#-\n[template]\nchannel = "blog"\n-#}\n{% if %}\n', encoding="utf-8")
     listed = {e["id"]: e for e in json.loads(cli("templates", "list", "--format", "json", home=home).stdout)}
     assert listed["user:short-thanks"]["builtin"] is False

@@ -33,16 +33,19 @@ def render(body: str, channel: str = "blog", **values):
     return render_template(info, {"title": "T", "signer_name": "Marta Vidal", **values})
 
 
-@pytest.mark.parametrize("payload", [
-    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
-    "{{ title.__class__.__init__.__globals__ }}",
-    "{{ cycler.__init__.__globals__.os.popen('touch /tmp/pwned-by-template').read() }}",
-    "{{ lipsum.__globals__['os'].system('touch /tmp/pwned-by-template') }}",
-    "{{ self._TemplateReference__context }}",
-    "{% for c in ().__class__.__base__.__subclasses__() %}{{ c }}{% endfor %}",
-    "{{ range.__self__ }}",
-    "{% set x = [].append(1) %}",
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ title.__class__.__init__.__globals__ }}",
+        "{{ cycler.__init__.__globals__.os.popen('touch /tmp/pwned-by-template').read() }}",
+        "{{ lipsum.__globals__['os'].system('touch /tmp/pwned-by-template') }}",
+        "{{ self._TemplateReference__context }}",
+        "{% for c in ().__class__.__base__.__subclasses__() %}{{ c }}{% endfor %}",
+        "{{ range.__self__ }}",
+        "{% set x = [].append(1) %}",
+    ],
+)
 def test_sandbox_escapes_fail_safely(payload, tmp_path):
     marker = tmp_path / "never"
     with pytest.raises(TemplateError) as caught:
@@ -74,8 +77,12 @@ def test_missing_required_field_names_it():
 
 
 def test_bad_field_values_are_one_line():
-    info = parse_template("user:t", HEADER.replace('"signer_name"]', '"signer_name", "started"]')
-                          % ("blog", "") + "{{ started|clock }}", "t.j2", False)
+    info = parse_template(
+        "user:t",
+        HEADER.replace('"signer_name"]', '"signer_name", "started"]') % ("blog", "") + "{{ started|clock }}",
+        "t.j2",
+        False,
+    )
     for value, message in (("yesterday", "not an ISO 8601 time"), ("2026-11-24T10:00", "no time zone")):
         with pytest.raises(FieldError, match=message):
             render_template(info, {"title": "T", "signer_name": "M", "started": value})

@@ -48,12 +48,16 @@ def free_port() -> int:
 
 def check_installed() -> None:
     """Raise PeerNotInstalled, naming the install command, when the PDS cannot start here."""
-    needed = [NODE, PEER_DIR / "node_modules" / "@atproto" / "dev-env" / "package.json",
-              PEER_DIR / "node_modules" / ".incident-composer-installed"]
+    needed = [
+        NODE,
+        PEER_DIR / "node_modules" / "@atproto" / "dev-env" / "package.json",
+        PEER_DIR / "node_modules" / ".incident-composer-installed",
+    ]
     missing = [os.path.relpath(path, PEER_DIR) for path in needed if not path.exists()]
     if missing:
-        raise PeerNotInstalled(f"The Bluesky test PDS is not installed (missing {', '.join(missing)}). "
-                               f"Install it with: {INSTALL_COMMAND}")
+        raise PeerNotInstalled(
+            f"The Bluesky test PDS is not installed (missing {', '.join(missing)}). Install it with: {INSTALL_COMMAND}"
+        )
 
 
 class BlueskyPeer:
@@ -78,15 +82,33 @@ class BlueskyPeer:
     def start(self) -> BlueskyPeer:
         check_installed()
         self._scratch = tempfile.mkdtemp(prefix="bluesky-pds-")
-        env = {"PATH": f"{NODE.parent}{os.pathsep}{os.environ.get('PATH', '')}", "HOME": self._scratch,
-               "TMPDIR": self._scratch, "LOG_ENABLED": "false", "NODE_ENV": "development"}
+        env = {
+            "PATH": f"{NODE.parent}{os.pathsep}{os.environ.get('PATH', '')}",
+            "HOME": self._scratch,
+            "TMPDIR": self._scratch,
+            "LOG_ENABLED": "false",
+            "NODE_ENV": "development",
+        }
         pds_port, plc_port = free_port(), free_port()
         arguments = [str(pds_port), str(plc_port)] + (["--rate-limits"] if self.rate_limits else [])
         try:
             self.process = subprocess.Popen(
-                ["bash", "-c", 'cd "$1" && shift && exec "$@"', "bash", str(PEER_DIR), str(NODE), "start.mjs",
-                 *arguments],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+                [
+                    "bash",
+                    "-c",
+                    'cd "$1" && shift && exec "$@"',
+                    "bash",
+                    str(PEER_DIR),
+                    str(NODE),
+                    "start.mjs",
+                    *arguments,
+                ],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+                env=env,
+            )
             threading.Thread(target=self._read_output, daemon=True).start()
             ready = self._answer(self.startup_timeout, "start")
             self.url = str(ready["url"])
@@ -127,7 +149,7 @@ class BlueskyPeer:
         assert process is not None and process.stdout is not None
         for line in process.stdout:
             if line.startswith(_ANSWER_PREFIX):
-                self._answers.put(json.loads(line[len(_ANSWER_PREFIX):]))
+                self._answers.put(json.loads(line[len(_ANSWER_PREFIX) :]))
             else:
                 self.log.append(line.rstrip("\n"))
         self._answers.put({"error": f"the PDS exited (status {process.wait()})"})
@@ -136,11 +158,16 @@ class BlueskyPeer:
         try:
             answer = self._answers.get(timeout=timeout)
         except queue.Empty:
-            raise RuntimeError(f"The Bluesky test PDS did not answer ({what}) within {timeout:g} s. "
-                               f"Its output:\n" + "\n".join(self.log[-30:])) from None
+            raise RuntimeError(
+                f"The Bluesky test PDS did not answer ({what}) within {timeout:g} s. "
+                f"Its output:\n" + "\n".join(self.log[-30:])
+            ) from None
         if "error" in answer:
-            raise RuntimeError(f"The Bluesky test PDS failed ({what}): {answer['error']}. Its output:\n"
-                               + "\n".join(self.log[-30:]) + f"\nIf it is not installed: {INSTALL_COMMAND}")
+            raise RuntimeError(
+                f"The Bluesky test PDS failed ({what}): {answer['error']}. Its output:\n"
+                + "\n".join(self.log[-30:])
+                + f"\nIf it is not installed: {INSTALL_COMMAND}"
+            )
         return answer
 
     def _wait_until_answering(self) -> None:
@@ -156,8 +183,10 @@ class BlueskyPeer:
             time.sleep(0.1)
 
     def _create_account(self) -> None:
-        created = self.xrpc_post("com.atproto.server.createAccount", {
-            "handle": self.handle, "email": f"{self.handle.split('.')[0]}@example.test", "password": self.password})
+        created = self.xrpc_post(
+            "com.atproto.server.createAccount",
+            {"handle": self.handle, "email": f"{self.handle.split('.')[0]}@example.test", "password": self.password},
+        )
         self.did = created["did"]
         self.app_password = self.create_app_password("incident-composer-tests")
 
@@ -175,8 +204,9 @@ class BlueskyPeer:
 
     def session(self) -> dict:
         """A fresh session with the account password (not the app password the publisher uses)."""
-        return self.xrpc_post("com.atproto.server.createSession", {"identifier": self.handle,
-                                                                    "password": self.password})
+        return self.xrpc_post(
+            "com.atproto.server.createSession", {"identifier": self.handle, "password": self.password}
+        )
 
     def create_app_password(self, name: str) -> str:
         token = self.session()["accessJwt"]

@@ -14,8 +14,14 @@ def main(steps_file: str) -> None:
     steps = json.loads(Path(steps_file).read_text(encoding="utf-8"))
     results = []
     for step in steps:
-        done = subprocess.run([sys.executable, "-m", "composer", *step["args"]], input=step.get("stdin", ""),
-                              capture_output=True, text=True, timeout=120, check=False)
+        done = subprocess.run(
+            [sys.executable, "-m", "composer", *step["args"]],
+            input=step.get("stdin", ""),
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
         results.append({"rc": done.returncode, "stdout": done.stdout, "stderr": done.stderr})
     print(json.dumps(results))
 

@@ -54,22 +54,41 @@ class DropFolderPublisher:
         AccountField("folder", "Folder", kind="path", help="Where the gateway picks up messages"),
         AccountField("key", "Shared key", secret=True, help="Signs each message; kept in the system keyring only"),
     )
-    policy = TextPolicy(limit=LIMIT, counter="graphemes", threads=True, measure=graphemes, source="social-short",
-                        max_parts=5)
+    policy = TextPolicy(
+        limit=LIMIT, counter="graphemes", threads=True, measure=graphemes, source="social-short", max_parts=5
+    )
 
     def render(self, update: PublishableUpdate) -> Post:
-        parts = fit(source_text(update, "social-short"), limit=LIMIT, length=graphemes, thread=True,
-                    long_url=update.long_url, max_parts=self.policy.max_parts)
-        return Post(channel=self.id, parts=parts, subject=update.title, html=markdown_to_html(update.body),
-                    meta={"update_id": update.update_id})
+        parts = fit(
+            source_text(update, "social-short"),
+            limit=LIMIT,
+            length=graphemes,
+            thread=True,
+            long_url=update.long_url,
+            max_parts=self.policy.max_parts,
+        )
+        return Post(
+            channel=self.id,
+            parts=parts,
+            subject=update.title,
+            html=markdown_to_html(update.body),
+            meta={"update_id": update.update_id},
+        )
 
     def validate_settings(self, settings: dict[str, str]) -> None:
         """The optional hook: a relative folder would depend on where the app was started."""
         if settings.get("folder") and not Path(settings["folder"]).is_absolute():
             raise ValueError("Write the folder as a full path, e.g. /var/spool/pager.")
 
-    def publish(self, post: Post, account: Account, credentials: dict[str, str], *,
-                report: Report = no_report, cancel: threading.Event | None = None) -> Receipt:
+    def publish(
+        self,
+        post: Post,
+        account: Account,
+        credentials: dict[str, str],
+        *,
+        report: Report = no_report,
+        cancel: threading.Event | None = None,
+    ) -> Receipt:
         folder = self._folder(account)
         key = credentials.get("key", "")
         if not key:
@@ -82,11 +101,18 @@ class DropFolderPublisher:
             signature = hmac.new(key.encode(), part.encode(), hashlib.sha256).hexdigest()
             try:
                 (folder / f"{stem}-{index}.json").write_text(
-                    json.dumps({"text": part, "signature": signature}, ensure_ascii=False), encoding="utf-8")
+                    json.dumps({"text": part, "signature": signature}, ensure_ascii=False), encoding="utf-8"
+                )
             except OSError as error:  # whatever the system says, the key never reaches the user
                 raise Rejected(scrub(f"Could not write to {folder}: {error}", key)) from None
-        return Receipt(account=account.name, channel=self.id, remote_id=stem, url=folder.as_uri(),
-                       published_at=datetime.now(UTC), meta={"files": len(post.parts)})
+        return Receipt(
+            account=account.name,
+            channel=self.id,
+            remote_id=stem,
+            url=folder.as_uri(),
+            published_at=datetime.now(UTC),
+            meta={"files": len(post.parts)},
+        )
 
     def test_connection(self, account: Account, credentials: dict[str, str]) -> str:
         folder = self._folder(account)

@@ -59,7 +59,8 @@ def description() -> OpenAPIDescription:
                 raise FileNotFoundError(
                     f"Mastodon's API description is missing at {DESCRIPTION_PATH}: the Mastodon tests check the "
                     "stand-in against it. Restore it from git, or take mastodon-openapi.json from "
-                    "github.com/abraham/mastodon-openapi (dist/).")
+                    "github.com/abraham/mastodon-openapi (dist/)."
+                )
             _description = OpenAPIDescription.load(DESCRIPTION_PATH, QUIRKS)
         return _description
 
@@ -92,9 +93,16 @@ class Canned:
 class MastodonStandIn:
     """The stand-in server. Configure it, `start()` it (or use `with`), read what it received."""
 
-    def __init__(self, *, token: str, username: str = "status", max_characters: int = 500,
-                 url_length: int = 23, scopes: tuple[str, ...] = ("write:statuses", "read:accounts"),
-                 instance_v2: bool = True):
+    def __init__(
+        self,
+        *,
+        token: str,
+        username: str = "status",
+        max_characters: int = 500,
+        url_length: int = 23,
+        scopes: tuple[str, ...] = ("write:statuses", "read:accounts"),
+        instance_v2: bool = True,
+    ):
         description()  # fails here, loudly, when the description is missing
         self.token = token
         self.reader_token = "reader-" + token[::-1]  # read-only, for tests that look at statuses over HTTP
@@ -117,8 +125,7 @@ class MastodonStandIn:
         self._server.standin = self  # type: ignore[attr-defined]
         self.port = self._server.server_address[1]
         self.url = f"http://{HOST}:{self.port}"
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self.account_id = "109000000000000001"
 
     # --- lifecycle ----------------------------------------------------------------------------
@@ -152,8 +159,11 @@ class MastodonStandIn:
     def rate_limit_next_post(self, seconds: int = 120, *, retry_after: bool = False) -> None:
         """A 429 as Mastodon's Rack::Attack gives it (its reset time; Retry-After only if asked)."""
         reset = datetime.now(UTC) + timedelta(seconds=seconds)
-        headers = {"X-RateLimit-Limit": "300", "X-RateLimit-Remaining": "0",
-                   "X-RateLimit-Reset": reset.isoformat(timespec="microseconds").replace("+00:00", "Z")}
+        headers = {
+            "X-RateLimit-Limit": "300",
+            "X-RateLimit-Remaining": "0",
+            "X-RateLimit-Reset": reset.isoformat(timespec="microseconds").replace("+00:00", "Z"),
+        }
         if retry_after:
             headers["Retry-After"] = str(seconds)
         self.canned.append(Canned("POST", "/api/v1/statuses", 429, {"error": "Too many requests"}, headers))
@@ -163,37 +173,79 @@ class MastodonStandIn:
     def account(self) -> dict[str, Any]:
         avatar = f"{self.url}/avatars/original/missing.png"
         return {
-            "id": self.account_id, "username": self.username, "acct": self.username,
-            "display_name": "Example Status", "locked": False, "bot": True, "group": False, "discoverable": True,
-            "indexable": False, "created_at": "2024-03-01T00:00:00.000Z", "note": "<p>Service status</p>",
-            "url": f"{self.url}/@{self.username}", "uri": f"{self.url}/users/{self.username}",
-            "avatar": avatar, "avatar_static": avatar, "header": f"{self.url}/headers/original/missing.png",
-            "header_static": f"{self.url}/headers/original/missing.png", "followers_count": 12,
-            "following_count": 0, "statuses_count": len(self.statuses), "emojis": [], "fields": [],
+            "id": self.account_id,
+            "username": self.username,
+            "acct": self.username,
+            "display_name": "Example Status",
+            "locked": False,
+            "bot": True,
+            "group": False,
+            "discoverable": True,
+            "indexable": False,
+            "created_at": "2024-03-01T00:00:00.000Z",
+            "note": "<p>Service status</p>",
+            "url": f"{self.url}/@{self.username}",
+            "uri": f"{self.url}/users/{self.username}",
+            "avatar": avatar,
+            "avatar_static": avatar,
+            "header": f"{self.url}/headers/original/missing.png",
+            "header_static": f"{self.url}/headers/original/missing.png",
+            "followers_count": 12,
+            "following_count": 0,
+            "statuses_count": len(self.statuses),
+            "emojis": [],
+            "fields": [],
         }
 
     def credential_account(self) -> dict[str, Any]:
-        return {**self.account(),
-                "source": {"privacy": "public", "sensitive": False, "language": "en", "note": "Service status",
-                           "fields": [], "follow_requests_count": 0, "indexable": False},
-                "role": {"id": "-99", "name": "", "color": "", "permissions": "0", "highlighted": False}}
+        return {
+            **self.account(),
+            "source": {
+                "privacy": "public",
+                "sensitive": False,
+                "language": "en",
+                "note": "Service status",
+                "fields": [],
+                "follow_requests_count": 0,
+                "indexable": False,
+            },
+            "role": {"id": "-99", "name": "", "color": "", "permissions": "0", "highlighted": False},
+        }
 
     def instance(self) -> dict[str, Any]:
         return {
-            "domain": f"{HOST}:{self.port}", "title": "Stand-in", "version": "4.3.0", "source_url":
-            "https://github.com/mastodon/mastodon", "description": "A stand-in checked against the API description",
-            "usage": {"users": {"active_month": 1}}, "thumbnail": {"url": f"{self.url}/thumbnail.png"},
-            "icon": [], "languages": ["en"], "api_versions": {"mastodon": 2},
+            "domain": f"{HOST}:{self.port}",
+            "title": "Stand-in",
+            "version": "4.3.0",
+            "source_url": "https://github.com/mastodon/mastodon",
+            "description": "A stand-in checked against the API description",
+            "usage": {"users": {"active_month": 1}},
+            "thumbnail": {"url": f"{self.url}/thumbnail.png"},
+            "icon": [],
+            "languages": ["en"],
+            "api_versions": {"mastodon": 2},
             "configuration": {
                 "urls": {"streaming": f"ws://{HOST}:{self.port}"},
                 "accounts": {"max_featured_tags": 10, "max_pinned_statuses": 5},
-                "statuses": {"max_characters": self.max_characters, "max_media_attachments": 4,
-                             "characters_reserved_per_url": self.url_length},
-                "media_attachments": {"supported_mime_types": ["image/png"], "image_size_limit": 16777216,
-                                      "image_matrix_limit": 33177600, "video_size_limit": 103809024,
-                                      "video_frame_rate_limit": 120, "video_matrix_limit": 8294400},
-                "polls": {"max_options": 4, "max_characters_per_option": 50, "min_expiration": 300,
-                          "max_expiration": 2629746},
+                "statuses": {
+                    "max_characters": self.max_characters,
+                    "max_media_attachments": 4,
+                    "characters_reserved_per_url": self.url_length,
+                },
+                "media_attachments": {
+                    "supported_mime_types": ["image/png"],
+                    "image_size_limit": 16777216,
+                    "image_matrix_limit": 33177600,
+                    "video_size_limit": 103809024,
+                    "video_frame_rate_limit": 120,
+                    "video_matrix_limit": 8294400,
+                },
+                "polls": {
+                    "max_options": 4,
+                    "max_characters_per_option": 50,
+                    "min_expiration": 300,
+                    "max_expiration": 2629746,
+                },
                 "translation": {"enabled": False},
             },
             "registrations": {"enabled": False, "approval_required": False, "message": None},
@@ -206,15 +258,30 @@ class MastodonStandIn:
         status_id = str(self._next_id)
         content = "<p>" + "</p><p>".join(html.escape(p).replace("\n", "<br />") for p in text.split("\n\n")) + "</p>"
         return {
-            "id": status_id, "created_at": _timestamp(datetime.now(UTC)),
-            "in_reply_to_id": reply_to, "in_reply_to_account_id": self.account_id if reply_to else None,
-            "sensitive": False, "spoiler_text": "", "visibility": visibility, "language": language,
+            "id": status_id,
+            "created_at": _timestamp(datetime.now(UTC)),
+            "in_reply_to_id": reply_to,
+            "in_reply_to_account_id": self.account_id if reply_to else None,
+            "sensitive": False,
+            "spoiler_text": "",
+            "visibility": visibility,
+            "language": language,
             "uri": f"{self.url}/users/{self.username}/statuses/{status_id}",
             "url": f"{self.url}/@{self.username}/{status_id}",
-            "replies_count": 0, "reblogs_count": 0, "favourites_count": 0, "edited_at": None,
-            "content": content, "reblog": None, "application": {"name": "Incident Composer", "website": None},
-            "account": self.account(), "media_attachments": [], "mentions": [], "tags": [], "emojis": [],
-            "card": None, "poll": None,
+            "replies_count": 0,
+            "reblogs_count": 0,
+            "favourites_count": 0,
+            "edited_at": None,
+            "content": content,
+            "reblog": None,
+            "application": {"name": "Incident Composer", "website": None},
+            "account": self.account(),
+            "media_attachments": [],
+            "mentions": [],
+            "tags": [],
+            "emojis": [],
+            "card": None,
+            "poll": None,
         }
 
     # --- the API ------------------------------------------------------------------------------
@@ -231,8 +298,9 @@ class MastodonStandIn:
             return 403, {"error": "This action is outside the authorized scopes"}
         return None
 
-    def handle(self, method: str, path: str, headers: dict[str, str], params: dict[str, Any]
-               ) -> tuple[int, dict[str, Any], dict[str, str]] | None:
+    def handle(
+        self, method: str, path: str, headers: dict[str, str], params: dict[str, Any]
+    ) -> tuple[int, dict[str, Any], dict[str, str]] | None:
         """(status, JSON body, headers) for a request, or None to hang up without answering."""
         with self._lock:
             for canned in self.canned:
@@ -256,8 +324,9 @@ class MastodonStandIn:
                 return self._create_status(headers, params)
             return 404, {"error": "Not Found"}, {}
 
-    def _create_status(self, headers: dict[str, str], params: dict[str, Any]
-                       ) -> tuple[int, dict[str, Any], dict[str, str]] | None:
+    def _create_status(
+        self, headers: dict[str, str], params: dict[str, Any]
+    ) -> tuple[int, dict[str, Any], dict[str, str]] | None:
         refused = self._scoped(headers, WRITE_STATUS_SCOPES)
         if refused:
             return (*refused, {})
@@ -347,8 +416,11 @@ class _Handler(BaseHTTPRequestHandler):
     def _refuse(self, standin: MastodonStandIn, violation: OpenAPIViolation) -> None:
         with standin._lock:
             standin.violations.append(str(violation))
-        self._send(500, json.dumps({"error": f"stand-in: {violation}"}).encode(),
-                   {"Content-Type": "application/json; charset=utf-8"})
+        self._send(
+            500,
+            json.dumps({"error": f"stand-in: {violation}"}).encode(),
+            {"Content-Type": "application/json; charset=utf-8"},
+        )
 
     def _send(self, status: int, payload: bytes, headers: dict[str, str]) -> None:
         self.send_response(status)

@@ -43,6 +43,7 @@ def _format_checker() -> FormatChecker:
     """
     checker = FormatChecker()
     if "date-time" not in checker.checkers:
+
         @checker.checks("date-time", raises=ValueError)
         def is_date_time(value: object) -> bool:
             if not isinstance(value, str):
@@ -51,13 +52,16 @@ def _format_checker() -> FormatChecker:
                 return False
             datetime.fromisoformat(value.upper().replace("Z", "+00:00"))  # raises on 2024-02-30
             return True
+
     if "uri" not in checker.checkers:
+
         @checker.checks("uri")
         def is_uri(value: object) -> bool:
             if not isinstance(value, str):
                 return True
             scheme = urlsplit(value).scheme
             return bool(re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", scheme)) and not re.search(r"[\s<>\"]", value)
+
     return checker
 
 
@@ -135,8 +139,10 @@ class OpenAPIDescription:
     def _parameters(self, operation: Operation) -> dict[tuple[str, str], tuple[dict[str, Any], Location]]:
         """(in, name) -> (parameter, its location); header names in lower case."""
         found = {}
-        for owner, location in ((self.document["paths"][operation.template], ("paths", operation.template)),
-                                (operation.spec, operation.location)):
+        for owner, location in (
+            (self.document["paths"][operation.template], ("paths", operation.template)),
+            (operation.spec, operation.location),
+        ):
             for index, node in enumerate(owner.get("parameters", [])):
                 parameter, where = self._resolve(node, (*location, "parameters", str(index)))
                 name = parameter["name"].lower() if parameter["in"] == "header" else parameter["name"]
@@ -191,8 +197,9 @@ class OpenAPIDescription:
         headers = {name.lower(): value for name, value in headers.items()}
         declared = self._parameters(operation)
 
-        sent: dict[tuple[str, str], list[str]] = {("path", name): [value]
-                                                  for name, value in operation.path_params.items()}
+        sent: dict[tuple[str, str], list[str]] = {
+            ("path", name): [value] for name, value in operation.path_params.items()
+        }
         for name, values in parse_qs(parts.query, keep_blank_values=True).items():
             bare = name.removesuffix("[]")
             if ("query", bare) not in declared:
@@ -205,10 +212,15 @@ class OpenAPIDescription:
             quirk = self.quirks.get((operation.method, operation.template, place, parameter["name"]))
             schema = quirk or parameter.get("schema", {})
             if place == "header" and schema.get("type") == "object":
-                raise OpenAPIViolation(f"{where}: header `{parameter['name']}` is declared as an object, which no "
-                                       "header can carry; add a quirk naming the schema to check it with")
-            self.check(quirk or self.at((*location, "schema")), self._typed(schema, values),
-                       f"{where}: {place} parameter `{parameter['name']}`")
+                raise OpenAPIViolation(
+                    f"{where}: header `{parameter['name']}` is declared as an object, which no "
+                    "header can carry; add a quirk naming the schema to check it with"
+                )
+            self.check(
+                quirk or self.at((*location, "schema")),
+                self._typed(schema, values),
+                f"{where}: {place} parameter `{parameter['name']}`",
+            )
         for key, (parameter, _) in declared.items():
             if parameter.get("required") and key not in sent:
                 raise OpenAPIViolation(f"{where}: required {key[0]} parameter `{parameter['name']}` is missing")
@@ -222,8 +234,10 @@ class OpenAPIDescription:
         if not requirements or {} in requirements:
             return  # anonymous access allowed
         if not re.fullmatch(r"Bearer [\x21-\x7e]+", headers.get("authorization", "")):
-            raise OpenAPIViolation(f"{where}: the operation needs an OAuth 2 bearer token and the request has no "
-                                   "`Authorization: Bearer …` header")
+            raise OpenAPIViolation(
+                f"{where}: the operation needs an OAuth 2 bearer token and the request has no "
+                "`Authorization: Bearer …` header"
+            )
 
     def _check_request_body(self, operation: Operation, headers: Mapping[str, str], body: bytes, where: str) -> None:
         if "requestBody" not in operation.spec:
@@ -238,8 +252,10 @@ class OpenAPIDescription:
         media_type = headers.get("content-type", "").split(";")[0].strip().lower()
         content = request_body.get("content", {})
         if media_type not in content:
-            raise OpenAPIViolation(f"{where}: a body of type `{media_type or 'none'}`; the description accepts "
-                                   f"{', '.join(content) or 'none'}")
+            raise OpenAPIViolation(
+                f"{where}: a body of type `{media_type or 'none'}`; the description accepts "
+                f"{', '.join(content) or 'none'}"
+            )
         if media_type != "application/json":
             raise OpenAPIViolation(f"{where}: only JSON bodies are checked here, not {media_type}")
         try:
@@ -250,8 +266,7 @@ class OpenAPIDescription:
 
     # --- responses ----------------------------------------------------------------------------
 
-    def validate_response(self, method: str, url: str, status: int, headers: Mapping[str, str],
-                          body: bytes) -> None:
+    def validate_response(self, method: str, url: str, status: int, headers: Mapping[str, str], body: bytes) -> None:
         """Raise OpenAPIViolation unless the description allows this response to that request."""
         parts = urlsplit(url)
         operation = self.operation(method, parts.path)
@@ -262,8 +277,9 @@ class OpenAPIDescription:
         media_type = {name.lower(): value for name, value in headers.items()}.get("content-type", "")
         media_type = media_type.split(";")[0].strip().lower()
         if code is None and quirk is None:
-            raise OpenAPIViolation(f"{where}: status {status} is not in the API description "
-                                   f"(it lists {', '.join(responses)})")
+            raise OpenAPIViolation(
+                f"{where}: status {status} is not in the API description (it lists {', '.join(responses)})"
+            )
         if code is None:
             schema, content = quirk, {"application/json": quirk}
         else:
@@ -273,8 +289,9 @@ class OpenAPIDescription:
                 return  # the description promises no body
             schema = self.at((*location, "content", media_type, "schema"))
         if media_type not in content:
-            raise OpenAPIViolation(f"{where}: content type `{media_type or 'none'}`; the description says "
-                                   f"{', '.join(content)}")
+            raise OpenAPIViolation(
+                f"{where}: content type `{media_type or 'none'}`; the description says {', '.join(content)}"
+            )
         try:
             document = json.loads(body)
         except ValueError as error:

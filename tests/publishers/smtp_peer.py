@@ -36,9 +36,26 @@ def make_certificate(folder: Path) -> Certificate:
     """`openssl req -x509` into `folder`: valid two days, for DNS:localhost and IP:127.0.0.1."""
     cert, key = folder / "cert.pem", folder / "key.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
-         "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
-        check=True, capture_output=True,
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=DNS:localhost,IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
     )
     return Certificate(cert=cert, key=key)
 
@@ -80,8 +97,11 @@ class RecordingHandler:
         if self.refuse_data:
             return self.refuse_data
         with self.lock:
-            self.deliveries.append(Delivery(
-                raw=bytes(envelope.original_content), mail_from=envelope.mail_from, rcpt_tos=list(envelope.rcpt_tos)))
+            self.deliveries.append(
+                Delivery(
+                    raw=bytes(envelope.original_content), mail_from=envelope.mail_from, rcpt_tos=list(envelope.rcpt_tos)
+                )
+            )
         return "250 2.0.0 Message accepted for delivery"
 
 
@@ -95,8 +115,11 @@ class Authenticator:
 
     def __call__(self, server, session, envelope, mechanism, auth_data) -> AuthResult:
         self.attempts += 1
-        ok = (isinstance(auth_data, LoginPassword) and auth_data.login == self.username
-              and auth_data.password == self.password)
+        ok = (
+            isinstance(auth_data, LoginPassword)
+            and auth_data.login == self.username
+            and auth_data.password == self.password
+        )
         return AuthResult(success=ok, handled=False)
 
     def __repr__(self) -> str:

@@ -28,8 +28,14 @@ from urllib.parse import urlsplit
 
 HOST = "127.0.0.1"
 X_USER = {"id": "1460000000000000001", "name": "Example Status", "username": "examplestatus"}
-LINKEDIN_MEMBER = {"sub": "782bbtaQ", "name": "Marta Vidal", "given_name": "Marta", "family_name": "Vidal",
-                   "email_verified": True, "locale": {"country": "ES", "language": "ca"}}
+LINKEDIN_MEMBER = {
+    "sub": "782bbtaQ",
+    "name": "Marta Vidal",
+    "given_name": "Marta",
+    "family_name": "Vidal",
+    "email_verified": True,
+    "locale": {"country": "ES", "language": "ca"},
+}
 LITTLE_RESERVED = set("\\|{}@[]()<>#*_~")
 _LINK = re.compile(r"https?://[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+")
 _URN_AUTHOR = re.compile(r"urn:li:(person|organization):[A-Za-z0-9_-]+")
@@ -83,9 +89,13 @@ class Standin:
             def _handle(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 parts = urlsplit(self.path)
-                recorded = Recorded(self.command, parts.path, parts.query,
-                                    {name.lower(): value for name, value in self.headers.items()},
-                                    self.rfile.read(length) if length else b"")
+                recorded = Recorded(
+                    self.command,
+                    parts.path,
+                    parts.query,
+                    {name.lower(): value for name, value in self.headers.items()},
+                    self.rfile.read(length) if length else b"",
+                )
                 with standin.lock:
                     standin.requests.append(recorded)
                     answer = standin.scripted.pop(0) if standin.scripted else None
@@ -147,9 +157,15 @@ def x_api(standin: Standin, request: Recorded) -> Answer:
     if problems:
         for problem in problems:
             standin.violation(problem)
-        return Answer(400, {"errors": [{"message": problem} for problem in problems],
-                            "title": "Invalid Request", "detail": "One or more parameters to your request was invalid.",
-                            "type": "https://api.twitter.com/2/problems/invalid-request"})
+        return Answer(
+            400,
+            {
+                "errors": [{"message": problem} for problem in problems],
+                "title": "Invalid Request",
+                "detail": "One or more parameters to your request was invalid.",
+                "type": "https://api.twitter.com/2/problems/invalid-request",
+            },
+        )
     texts: set[str] = standin.state.setdefault("texts", set())  # type: ignore[assignment]
     if body["text"] in texts:
         return _x_problem(403, "Forbidden", "You are not allowed to create a Tweet with duplicate content.")
@@ -160,8 +176,11 @@ def x_api(standin: Standin, request: Recorded) -> Answer:
     tweet_id = str(1_860_000_000_000_000_000 + next(standin.ids))
     texts.add(body["text"])
     known[tweet_id] = body["text"]
-    return Answer(201, {"data": {"id": tweet_id, "text": body["text"]}},
-                  {"x-rate-limit-limit": "100", "x-rate-limit-remaining": "99", "x-rate-limit-reset": "1700000000"})
+    return Answer(
+        201,
+        {"data": {"id": tweet_id, "text": body["text"]}},
+        {"x-rate-limit-limit": "100", "x-rate-limit-remaining": "99", "x-rate-limit-reset": "1700000000"},
+    )
 
 
 def _x_tweet_problems(body: object, standin: Standin) -> list[str]:
@@ -180,7 +199,8 @@ def _x_tweet_problems(body: object, standin: Standin) -> list[str]:
         if not isinstance(reply, dict) or set(reply) - {"in_reply_to_tweet_id", "exclude_reply_user_ids"}:
             problems.append(f"reply must be an object with in_reply_to_tweet_id, not {reply!r}")
         elif not re.fullmatch(r"[0-9]{1,19}", str(reply.get("in_reply_to_tweet_id", ""))) or not isinstance(
-                reply.get("in_reply_to_tweet_id"), str):
+            reply.get("in_reply_to_tweet_id"), str
+        ):
             problems.append(f"reply.in_reply_to_tweet_id must be a string of digits, not {reply!r}")
     return problems
 
@@ -200,8 +220,15 @@ def _linkedin_error(status: int, code: str, message: str) -> Answer:
 def linkedin_api(standin: Standin, request: Recorded) -> Answer:
     """LinkedIn's versioned REST API as documented: POST /rest/posts, GET /v2/userinfo."""
     if request.headers.get("authorization") != f"Bearer {standin.token}":
-        return Answer(401, {"status": 401, "serviceErrorCode": 65600, "code": "INVALID_ACCESS_TOKEN",
-                            "message": "Invalid access token"})
+        return Answer(
+            401,
+            {
+                "status": 401,
+                "serviceErrorCode": 65600,
+                "code": "INVALID_ACCESS_TOKEN",
+                "message": "Invalid access token",
+            },
+        )
     if request.method == "GET" and request.path == "/v2/userinfo":
         return Answer(200, dict(LINKEDIN_MEMBER))
     if request.method != "POST" or request.path != "/rest/posts":
@@ -209,8 +236,11 @@ def linkedin_api(standin: Standin, request: Recorded) -> Answer:
     version = request.headers.get("linkedin-version", "")
     if not re.fullmatch(r"20[0-9]{2}(0[1-9]|1[0-2])", version):
         standin.violation(f"LinkedIn-Version header missing or not YYYYMM: {version!r}")
-        return _linkedin_error(400, "VERSION_MISSING", "A version must be present. Please specify a version by "
-                                                        "adding the LinkedIn-Version header.")
+        return _linkedin_error(
+            400,
+            "VERSION_MISSING",
+            "A version must be present. Please specify a version by adding the LinkedIn-Version header.",
+        )
     if request.headers.get("x-restli-protocol-version") != "2.0.0":
         standin.violation("X-Restli-Protocol-Version: 2.0.0 missing")
     if not request.headers.get("content-type", "").startswith("application/json"):
@@ -227,8 +257,19 @@ def linkedin_api(standin: Standin, request: Recorded) -> Answer:
 def _linkedin_post_problems(body: object) -> list[str]:
     if not isinstance(body, dict):
         return ["the body is not a JSON object"]
-    allowed = {"author", "commentary", "visibility", "distribution", "lifecycleState", "isReshareDisabledByAuthor",
-               "content", "contentLandingPage", "contentCallToActionLabel", "adContext", "container"}
+    allowed = {
+        "author",
+        "commentary",
+        "visibility",
+        "distribution",
+        "lifecycleState",
+        "isReshareDisabledByAuthor",
+        "content",
+        "contentLandingPage",
+        "contentCallToActionLabel",
+        "adContext",
+        "container",
+    }
     problems = [f"unknown field {key!r}" for key in body if key not in allowed]
     for required in ("author", "commentary", "visibility", "distribution", "lifecycleState"):
         if required not in body:
@@ -242,8 +283,9 @@ def _linkedin_post_problems(body: object) -> list[str]:
     distribution = body.get("distribution")
     if not isinstance(distribution, dict) or distribution.get("feedDistribution") not in ("MAIN_FEED", "NONE"):
         problems.append(f"distribution.feedDistribution must be MAIN_FEED or NONE: {distribution!r}")
-    elif not all(isinstance(distribution.get(key, []), list)
-                 for key in ("targetEntities", "thirdPartyDistributionChannels")):
+    elif not all(
+        isinstance(distribution.get(key, []), list) for key in ("targetEntities", "thirdPartyDistributionChannels")
+    ):
         problems.append("distribution.targetEntities and thirdPartyDistributionChannels must be arrays")
     commentary = body.get("commentary")
     if not isinstance(commentary, str):
@@ -253,8 +295,10 @@ def _linkedin_post_problems(body: object) -> list[str]:
             problems.append(f"commentary is {len(commentary)} characters, over 3000")
         unescaped = unescaped_little(commentary)
         if unescaped:
-            problems.append(f"commentary has unescaped little-text reserved characters {unescaped!r}: LinkedIn would "
-                            "cut the post at the first one")
+            problems.append(
+                f"commentary has unescaped little-text reserved characters {unescaped!r}: LinkedIn would "
+                "cut the post at the first one"
+            )
     return problems
 
 

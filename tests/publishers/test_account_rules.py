@@ -7,8 +7,12 @@ from composer.publishers.accounts import credentials_for, settings_problem
 from composer.publishers.email import EmailPublisher
 
 EMAIL = EmailPublisher()
-GOOD = {"host": "smtp.example.net", "security": "starttls", "from": "Status <status@example.net>",
-        "to": "customers@example.net"}
+GOOD = {
+    "host": "smtp.example.net",
+    "security": "starttls",
+    "from": "Status <status@example.net>",
+    "to": "customers@example.net",
+}
 
 
 def test_good_settings_have_no_problem():

@@ -48,7 +48,8 @@ CATALAN = "Hi ha una incidència 🚧 amb els pagaments: https://estat.example.c
 LONG = "\n\n".join(
     f"Actualització {n}: els pagaments amb targeta fallen per a alguns clients d’Europa 💳; PayPal funciona. "
     f"Hem trobat la causa a la passarel·la i desfem el canvi fet a les 10:0{n}. Detalls: https://estat.example.cat/i/{n}"
-    for n in range(1, 6))
+    for n in range(1, 6)
+)
 _TID = re.compile(r"[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}")
 
 
@@ -57,12 +58,20 @@ def account(url: str, handle: str, **settings: str) -> Account:
 
 
 def update(text: str, *, incident_id: int, update_id: int = 1, language: str = "ca") -> PublishableUpdate:
-    return PublishableUpdate(incident_id=incident_id, update_id=update_id, title="Pagaments", body=text,
-                             language=language)
+    return PublishableUpdate(
+        incident_id=incident_id, update_id=update_id, title="Pagaments", body=text, language=language
+    )
 
 
-def rendered(publisher: BlueskyPublisher, text: str, *, incident_id: int, update_id: int = 1,
-             previous: dict | None = None, language: str = "ca"):
+def rendered(
+    publisher: BlueskyPublisher,
+    text: str,
+    *,
+    incident_id: int,
+    update_id: int = 1,
+    previous: dict | None = None,
+    language: str = "ca",
+):
     post = publisher.render(update(text, incident_id=incident_id, update_id=update_id, language=language))
     post.meta["incident_key"] = str(incident_id)  # as the publishing service sets it
     if previous is not None:
@@ -72,8 +81,14 @@ def rendered(publisher: BlueskyPublisher, text: str, *, incident_id: int, update
 
 def receipt_data(receipt) -> dict:
     """The receipt as the outbox keeps it and hands back in post.meta["previous"]."""
-    return {"account": receipt.account, "channel": receipt.channel, "remote_id": receipt.remote_id,
-            "url": receipt.url, "published_at": receipt.published_at.isoformat(), "meta": receipt.meta}
+    return {
+        "account": receipt.account,
+        "channel": receipt.channel,
+        "remote_id": receipt.remote_id,
+        "url": receipt.url,
+        "published_at": receipt.published_at.isoformat(),
+        "meta": receipt.meta,
+    }
 
 
 @pytest.fixture
@@ -138,7 +153,7 @@ def test_link_facets_count_utf8_bytes_not_characters():
     url = "https://estat.example.cat/incidents/12?lang=ca"
     start, end = facet["index"]["byteStart"], facet["index"]["byteEnd"]
     assert CATALAN.encode("utf-8")[start:end].decode("utf-8") == url
-    assert start == len(CATALAN[:CATALAN.index(url)].encode("utf-8")) > CATALAN.index(url)  # è and 🚧 are multibyte
+    assert start == len(CATALAN[: CATALAN.index(url)].encode("utf-8")) > CATALAN.index(url)  # è and 🚧 are multibyte
     assert facet["features"] == [{"$type": "app.bsky.richtext.facet#link", "uri": url}]
     assert link_facets("Sense enllaços.") == []
 
@@ -170,13 +185,16 @@ def test_render_prefers_the_short_social_text():
     assert BlueskyPublisher().render(source).parts == ["Pagaments restablerts. https://estat.example.cat/i/1"]
 
 
-@pytest.mark.parametrize(("settings", "words"), [
-    ({"url": "http://pds.example.net"}, "must use https"),
-    ({"url": "https://pds.example.net/some/path"}, "not a server address"),
-    ({"handle": "alice"}, "alice.bsky.social"),
-    ({"handle": ""}, "no handle"),
-    ({"timeout": "soon"}, "not a number of seconds"),
-])
+@pytest.mark.parametrize(
+    ("settings", "words"),
+    [
+        ({"url": "http://pds.example.net"}, "must use https"),
+        ({"url": "https://pds.example.net/some/path"}, "not a server address"),
+        ({"handle": "alice"}, "alice.bsky.social"),
+        ({"handle": ""}, "no handle"),
+        ({"timeout": "soon"}, "not a number of seconds"),
+    ],
+)
 def test_bad_settings_are_named_before_any_request(settings, words):
     values = {"url": "https://bsky.social", "handle": "example.bsky.social", **settings}
     with pytest.raises(PublishError, match=words):
@@ -203,8 +221,9 @@ def test_a_missing_pds_fails_with_the_install_command(monkeypatch, tmp_path):
 def test_a_short_post_lands_with_link_facets_language_and_date(pds, credentials):
     publisher = BlueskyPublisher()
     before = datetime.now(UTC) - timedelta(seconds=5)
-    receipt = publisher.publish(rendered(publisher, CATALAN, incident_id=101), account(pds.url, pds.handle),
-                                credentials)
+    receipt = publisher.publish(
+        rendered(publisher, CATALAN, incident_id=101), account(pds.url, pds.handle), credentials
+    )
     record = stored(pds, receipt.remote_id)
     value = record["value"]
     assert value["$type"] == "app.bsky.feed.post"
@@ -215,7 +234,7 @@ def test_a_short_post_lands_with_link_facets_language_and_date(pds, credentials)
     assert before <= created <= datetime.now(UTC) + timedelta(seconds=5)
     [facet] = value["facets"]
     text_bytes = value["text"].encode("utf-8")
-    link = text_bytes[facet["index"]["byteStart"]:facet["index"]["byteEnd"]].decode("utf-8")
+    link = text_bytes[facet["index"]["byteStart"] : facet["index"]["byteEnd"]].decode("utf-8")
     assert link == "https://estat.example.cat/incidents/12?lang=ca" == facet["features"][0]["uri"]
     rkey = receipt.remote_id.rsplit("/", 1)[-1]
     assert _TID.fullmatch(rkey)
@@ -228,8 +247,9 @@ def test_a_long_text_becomes_a_thread_of_replies(pds, credentials):
     publisher = BlueskyPublisher()
     progress: list[tuple[float, str]] = []
     post = rendered(publisher, LONG, incident_id=102)
-    receipt = publisher.publish(post, account(pds.url, pds.handle), credentials,
-                                report=lambda fraction, text: progress.append((fraction, text)))
+    receipt = publisher.publish(
+        post, account(pds.url, pds.handle), credentials, report=lambda fraction, text: progress.append((fraction, text))
+    )
     parts = receipt.meta["parts"]
     assert len(parts) == len(post.parts) > 2
     records = [stored(pds, part["uri"]) for part in parts]
@@ -240,7 +260,7 @@ def test_a_long_text_becomes_a_thread_of_replies(pds, credentials):
         assert text == post.parts[index] and text.endswith(f" ({index + 1}/{len(records)})")
         assert grapheme.length(text) <= GRAPHEME_LIMIT and len(text.encode("utf-8")) <= BYTE_LIMIT
         for facet in record["value"].get("facets", []):
-            covered = text.encode("utf-8")[facet["index"]["byteStart"]:facet["index"]["byteEnd"]].decode("utf-8")
+            covered = text.encode("utf-8")[facet["index"]["byteStart"] : facet["index"]["byteEnd"]].decode("utf-8")
             assert covered == facet["features"][0]["uri"]
         if index:
             parent = {"uri": records[index - 1]["uri"], "cid": records[index - 1]["cid"]}
@@ -255,8 +275,16 @@ def test_a_later_update_replies_in_the_incidents_thread(pds, credentials):
     where = account(pds.url, pds.handle)
     first = publisher.publish(rendered(publisher, LONG, incident_id=103, update_id=1), where, credentials)
     second = publisher.publish(
-        rendered(publisher, "Resolt: els pagaments funcionen des de les 11:02.", incident_id=103, update_id=2,
-                 previous=receipt_data(first)), where, credentials)
+        rendered(
+            publisher,
+            "Resolt: els pagaments funcionen des de les 11:02.",
+            incident_id=103,
+            update_id=2,
+            previous=receipt_data(first),
+        ),
+        where,
+        credentials,
+    )
     reply = stored(pds, second.remote_id)["value"]["reply"]
     assert reply == {"root": first.meta["root"], "parent": first.meta["last"]}
     assert second.meta["root"] == first.meta["root"]
@@ -265,8 +293,9 @@ def test_a_later_update_replies_in_the_incidents_thread(pds, credentials):
 
 def test_through_the_publishing_service_updates_of_one_incident_form_one_thread(pds, store):
     publishers = {name: entry.publisher for name, entry in discover(False).items()}
-    service = PublishingService(store.outbox(), {"status on bluesky": account(pds.url, pds.handle)}, publishers,
-                                lambda name: pds.app_password)
+    service = PublishingService(
+        store.outbox(), {"status on bluesky": account(pds.url, pds.handle)}, publishers, lambda name: pds.app_password
+    )
     [first] = service.publish(update(CATALAN, incident_id=104, update_id=1), ["status on bluesky"])
     [second] = service.publish(update("Resolt.", incident_id=104, update_id=2), ["status on bluesky"])
     assert first.ok and second.ok, (first.error, second.error)
@@ -315,8 +344,9 @@ def test_cancelled_before_anything_is_sent(pds, credentials):
     cancel.set()
     count = len(pds.records())
     with pytest.raises(Cancelled, match="nothing was sent"):
-        publisher.publish(rendered(publisher, CATALAN, incident_id=107), account(pds.url, pds.handle), credentials,
-                          cancel=cancel)
+        publisher.publish(
+            rendered(publisher, CATALAN, incident_id=107), account(pds.url, pds.handle), credentials, cancel=cancel
+        )
     assert len(pds.records()) == count
 
 
@@ -328,8 +358,9 @@ def test_an_expired_access_token_is_refreshed_and_the_post_sent_once(pds, creden
     publisher.test_connection(where, credentials)
     key = (pds.url, pds.handle)
     expired = pds.expired_access_token()
-    answer = requests.get(f"{pds.url}/xrpc/com.atproto.server.getSession",
-                          headers={"Authorization": f"Bearer {expired}"}, timeout=10)
+    answer = requests.get(
+        f"{pds.url}/xrpc/com.atproto.server.getSession", headers={"Authorization": f"Bearer {expired}"}, timeout=10
+    )
     assert (answer.status_code, answer.json()["error"]) == (400, "ExpiredToken")
     session = publisher._sessions[key]
     publisher._sessions[key] = dataclasses.replace(session, access=expired)
@@ -365,8 +396,9 @@ def test_test_connection_names_the_server_and_the_handle(pds, credentials):
 def test_a_wrong_app_password_is_auth_rejected_without_the_password(pds):
     wrong = "wxyz-wxyz-wxyz-wxyz"
     with pytest.raises(AuthRejected) as refused:
-        BlueskyPublisher().publish(rendered(BlueskyPublisher(), CATALAN, incident_id=109),
-                                   account(pds.url, pds.handle), {"password": wrong})
+        BlueskyPublisher().publish(
+            rendered(BlueskyPublisher(), CATALAN, incident_id=109), account(pds.url, pds.handle), {"password": wrong}
+        )
     message = str(refused.value)
     assert "new app password" in message and "App passwords" in message and pds.handle in message
     assert wrong not in message and pds.app_password not in message
@@ -377,8 +409,11 @@ def test_the_pds_rate_limit_is_rate_limited_with_when_to_retry(pds):
     handle = "rate-limited.test"  # its own identifier, so the account the other tests use is not limited
 
     def log_in(_attempt: int) -> int:
-        return requests.post(f"{pds.url}/xrpc/com.atproto.server.createSession",
-                             json={"identifier": handle, "password": "wrong-password"}, timeout=30).status_code
+        return requests.post(
+            f"{pds.url}/xrpc/com.atproto.server.createSession",
+            json={"identifier": handle, "password": "wrong-password"},
+            timeout=30,
+        ).status_code
 
     with ThreadPoolExecutor(max_workers=6) as pool:  # each refusal costs the PDS a password hash: in parallel
         assert set(pool.map(log_in, range(30))) == {401}
@@ -390,25 +425,39 @@ def test_the_pds_rate_limit_is_rate_limited_with_when_to_retry(pds):
 
 def test_a_record_the_pds_refuses_is_rejected_with_its_reason(pds, credentials):
     publisher = BlueskyPublisher()
-    previous = {"account": "status on bluesky", "channel": "bluesky", "remote_id": "", "url": "",
-                "published_at": datetime.now(UTC).isoformat(),
-                "meta": {"root": {"uri": f"at://{pds.did}/app.bsky.feed.post/3l6co34nxeo22", "cid": "not-a-cid"},
-                         "last": {"uri": f"at://{pds.did}/app.bsky.feed.post/3l6co34nxeo22", "cid": "not-a-cid"}}}
+    previous = {
+        "account": "status on bluesky",
+        "channel": "bluesky",
+        "remote_id": "",
+        "url": "",
+        "published_at": datetime.now(UTC).isoformat(),
+        "meta": {
+            "root": {"uri": f"at://{pds.did}/app.bsky.feed.post/3l6co34nxeo22", "cid": "not-a-cid"},
+            "last": {"uri": f"at://{pds.did}/app.bsky.feed.post/3l6co34nxeo22", "cid": "not-a-cid"},
+        },
+    }
     count = len(pds.records())
     with pytest.raises(Rejected, match=r"Bluesky refused the post \(the server said: .*cid"):
-        publisher.publish(rendered(publisher, "Resolt.", incident_id=110, previous=previous),
-                          account(pds.url, pds.handle), credentials)
+        publisher.publish(
+            rendered(publisher, "Resolt.", incident_id=110, previous=previous),
+            account(pds.url, pds.handle),
+            credentials,
+        )
     assert len(pds.records()) == count
 
 
 def test_a_closed_port_is_a_network_error(closed_port):
     with pytest.raises(NetworkError, match="Could not connect") as failed:
-        BlueskyPublisher().publish(rendered(BlueskyPublisher(), CATALAN, incident_id=111),
-                                   account(f"http://127.0.0.1:{closed_port}", "a.test"), {"password": "p-secret"})
+        BlueskyPublisher().publish(
+            rendered(BlueskyPublisher(), CATALAN, incident_id=111),
+            account(f"http://127.0.0.1:{closed_port}", "a.test"),
+            {"password": "p-secret"},
+        )
     assert failed.value.retryable and "p-secret" not in str(failed.value)
 
 
 def test_a_silent_server_is_a_timeout(silent_server):
     with pytest.raises(NetworkError, match=r"did not answer within 0\.5 seconds"):
-        BlueskyPublisher().test_connection(account(f"http://127.0.0.1:{silent_server.port}", "a.test", timeout="0.5"),
-                                           {"password": "p-secret"})
+        BlueskyPublisher().test_connection(
+            account(f"http://127.0.0.1:{silent_server.port}", "a.test", timeout="0.5"), {"password": "p-secret"}
+        )

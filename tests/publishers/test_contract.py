@@ -24,8 +24,13 @@ from composer.publishers.base import (
 from composer.publishers.registry import BUILTINS, discover
 
 ENTRIES = discover(include_plugins=False)
-UPDATE = PublishableUpdate(incident_id=3, update_id=9, title="Email delivery delayed",
-                           body="We are sorry: you cannot send email.\n\nMarta Vidal", long_url="https://s.example/3")
+UPDATE = PublishableUpdate(
+    incident_id=3,
+    update_id=9,
+    title="Email delivery delayed",
+    body="We are sorry: you cannot send email.\n\nMarta Vidal",
+    long_url="https://s.example/3",
+)
 
 
 def assert_keeps_the_contract(publisher: Publisher, publisher_id: str) -> None:
@@ -62,18 +67,32 @@ def test_a_plugin_written_against_the_api_keeps_the_same_contract():
 
 def test_the_example_plugin_imports_only_the_plugin_api():
     tree = ast.parse(Path(example_plugin.__file__).read_text(encoding="utf-8"))
-    ours = sorted({node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
-                   and node.module and node.module.split(".")[0] == "composer"}
-                  | {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
-                     for alias in node.names if alias.name.split(".")[0] == "composer"})
+    ours = sorted(
+        {
+            node.module
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "composer"
+        }
+        | {
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+            if alias.name.split(".")[0] == "composer"
+        }
+    )
     assert ours == ["composer.publishers.api"]
 
 
 def test_the_example_plugin_publishes_with_what_the_api_gives(tmp_path):
     publisher = example_plugin.DropFolderPublisher()
-    long = PublishableUpdate(incident_id=3, update_id=9, title="Email delivery delayed",
-                             body=" ".join(["Mail from the EU cluster waits in a queue."] * 8),
-                             long_url="https://s.example/3")
+    long = PublishableUpdate(
+        incident_id=3,
+        update_id=9,
+        title="Email delivery delayed",
+        body=" ".join(["Mail from the EU cluster waits in a queue."] * 8),
+        long_url="https://s.example/3",
+    )
     post = publisher.render(long)
     assert len(post.parts) > 1 and post.parts[0].endswith(f"(1/{len(post.parts)})")
     assert all(api.graphemes(part) <= example_plugin.LIMIT for part in post.parts)
@@ -100,9 +119,24 @@ def test_every_name_the_plugin_api_exports_exists():
     missing = [name for name in api.__all__ if not hasattr(api, name)]
     assert missing == []
     # What the built-ins render and fit text with, so a plugin can do the same.
-    for name in ("source_text", "fit", "plain_text", "Measure", "x_length", "mastodon_length", "bluesky_length",
-                 "linkedin_length", "graphemes", "counter", "scrub", "scrub_args", "markdown_to_html",
-                 "API_VERSION", "Publisher", "ValidatesSettings"):
+    for name in (
+        "source_text",
+        "fit",
+        "plain_text",
+        "Measure",
+        "x_length",
+        "mastodon_length",
+        "bluesky_length",
+        "linkedin_length",
+        "graphemes",
+        "counter",
+        "scrub",
+        "scrub_args",
+        "markdown_to_html",
+        "API_VERSION",
+        "Publisher",
+        "ValidatesSettings",
+    ):
         assert name in api.__all__, name
 
 
@@ -132,7 +166,9 @@ def test_publishers_import_no_qt_and_no_network_library_at_import():
     import subprocess
     import sys
 
-    probe = ("import sys; from composer.publishers.registry import discover; discover(False);"
-             "print(','.join(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))")
+    probe = (
+        "import sys; from composer.publishers.registry import discover; discover(False);"
+        "print(','.join(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))"
+    )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
     assert done.stdout.strip() == ""

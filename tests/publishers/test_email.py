@@ -31,20 +31,33 @@ from composer.publishers.registry import discover
 SENDER = "Example Status <status@example.net>"
 TO = "alice@example.org, Bob Example <bob@example.org>"
 BCC = "hidden@example.com"
-BODY = ("We are **investigating** failed payments at checkout.\n\n- Cards: affected\n- PayPal: fine\n\n"
-        "<script>x</script>\n")
+BODY = (
+    "We are **investigating** failed payments at checkout.\n\n- Cards: affected\n- PayPal: fine\n\n<script>x</script>\n"
+)
 
 
 def make_account(smtp_port: int | str, *, ca_file: str = "", **settings: str) -> Account:
-    values = {"host": "127.0.0.1", "port": str(smtp_port), "security": "starttls", "username": SMTP_USER,
-              "from": SENDER, "to": TO, "ca_file": ca_file}
+    values = {
+        "host": "127.0.0.1",
+        "port": str(smtp_port),
+        "security": "starttls",
+        "username": SMTP_USER,
+        "from": SENDER,
+        "to": TO,
+        "ca_file": ca_file,
+    }
     values.update(settings)
     return Account(name="status mail", kind="email", settings=values)
 
 
 def make_update(update_id: int = 34, *, first: bool = True, **fields) -> PublishableUpdate:
-    values = {"incident_id": 12, "update_id": update_id, "title": "Checkout payments failing", "body": BODY,
-              "first_of_incident": first}
+    values = {
+        "incident_id": 12,
+        "update_id": update_id,
+        "title": "Checkout payments failing",
+        "body": BODY,
+        "first_of_incident": first,
+    }
     values.update(fields)
     return PublishableUpdate(**values)
 
@@ -81,15 +94,20 @@ pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiri
 
 def test_starttls_delivery_with_login_threads_an_incident(starttls_server, smtp_certificate):
     publisher = EmailPublisher()
-    account = make_account(starttls_server.port, ca_file=str(smtp_certificate.cert), bcc=BCC,
-                           list_unsubscribe="https://status.example.net/unsubscribe?u=1")
+    account = make_account(
+        starttls_server.port,
+        ca_file=str(smtp_certificate.cert),
+        bcc=BCC,
+        list_unsubscribe="https://status.example.net/unsubscribe?u=1",
+    )
     progress: list[tuple[float, str]] = []
 
     first_post = publisher.render(make_update(34, first=True))
     receipt = publisher.publish(first_post, account, CREDENTIALS, report=lambda f, t: progress.append((f, t)))
     again = publisher.publish(first_post, account, CREDENTIALS)
-    second = publisher.publish(publisher.render(make_update(35, first=False, subject="Update: payments recovering")),
-                               account, CREDENTIALS)
+    second = publisher.publish(
+        publisher.render(make_update(35, first=False, subject="Update: payments recovering")), account, CREDENTIALS
+    )
 
     assert len(starttls_server.deliveries) == 3
     delivery = starttls_server.deliveries[0]
@@ -160,8 +178,12 @@ def test_long_message_ids_are_folded_but_compare_equal(starttls_server, smtp_cer
 
 def test_implicit_tls_delivery_with_mailto_unsubscribe(tls_server, smtp_certificate):
     publisher = EmailPublisher()
-    account = make_account(tls_server.port, ca_file=str(smtp_certificate.cert), security="tls",
-                           list_unsubscribe="mailto:unsubscribe@example.net?subject=unsubscribe")
+    account = make_account(
+        tls_server.port,
+        ca_file=str(smtp_certificate.cert),
+        security="tls",
+        list_unsubscribe="mailto:unsubscribe@example.net?subject=unsubscribe",
+    )
     receipt = publisher.publish(publisher.render(make_update()), account, CREDENTIALS)
 
     assert len(tls_server.deliveries) == 1
@@ -247,10 +269,13 @@ def test_partly_refused_recipients_are_in_the_receipt(starttls_server, smtp_cert
     assert starttls_server.deliveries[0].rcpt_tos == ["alice@example.org"]
 
 
-@pytest.mark.parametrize(("reply", "retryable"), [
-    ("550 5.7.1 Message content rejected as spam", False),
-    ("451 4.7.1 Greylisted, try again later", True),
-])
+@pytest.mark.parametrize(
+    ("reply", "retryable"),
+    [
+        ("550 5.7.1 Message content rejected as spam", False),
+        ("451 4.7.1 Greylisted, try again later", True),
+    ],
+)
 def test_refused_message_is_rejected_with_the_server_reply(starttls_server, smtp_certificate, reply, retryable):
     starttls_server.handler.refuse_data = reply
     publisher = EmailPublisher()
@@ -274,8 +299,7 @@ def test_untrusted_certificate_needs_the_ca_file(starttls_server, tls_server, sm
     assert peer.authenticator.attempts == 0
     assert peer.deliveries == []
 
-    publisher.publish(post, make_account(peer.port, security=security, ca_file=str(smtp_certificate.cert)),
-                      CREDENTIALS)
+    publisher.publish(post, make_account(peer.port, security=security, ca_file=str(smtp_certificate.cert)), CREDENTIALS)
     assert len(peer.deliveries) == 1
 
 
@@ -293,8 +317,10 @@ def test_security_none_to_a_remote_host_is_refused_without_connecting(monkeypatc
     monkeypatch.setattr(smtplib.SMTP, "connect", lambda *args, **kwargs: connected.append(args))
     publisher = EmailPublisher()
     account = make_account(25, host="mail.example.com", security="none")
-    for attempt in (lambda: publisher.publish(publisher.render(make_update()), account, CREDENTIALS),
-                    lambda: publisher.test_connection(account, CREDENTIALS)):
+    for attempt in (
+        lambda: publisher.publish(publisher.render(make_update()), account, CREDENTIALS),
+        lambda: publisher.test_connection(account, CREDENTIALS),
+    ):
         with pytest.raises(PublishError) as caught:
             attempt()
         assert type(caught.value) is PublishError
@@ -351,9 +377,12 @@ def test_test_connection_succeeds_over_starttls_and_tls(starttls_server, tls_ser
     publisher = EmailPublisher()
     ca_file = str(smtp_certificate.cert)
     assert publisher.test_connection(make_account(starttls_server.port, ca_file=ca_file), CREDENTIALS) == (
-        f"Connected to 127.0.0.1:{starttls_server.port} as status-bot (STARTTLS)")
-    assert publisher.test_connection(make_account(tls_server.port, ca_file=ca_file, security="tls"),
-                                     CREDENTIALS) == f"Connected to 127.0.0.1:{tls_server.port} as status-bot (TLS)"
+        f"Connected to 127.0.0.1:{starttls_server.port} as status-bot (STARTTLS)"
+    )
+    assert (
+        publisher.test_connection(make_account(tls_server.port, ca_file=ca_file, security="tls"), CREDENTIALS)
+        == f"Connected to 127.0.0.1:{tls_server.port} as status-bot (TLS)"
+    )
     assert starttls_server.deliveries == [] and tls_server.deliveries == []
 
 
@@ -381,8 +410,10 @@ def test_settings_defaults_and_errors():
     settings = _settings(make_account(25, bcc="hidden@example.com, alice@example.org"))
     assert settings.recipients == ["alice@example.org", "bob@example.org", "hidden@example.com"]
     named = _settings(make_account(25, to='"Doe, Jane" <jane@Example.ORG>; ops@example.org'))
-    assert [(a.display_name, a.addr_spec) for a in named.to] == [("Doe, Jane", "jane@example.org"),
-                                                                 ("", "ops@example.org")]
+    assert [(a.display_name, a.addr_spec) for a in named.to] == [
+        ("Doe, Jane", "jane@example.org"),
+        ("", "ops@example.org"),
+    ]
     assert settings.timeout == 20
 
     problems = {
@@ -429,8 +460,18 @@ def test_contract_and_registry():
     publisher = EmailPublisher()
     assert publisher.id == "email" and publisher.display_name == "Email (SMTP)"
     fields = {f.name: f for f in publisher.account_fields}
-    assert set(fields) >= {"host", "port", "security", "username", "password", "from", "to", "bcc", "ca_file",
-                           "list_unsubscribe"}
+    assert set(fields) >= {
+        "host",
+        "port",
+        "security",
+        "username",
+        "password",
+        "from",
+        "to",
+        "bcc",
+        "ca_file",
+        "list_unsubscribe",
+    }
     assert [name for name, f in fields.items() if f.secret] == ["password"]
     assert fields["security"].choices == ("starttls", "tls", "none")
     assert not fields["password"].required and not fields["bcc"].required
@@ -446,8 +487,15 @@ def test_no_secret_in_any_repr(starttls_server, smtp_certificate):
     progress: list[str] = []
     receipt = publisher.publish(post, account, CREDENTIALS, report=lambda _f, text: progress.append(text))
     settings = _settings(account)
-    for text in (repr(publisher), repr(account), repr(post), repr(receipt), repr(settings), *progress,
-                 publisher.test_connection(account, CREDENTIALS)):
+    for text in (
+        repr(publisher),
+        repr(account),
+        repr(post),
+        repr(receipt),
+        repr(settings),
+        *progress,
+        publisher.test_connection(account, CREDENTIALS),
+    ):
         assert SMTP_PASSWORD not in text
     assert SMTP_PASSWORD.encode() not in starttls_server.deliveries[0].raw
 

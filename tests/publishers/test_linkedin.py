@@ -33,9 +33,11 @@ from composer.publishers.registry import discover
 TOKEN = "AQV-linkedin-oauth2-token-c2VjcmV0-never-in-a-message"
 CREDENTIALS = {"access_token": TOKEN}
 PERSON = f"urn:li:person:{LINKEDIN_MEMBER['sub']}"
-BODY = ("Card payments at checkout (Europe) are failing since 10:02 — we are on it.\n\n"
-        "Status: *investigating* #payments_v2 @oncall <team> [EU] {gateway} a|b ~1h \\ path\n\n"
-        "Details: https://status.example.net/incidents/12_checkout")
+BODY = (
+    "Card payments at checkout (Europe) are failing since 10:02 — we are on it.\n\n"
+    "Status: *investigating* #payments_v2 @oncall <team> [EU] {gateway} a|b ~1h \\ path\n\n"
+    "Details: https://status.example.net/incidents/12_checkout"
+)
 
 
 @pytest.fixture
@@ -79,9 +81,12 @@ def test_a_post_is_sent_as_documented_and_the_receipt_links_to_it(linkedin_stand
     assert request.headers["content-type"] == "application/json"
     body = request.json
     assert body == {
-        "author": PERSON, "commentary": body["commentary"], "visibility": "PUBLIC",
+        "author": PERSON,
+        "commentary": body["commentary"],
+        "visibility": "PUBLIC",
         "distribution": {"feedDistribution": "MAIN_FEED", "targetEntities": [], "thirdPartyDistributionChannels": []},
-        "lifecycleState": "PUBLISHED", "isReshareDisabledByAuthor": False,
+        "lifecycleState": "PUBLISHED",
+        "isReshareDisabledByAuthor": False,
     }
     assert unescape_little(body["commentary"]) == post.text  # what readers see is exactly the text
     assert receipt.remote_id.startswith("urn:li:share:")
@@ -91,8 +96,9 @@ def test_a_post_is_sent_as_documented_and_the_receipt_links_to_it(linkedin_stand
 
 def test_reserved_little_text_characters_are_escaped_and_links_left_alone():
     escaped = escape_little("a (b) #c_d *e* @f <g> [h] {i} j|k ~l \\ m https://status.example.net/i/12_x")
-    assert escaped == ("a \\(b\\) \\#c\\_d \\*e\\* \\@f \\<g\\> \\[h\\] \\{i\\} j\\|k \\~l \\\\ m "
-                       "https://status.example.net/i/12_x")
+    assert escaped == (
+        "a \\(b\\) \\#c\\_d \\*e\\* \\@f \\<g\\> \\[h\\] \\{i\\} j\\|k \\~l \\\\ m https://status.example.net/i/12_x"
+    )
 
 
 def test_an_organization_page_posts_as_the_organization(linkedin_standin):
@@ -107,8 +113,9 @@ def test_connections_visibility_for_a_member(linkedin_standin):
 
 
 def test_a_long_update_is_shortened_with_a_link_to_the_long_form():
-    body = "\n\n".join(f"Paragraph {n}: the gateway (EU) rejected cards; we rolled back at 10:{n:02}." * 6
-                       for n in range(40))
+    body = "\n\n".join(
+        f"Paragraph {n}: the gateway (EU) rejected cards; we rolled back at 10:{n:02}." * 6 for n in range(40)
+    )
     post = LinkedInPublisher().render(update(body, long_url="https://status.example.net/i/12"))
     [text] = post.parts
     assert text.endswith("… https://status.example.net/i/12")
@@ -127,16 +134,25 @@ def test_test_connection_names_the_member(linkedin_standin):
     [request] = linkedin_standin.requests
     assert (request.method, request.path) == ("GET", "/v2/userinfo")
     assert request.headers["authorization"] == f"Bearer {TOKEN}"
-    other = LinkedInPublisher().test_connection(account(linkedin_standin.url, author="urn:li:person:someone"),
-                                                CREDENTIALS)
+    other = LinkedInPublisher().test_connection(
+        account(linkedin_standin.url, author="urn:li:person:someone"), CREDENTIALS
+    )
     assert "someone else" in other
 
 
 def test_test_connection_with_a_token_that_may_not_read_the_profile(linkedin_standin):
-    linkedin_standin.answer_next(403, {"status": 403, "serviceErrorCode": 100, "code": "ACCESS_DENIED",
-                                       "message": "Not enough permissions to access: userinfo.GET.NO_VERSION"})
-    message = LinkedInPublisher().test_connection(account(linkedin_standin.url, author="urn:li:organization:1"),
-                                                  CREDENTIALS)
+    linkedin_standin.answer_next(
+        403,
+        {
+            "status": 403,
+            "serviceErrorCode": 100,
+            "code": "ACCESS_DENIED",
+            "message": "Not enough permissions to access: userinfo.GET.NO_VERSION",
+        },
+    )
+    message = LinkedInPublisher().test_connection(
+        account(linkedin_standin.url, author="urn:li:organization:1"), CREDENTIALS
+    )
     assert "accepted the token" in message and "urn:li:organization:1" in message
 
 
@@ -152,8 +168,15 @@ def test_a_refused_token_is_auth_rejected_without_the_token(linkedin_standin):
 
 
 def test_a_missing_permission_names_the_scope(linkedin_standin):
-    linkedin_standin.answer_next(403, {"status": 403, "serviceErrorCode": 100, "code": "ACCESS_DENIED",
-                                       "message": f"Not enough permissions for {TOKEN}"})
+    linkedin_standin.answer_next(
+        403,
+        {
+            "status": 403,
+            "serviceErrorCode": 100,
+            "code": "ACCESS_DENIED",
+            "message": f"Not enough permissions for {TOKEN}",
+        },
+    )
     with pytest.raises(AuthRejected) as caught:
         publish(linkedin_standin.url, author="urn:li:organization:2414183")
     assert "w_organization_social" in str(caught.value)
@@ -161,24 +184,32 @@ def test_a_missing_permission_names_the_scope(linkedin_standin):
 
 
 def test_a_duplicate_is_rejected_in_plain_words(linkedin_standin):
-    linkedin_standin.answer_next(422, {"status": 422, "code": "DUPLICATE_POST",
-                                       "message": "Content is a duplicate of urn:li:share:7200000000000000001"})
+    linkedin_standin.answer_next(
+        422,
+        {
+            "status": 422,
+            "code": "DUPLICATE_POST",
+            "message": "Content is a duplicate of urn:li:share:7200000000000000001",
+        },
+    )
     with pytest.raises(Rejected) as caught:
         publish(linkedin_standin.url)
     assert "same text" in str(caught.value) and not caught.value.retryable
 
 
 def test_an_old_api_version_says_what_to_change(linkedin_standin):
-    linkedin_standin.answer_next(426, {"status": 426, "code": "NONEXISTENT_VERSION",
-                                       "message": "Requested version 20230101 is not active"})
+    linkedin_standin.answer_next(
+        426, {"status": 426, "code": "NONEXISTENT_VERSION", "message": "Requested version 20230101 is not active"}
+    )
     with pytest.raises(PublishError) as caught:
         publish(linkedin_standin.url, api_version="202301")
     assert "LinkedIn-Version" in str(caught.value) and "202301" in str(caught.value)
 
 
 def test_rate_limited_uses_retry_after(linkedin_standin):
-    linkedin_standin.answer_next(429, {"status": 429, "message": "Resource level throttle APPLICATION DAY limit"},
-                                 {"Retry-After": "7200"})
+    linkedin_standin.answer_next(
+        429, {"status": 429, "message": "Resource level throttle APPLICATION DAY limit"}, {"Retry-After": "7200"}
+    )
     with pytest.raises(RateLimited) as caught:
         publish(linkedin_standin.url)
     assert caught.value.retry_after == 7200 and "2 hours" in str(caught.value)
@@ -222,19 +253,23 @@ def test_cancelled_before_sending_sends_nothing(linkedin_standin):
     cancel = threading.Event()
     cancel.set()
     with pytest.raises(Cancelled):
-        LinkedInPublisher().publish(LinkedInPublisher().render(update()), account(linkedin_standin.url),
-                                    CREDENTIALS, cancel=cancel)
+        LinkedInPublisher().publish(
+            LinkedInPublisher().render(update()), account(linkedin_standin.url), CREDENTIALS, cancel=cancel
+        )
     assert linkedin_standin.requests == []
 
 
-@pytest.mark.parametrize(("settings", "words"), [
-    ({"author": "marta"}, "urn:li:person"),
-    ({"author": "urn:li:organization:acme"}, "must be a number"),
-    ({"author": "urn:li:organization:1", "visibility": "CONNECTIONS"}, "no connections"),
-    ({"visibility": "FRIENDS"}, "PUBLIC or CONNECTIONS"),
-    ({"api_version": "2026-10"}, "YYYYMM"),
-    ({"api_url": "http://api.linkedin.com"}, "https"),
-])
+@pytest.mark.parametrize(
+    ("settings", "words"),
+    [
+        ({"author": "marta"}, "urn:li:person"),
+        ({"author": "urn:li:organization:acme"}, "must be a number"),
+        ({"author": "urn:li:organization:1", "visibility": "CONNECTIONS"}, "no connections"),
+        ({"visibility": "FRIENDS"}, "PUBLIC or CONNECTIONS"),
+        ({"api_version": "2026-10"}, "YYYYMM"),
+        ({"api_url": "http://api.linkedin.com"}, "https"),
+    ],
+)
 def test_bad_settings_are_named_before_any_request(linkedin_standin, settings, words):
     with pytest.raises(PublishError) as caught:
         publish(linkedin_standin.url, **settings)

@@ -70,10 +70,12 @@ def make_account(url: str, **settings: str) -> Account:
     return Account(name="status toots", kind="mastodon", settings={"url": url, "visibility": "public", **settings})
 
 
-def make_update(update_id: int = 1, body: str = "Checkout payments are failing. We are on it.", *,
-                incident_id: int = 7, **fields) -> PublishableUpdate:
-    return PublishableUpdate(incident_id=incident_id, update_id=update_id, title="Checkout payments failing",
-                             body=body, **fields)
+def make_update(
+    update_id: int = 1, body: str = "Checkout payments are failing. We are on it.", *, incident_id: int = 7, **fields
+) -> PublishableUpdate:
+    return PublishableUpdate(
+        incident_id=incident_id, update_id=update_id, title="Checkout payments failing", body=body, **fields
+    )
 
 
 def assert_no_secret(error: BaseException) -> None:
@@ -135,8 +137,12 @@ def test_a_mention_inside_a_link_is_part_of_the_link():
 def test_idempotency_key_is_stable_per_incident_update_part_and_text():
     key = idempotency_key("7", 1, 0, 2, "first part (1/2)")
     assert key == idempotency_key("7", 1, 0, 2, "first part (1/2)")
-    others = {idempotency_key("8", 1, 0, 2, "first part (1/2)"), idempotency_key("7", 2, 0, 2, "first part (1/2)"),
-              idempotency_key("7", 1, 1, 2, "first part (1/2)"), idempotency_key("7", 1, 0, 2, "edited (1/2)")}
+    others = {
+        idempotency_key("8", 1, 0, 2, "first part (1/2)"),
+        idempotency_key("7", 2, 0, 2, "first part (1/2)"),
+        idempotency_key("7", 1, 1, 2, "first part (1/2)"),
+        idempotency_key("7", 1, 0, 2, "edited (1/2)"),
+    }
     assert key not in others and len(others) == 4
 
 
@@ -145,14 +151,16 @@ def test_idempotency_key_is_stable_per_incident_update_part_and_text():
 
 def test_short_post_is_one_status(mastodon):
     publisher = MastodonPublisher()
-    update = make_update(body="Checkout payments are failing. **We are on it.**\n\nMore: https://status.example.com/7",
-                         language="ca")
+    update = make_update(
+        body="Checkout payments are failing. **We are on it.**\n\nMore: https://status.example.com/7", language="ca"
+    )
     progress: list[tuple[float, str]] = []
     post = publisher.render(update)
     assert post.parts == ["Checkout payments are failing. We are on it.\n\nMore: https://status.example.com/7"]
 
-    receipt = publisher.publish(post, make_account(mastodon.url), CREDENTIALS,
-                                report=lambda fraction, text: progress.append((fraction, text)))
+    receipt = publisher.publish(
+        post, make_account(mastodon.url), CREDENTIALS, report=lambda fraction, text: progress.append((fraction, text))
+    )
 
     [status] = mastodon.in_order()
     [sent] = mastodon.posts()
@@ -167,15 +175,19 @@ def test_short_post_is_one_status(mastodon):
     assert receipt.published_at.utcoffset().total_seconds() == 0
     assert progress[-1][0] == 1.0 and [f for f, _ in progress] == sorted(f for f, _ in progress)
     # The status as anyone reads it back from the API.
-    fetched = requests.get(f"{mastodon.url}/api/v1/statuses/{status['id']}", timeout=5,
-                           headers={"Authorization": f"Bearer {mastodon.reader_token}"}).json()
+    fetched = requests.get(
+        f"{mastodon.url}/api/v1/statuses/{status['id']}",
+        timeout=5,
+        headers={"Authorization": f"Bearer {mastodon.reader_token}"},
+    ).json()
     assert fetched["in_reply_to_id"] is None and fetched["language"] == "ca" and fetched["visibility"] == "public"
 
 
 def test_unlisted_visibility_and_the_medium_social_text(mastodon):
     publisher = MastodonPublisher()
-    update = make_update(body="The long form, not for Mastodon.",
-                         texts={"social-medium": "Payments down. We're on it."})
+    update = make_update(
+        body="The long form, not for Mastodon.", texts={"social-medium": "Payments down. We're on it."}
+    )
     publisher.publish(publisher.render(update), make_account(mastodon.url, visibility="unlisted"), CREDENTIALS)
     [sent] = mastodon.posts()
     assert sent.body["status"] == "Payments down. We're on it." and sent.body["visibility"] == "unlisted"
@@ -256,8 +268,9 @@ def test_later_updates_reply_to_the_incident_thread(mastodon):
     statuses = {status["id"]: status for status in mastodon.in_order()}
     assert statuses[second.remote_id]["in_reply_to_id"] == first.meta["last_status_id"]
     assert statuses[third.remote_id]["in_reply_to_id"] == second.remote_id
-    assert first.meta["thread_root_id"] == second.meta["thread_root_id"] == third.meta["thread_root_id"] \
-        == first.remote_id
+    assert (
+        first.meta["thread_root_id"] == second.meta["thread_root_id"] == third.meta["thread_root_id"] == first.remote_id
+    )
 
 
 def test_an_instance_with_a_1000_character_limit_gets_fewer_longer_posts():
@@ -333,8 +346,7 @@ def test_no_token_stored(mastodon):
 def test_server_down_is_a_network_error(closed_port):
     publisher = MastodonPublisher()
     with pytest.raises(NetworkError) as down:
-        publisher.publish(publisher.render(make_update()), make_account(f"http://127.0.0.1:{closed_port}"),
-                          CREDENTIALS)
+        publisher.publish(publisher.render(make_update()), make_account(f"http://127.0.0.1:{closed_port}"), CREDENTIALS)
     assert f"127.0.0.1:{closed_port} refused the connection" in str(down.value)
     assert down.value.retryable
     assert_no_secret(down.value)
@@ -344,8 +356,11 @@ def test_a_silent_server_times_out(silent_server):
     publisher = MastodonPublisher()
     started = time.monotonic()
     with pytest.raises(NetworkError) as hung:
-        publisher.publish(publisher.render(make_update()),
-                          make_account(f"http://127.0.0.1:{silent_server.port}", timeout="1"), CREDENTIALS)
+        publisher.publish(
+            publisher.render(make_update()),
+            make_account(f"http://127.0.0.1:{silent_server.port}", timeout="1"),
+            CREDENTIALS,
+        )
     assert time.monotonic() - started < 10
     assert "did not answer within 1 seconds" in str(hung.value)
     assert_no_secret(hung.value)
@@ -364,8 +379,9 @@ def test_rate_limited_says_when_to_retry(mastodon, retry_after):
 
 
 def test_rejected_with_the_servers_reason_and_no_echoed_token(mastodon):
-    mastodon.answer_next("POST", "/api/v1/statuses", 422,
-                         {"error": f"Validation failed: Text contains a blocked link (token {TOKEN})"})
+    mastodon.answer_next(
+        "POST", "/api/v1/statuses", 422, {"error": f"Validation failed: Text contains a blocked link (token {TOKEN})"}
+    )
     publisher = MastodonPublisher()
     with pytest.raises(Rejected) as rejected:
         publisher.publish(publisher.render(make_update()), make_account(mastodon.url), CREDENTIALS)
@@ -385,9 +401,14 @@ def test_a_server_stricter_than_it_says_is_too_long(mastodon):
 def test_a_deleted_thread_status_is_not_found(mastodon):
     publisher = MastodonPublisher()
     post = publisher.render(make_update(2))
-    post.meta["previous"] = {"account": "status toots", "channel": "mastodon", "remote_id": "1", "url": "",
-                             "published_at": datetime.now().isoformat(),
-                             "meta": {"instance": mastodon.url, "last_status_id": "1", "thread_root_id": "1"}}
+    post.meta["previous"] = {
+        "account": "status toots",
+        "channel": "mastodon",
+        "remote_id": "1",
+        "url": "",
+        "published_at": datetime.now().isoformat(),
+        "meta": {"instance": mastodon.url, "last_status_id": "1", "thread_root_id": "1"},
+    }
     with pytest.raises(NotFound) as missing:
         publisher.publish(post, make_account(mastodon.url), CREDENTIALS)
     assert "does not appear to exist" in str(missing.value) and "status 1" in str(missing.value)
@@ -411,20 +432,28 @@ def test_cancelled_in_the_middle_of_a_thread_says_what_was_posted(mastodon):
             cancel.set()  # after the first status went out
 
     with pytest.raises(PublishError, match="Stopped after 1 of") as stopped:
-        publisher.publish(publisher.render(make_update(body=LONG_BODY)), make_account(mastodon.url), CREDENTIALS,
-                          report=report, cancel=cancel)
+        publisher.publish(
+            publisher.render(make_update(body=LONG_BODY)),
+            make_account(mastodon.url),
+            CREDENTIALS,
+            report=report,
+            cancel=cancel,
+        )
     assert not isinstance(stopped.value, Cancelled)
     assert "Publish again within an hour" in str(stopped.value)
     assert len(mastodon.statuses) == 1
 
 
-@pytest.mark.parametrize(("settings", "expected"), [
-    ({"url": ""}, "no instance address"),
-    ({"url": "http://mastodon.example"}, "plain http"),
-    ({"url": "https://mastodon.example/@status"}, "not a server address"),
-    ({"url": "https://mastodon.example", "visibility": "direct"}, "public or unlisted"),
-    ({"url": "https://mastodon.example", "timeout": "soon"}, "not a number of seconds"),
-])
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        ({"url": ""}, "no instance address"),
+        ({"url": "http://mastodon.example"}, "plain http"),
+        ({"url": "https://mastodon.example/@status"}, "not a server address"),
+        ({"url": "https://mastodon.example", "visibility": "direct"}, "public or unlisted"),
+        ({"url": "https://mastodon.example", "timeout": "soon"}, "not a number of seconds"),
+    ],
+)
 def test_settings_are_checked_before_anything_is_sent(settings, expected):
     publisher = MastodonPublisher()
     with pytest.raises(PublishError, match=expected):
@@ -436,8 +465,10 @@ def test_settings_are_checked_before_anything_is_sent(settings, expected):
 
 def test_test_connection_names_the_account(mastodon):
     publisher = MastodonPublisher()
-    assert publisher.test_connection(make_account(mastodon.url), CREDENTIALS) == \
-        f"Connected to 127.0.0.1:{mastodon.port} as @status"
+    assert (
+        publisher.test_connection(make_account(mastodon.url), CREDENTIALS)
+        == f"Connected to 127.0.0.1:{mastodon.port} as @status"
+    )
     with pytest.raises(AuthRejected) as refused:
         publisher.test_connection(make_account(mastodon.url), {"token": "wrong"})
     assert_no_secret(refused.value)
@@ -479,16 +510,21 @@ def test_validation_catches_a_bad_request_and_a_bad_response(mastodon):
     with pytest.raises(OpenAPIViolation, match="accepts application/json"):
         api.validate_request("POST", "/api/v1/statuses", {**headers, "Content-Type": "text/plain"}, b"status=x")
 
-    good = requests.post(f"{mastodon.url}/api/v1/statuses", json={"status": "hello"}, timeout=5,
-                         headers={"Authorization": f"Bearer {TOKEN}"}).json()
+    good = requests.post(
+        f"{mastodon.url}/api/v1/statuses",
+        json={"status": "hello"},
+        timeout=5,
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    ).json()
     json_type = {"Content-Type": "application/json"}
     api.validate_response("POST", "/api/v1/statuses", 200, json_type, json.dumps(good).encode())
     broken = {key: value for key, value in good.items() if key != "uri"}
     with pytest.raises(OpenAPIViolation, match="'uri' is a required property"):
         api.validate_response("POST", "/api/v1/statuses", 200, json_type, json.dumps(broken).encode())
     with pytest.raises(OpenAPIViolation, match="is not a 'date-time'"):
-        api.validate_response("POST", "/api/v1/statuses", 200, json_type,
-                              json.dumps({**good, "created_at": "yesterday"}).encode())
+        api.validate_response(
+            "POST", "/api/v1/statuses", 200, json_type, json.dumps({**good, "created_at": "yesterday"}).encode()
+        )
     with pytest.raises(OpenAPIViolation, match="status 418 is not in the API description"):
         api.validate_response("POST", "/api/v1/statuses", 418, json_type, b"{}")
 

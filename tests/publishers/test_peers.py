@@ -11,8 +11,11 @@ def test_a_server_that_cannot_start_names_itself_and_the_reason():
     def busy():
         raise OSError(98, "Address already in use")
 
-    with pytest.raises(pytest.fail.Exception, match=r"^the SMTP \(starttls\) test server could not start: "
-                                                    r"\[Errno 98\] Address already in use$"):
+    with pytest.raises(
+        pytest.fail.Exception,
+        match=r"^the SMTP \(starttls\) test server could not start: "
+        r"\[Errno 98\] Address already in use$",
+    ):
         start_peer("SMTP (starttls)", busy)
 
 

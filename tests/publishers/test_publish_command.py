@@ -40,10 +40,18 @@ def session_env(tmp_path):
     home.mkdir()
     runtime = Path(tempfile.mkdtemp(prefix="ic-run-"))
     runtime.chmod(0o700)
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY", "PYTHON_KEYRING_BACKEND")}
-    env.update(HOME=str(home), XDG_RUNTIME_DIR=str(runtime), XDG_DATA_HOME=str(home / ".local" / "share"),
-               INCIDENT_COMPOSER_HOME=str(tmp_path / "data"), IC_KEYRING_PASSWORD="keyring-pass")
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY", "PYTHON_KEYRING_BACKEND")
+    }
+    env.update(
+        HOME=str(home),
+        XDG_RUNTIME_DIR=str(runtime),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        INCIDENT_COMPOSER_HOME=str(tmp_path / "data"),
+        IC_KEYRING_PASSWORD="keyring-pass",
+    )
     yield env
     shutil.rmtree(runtime, ignore_errors=True)
 
@@ -52,8 +60,17 @@ def run_session(env, tmp_path, steps) -> list[dict]:
     steps_file = tmp_path / "steps.json"
     steps_file.write_text(json.dumps(steps), encoding="utf-8")
     unlock = 'printf %s "$IC_KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets >/dev/null'
-    command = ["dbus-run-session", "--", "sh", "-c", unlock + ' && exec "$@"', "sh", sys.executable, str(SESSION),
-               str(steps_file)]
+    command = [
+        "dbus-run-session",
+        "--",
+        "sh",
+        "-c",
+        unlock + ' && exec "$@"',
+        "sh",
+        sys.executable,
+        str(SESSION),
+        str(steps_file),
+    ]
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -62,22 +79,44 @@ def run_session(env, tmp_path, steps) -> list[dict]:
 def test_accounts_and_publish_end_to_end(session_env, tmp_path, starttls_server, smtp_certificate):
     update = tmp_path / "update.md"
     update.write_text(UPDATE, encoding="utf-8")
-    add = ["accounts", "add", "email", "outage-list", "--host", "127.0.0.1", "--port", str(starttls_server.port),
-           "--security", "starttls", "--username", SMTP_USER, "--from", "status@example.net",
-           "--to", "customers@example.net", "--ca-file", str(smtp_certificate.cert), "--password-stdin"]
+    add = [
+        "accounts",
+        "add",
+        "email",
+        "outage-list",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(starttls_server.port),
+        "--security",
+        "starttls",
+        "--username",
+        SMTP_USER,
+        "--from",
+        "status@example.net",
+        "--to",
+        "customers@example.net",
+        "--ca-file",
+        str(smtp_certificate.cert),
+        "--password-stdin",
+    ]
     bad = [*add[:3], "wrong-pass", *add[4:]]
-    results = run_session(session_env, tmp_path, [
-        {"args": add, "stdin": SMTP_PASSWORD + "\n"},
-        {"args": ["accounts", "list", "--format", "json"]},
-        {"args": ["accounts", "test", "outage-list"]},
-        {"args": ["publish", str(update), "--to", "outage-list"]},
-        {"args": ["publish", str(update), "--to", "outage-list"]},
-        {"args": bad, "stdin": "not-the-password\n"},
-        {"args": ["publish", str(update), "--to", "outage-list,wrong-pass"]},
-        {"args": ["publish", str(update), "--to", "nobody"]},
-        {"args": ["accounts", "remove", "outage-list"]},
-        {"args": ["accounts", "test", "outage-list"]},
-    ])
+    results = run_session(
+        session_env,
+        tmp_path,
+        [
+            {"args": add, "stdin": SMTP_PASSWORD + "\n"},
+            {"args": ["accounts", "list", "--format", "json"]},
+            {"args": ["accounts", "test", "outage-list"]},
+            {"args": ["publish", str(update), "--to", "outage-list"]},
+            {"args": ["publish", str(update), "--to", "outage-list"]},
+            {"args": bad, "stdin": "not-the-password\n"},
+            {"args": ["publish", str(update), "--to", "outage-list,wrong-pass"]},
+            {"args": ["publish", str(update), "--to", "nobody"]},
+            {"args": ["accounts", "remove", "outage-list"]},
+            {"args": ["accounts", "test", "outage-list"]},
+        ],
+    )
     added, listed, tested, first, second, _bad_added, mixed, unknown, removed, gone = results
     assert added["rc"] == 0, added["stderr"]
     assert "keyring" in added["stdout"].lower()
@@ -105,9 +144,32 @@ def test_accounts_and_publish_end_to_end(session_env, tmp_path, starttls_server,
 def test_without_a_keyring_the_command_says_so(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DBUS_SESSION_BUS_ADDRESS", "PYTHON_KEYRING_BACKEND")}
     env.update(HOME=str(tmp_path), INCIDENT_COMPOSER_HOME=str(tmp_path / "data"))
-    done = subprocess.run([sys.executable, "-m", "composer", "accounts", "add", "email", "x", "--host", "127.0.0.1",
-                           "--from", "a@example.net", "--to", "b@example.net", "--username", "u", "--password-stdin"],
-                          input="secret-value\n", env=env, capture_output=True, text=True, timeout=60, check=False)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "composer",
+            "accounts",
+            "add",
+            "email",
+            "x",
+            "--host",
+            "127.0.0.1",
+            "--from",
+            "a@example.net",
+            "--to",
+            "b@example.net",
+            "--username",
+            "u",
+            "--password-stdin",
+        ],
+        input="secret-value\n",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 1
     assert "No system keyring is available" in done.stderr
     assert "secret-value" not in done.stderr + done.stdout
@@ -115,13 +177,32 @@ def test_without_a_keyring_the_command_says_so(tmp_path):
 
 def _composer(tmp_path, *args):
     env = {**os.environ, "INCIDENT_COMPOSER_HOME": str(tmp_path / "data"), "HOME": str(tmp_path)}
-    return subprocess.run([sys.executable, "-m", "composer", *args], env=env, capture_output=True, text=True,
-                          timeout=60, check=False, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "composer", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def test_set_takes_the_kinds_other_settings_and_never_a_secret(tmp_path):
-    base = ["accounts", "add", "email", "relay", "--host", "127.0.0.1", "--security", "none",
-            "--from", "status@example.net", "--to", "all@example.net"]
+    base = [
+        "accounts",
+        "add",
+        "email",
+        "relay",
+        "--host",
+        "127.0.0.1",
+        "--security",
+        "none",
+        "--from",
+        "status@example.net",
+        "--to",
+        "all@example.net",
+    ]
     added = _composer(tmp_path, *base, "--set", "list_unsubscribe=https://example.net/unsubscribe")
     assert added.returncode == 0, added.stderr
     listed = json.loads(_composer(tmp_path, "accounts", "list", "--format", "json").stdout)

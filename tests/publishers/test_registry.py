@@ -70,7 +70,7 @@ PLUGIN = textwrap.dedent('''
         display_name = "Later pigeon"
 ''')
 CRASHING = 'raise ImportError("no module named feathers")\n'
-ENTRY_POINTS = textwrap.dedent('''
+ENTRY_POINTS = textwrap.dedent("""
     [incident_composer.publishers]
     pigeon = pigeon_plugin:Pigeon
     ageless = pigeon_plugin:Ageless
@@ -83,8 +83,8 @@ ENTRY_POINTS = textwrap.dedent('''
     email = pigeon_plugin:Pigeon
     drop-folder = example_plugin:DropFolderPublisher
     later = pigeon_plugin:Later
-''')
-PROBE = textwrap.dedent('''
+""")
+PROBE = textwrap.dedent("""
     import json
     from composer.publishers.registry import available, discover
     entries = discover()
@@ -92,7 +92,7 @@ PROBE = textwrap.dedent('''
                                       "name": e.publisher.display_name if e.publisher else ""}
                                   for k, e in entries.items()},
                       "available": sorted(available())}))
-''')
+""")
 HERE = Path(__file__).parent
 
 
@@ -106,8 +106,13 @@ def found(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     dist.mkdir()
     (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: pigeon-plugin\nVersion: 1.0\n", encoding="utf-8")
     (dist / "entry_points.txt").write_text(ENTRY_POINTS, encoding="utf-8")
-    result = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=60,
-                            env={"PYTHONPATH": f"{tmp_path}:{HERE}", "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PYTHONPATH": f"{tmp_path}:{HERE}", "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -124,15 +129,17 @@ def test_plugins_load_from_the_entry_point_group(found):
 def test_a_plugin_without_api_version_is_unavailable_with_the_reason(found):
     ageless = found["entries"]["ageless"]
     assert not ageless["available"]
-    assert ageless["error"] == ("plugin ageless (pigeon-plugin) declares no api_version (the publisher API it was "
-                                "written for; this app has 1)")
+    assert ageless["error"] == (
+        "plugin ageless (pigeon-plugin) declares no api_version (the publisher API it was written for; this app has 1)"
+    )
 
 
 def test_a_plugin_for_another_api_version_is_unavailable(found):
     entries = found["entries"]
     assert not entries["future"]["available"]
-    assert entries["future"]["error"] == ("plugin future (pigeon-plugin) was written for publisher API 99, "
-                                          "this app has 1")
+    assert entries["future"]["error"] == (
+        "plugin future (pigeon-plugin) was written for publisher API 99, this app has 1"
+    )
     assert not entries["textual"]["available"] and "api_version '1', not a whole number" in entries["textual"]["error"]
 
 
@@ -147,8 +154,12 @@ def test_a_plugin_without_publish_is_unavailable(found):
 def test_a_plugin_that_cannot_be_imported_is_unavailable(found):
     entries = found["entries"]
     assert not entries["missing"]["available"] and "pigeon_plugin_missing" in entries["missing"]["error"]
-    assert entries["crashing"] == {"available": False, "source": "pigeon-plugin", "name": "",
-                                   "error": "no module named feathers"}
+    assert entries["crashing"] == {
+        "available": False,
+        "source": "pigeon-plugin",
+        "name": "",
+        "error": "no module named feathers",
+    }
 
 
 def test_broken_plugins_never_stop_discovery(found):

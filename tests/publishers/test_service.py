@@ -13,24 +13,49 @@ from composer.publishers.email import EmailPublisher
 from composer.publishers.registry import discover
 from composer.publishers.service import PublishingService
 
-UPDATE = PublishableUpdate(incident_id=5, update_id=1, title="Checkout down",
-                           body="We are sorry: you cannot pay.\n\nAna García", subject="Checkout down")
+UPDATE = PublishableUpdate(
+    incident_id=5,
+    update_id=1,
+    title="Checkout down",
+    body="We are sorry: you cannot pay.\n\nAna García",
+    subject="Checkout down",
+)
 
 
 def account(name, server, certificate, security):
-    return Account(name, "email", {"host": "127.0.0.1", "port": str(server.port), "security": security,
-                                   "username": SMTP_USER, "from": "status@example.net",
-                                   "to": "customers@example.net", "ca_file": str(certificate.cert)})
+    return Account(
+        name,
+        "email",
+        {
+            "host": "127.0.0.1",
+            "port": str(server.port),
+            "security": security,
+            "username": SMTP_USER,
+            "from": "status@example.net",
+            "to": "customers@example.net",
+            "ca_file": str(certificate.cert),
+        },
+    )
 
 
-def test_accounts_in_parallel_one_failure_does_not_stop_the_others(store, starttls_server, tls_server,
-                                                                  smtp_certificate, closed_port):
+def test_accounts_in_parallel_one_failure_does_not_stop_the_others(
+    store, starttls_server, tls_server, smtp_certificate, closed_port
+):
     accounts = {
         "list-a": account("list-a", starttls_server, smtp_certificate, "starttls"),
         "list-b": account("list-b", tls_server, smtp_certificate, "tls"),
-        "down": Account("down", "email", {"host": "127.0.0.1", "port": str(closed_port), "security": "starttls",
-                                          "username": SMTP_USER, "from": "status@example.net",
-                                          "to": "customers@example.net"}),
+        "down": Account(
+            "down",
+            "email",
+            {
+                "host": "127.0.0.1",
+                "port": str(closed_port),
+                "security": "starttls",
+                "username": SMTP_USER,
+                "from": "status@example.net",
+                "to": "customers@example.net",
+            },
+        ),
     }
     publishers = {e: entry.publisher for e, entry in discover(False).items()}
     progress: list[tuple[str, float, str]] = []

@@ -40,8 +40,9 @@ def api():
 
 
 def common_error(response) -> PublishError:
-    return http_error(response, channel="Example", api="https://api.example.net", detail="",
-                      token_lifetime="tokens last a day")
+    return http_error(
+        response, channel="Example", api="https://api.example.net", detail="", token_lifetime="tokens last a day"
+    )
 
 
 def unanswered_unexpected(error: Exception, writing: bool) -> PublishError:
@@ -111,13 +112,16 @@ def test_the_request_carries_the_token_the_channel_headers_and_json(api):
     assert request.json == {"text": "hello"}
 
 
-@pytest.mark.parametrize(("status", "error_type", "words"), [
-    (401, AuthRejected, "Example refused the access token (Example said: no). It may have expired (tokens last"),
-    (404, NotFound, "has no Example API at /v1/posts"),
-    (422, Rejected, "Example refused the post as invalid (Example said: no)."),
-    (409, PublishError, "Example answered 409 (Example said: no)."),
-    (503, NetworkError, "Example had a problem (503) (Example said: no); try again later."),
-])
+@pytest.mark.parametrize(
+    ("status", "error_type", "words"),
+    [
+        (401, AuthRejected, "Example refused the access token (Example said: no). It may have expired (tokens last"),
+        (404, NotFound, "has no Example API at /v1/posts"),
+        (422, Rejected, "Example refused the post as invalid (Example said: no)."),
+        (409, PublishError, "Example answered 409 (Example said: no)."),
+        (503, NetworkError, "Example had a problem (503) (Example said: no); try again later."),
+    ],
+)
 def test_common_error_answers(api, status, error_type, words):
     def worded(response):
         return http_error(response, channel="Example", api=api.url, detail="no", token_lifetime="tokens last a day")
@@ -140,8 +144,15 @@ def test_a_channel_words_its_own_answers_after_a_refused_token_and_before_the_re
         return None
 
     def worded(response):
-        return http_error(response, channel="Example", api=api.url, detail="busy", token_lifetime="a day", own=own,
-                          invalid=(400, 409, 422))
+        return http_error(
+            response,
+            channel="Example",
+            api=api.url,
+            detail="busy",
+            token_lifetime="a day",
+            own=own,
+            invalid=(400, 409, 422),
+        )
 
     api.answer_next(401, {})
     with pytest.raises(AuthRejected):
@@ -162,8 +173,7 @@ def test_a_channel_words_its_own_answers_after_a_refused_token_and_before_the_re
 
 def test_a_token_echoed_in_an_error_answer_is_scrubbed(api):
     def echoing(response):
-        return http_error(response, channel="Example", api=api.url, detail=f"bad token {TOKEN}",
-                          token_lifetime="a day")
+        return http_error(response, channel="Example", api=api.url, detail=f"bad token {TOKEN}", token_lifetime="a day")
 
     api.answer_next(401, {})
     with pytest.raises(AuthRejected) as caught:
@@ -191,8 +201,15 @@ def test_no_answer_is_left_to_the_channel_with_whether_it_wrote(silent_server, m
         return NetworkError(f"no answer to {TOKEN}")
 
     with pytest.raises(NetworkError) as caught:
-        send_json(method, f"http://127.0.0.1:{silent_server.port}", "/v1/posts", TOKEN, timeout=0.3,
-                  http_error=common_error, unanswered=unanswered)
+        send_json(
+            method,
+            f"http://127.0.0.1:{silent_server.port}",
+            "/v1/posts",
+            TOKEN,
+            timeout=0.3,
+            http_error=common_error,
+            unanswered=unanswered,
+        )
     assert calls == [("ReadTimeout", writing)]
     assert str(caught.value) == "no answer to •••"
     assert_no_secret(caught.value, TOKEN)

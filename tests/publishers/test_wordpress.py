@@ -41,8 +41,14 @@ def incident() -> int:
 
 
 def account(site, **settings) -> Account:
-    values = {"url": site.url, "username": site.username, "status": "publish", "later_updates": "append",
-              "timeout": "20", **settings}
+    values = {
+        "url": site.url,
+        "username": site.username,
+        "status": "publish",
+        "later_updates": "append",
+        "timeout": "20",
+        **settings,
+    }
     return Account("blog", "wordpress", values)
 
 
@@ -51,8 +57,12 @@ def secret(site) -> dict[str, str]:
 
 
 def update(incident: int, update_id: int = 1, **fields) -> PublishableUpdate:
-    values = {"title": "Checkout down", "body": "We are **sorry**: you cannot pay.\n\n- cards fail\n\nAna García",
-              "status": "investigating", "first_of_incident": update_id == 1}
+    values = {
+        "title": "Checkout down",
+        "body": "We are **sorry**: you cannot pay.\n\n- cards fail\n\nAna García",
+        "status": "investigating",
+        "first_of_incident": update_id == 1,
+    }
     return PublishableUpdate(incident_id=incident, update_id=update_id, **{**values, **fields})
 
 
@@ -62,9 +72,14 @@ def publish(site, the_update, previous=None, publisher=None, report=None, **sett
     post = publisher.render(the_update)
     post.meta["incident_key"] = str(the_update.incident_id)
     if previous is not None:
-        post.meta["previous"] = {"account": previous.account, "channel": previous.channel,
-                                 "remote_id": previous.remote_id, "url": previous.url,
-                                 "published_at": previous.published_at.isoformat(), "meta": previous.meta}
+        post.meta["previous"] = {
+            "account": previous.account,
+            "channel": previous.channel,
+            "remote_id": previous.remote_id,
+            "url": previous.url,
+            "published_at": previous.published_at.isoformat(),
+            "meta": previous.meta,
+        }
     options = {"report": report} if report is not None else {}
     return publisher.publish(post, account(site, **settings), secret(site), **options)
 
@@ -89,8 +104,13 @@ def markers(content: str) -> list[str]:
 def test_a_site_checked_minutes_ago_is_not_looked_up_again_unless_it_changed(wordpress_site, incident):
     publisher, said = WordPressPublisher(), []
     first = publish(wordpress_site, update(incident), publisher=publisher)
-    second = publish(wordpress_site, update(incident, 2, body="Still on it."), previous=first,
-                     publisher=publisher, report=lambda _fraction, text: said.append(text))
+    second = publish(
+        wordpress_site,
+        update(incident, 2, body="Still on it."),
+        previous=first,
+        publisher=publisher,
+        report=lambda _fraction, text: said.append(text),
+    )
     assert not any(text.startswith("Finding the WordPress API") for text in said)  # straight to the post
     assert second.meta["api_root"] == first.meta["api_root"] == f"{wordpress_site.url}/wp-json/"
     # The site changes under us (a plugin turns the REST API off): refused, looked at again, and the
@@ -101,7 +121,10 @@ def test_a_site_checked_minutes_ago_is_not_looked_up_again_unless_it_changed(wor
     third = publish(wordpress_site, update(incident, 3, body="Fixed."), previous=second, publisher=publisher)
     assert third.remote_id == first.remote_id
     assert markers(read_post(wordpress_site, first.remote_id)["content"]["raw"]) == [
-        f"{incident}/3", f"{incident}/2", f"{incident}/1"]
+        f"{incident}/3",
+        f"{incident}/2",
+        f"{incident}/1",
+    ]
 
 
 def test_test_connection_discovers_the_api_and_checks_the_user(wordpress_site):
@@ -142,9 +165,12 @@ def test_first_update_creates_a_published_post(wordpress_site, incident):
     the_update = update(incident, title="Checkout <down> & slow")
     post = PUBLISHER.render(the_update)
     post.meta["incident_key"] = str(incident)
-    receipt = PUBLISHER.publish(post, account(wordpress_site, categories="incidents, Maintenance",
-                                              tags=f"checkout, tag-{incident}"),
-                                secret(wordpress_site), report=lambda fraction, text: progress.append(fraction))
+    receipt = PUBLISHER.publish(
+        post,
+        account(wordpress_site, categories="incidents, Maintenance", tags=f"checkout, tag-{incident}"),
+        secret(wordpress_site),
+        report=lambda fraction, text: progress.append(fraction),
+    )
     stored = read_post(wordpress_site, receipt.remote_id)
     assert stored["status"] == "publish" and stored["slug"] == post_slug(str(incident), 1, the_update.title)
     assert stored["title"]["rendered"] == "Checkout &lt;down&gt; &amp; slow"  # shown as typed, not as HTML
@@ -244,8 +270,9 @@ def test_server_down_is_a_network_error():
 def test_silent_server_times_out_as_a_network_error():
     server = SilentServer()
     try:
-        silent = Account("blog", "wordpress", {"url": f"http://127.0.0.1:{server.port}", "username": "editor",
-                                               "timeout": "0.5"})
+        silent = Account(
+            "blog", "wordpress", {"url": f"http://127.0.0.1:{server.port}", "username": "editor", "timeout": "0.5"}
+        )
         started = time.monotonic()
         with pytest.raises(NetworkError, match=r"did not answer within 0\.5 seconds"):
             PUBLISHER.test_connection(silent, {"password": "x"})
@@ -278,12 +305,17 @@ def test_rest_api_disabled_by_a_plugin_is_not_found(wordpress_site):
 
 def test_a_contributor_saves_a_draft_for_review_with_new_tags(wordpress_site, incident):
     """Contributors may not publish, and may not read terms in the edit context: drafts still work."""
-    contributor = {"username": wordpress_site.contributor, "status": "draft", "categories": "Incidents",
-                   "tags": f"new-tag-{incident}"}
+    contributor = {
+        "username": wordpress_site.contributor,
+        "status": "draft",
+        "categories": "Incidents",
+        "tags": f"new-tag-{incident}",
+    }
     post = PUBLISHER.render(update(incident))
     post.meta["incident_key"] = str(incident)
-    receipt = PUBLISHER.publish(post, account(wordpress_site, **contributor),
-                                {"password": wordpress_site.contributor_password})
+    receipt = PUBLISHER.publish(
+        post, account(wordpress_site, **contributor), {"password": wordpress_site.contributor_password}
+    )
     stored = read_post(wordpress_site, receipt.remote_id)
     assert stored["status"] == "draft" and stored["author"] != 1
     assert term_names(wordpress_site, "tags", stored["tags"]) == {f"new-tag-{incident}"}
@@ -306,13 +338,18 @@ def test_rate_limited_with_retry_after(wordpress_site, incident):
 
 def test_settings_are_checked_before_anything_is_sent():
     with pytest.raises(Exception, match="plain http"):
-        PUBLISHER.test_connection(Account("b", "wordpress", {"url": "http://blog.example.net", "username": "u"}),
-                                  {"password": "x"})
+        PUBLISHER.test_connection(
+            Account("b", "wordpress", {"url": "http://blog.example.net", "username": "u"}), {"password": "x"}
+        )
     with pytest.raises(AuthRejected, match="No application password"):
         PUBLISHER.test_connection(Account("b", "wordpress", {"url": "https://blog.example.net", "username": "u"}), {})
     with pytest.raises(Exception, match="choose append or new"):
-        PUBLISHER.test_connection(Account("b", "wordpress", {"url": "https://blog.example.net", "username": "u",
-                                                             "later_updates": "sometimes"}), {"password": "x"})
+        PUBLISHER.test_connection(
+            Account(
+                "b", "wordpress", {"url": "https://blog.example.net", "username": "u", "later_updates": "sometimes"}
+            ),
+            {"password": "x"},
+        )
 
 
 # --- through the publishing service ------------------------------------------------------------
@@ -353,7 +390,8 @@ def test_a_second_site_runs_beside_the_first_and_every_process_stops(wordpress_s
         pids = [other._server.pid, other._database.pid]
         assert "Connected to Status of Example" in PUBLISHER.test_connection(
             Account("other", "wordpress", {"url": other.url, "username": other.username}),
-            {"password": other.app_password})
+            {"password": other.app_password},
+        )
         folder = other.folder
     for pid in pids:
         with pytest.raises(ProcessLookupError):

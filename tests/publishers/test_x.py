@@ -37,7 +37,8 @@ SHORT = "Checkout payments are failing. We are investigating. https://status.exa
 LONG = "\n\n".join(
     f"Update {n}: card payments at checkout fail for some customers in Europe; PayPal works. "
     f"We have found the cause in the payment gateway and are rolling back the change made at 10:0{n}."
-    for n in range(1, 5))
+    for n in range(1, 5)
+)
 
 
 @pytest.fixture
@@ -66,8 +67,11 @@ def test_the_registry_offers_x():
 
 def test_render_prefers_the_short_social_text_and_keeps_it_whole():
     publisher = XPublisher()
-    post = publisher.render(PublishableUpdate(incident_id=1, update_id=2, title="t", body="# Long\n\nbody " * 40,
-                                              texts={"social-short": SHORT}))
+    post = publisher.render(
+        PublishableUpdate(
+            incident_id=1, update_id=2, title="t", body="# Long\n\nbody " * 40, texts={"social-short": SHORT}
+        )
+    )
     assert post.parts == [SHORT]
 
 
@@ -84,8 +88,9 @@ def test_render_makes_a_long_update_a_numbered_thread_within_the_weighted_limit(
 def test_one_post_is_sent_as_documented_and_the_receipt_links_to_it(x_standin):
     post = XPublisher().render(update(SHORT))
     progress: list[tuple[float, str]] = []
-    receipt = XPublisher().publish(post, account(x_standin.url), CREDENTIALS,
-                                   report=lambda fraction, text: progress.append((fraction, text)))
+    receipt = XPublisher().publish(
+        post, account(x_standin.url), CREDENTIALS, report=lambda fraction, text: progress.append((fraction, text))
+    )
     assert x_standin.violations == []
     [request] = x_standin.requests
     assert (request.method, request.path, request.query) == ("POST", "/2/tweets", "")
@@ -102,8 +107,7 @@ def test_one_post_is_sent_as_documented_and_the_receipt_links_to_it(x_standin):
 
 
 def test_without_a_user_name_the_link_uses_x_web_status(x_standin):
-    receipt = XPublisher().publish(XPublisher().render(update(SHORT)), account(x_standin.url, username=""),
-                                   CREDENTIALS)
+    receipt = XPublisher().publish(XPublisher().render(update(SHORT)), account(x_standin.url, username=""), CREDENTIALS)
     assert receipt.url == f"https://x.com/i/web/status/{receipt.remote_id}"
 
 
@@ -128,21 +132,26 @@ def test_a_later_update_replies_to_the_last_post_of_the_incident(x_standin):
     seed_tweet(x_standin, "1860000000000000500")
     seed_tweet(x_standin, "1860000000000000501")
     post = XPublisher().render(update("Fixed: payments work again.", update_id=2))
-    post.meta["previous"] = {"account": "status on x", "channel": "x", "remote_id": "1860000000000000501",
-                             "url": "", "published_at": "2026-11-24T10:00:00+00:00",
-                             "meta": {"last_tweet_id": "1860000000000000501",
-                                      "thread_root_id": "1860000000000000500"}}
+    post.meta["previous"] = {
+        "account": "status on x",
+        "channel": "x",
+        "remote_id": "1860000000000000501",
+        "url": "",
+        "published_at": "2026-11-24T10:00:00+00:00",
+        "meta": {"last_tweet_id": "1860000000000000501", "thread_root_id": "1860000000000000500"},
+    }
     receipt = XPublisher().publish(post, account(x_standin.url), CREDENTIALS)
-    assert x_standin.requests[0].json == {"text": "Fixed: payments work again.",
-                                          "reply": {"in_reply_to_tweet_id": "1860000000000000501"}}
+    assert x_standin.requests[0].json == {
+        "text": "Fixed: payments work again.",
+        "reply": {"in_reply_to_tweet_id": "1860000000000000501"},
+    }
     assert receipt.meta["thread_root_id"] == "1860000000000000500"
     assert receipt.meta["in_reply_to"] == "1860000000000000501"
 
 
 def test_through_the_publishing_service_updates_of_one_incident_form_one_thread(x_standin, store):
     publishers = {name: entry.publisher for name, entry in discover(False).items()}
-    service = PublishingService(store.outbox(), {"status on x": account(x_standin.url)}, publishers,
-                                lambda name: TOKEN)
+    service = PublishingService(store.outbox(), {"status on x": account(x_standin.url)}, publishers, lambda name: TOKEN)
     [first] = service.publish(update(LONG, update_id=1), ["status on x"])
     [second] = service.publish(update("Fixed: payments work again since 11:02.", update_id=2), ["status on x"])
     assert first.ok and second.ok, (first.error, second.error)
@@ -176,8 +185,9 @@ def test_a_refused_token_is_auth_rejected_without_the_token(x_standin):
 
 
 def test_a_server_echoing_the_token_never_shows_it(x_standin):
-    x_standin.answer_next(403, {"title": "Forbidden", "status": 403, "type": "about:blank",
-                                "detail": f"token {TOKEN} lacks tweet.write"})
+    x_standin.answer_next(
+        403, {"title": "Forbidden", "status": 403, "type": "about:blank", "detail": f"token {TOKEN} lacks tweet.write"}
+    )
     with pytest.raises(Rejected) as caught:
         XPublisher().publish(XPublisher().render(update(SHORT)), account(x_standin.url), CREDENTIALS)
     assert "tweet.write" in str(caught.value)
@@ -194,10 +204,11 @@ def test_duplicate_content_is_rejected_with_a_plain_explanation(x_standin):
 
 def test_rate_limited_says_when_to_retry(x_standin):
     reset = int(time.time()) + 600
-    x_standin.answer_next(429, {"title": "Too Many Requests", "detail": "Too Many Requests", "type": "about:blank",
-                                "status": 429},
-                          {"x-rate-limit-limit": "100", "x-rate-limit-remaining": "0",
-                           "x-rate-limit-reset": str(reset)})
+    x_standin.answer_next(
+        429,
+        {"title": "Too Many Requests", "detail": "Too Many Requests", "type": "about:blank", "status": 429},
+        {"x-rate-limit-limit": "100", "x-rate-limit-remaining": "0", "x-rate-limit-reset": str(reset)},
+    )
     with pytest.raises(RateLimited) as caught:
         XPublisher().publish(XPublisher().render(update(SHORT)), account(x_standin.url), CREDENTIALS)
     assert 590 <= caught.value.retry_after <= 600
@@ -205,8 +216,9 @@ def test_rate_limited_says_when_to_retry(x_standin):
 
 
 def test_a_server_error_is_a_retryable_network_error(x_standin):
-    x_standin.answer_next(503, {"title": "Service Unavailable", "detail": "Service Unavailable",
-                                "type": "about:blank", "status": 503})
+    x_standin.answer_next(
+        503, {"title": "Service Unavailable", "detail": "Service Unavailable", "type": "about:blank", "status": 503}
+    )
     with pytest.raises(NetworkError) as caught:
         XPublisher().publish(XPublisher().render(update(SHORT)), account(x_standin.url), CREDENTIALS)
     assert "503" in str(caught.value) and caught.value.retryable
@@ -219,8 +231,9 @@ def test_a_wrong_api_address_is_not_found(x_standin):
 
 def test_connection_refused_sends_nothing_and_may_be_retried(closed_port):
     with pytest.raises(NetworkError) as caught:
-        XPublisher().publish(XPublisher().render(update(SHORT)), account(f"http://127.0.0.1:{closed_port}"),
-                             CREDENTIALS)
+        XPublisher().publish(
+            XPublisher().render(update(SHORT)), account(f"http://127.0.0.1:{closed_port}"), CREDENTIALS
+        )
     assert "refused" in str(caught.value) and "nothing was sent" in str(caught.value)
     assert caught.value.retryable
 
@@ -228,8 +241,11 @@ def test_connection_refused_sends_nothing_and_may_be_retried(closed_port):
 def test_a_silent_server_is_a_timeout_that_may_have_posted(silent_server):
     started = time.monotonic()
     with pytest.raises(NetworkError) as caught:
-        XPublisher().publish(XPublisher().render(update(SHORT)),
-                             account(f"http://127.0.0.1:{silent_server.port}", timeout="0.5"), CREDENTIALS)
+        XPublisher().publish(
+            XPublisher().render(update(SHORT)),
+            account(f"http://127.0.0.1:{silent_server.port}", timeout="0.5"),
+            CREDENTIALS,
+        )
     assert time.monotonic() - started < 5
     assert "may or may not be on X" in str(caught.value)
     assert not caught.value.retryable  # X has no idempotency key: never resent on its own
@@ -239,8 +255,9 @@ def test_a_silent_server_is_a_timeout_that_may_have_posted(silent_server):
 def test_a_failure_in_the_middle_of_a_thread_says_what_went_out(x_standin):
     post = XPublisher().render(update(LONG))
     x_standin.answer_next(201, {"data": {"id": "1860000000000000900", "text": post.parts[0]}})
-    x_standin.answer_next(500, {"title": "Internal Server Error", "status": 500, "type": "about:blank",
-                                "detail": "Internal Server Error"})
+    x_standin.answer_next(
+        500, {"title": "Internal Server Error", "status": 500, "type": "about:blank", "detail": "Internal Server Error"}
+    )
     with pytest.raises(NetworkError) as caught:
         XPublisher().publish(post, account(x_standin.url), CREDENTIALS)
     message = str(caught.value)
@@ -282,12 +299,15 @@ def test_an_overlong_part_is_refused_before_sending(x_standin):
     assert x_standin.requests == []
 
 
-@pytest.mark.parametrize(("settings", "words"), [
-    ({"api_url": "http://api.example.net"}, "https"),
-    ({"api_url": "ftp://127.0.0.1"}, "not a web address"),
-    ({"username": "not a name"}, "not an X user name"),
-    ({"timeout": "soon"}, "not a number of seconds"),
-])
+@pytest.mark.parametrize(
+    ("settings", "words"),
+    [
+        ({"api_url": "http://api.example.net"}, "https"),
+        ({"api_url": "ftp://127.0.0.1"}, "not a web address"),
+        ({"username": "not a name"}, "not an X user name"),
+        ({"timeout": "soon"}, "not a number of seconds"),
+    ],
+)
 def test_bad_settings_are_named_before_any_request(x_standin, settings, words):
     with pytest.raises(PublishError) as caught:
         XPublisher().publish(XPublisher().render(update(SHORT)), account(x_standin.url, **settings), CREDENTIALS)
@@ -315,8 +335,10 @@ def cut_answer_server():
             connection, _ = listener.accept()
             with connection:
                 connection.recv(65536)
-                connection.sendall(b"HTTP/1.1 201 Created\r\nContent-Type: application/json\r\n"
-                                   b"Transfer-Encoding: chunked\r\n\r\n20\r\n{\"data\": {\"id\": \"18")
+                connection.sendall(
+                    b"HTTP/1.1 201 Created\r\nContent-Type: application/json\r\n"
+                    b'Transfer-Encoding: chunked\r\n\r\n20\r\n{"data": {"id": "18'
+                )
 
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()
@@ -327,8 +349,11 @@ def cut_answer_server():
 
 def test_an_answer_cut_off_after_a_post_is_never_retried_on_its_own(cut_answer_server):
     with pytest.raises(NetworkError) as caught:
-        XPublisher().publish(XPublisher().render(update(SHORT)),
-                             account(f"http://127.0.0.1:{cut_answer_server}", timeout="2"), CREDENTIALS)
+        XPublisher().publish(
+            XPublisher().render(update(SHORT)),
+            account(f"http://127.0.0.1:{cut_answer_server}", timeout="2"),
+            CREDENTIALS,
+        )
     assert "may or may not be on X" in str(caught.value)
     assert not caught.value.retryable  # the post may have arrived; X has no idempotency key
     assert_no_secret(caught.value, TOKEN)

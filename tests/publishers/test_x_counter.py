@@ -47,19 +47,89 @@ process.stdin.on('data', chunk => input += chunk).on('end', () => {
 """
 
 ATOMS = {
-    "ascii": ["status", "Payments", "are", "failing", "since", "10:02", "UTC.", "We're", "on", "it!", "(EU)",
-              "50%", "v2.3.1", "a", "–", "...", "'quoted'", '"double"'],
-    "url": ["https://status.example.net/incidents/12", "http://example.org/a_b?x=1#frag",
-            "https://status.example.net/" + "very-long-path/" * 20, "https://例え.jp/パス",
-            "HTTPS://EXAMPLE.COM/CAPS", "https://example.com/path_(with)_parens", "https://sub.domain.example.co.uk/"],
-    "bare_url": ["example.com", "status.example.net/i/12", "www.example.org", "example.cat/ca", "t.co/abc123",
-                 "x.co", "a.io", "google.com.", "bit.ly/3xYz"],
-    "emoji": ["👍", "👍🏽", "👨‍👩‍👧‍👦", "🏳️‍🌈", "❤️", "❤", "🇪🇸", "🇨🇦", "1️⃣", "#️⃣", "👩🏾‍💻", "🧑‍🚒", "⚠️",
-              "🔥", "✅", "🚨", "🛠️", "©", "®", "™", "🤏🏻", "🥲", "🫠", "🧑‍🤝‍🧑", "🏴‍☠️", "👁️‍🗨️"],
+    "ascii": [
+        "status",
+        "Payments",
+        "are",
+        "failing",
+        "since",
+        "10:02",
+        "UTC.",
+        "We're",
+        "on",
+        "it!",
+        "(EU)",
+        "50%",
+        "v2.3.1",
+        "a",
+        "–",
+        "...",
+        "'quoted'",
+        '"double"',
+    ],
+    "url": [
+        "https://status.example.net/incidents/12",
+        "http://example.org/a_b?x=1#frag",
+        "https://status.example.net/" + "very-long-path/" * 20,
+        "https://例え.jp/パス",
+        "HTTPS://EXAMPLE.COM/CAPS",
+        "https://example.com/path_(with)_parens",
+        "https://sub.domain.example.co.uk/",
+    ],
+    "bare_url": [
+        "example.com",
+        "status.example.net/i/12",
+        "www.example.org",
+        "example.cat/ca",
+        "t.co/abc123",
+        "x.co",
+        "a.io",
+        "google.com.",
+        "bit.ly/3xYz",
+    ],
+    "emoji": [
+        "👍",
+        "👍🏽",
+        "👨‍👩‍👧‍👦",
+        "🏳️‍🌈",
+        "❤️",
+        "❤",
+        "🇪🇸",
+        "🇨🇦",
+        "1️⃣",
+        "#️⃣",
+        "👩🏾‍💻",
+        "🧑‍🚒",
+        "⚠️",
+        "🔥",
+        "✅",
+        "🚨",
+        "🛠️",
+        "©",
+        "®",
+        "™",
+        "🤏🏻",
+        "🥲",
+        "🫠",
+        "🧑‍🤝‍🧑",
+        "🏴‍☠️",
+        "👁️‍🗨️",
+    ],
     "cjk": ["日本語", "中文", "한국어", "かなカナ", "障害が発生しています", "服务中断", "。", "、"],
     "combining": ["e\u0301", "n\u0303", "a\u0308", "Z\u0351\u0352", "क्षि", "\u0627\u064e", "o\u0302\u0323"],
-    "catalan_spanish": ["l·l", "col·lapse", "Què", "àèéíòóúïüç", "¿Qué pasó?", "¡Ya!", "ñandú", "Ç", "caída",
-                        "servei", "incidència"],
+    "catalan_spanish": [
+        "l·l",
+        "col·lapse",
+        "Què",
+        "àèéíòóúïüç",
+        "¿Qué pasó?",
+        "¡Ya!",
+        "ñandú",
+        "Ç",
+        "caída",
+        "servei",
+        "incidència",
+    ],
     "newline": ["\n", "\n\n", "\r\n", "\r"],
     "mention_hashtag": ["@example_status", "@a", "#incident", "#caída", "#日本", "$ACME", "@user/list", "#1"],
 }
@@ -104,8 +174,9 @@ def reference():
         pytest.fail("the npm twitter-text reference is not installed: run `tests/peers/twitter-text/install`")
 
     def run(texts: list[str]) -> list[dict]:
-        done = subprocess.run(["node", "-e", NODE_BATCH], input=json.dumps(texts), capture_output=True, text=True,
-                              cwd=PEER, timeout=300)
+        done = subprocess.run(
+            ["node", "-e", NODE_BATCH], input=json.dumps(texts), capture_output=True, text=True, cwd=PEER, timeout=300
+        )
         assert done.returncode == 0, done.stderr
         answers = json.loads(done.stdout)
         assert len(answers) == len(texts)
@@ -117,8 +188,10 @@ def reference():
 def python_entities(text: str) -> tuple[list[str], list[str]]:
     """The URLs and emoji twitter-text-parser finds, on the text as it counts it (NFC)."""
     normal = unicodedata.normalize("NFC", text)
-    return ([u["url"] for u in extract_urls_with_indices(normal)],
-            [e["emoji"] for e in extract_emojis_with_indices(normal)])
+    return (
+        [u["url"] for u in extract_urls_with_indices(normal)],
+        [e["emoji"] for e in extract_emojis_with_indices(normal)],
+    )
 
 
 def compare(texts: list[str], answers: list[dict]) -> tuple[list[str], Counter, dict[str, list[str]]]:
@@ -132,7 +205,8 @@ def compare(texts: list[str], answers: list[dict]) -> tuple[list[str], Counter, 
             continue
         urls, emoji = python_entities(text)
         kind = ("links found differently" if urls != answer["urls"] else "") or (
-            "emoji found differently" if emoji != answer["emoji"] else "")
+            "emoji found differently" if emoji != answer["emoji"] else ""
+        )
         if not kind:
             unexplained.append(f"{text!r}: ours {ours}, npm {answer['length']}")
             continue
@@ -140,15 +214,19 @@ def compare(texts: list[str], answers: list[dict]) -> tuple[list[str], Counter, 
         examples.setdefault(kind, [])
         if len(examples[kind]) < 3:
             found = (urls, answer["urls"]) if kind.startswith("links") else (emoji, answer["emoji"])
-            examples[kind].append(f"{text!r}: ours {ours}, npm {answer['length']}; ours found {found[0]}, "
-                                  f"npm {found[1]}")
+            examples[kind].append(
+                f"{text!r}: ours {ours}, npm {answer['length']}; ours found {found[0]}, npm {found[1]}"
+            )
     return unexplained, kinds, examples
 
 
 def test_the_publisher_counts_exactly_as_twitter_text_parser():
     texts = corpus(3000, random.Random(SEED))
-    differing = [(t, weighted_length(t), parse_tweet(t).weightedLength) for t in texts
-                 if weighted_length(t) != parse_tweet(t).weightedLength]
+    differing = [
+        (t, weighted_length(t), parse_tweet(t).weightedLength)
+        for t in texts
+        if weighted_length(t) != parse_tweet(t).weightedLength
+    ]
     assert differing == [], f"{len(differing)} strings counted differently, e.g. {differing[:5]}"
 
 
@@ -157,10 +235,16 @@ def test_the_counter_agrees_with_the_npm_reference(reference):
     answers = reference(texts)
     unexplained, kinds, examples = compare(texts, answers)
     same = sum(1 for text, answer in zip(texts, answers, strict=True) if weighted_length(text) == answer["length"])
-    report = (f"{same} of {len(texts)} strings counted the same; entity differences: {dict(kinds)}; "
-              f"examples: {json.dumps(examples, ensure_ascii=False, indent=1)}")
-    assert unexplained == [], f"{len(unexplained)} counted differently with the same entities:\n" + "\n".join(
-        unexplained[:20]) + "\n" + report
+    report = (
+        f"{same} of {len(texts)} strings counted the same; entity differences: {dict(kinds)}; "
+        f"examples: {json.dumps(examples, ensure_ascii=False, indent=1)}"
+    )
+    assert unexplained == [], (
+        f"{len(unexplained)} counted differently with the same entities:\n"
+        + "\n".join(unexplained[:20])
+        + "\n"
+        + report
+    )
     # The corpus must exercise the counting itself, not only the entity differences.
     assert same >= 0.7 * len(texts), report
     urls_counted = sum(1 for text in texts[:500] if python_entities(text)[0])
@@ -173,8 +257,11 @@ def test_line_breaks_are_sent_so_that_both_counters_agree(reference):
     """npm twitter-text counts "\\r\\n" as two characters, twitter-text-parser as one: X gets "\\n" only."""
     [crlf, lf] = reference(["Down.\r\nFixed.", "Down.\nFixed."])
     assert (crlf["length"], lf["length"], weighted_length("Down.\r\nFixed.")) == (13, 12, 12)
-    post = XPublisher().render(PublishableUpdate(incident_id=1, update_id=1, title="t", body="",
-                                                 texts={"social-short": "Down.\r\nFixed.\rSorry."}))
+    post = XPublisher().render(
+        PublishableUpdate(
+            incident_id=1, update_id=1, title="t", body="", texts={"social-short": "Down.\r\nFixed.\rSorry."}
+        )
+    )
     assert post.parts == ["Down.\nFixed.\nSorry."]
 
 
@@ -183,8 +270,9 @@ def test_thread_parts_fit_for_both_counters(reference):
     publisher = XPublisher()
     parts: list[str] = []
     for text in long_texts(80, rng):
-        post = publisher.render(PublishableUpdate(incident_id=1, update_id=1, title="t", body="",
-                                                  texts={"social-short": text}))
+        post = publisher.render(
+            PublishableUpdate(incident_id=1, update_id=1, title="t", body="", texts={"social-short": text})
+        )
         total = len(post.parts)
         for number, part in enumerate(post.parts, 1):
             assert part.endswith(f" ({number}/{total})") or total == 1

@@ -35,8 +35,10 @@ from peers import start_peer
 HOST = "127.0.0.1"
 PEER_FILES = Path(__file__).resolve().parents[1] / "peers" / "wordpress"
 WORDPRESS = Path("/usr/share/wordpress")
-INSTALL_HINT = ("Install the WordPress test peer with `./dev deps` (Debian: apt-get install -y "
-                "--no-install-recommends wordpress mariadb-server php-cli php-mysql).")
+INSTALL_HINT = (
+    "Install the WordPress test peer with `./dev deps` (Debian: apt-get install -y "
+    "--no-install-recommends wordpress mariadb-server php-cli php-mysql)."
+)
 SITE_TIMEZONE = "Europe/Madrid"  # not UTC, so tests see the readers' time with its zone
 
 
@@ -137,23 +139,60 @@ class WordPressPeer:
         datadir = self.folder / "db"
         sock = datadir / "mysql.sock"  # inside the datadir, which install-db gives to mysql
         db_log = self.folder / "mariadb.log"
-        installed = subprocess.run([install_db, *as_mysql, f"--datadir={datadir}", f"--tmpdir={db_tmp}",
-                                    "--auth-root-authentication-method=normal", "--skip-test-db"],
-                                   capture_output=True, text=True, timeout=120, check=False)
+        installed = subprocess.run(
+            [
+                install_db,
+                *as_mysql,
+                f"--datadir={datadir}",
+                f"--tmpdir={db_tmp}",
+                "--auth-root-authentication-method=normal",
+                "--skip-test-db",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
         if installed.returncode != 0:
             said = " ".join((installed.stderr or installed.stdout).split()[-40:])
             raise PeerError(f"mariadb-install-db exited with {installed.returncode}: {said}")
         with db_log.open("wb") as log:
             self._database = subprocess.Popen(
-                [mariadbd, "--no-defaults", *as_mysql, f"--datadir={datadir}", f"--socket={sock}",
-                 f"--tmpdir={db_tmp}", "--skip-networking", f"--pid-file={datadir / 'mariadb.pid'}", "--skip-log-bin",
-                 "--innodb-buffer-pool-size=16M", "--innodb-log-file-size=8M", "--performance-schema=OFF"],
-                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+                [
+                    mariadbd,
+                    "--no-defaults",
+                    *as_mysql,
+                    f"--datadir={datadir}",
+                    f"--socket={sock}",
+                    f"--tmpdir={db_tmp}",
+                    "--skip-networking",
+                    f"--pid-file={datadir / 'mariadb.pid'}",
+                    "--skip-log-bin",
+                    "--innodb-buffer-pool-size=16M",
+                    "--innodb-log-file-size=8M",
+                    "--performance-schema=OFF",
+                ],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+            )
 
         def database_ready() -> bool:
-            return subprocess.run([client, "--no-defaults", f"--socket={sock}", "-uroot", "-e",
-                                   "CREATE DATABASE IF NOT EXISTS wordpress CHARACTER SET utf8mb4"],
-                                  capture_output=True, timeout=30).returncode == 0
+            return (
+                subprocess.run(
+                    [
+                        client,
+                        "--no-defaults",
+                        f"--socket={sock}",
+                        "-uroot",
+                        "-e",
+                        "CREATE DATABASE IF NOT EXISTS wordpress CHARACTER SET utf8mb4",
+                    ],
+                    capture_output=True,
+                    timeout=30,
+                ).returncode
+                == 0
+            )
 
         _wait_for(database_ready, "MariaDB", 60, self._database, db_log)
 
@@ -167,13 +206,20 @@ class WordPressPeer:
         self.port = free_port()
         self.url = self.public_url or f"http://{HOST}:{self.port}"
         env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(scratch), "TMPDIR": str(scratch),
-            "IC_WP_DB_SOCKET": str(sock), "IC_WP_URL": self.url, "IC_WP_SITE": str(site),
-            "IC_WP_USER": self.username, "IC_WP_TIMEZONE": self.timezone, "PHP_CLI_SERVER_WORKERS": "4",
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": str(scratch),
+            "TMPDIR": str(scratch),
+            "IC_WP_DB_SOCKET": str(sock),
+            "IC_WP_URL": self.url,
+            "IC_WP_SITE": str(site),
+            "IC_WP_USER": self.username,
+            "IC_WP_TIMEZONE": self.timezone,
+            "PHP_CLI_SERVER_WORKERS": "4",
         }
         self._env = env
-        installed = subprocess.run([php, str(PEER_FILES / "install.php")], env=env, capture_output=True,
-                                   text=True, timeout=120)
+        installed = subprocess.run(
+            [php, str(PEER_FILES / "install.php")], env=env, capture_output=True, text=True, timeout=120
+        )
         if installed.returncode != 0 or not installed.stdout.strip():
             raise PeerError(f"Installing WordPress failed: {installed.stdout[-1500:]} {installed.stderr[-1500:]}")
         answer = json.loads(installed.stdout.strip().splitlines()[-1])
@@ -185,13 +231,23 @@ class WordPressPeer:
             # Own session: the workers PHP forks share the group, stopped together by its id.
             self._server = subprocess.Popen(
                 [php, "-S", f"{HOST}:{self.port}", "-t", str(site), str(PEER_FILES / "router.php")],
-                env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
         _wait_for(self._answers, "php -S (WordPress)", 30, self._server, server_log)
 
     def set_option(self, name: str, value: str) -> None:
         """Set one site option (e.g. `permalink_structure`, or a switch of mu-plugins/test-switches.php)."""
-        done = subprocess.run([_require("php"), str(PEER_FILES / "option.php"), name, value], env=self._env,
-                              capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            [_require("php"), str(PEER_FILES / "option.php"), name, value],
+            env=self._env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         if done.returncode != 0:
             raise PeerError(f"Setting the option {name} failed: {done.stdout[-1000:]} {done.stderr[-1000:]}")
 
@@ -250,13 +306,15 @@ class WordPressPeer:
         import requests
 
         options.setdefault("timeout", 30)
-        return requests.request(method, f"{self.url}/wp-json{route}", auth=(self.username, self.app_password),
-                                **options)
+        return requests.request(
+            method, f"{self.url}/wp-json{route}", auth=(self.username, self.app_password), **options
+        )
 
     def posts(self, **params) -> list[dict]:
         """Every post (any status) with raw content, newest first."""
-        response = self.rest("GET", "/wp/v2/posts", params={"status": "any", "context": "edit", "per_page": 100,
-                                                             **params})
+        response = self.rest(
+            "GET", "/wp/v2/posts", params={"status": "any", "context": "edit", "per_page": 100, **params}
+        )
         response.raise_for_status()
         return response.json()
 
@@ -281,6 +339,9 @@ wordpress_site = wordpress_site_fixture  # the name the brief gave; both registe
 if __name__ == "__main__":  # a quick manual check: start, print, stop
     started = time.monotonic()
     with WordPressPeer() as running:
-        print(json.dumps({"url": running.url, "username": running.username,
-                          "seconds": round(time.monotonic() - started, 2)}))
+        print(
+            json.dumps(
+                {"url": running.url, "username": running.username, "seconds": round(time.monotonic() - started, 2)}
+            )
+        )
         print(running.rest("GET", "/").json()["name"])

@@ -38,9 +38,15 @@ def fill_email_account(dialog, name, port, smtp_certificate, password=SMTP_PASSW
     editor = dialog.edit(None)
     editor.kind.setCurrentIndex(editor.kind.findData("email"))
     editor.name.setText(name)
-    values = {"host": "127.0.0.1", "port": str(port), "username": SMTP_USER, "password": password,
-              "from": "Example Status <status@example.net>", "to": "alice@example.org",
-              "ca_file": str(smtp_certificate.cert)}
+    values = {
+        "host": "127.0.0.1",
+        "port": str(port),
+        "username": SMTP_USER,
+        "password": password,
+        "from": "Example Status <status@example.net>",
+        "to": "alice@example.org",
+        "ca_file": str(smtp_certificate.cert),
+    }
     for field, value in values.items():
         editor.inputs[field].setText(value)
     editor.inputs["security"].setCurrentText("starttls")
@@ -51,8 +57,9 @@ def database_bytes(home: Path) -> bytes:
     return b"".join(path.read_bytes() for path in home.glob("composer.db*"))
 
 
-def test_adding_an_email_account_keeps_the_secret_in_the_credential_store_only(make_window, qtbot, home,
-                                                                               smtp_certificate):
+def test_adding_an_email_account_keeps_the_secret_in_the_credential_store_only(
+    make_window, qtbot, home, smtp_certificate
+):
     window = make_window()
     window.context.credentials = secrets = MemoryCredentials()
     dialog = open_dialog(window, qtbot)
@@ -182,8 +189,9 @@ def test_browse_fills_a_path_field_and_cancelling_leaves_it(make_window, qtbot, 
     assert window.store.accounts()[0][2]["ca_file"] == str(smtp_certificate.key)
 
 
-def test_test_connection_in_the_form_uses_it_unsaved_and_stores_nothing(make_window, qtbot, home, smtp_certificate,
-                                                                         starttls_server):
+def test_test_connection_in_the_form_uses_it_unsaved_and_stores_nothing(
+    make_window, qtbot, home, smtp_certificate, starttls_server
+):
     window = make_window()
     window.context.credentials = secrets = MemoryCredentials()
     dialog = open_dialog(window, qtbot)
@@ -233,8 +241,9 @@ def test_test_connection_in_the_form_says_a_missing_field_like_save(make_window,
     assert editor.error.text() == "Give the account a name."
 
 
-def test_test_connection_in_the_form_of_a_saved_account_uses_the_stored_secret(make_window, qtbot, smtp_certificate,
-                                                                                starttls_server):
+def test_test_connection_in_the_form_of_a_saved_account_uses_the_stored_secret(
+    make_window, qtbot, smtp_certificate, starttls_server
+):
     window = make_window()
     window.context.credentials = secrets = MemoryCredentials()
     dialog = open_dialog(window, qtbot)
@@ -257,8 +266,9 @@ def test_test_connection_in_the_form_of_a_saved_account_uses_the_stored_secret(m
     assert secrets.get("status mail") == SMTP_PASSWORD
 
 
-def test_test_connection_in_the_form_without_a_keyring_asks_nothing_keeps_nothing(make_window, qtbot, smtp_certificate,
-                                                                                   starttls_server, no_keyring):
+def test_test_connection_in_the_form_without_a_keyring_asks_nothing_keeps_nothing(
+    make_window, qtbot, smtp_certificate, starttls_server, no_keyring
+):
     window = make_window()
     dialog = open_dialog(window, qtbot)
     editor = fill_email_account(dialog, "status mail", starttls_server.port, smtp_certificate)
@@ -271,8 +281,9 @@ def test_test_connection_in_the_form_without_a_keyring_asks_nothing_keeps_nothin
     assert window.store.accounts() == []
 
 
-def test_no_keyring_offers_session_only_once_and_marks_those_accounts(make_window, qtbot, prompter, smtp_certificate,
-                                                                      no_keyring):
+def test_no_keyring_offers_session_only_once_and_marks_those_accounts(
+    make_window, qtbot, prompter, smtp_certificate, no_keyring
+):
     window = make_window()
     dialog = open_dialog(window, qtbot)
     assert dialog.where.text() == NO_KEYRING  # said in plain words
@@ -291,8 +302,9 @@ def test_no_keyring_offers_session_only_once_and_marks_those_accounts(make_windo
     assert {name for name, _kind, _settings in window.store.accounts()} == {"status mail", "second mail"}
 
 
-def test_declining_session_only_saves_nothing_and_is_not_asked_again(make_window, qtbot, prompter, smtp_certificate,
-                                                                      no_keyring):
+def test_declining_session_only_saves_nothing_and_is_not_asked_again(
+    make_window, qtbot, prompter, smtp_certificate, no_keyring
+):
     window = make_window()
     dialog = open_dialog(window, qtbot)
     prompter.answers.append(False)
@@ -309,8 +321,9 @@ def test_declining_session_only_saves_nothing_and_is_not_asked_again(make_window
 def test_unavailable_kinds_are_listed_disabled_with_their_error(make_window, qtbot):
     window = make_window()
     window.context.credentials = MemoryCredentials()
-    window.context.publishers()["pigeon"] = Entry(id="pigeon", source="pigeon-post 1.0",
-                                                  error="plugin pigeon was written for publisher API 9")
+    window.context.publishers()["pigeon"] = Entry(
+        id="pigeon", source="pigeon-post 1.0", error="plugin pigeon was written for publisher API 9"
+    )
     dialog = open_dialog(window, qtbot)
     editor = dialog.edit(None)
     index = editor.kind.findData("pigeon")

@@ -8,7 +8,9 @@ from composer.core.model import Organisation
 
 LONG = "\n\n".join(
     f"Part {n}: we are moving every mailbox to the spare cluster, one region at a time, and checking each "
-    "one before we go on, so no message is lost on the way." for n in range(1, 7))
+    "one before we go on, so no message is lost on the way."
+    for n in range(1, 7)
+)
 
 
 def _preview_tab(window, title):
@@ -35,12 +37,16 @@ def test_without_limited_channels_there_is_no_channel_tab_and_the_rule_passes(ma
 
 
 def test_a_long_update_shows_the_thread_and_warns(make_window, qtbot, prompter):
-    window = _start_with_accounts(make_window, prompter,
-                                  ("toots", "mastodon", {"url": "https://mastodon.example"}),
-                                  ("blog", "wordpress", {"url": "https://blog.example", "username": "ed"}))
+    window = _start_with_accounts(
+        make_window,
+        prompter,
+        ("toots", "mastodon", {"url": "https://mastodon.example"}),
+        ("blog", "wordpress", {"url": "https://blog.example", "username": "ed"}),
+    )
     window.editor.body.setPlainText(LONG)
-    qtbot.waitUntil(lambda: (_preview_tab(window, "Mastodon") or "").startswith("Mastodon · thread of 2"),
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: (_preview_tab(window, "Mastodon") or "").startswith("Mastodon · thread of 2"), timeout=10_000
+    )
     view = window.previews.findChild(type(window.previews.email), "preview-mastodon")
     text = view.toPlainText()
     assert "── post 1 of 2 · " in text and "── post 2 of 2 · " in text and "(2/2)" in text

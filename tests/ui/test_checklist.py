@@ -85,8 +85,9 @@ def test_failing_checks_gate_publishing_until_a_reason_is_given(make_window, qtb
     assert window.store.update(update.id).publications == []
     assert {f.rule for f in asked[0]} >= {"sign-your-name", "give-contact-info"}
 
-    monkeypatch.setattr(OverrideDialog, "ask",
-                        classmethod(lambda cls, failures, parent=None: "Posted by phone to the press desk"))
+    monkeypatch.setattr(
+        OverrideDialog, "ask", classmethod(lambda cls, failures, parent=None: "Posted by phone to the press desk")
+    )
     assert window.mark_published()
     events = window.store.events(update.id)
     override = next(e for e in events if e.kind == "override")

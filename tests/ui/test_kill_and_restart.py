@@ -25,8 +25,7 @@ def _env(home: Path) -> dict[str, str]:
 
 
 def test_sigkill_loses_at_most_one_second(home):
-    child = subprocess.Popen([sys.executable, str(DRIVER), "type"], stdout=subprocess.PIPE,
-                             text=True, env=_env(home))
+    child = subprocess.Popen([sys.executable, str(DRIVER), "type"], stdout=subprocess.PIPE, text=True, env=_env(home))
     progress: list[tuple[float, int]] = []
     deadline = time.time() + 60
     try:
@@ -57,7 +56,8 @@ def test_sigkill_loses_at_most_one_second(home):
     assert len(body) >= safe, f"lost {progress[-1][1] - len(body)} characters, more than a second's worth"
 
     # The restarted app shows that text in the editor.
-    shown = subprocess.run([sys.executable, str(DRIVER), "show"], capture_output=True, text=True,
-                           env=_env(home), timeout=60)
+    shown = subprocess.run(
+        [sys.executable, str(DRIVER), "show"], capture_output=True, text=True, env=_env(home), timeout=60
+    )
     assert shown.returncode == 0, shown.stderr
     assert json.loads(shown.stdout.strip().splitlines()[-1]) == body

@@ -71,9 +71,16 @@ def add_account(window, smtp_certificate):
 
 
 def add_email_account(window, name, port, smtp_certificate, **extra):
-    settings = {"host": "127.0.0.1", "port": str(port), "security": "starttls", "username": SMTP_USER,
-                "from": "Example Status <status@example.net>", "to": "alice@example.org",
-                "ca_file": str(smtp_certificate.cert), **extra}
+    settings = {
+        "host": "127.0.0.1",
+        "port": str(port),
+        "security": "starttls",
+        "username": SMTP_USER,
+        "from": "Example Status <status@example.net>",
+        "to": "alice@example.org",
+        "ca_file": str(smtp_certificate.cert),
+        **extra,
+    }
     window.store.save_account(name, "email", settings)
     window.context.credentials.set(name, SMTP_PASSWORD)
 
@@ -165,8 +172,9 @@ def test_retry_sends_a_failed_account_once_it_works(window, add_account, qtbot, 
     qtbot.waitUntil(lambda: finished(dialog), timeout=20_000)
     assert dialog.rows["status mail"].state == "failed"
     # The user fixes the server's port in the account, then retries from the row.
-    window.store.save_account("status mail", "email",
-                              {**window.store.accounts()[0][2], "port": str(starttls_server.port)})
+    window.store.save_account(
+        "status mail", "email", {**window.store.accounts()[0][2], "port": str(starttls_server.port)}
+    )
     dialog.rows["status mail"].retry.click()
     qtbot.waitUntil(lambda: finished(dialog), timeout=20_000)
     assert dialog.rows["status mail"].state == "sent", dialog.rows["status mail"].status.text()
@@ -245,8 +253,9 @@ def test_failing_checks_block_publishing_until_a_reason_is_given(window, add_acc
 
 
 @pytest.mark.usefixtures("override")
-def test_stop_cancels_what_has_not_been_sent_and_the_window_stays_responsive(window, add_account, qtbot,
-                                                                             starttls_server, silent_server):
+def test_stop_cancels_what_has_not_been_sent_and_the_window_stays_responsive(
+    window, add_account, qtbot, starttls_server, silent_server
+):
     add_account("hung mail", silent_server.port, timeout="2")
     add_account("status mail", starttls_server.port)
     window.context.runner().pool.setMaxThreadCount(1)  # "status mail" waits behind the hung server

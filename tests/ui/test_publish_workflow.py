@@ -23,9 +23,15 @@ def test_the_workflow_needs_a_context_a_library_a_config_and_three_callables(qtb
     store.save_account("list", "email", {"host": "smtp.example.net"})
     config = CheckConfig()
     asked: list[str] = []
-    workflow = PublishWorkflow(context, TemplateLibrary(user_folder=home / "templates").load(), config,
-                               on_screen=lambda: (incident, update), save_all=lambda: asked.append("save") or True,
-                               gate=lambda update_id: asked.append(f"gate {update_id}") is None, parent=parent)
+    workflow = PublishWorkflow(
+        context,
+        TemplateLibrary(user_folder=home / "templates").load(),
+        config,
+        on_screen=lambda: (incident, update),
+        save_all=lambda: asked.append("save") or True,
+        gate=lambda update_id: asked.append(f"gate {update_id}") is None,
+        parent=parent,
+    )
     try:
         with qtbot.waitSignal(workflow.channels_changed, timeout=15_000):
             workflow.refresh_channels()

@@ -31,8 +31,11 @@ def test_task_runner_calls_back_on_the_ui_thread(qtbot, runner):
 
     progress = []
     results = []
-    runner.run(work, progress=lambda f, t: progress.append((f, t, on_ui_thread())),
-               done=lambda value: results.append((value, on_ui_thread())))
+    runner.run(
+        work,
+        progress=lambda f, t: progress.append((f, t, on_ui_thread())),
+        done=lambda value: results.append((value, on_ui_thread())),
+    )
     qtbot.waitUntil(lambda: bool(results), timeout=15_000)
     assert results == [(42, True)]
     assert progress == [(0.5, "half", True)]

@@ -11,9 +11,14 @@ from composer.ui.template_dialog import TemplateDialog
 def _window_with_incident(make_window, prompter):
     window = make_window()
     window.store.save_person(Person("Marta Vidal", "Head of Support"))
-    window.store.save_organisation(Organisation(name="Example Hosting", phone="+34 930 000 000",
-                                                email="support@example.net",
-                                                status_page_url="https://status.example.net"))
+    window.store.save_organisation(
+        Organisation(
+            name="Example Hosting",
+            phone="+34 930 000 000",
+            email="support@example.net",
+            status_page_url="https://status.example.net",
+        )
+    )
     fresh = window._load_check_config()  # the roster and organisation just saved, into the config the window shares
     window.check_config.people, window.check_config.organisation = fresh.people, fresh.organisation
     prompter.answers.append("Email delivery delayed")

@@ -32,8 +32,7 @@ def main(mode: str) -> None:
     window = create_window(context)
     window.show()
     if mode == "show":
-        QTimer.singleShot(0, lambda: (print(json.dumps(window.editor.body.toPlainText()), flush=True),
-                                      app.quit()))
+        QTimer.singleShot(0, lambda: (print(json.dumps(window.editor.body.toPlainText()), flush=True), app.quit()))
         app.exec()
         return
     window.ensure_ready()

@@ -8,6 +8,18 @@ from composer.core.checks.config import CheckConfig, ConfigError, load_config, p
 from composer.core.checks.engine import RULES, check_document, make_draft, overall, run_checks
 
 __all__ = [
-    "RULES", "CheckConfig", "ConfigError", "Draft", "Finding", "Fix", "Rule", "Verdict",
-    "check_document", "load_config", "make_draft", "overall", "parse_config", "run_checks",
+    "RULES",
+    "CheckConfig",
+    "ConfigError",
+    "Draft",
+    "Finding",
+    "Fix",
+    "Rule",
+    "Verdict",
+    "check_document",
+    "load_config",
+    "make_draft",
+    "overall",
+    "parse_config",
+    "run_checks",
 ]

@@ -39,7 +39,7 @@ class Fix:
     text: str
 
     def apply(self, body: str) -> str:
-        return body[: self.start] + self.text + body[self.end:]
+        return body[: self.start] + self.text + body[self.end :]
 
 
 @dataclass(frozen=True)
@@ -52,12 +52,13 @@ class Finding:
 
     def as_json(self) -> dict[str, object]:
         data: dict[str, object] = {
-            "id": self.rule, "status": self.verdict.value, "message": self.message,
+            "id": self.rule,
+            "status": self.verdict.value,
+            "message": self.message,
             "spans": [list(span) for span in self.spans],
         }
         if self.fix is not None:
-            data["fix"] = {"label": self.fix.label, "start": self.fix.start, "end": self.fix.end,
-                           "text": self.fix.text}
+            data["fix"] = {"label": self.fix.label, "start": self.fix.start, "end": self.fix.end, "text": self.fix.text}
         return data
 
 

@@ -68,17 +68,25 @@ def parse_config(text: str, source: str = "configuration") -> CheckConfig:
     for entry in data.get("people", []):
         if not isinstance(entry, dict) or not entry.get("name"):
             raise ConfigError(f"{source}: every [[people]] entry needs a name")
-        config.people.append(Person(name=str(entry["name"]), role=str(entry.get("role", "")),
-                                    email=str(entry.get("email", "")), phone=str(entry.get("phone", ""))))
+        config.people.append(
+            Person(
+                name=str(entry["name"]),
+                role=str(entry.get("role", "")),
+                email=str(entry.get("email", "")),
+                phone=str(entry.get("phone", "")),
+            )
+        )
     org = data.get("organisation", {})
     config.organisation = Organisation(
-        name=str(org.get("name", "")), contact_url=str(org.get("contact_url", "")),
-        phone=str(org.get("phone", "")), email=str(org.get("email", "")),
+        name=str(org.get("name", "")),
+        contact_url=str(org.get("contact_url", "")),
+        phone=str(org.get("phone", "")),
+        email=str(org.get("email", "")),
         status_page_url=str(org.get("status_page_url", "")),
     )
     names = data.get("publishing", {}).get("channels", [])
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-        raise ConfigError(f"{source}: publishing.channels must be a list of channel ids, like [\"x\", \"bluesky\"]")
+        raise ConfigError(f'{source}: publishing.channels must be a list of channel ids, like ["x", "bluesky"]')
     config.channel_names = list(names)
     return config
 

@@ -18,9 +18,18 @@ from composer.core.interchange import UpdateDocument
 from composer.core.outgoing import LONG_URL, short_texts
 
 RULES: tuple[Rule, ...] = (
-    BeTimely(), DontHide(), SignYourName(), GiveContactInfo(),
-    TimesHaveZone(), NoFixPromises(), NoInternalDetails(), SaysDataImpact(), Apologise(),
-    PlainLanguage(), StatusConsistent(), FitsChannels(),
+    BeTimely(),
+    DontHide(),
+    SignYourName(),
+    GiveContactInfo(),
+    TimesHaveZone(),
+    NoFixPromises(),
+    NoInternalDetails(),
+    SaysDataImpact(),
+    Apologise(),
+    PlainLanguage(),
+    StatusConsistent(),
+    FitsChannels(),
 )
 
 
@@ -30,10 +39,19 @@ def make_draft(doc: UpdateDocument, now: datetime, config: CheckConfig | None = 
     language = doc.language or (detect_language(doc.body) if doc.body.strip() else "en")
     extra = tuple(sorted((k, tuple(v)) for k, v in config.extra_words.items()))
     return Draft(
-        body=doc.body, now=now, status=doc.status, language=language, started=doc.started,
-        last_update=doc.last_update, next_update=doc.next_update, signer=doc.signer, title=doc.title,
-        config=config, words=word_lists(language, extra),
-        texts=short_texts(doc), long_url=str(doc.extra.get(LONG_URL) or config.organisation.status_page_url or ""),
+        body=doc.body,
+        now=now,
+        status=doc.status,
+        language=language,
+        started=doc.started,
+        last_update=doc.last_update,
+        next_update=doc.next_update,
+        signer=doc.signer,
+        title=doc.title,
+        config=config,
+        words=word_lists(language, extra),
+        texts=short_texts(doc),
+        long_url=str(doc.extra.get(LONG_URL) or config.organisation.status_page_url or ""),
     )
 
 

@@ -80,8 +80,9 @@ def detect_language(text: str) -> str:
     """The update's language among those we have word lists for (lingua, offline)."""
     from lingua import IsoCode639_1, LanguageDetectorBuilder  # noqa: PLC0415 - loads models (~100 MB)
 
-    codes = [getattr(IsoCode639_1, code.upper()) for code in available_languages()
-             if hasattr(IsoCode639_1, code.upper())]
+    codes = [
+        getattr(IsoCode639_1, code.upper()) for code in available_languages() if hasattr(IsoCode639_1, code.upper())
+    ]
     detector = _detector(tuple(codes), LanguageDetectorBuilder)
     found = detector.detect_language_of(text)
     return found.iso_code_639_1.name.lower() if found is not None else FALLBACK_LANGUAGE

@@ -46,6 +46,7 @@ def by_paragraph(key: object, finder: Callable[[str], Iterable[Hit]], text: str)
         found.extend(cast(Hit, (hit[0] + start, hit[1] + start, *hit[2:])) for hit in hits)
     return found
 
+
 # Clock times: 14:30, 9:05, 14h30, 15 h, 15h, 2pm, 2:30 p.m. Not inside IPs, dates or versions.
 _CLOCK = re.compile(
     r"(?<![\w.:/+−-])(?:"
@@ -70,8 +71,9 @@ _ZONE = (
 _ZONE_AFTER = re.compile(rf"^[\s,]*\(?\s*(?:{_ZONE})(?![\w])", re.IGNORECASE)
 _ZONE_BEFORE = re.compile(rf"(?<![\w])(?:{_ZONE})\s*$", re.IGNORECASE)
 # "between 09:12 and 09:40 CET": the zone after the second time covers the first.
-_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|until|and|till|i|a|y|fins a|fins les|hasta|hasta las)\s*(?:les\s|las\s)?$",
-                         re.IGNORECASE)
+_RANGE_JOIN = re.compile(
+    r"^\s*(?:-|–|—|to|until|and|till|i|a|y|fins a|fins les|hasta|hasta las)\s*(?:les\s|las\s)?$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -89,13 +91,15 @@ def _clock_times(text: str) -> list[tuple[int, int, bool]]:
     found: list[tuple[int, int, bool]] = []
     for match in _CLOCK.finditer(text):
         start, end = match.span()
-        zoned = bool(_ZONE_AFTER.match(text[end:end + 40])) or bool(_ZONE_BEFORE.search(text[max(0, start - 12):start]))
+        zoned = bool(_ZONE_AFTER.match(text[end : end + 40])) or bool(
+            _ZONE_BEFORE.search(text[max(0, start - 12) : start])
+        )
         found.append((start, end, zoned))
     # A time joined to a zoned time by "to"/"and"/"-" shares its zone.
     for i in range(len(found) - 2, -1, -1):
         start, end, zoned = found[i]
         nxt = found[i + 1]
-        if not zoned and nxt[2] and _RANGE_JOIN.match(text[end:nxt[0]]):
+        if not zoned and nxt[2] and _RANGE_JOIN.match(text[end : nxt[0]]):
             found[i] = (start, end, True)
     return found
 
@@ -112,7 +116,7 @@ def _sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        if text[start:match.start()].strip():
+        if text[start : match.start()].strip():
             spans.append(_trim(text, start, match.start()))
         start = match.end()
     if text[start:].strip():

@@ -7,6 +7,13 @@ from composer.core.templates.library import TemplateInfo, TemplateLibrary
 from composer.core.templates.render import Rendered, TemplateError, render_template
 
 __all__ = [
-    "CHANNELS", "Channel", "Field", "FieldError", "Rendered", "TemplateError", "TemplateInfo",
-    "TemplateLibrary", "render_template",
+    "CHANNELS",
+    "Channel",
+    "Field",
+    "FieldError",
+    "Rendered",
+    "TemplateError",
+    "TemplateInfo",
+    "TemplateLibrary",
+    "render_template",
 ]

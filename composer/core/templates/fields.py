@@ -39,8 +39,14 @@ class Field:
         return self.example
 
     def as_json(self) -> dict[str, object]:
-        return {"name": self.name, "label": self.label, "type": self.type, "required": self.required,
-                "default": self.default, "help": self.help}
+        return {
+            "name": self.name,
+            "label": self.label,
+            "type": self.type,
+            "required": self.required,
+            "default": self.default,
+            "help": self.help,
+        }
 
     def coerce(self, value: object, template_id: str) -> object:
         """The value in this field's type (datetimes aware, integers int)."""
@@ -54,8 +60,9 @@ class Field:
                 try:
                     parsed = datetime.fromisoformat(str(value).strip())
                 except ValueError:
-                    raise FieldError(f"{where}: {value!r} is not an ISO 8601 time "
-                                     "(write it like 2026-11-24T14:30:00+01:00)") from None
+                    raise FieldError(
+                        f"{where}: {value!r} is not an ISO 8601 time (write it like 2026-11-24T14:30:00+01:00)"
+                    ) from None
             if parsed.tzinfo is None:
                 raise FieldError(f"{where}: {value} has no time zone (add one, like +01:00 or Z)")
             return parsed
@@ -86,9 +93,13 @@ def field_from_table(name: str, table: dict[str, object], source: str) -> Field:
     if not isinstance(choices, Iterable):
         raise FieldError(f"{source}: the choices of field `{name}` are not a list")
     return Field(
-        name=name, label=str(table.get("label", name.replace("_", " ").capitalize())), type=kind,
-        required=bool(table.get("required", False)), default=table.get("default"),
-        help=str(table.get("help", "")), example=table.get("example"),
+        name=name,
+        label=str(table.get("label", name.replace("_", " ").capitalize())),
+        type=kind,
+        required=bool(table.get("required", False)),
+        default=table.get("default"),
+        help=str(table.get("help", "")),
+        example=table.get("example"),
         choices=tuple(str(c) for c in choices),
     )
 
@@ -121,6 +132,11 @@ def resolve_fields(names: list[object], own: list[dict[str, object]], source: st
 
 def _overridden(base: Field, table: dict[str, object]) -> Field:
     """A catalogue field with what a template may change of it (required, default, label, help, example)."""
-    return replace(base, required=bool(table.get("required", base.required)),
-                   default=table.get("default", base.default), label=str(table.get("label", base.label)),
-                   help=str(table.get("help", base.help)), example=table.get("example", base.example))
+    return replace(
+        base,
+        required=bool(table.get("required", base.required)),
+        default=table.get("default", base.default),
+        label=str(table.get("label", base.label)),
+        help=str(table.get("help", base.help)),
+        example=table.get("example", base.example),
+    )

@@ -135,7 +135,12 @@ def clip(value: object, limit: int | None = None) -> str:
 
 
 FILTERS: dict[str, Callable[..., str]] = {
-    "clock": clock, "clock_with_article": clock_with_article, "date": long_date,
-    "date_with_article": date_with_article, "day_and_clock": day_and_clock, "duration": duration, "clip": clip,
+    "clock": clock,
+    "clock_with_article": clock_with_article,
+    "date": long_date,
+    "date_with_article": date_with_article,
+    "day_and_clock": day_and_clock,
+    "duration": duration,
+    "clip": clip,
 }
 CONTEXT_FILTERS = {"clock", "clock_with_article", "date", "date_with_article", "day_and_clock", "duration"}

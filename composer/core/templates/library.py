@@ -31,8 +31,16 @@ from composer.core.templates.fields import Field, FieldError, resolve_fields
 SUFFIX = ".j2"
 USER_PREFIX = "user:"
 STAGES = (
-    "investigating", "identified", "monitoring", "resolved", "maintenance-scheduled",
-    "maintenance-in-progress", "maintenance-completed", "postmortem", "apology", "contact-page",
+    "investigating",
+    "identified",
+    "monitoring",
+    "resolved",
+    "maintenance-scheduled",
+    "maintenance-in-progress",
+    "maintenance-completed",
+    "postmortem",
+    "apology",
+    "contact-page",
 )
 _HEADER = re.compile(r"\A\{#-?(.*?)-?#\}", re.DOTALL)
 
@@ -57,8 +65,13 @@ class TemplateInfo:
 
     def as_json(self) -> dict[str, object]:
         data: dict[str, object] = {
-            "id": self.id, "stage": self.stage, "channel": self.channel, "language": self.language,
-            "title": self.title, "builtin": self.builtin, "fields": [f.as_json() for f in self.fields],
+            "id": self.id,
+            "stage": self.stage,
+            "channel": self.channel,
+            "language": self.language,
+            "title": self.title,
+            "builtin": self.builtin,
+            "fields": [f.as_json() for f in self.fields],
         }
         if self.error:
             data["error"] = self.error
@@ -122,13 +135,20 @@ class TemplateLibrary:
     def load(self) -> TemplateLibrary:
         self._templates = {}
         root = files("composer.resources").joinpath("templates")
-        for language_dir in sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith("_")),
-                                   key=lambda p: p.name):
+        for language_dir in sorted(
+            (p for p in root.iterdir() if p.is_dir() and not p.name.startswith("_")), key=lambda p: p.name
+        ):
             for entry in sorted(language_dir.iterdir(), key=lambda p: p.name):
                 if entry.name.endswith(SUFFIX):
                     template_id = f"{entry.name[: -len(SUFFIX)]}-{language_dir.name}"
-                    self._add(parse_template(template_id, entry.read_text(encoding="utf-8"),
-                                             f"{language_dir.name}/{entry.name}", builtin=True))
+                    self._add(
+                        parse_template(
+                            template_id,
+                            entry.read_text(encoding="utf-8"),
+                            f"{language_dir.name}/{entry.name}",
+                            builtin=True,
+                        )
+                    )
         if self.user_folder is not None and self.user_folder.is_dir():
             for path in sorted(self.user_folder.rglob(f"*{SUFFIX}")):
                 template_id = USER_PREFIX + path.stem

@@ -24,9 +24,15 @@ if TYPE_CHECKING:
 
 # Stage -> lifecycle status written into the interchange file.
 STAGE_STATUS = {
-    "investigating": "investigating", "identified": "identified", "monitoring": "monitoring",
-    "resolved": "resolved", "maintenance-scheduled": "scheduled", "maintenance-in-progress": "in_progress",
-    "maintenance-completed": "completed", "postmortem": "resolved", "apology": "resolved",
+    "investigating": "investigating",
+    "identified": "identified",
+    "monitoring": "monitoring",
+    "resolved": "resolved",
+    "maintenance-scheduled": "scheduled",
+    "maintenance-in-progress": "in_progress",
+    "maintenance-completed": "completed",
+    "postmortem": "resolved",
+    "apology": "resolved",
     "contact-page": "investigating",
 }
 
@@ -73,13 +79,17 @@ class Rendered:
         lifecycle = self.template.stage not in ("postmortem", "apology")
         started = (_time(values.get("started")) or _time(values.get("window_start"))) if lifecycle else None
         doc = UpdateDocument(
-            body=self.text, title=str(values.get("title") or ""),
+            body=self.text,
+            title=str(values.get("title") or ""),
             status=parse_status(STAGE_STATUS[self.template.stage]),
             started=started,
             next_update=_time(values.get("next_update")),
-            signer=signer, language=self.template.language,
+            signer=signer,
+            language=self.template.language,
             services=[s.strip() for s in str(services).split(",") if s.strip()] if services else [],
-            impact=str(values.get("impact") or ""), workaround=str(values.get("workaround") or ""), extra=extra,
+            impact=str(values.get("impact") or ""),
+            workaround=str(values.get("workaround") or ""),
+            extra=extra,
         )
         return dump_update(doc)
 
@@ -103,8 +113,13 @@ def environment(autoescape: bool) -> ImmutableSandboxedEnvironment:
     from jinja2.sandbox import ImmutableSandboxedEnvironment  # noqa: PLC0415
 
     env = ImmutableSandboxedEnvironment(
-        undefined=StrictUndefined, autoescape=autoescape, keep_trailing_newline=True,
-        trim_blocks=True, lstrip_blocks=True, cache_size=400, auto_reload=False,
+        undefined=StrictUndefined,
+        autoescape=autoescape,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        cache_size=400,
+        auto_reload=False,
     )
     for name, function in FILTERS.items():
         env.filters[name] = pass_context(function) if name in CONTEXT_FILTERS else function
@@ -169,8 +184,9 @@ def collect_values(info: TemplateInfo, given: dict[str, object], sample: bool = 
     return values
 
 
-def render_template(info: TemplateInfo, given: dict[str, object], *, sample: bool = False,
-                    now: datetime | None = None) -> Rendered:
+def render_template(
+    info: TemplateInfo, given: dict[str, object], *, sample: bool = False, now: datetime | None = None
+) -> Rendered:
     """Render one template. Raises FieldError or TemplateError, each one line naming the cause."""
     if info.error:
         raise TemplateError(info.error)

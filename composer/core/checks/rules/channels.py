@@ -28,8 +28,14 @@ class FitsChannels:
                 problems.append(f"{channel.name}: far longer than {channel.max_parts} posts of {channel.limit}")
                 continue
             try:
-                parts = fit(text, limit=channel.limit, length=channel.measure, thread=channel.threads,
-                            long_url=draft.long_url, max_parts=channel.max_parts)
+                parts = fit(
+                    text,
+                    limit=channel.limit,
+                    length=channel.measure,
+                    thread=channel.threads,
+                    long_url=draft.long_url,
+                    max_parts=channel.max_parts,
+                )
             except DoesNotFit as error:
                 problems.append(f"{channel.name}: {error}")
                 continue
@@ -42,10 +48,18 @@ class FitsChannels:
         if problems:
             return Finding(self.id, Verdict.FAIL, "Cannot be published as it is — " + "; ".join(problems) + ".")
         if notes:
-            return Finding(self.id, Verdict.WARN,
-                           "Longer than one post — " + "; ".join(notes) + ". Check the split in the preview.")
-        return Finding(self.id, Verdict.PASS, "Fits in one post on " + ", ".join(fitting) + "." if fitting
-                       else "Nothing to publish to short channels yet.")
+            return Finding(
+                self.id,
+                Verdict.WARN,
+                "Longer than one post — " + "; ".join(notes) + ". Check the split in the preview.",
+            )
+        return Finding(
+            self.id,
+            Verdict.PASS,
+            "Fits in one post on " + ", ".join(fitting) + "."
+            if fitting
+            else "Nothing to publish to short channels yet.",
+        )
 
 
 def _surely_too_long(text: str, limit: int, max_parts: int) -> bool:

@@ -57,6 +57,10 @@ class GiveContactInfo:
             at = closing_block_start(draft)
             text = f"{block}\n\n" if at < len(draft.body.rstrip()) else f"\n\n{block}"
             fix = Fix("Insert the organisation's contact details", at, at, text)
-        return Finding(self.id, Verdict.FAIL,
-                       "No way to reach a person: add a phone number, an email address or a contact page.",
-                       (), fix)
+        return Finding(
+            self.id,
+            Verdict.FAIL,
+            "No way to reach a person: add a phone number, an email address or a contact page.",
+            (),
+            fix,
+        )

@@ -14,8 +14,9 @@ def _minutes(span: timedelta) -> int:
     return int(span.total_seconds() // 60)
 
 
-def _worst(rule: str, problems: list[tuple[Verdict, str]], spans: list[Span], fix: Fix | None,
-           ok_message: str) -> Finding:
+def _worst(
+    rule: str, problems: list[tuple[Verdict, str]], spans: list[Span], fix: Fix | None, ok_message: str
+) -> Finding:
     if not problems:
         return Finding(rule, Verdict.PASS, ok_message, tuple(spans))
     verdict = max((v for v, _ in problems), key=lambda v: v.rank)
@@ -64,28 +65,52 @@ class BeTimely:
             text = f"{line}\n\n" if at < len(body) else ("\n\n" if body.strip() else "") + line
             fix = Fix(f"Insert “{line}”", at, at, text)
             if unzoned:
-                problems.append((Verdict.FAIL, "The next update time has no time zone: readers elsewhere "
-                                               "cannot tell when to come back."))
+                problems.append(
+                    (
+                        Verdict.FAIL,
+                        "The next update time has no time zone: readers elsewhere cannot tell when to come back.",
+                    )
+                )
             else:
-                problems.append((Verdict.FAIL, "Say when the next update comes (a time with its zone, or "
-                                               "“within 30 minutes”): silence reads as hiding."))
+                problems.append(
+                    (
+                        Verdict.FAIL,
+                        "Say when the next update comes (a time with its zone, or "
+                        "“within 30 minutes”): silence reads as hiding.",
+                    )
+                )
         started, now = draft.started, draft.now
         if started is not None and started <= now:
             if draft.last_update is None:
                 delay = now - started
                 if delay > config.first_update_fail:
                     within = _minutes(config.first_update_warn)
-                    problems.append((Verdict.FAIL, f"The first update goes out {_minutes(delay)} minutes after the "
-                                                   f"start; customers should hear within {within} minutes."))
+                    problems.append(
+                        (
+                            Verdict.FAIL,
+                            f"The first update goes out {_minutes(delay)} minutes after the "
+                            f"start; customers should hear within {within} minutes.",
+                        )
+                    )
                 elif delay > config.first_update_warn:
-                    problems.append((Verdict.WARN, f"The first update goes out {_minutes(delay)} minutes after the "
-                                                   "start: post sooner next time."))
+                    problems.append(
+                        (
+                            Verdict.WARN,
+                            f"The first update goes out {_minutes(delay)} minutes after the "
+                            "start: post sooner next time.",
+                        )
+                    )
             else:
                 # A maintenance announced days ahead: the cadence runs from the start of the work.
                 gap = now - max(draft.last_update, started)
                 if gap > config.cadence:
-                    problems.append((Verdict.FAIL, f"{_minutes(gap)} minutes since the last update, longer than the "
-                                                   f"{_minutes(config.cadence)}-minute cadence."))
+                    problems.append(
+                        (
+                            Verdict.FAIL,
+                            f"{_minutes(gap)} minutes since the last update, longer than the "
+                            f"{_minutes(config.cadence)}-minute cadence.",
+                        )
+                    )
         if not draft.status.is_closed and draft.next_update is not None and draft.next_update < now:
             problems.append((Verdict.WARN, "The promised next-update time has already passed."))
         return _worst(self.id, problems, spans, fix, "Says when the next update comes, on time.")
@@ -109,18 +134,28 @@ class DontHide:
                 what.append("shifts the blame")
             if non_apology:
                 what.append("uses a non-apology (“any inconvenience”, “if you were affected”)")
-            return Finding(self.id, Verdict.FAIL,
-                           f"The text {' and '.join(what)}: own the problem and say sorry plainly.",
-                           tuple(sorted(deflection + non_apology)))
+            return Finding(
+                self.id,
+                Verdict.FAIL,
+                f"The text {' and '.join(what)}: own the problem and say sorry plainly.",
+                tuple(sorted(deflection + non_apology)),
+            )
         if not apology and not ownership:
-            return Finding(self.id, Verdict.FAIL,
-                           "Neither apologises nor takes responsibility: readers conclude you are hiding.")
+            return Finding(
+                self.id, Verdict.FAIL, "Neither apologises nor takes responsibility: readers conclude you are hiding."
+            )
         if not impact:
-            return Finding(self.id, Verdict.WARN,
-                           "Say plainly what customers cannot do right now.", tuple(apology + ownership))
+            return Finding(
+                self.id, Verdict.WARN, "Say plainly what customers cannot do right now.", tuple(apology + ownership)
+            )
         if len(technical) >= 5 and len(technical) > 3 * len(impact):
-            return Finding(self.id, Verdict.WARN,
-                           "A wall of technical detail: lead with what customers cannot do and what to do "
-                           "instead; equipment detail makes readers wonder how bad it is.", tuple(technical))
-        return Finding(self.id, Verdict.PASS, "Owns the problem and says who is affected.",
-                       tuple(sorted(apology + ownership)))
+            return Finding(
+                self.id,
+                Verdict.WARN,
+                "A wall of technical detail: lead with what customers cannot do and what to do "
+                "instead; equipment detail makes readers wonder how bad it is.",
+                tuple(technical),
+            )
+        return Finding(
+            self.id, Verdict.PASS, "Owns the problem and says who is affected.", tuple(sorted(apology + ownership))
+        )

@@ -13,12 +13,15 @@ from composer.core.model import Status
 # "until it is resolved", "once it has been fixed": talk about the future, not a claim.
 _CONDITIONAL = re.compile(
     r"(?:until|once|when|as soon as|after|if|before|fins que|un cop|quan|tan aviat com|si|abans que|"
-    r"hasta que|una vez|cuando|en cuanto|antes de que)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
+    r"hasta que|una vez|cuando|en cuanto|antes de que)\s+(?:\w+\s+){0,4}$",
+    re.IGNORECASE,
+)
 
 
 def _claims(draft: Draft, name: str) -> list[Span]:
-    return [(s, e) for s, e in draft.words.find(name, draft.body)
-            if not _CONDITIONAL.search(draft.body[max(0, s - 40):s])]
+    return [
+        (s, e) for s, e in draft.words.find(name, draft.body) if not _CONDITIONAL.search(draft.body[max(0, s - 40) : s])
+    ]
 
 
 class SaysDataImpact:
@@ -31,8 +34,11 @@ class SaysDataImpact:
         found = draft.words.find("data_statement", draft.body)
         if found:
             return Finding(self.id, Verdict.PASS, "Says what happened to customers' data.", tuple(found))
-        return Finding(self.id, Verdict.FAIL,
-                       "The resolution must say whether any data was lost: it is the first thing customers ask.")
+        return Finding(
+            self.id,
+            Verdict.FAIL,
+            "The resolution must say whether any data was lost: it is the first thing customers ask.",
+        )
 
 
 class Apologise:
@@ -48,9 +54,12 @@ class Apologise:
         if not required:
             return Finding(self.id, Verdict.PASS, "An apology is required in the first update and the resolution.")
         which = "first update" if draft.is_first else "resolution"
-        return Finding(self.id, Verdict.FAIL,
-                       f"The {which} must apologise plainly (“we are sorry”), not “for any inconvenience”.",
-                       tuple(non_apology))
+        return Finding(
+            self.id,
+            Verdict.FAIL,
+            f"The {which} must apologise plainly (“we are sorry”), not “for any inconvenience”.",
+            tuple(non_apology),
+        )
 
 
 class StatusConsistent:
@@ -62,12 +71,19 @@ class StatusConsistent:
         if status in (Status.INVESTIGATING, Status.IDENTIFIED, Status.SCHEDULED):
             found = _claims(draft, "resolved_claims")
             if found:
-                return Finding(self.id, Verdict.FAIL,
-                               f"The text says it is fixed, but the status is “{status.label}”.", tuple(found))
+                return Finding(
+                    self.id,
+                    Verdict.FAIL,
+                    f"The text says it is fixed, but the status is “{status.label}”.",
+                    tuple(found),
+                )
         if status.is_closed:
             found = _claims(draft, "ongoing_claims")
             if found:
-                return Finding(self.id, Verdict.FAIL,
-                               f"The text says work is still going on, but the status is “{status.label}”.",
-                               tuple(found))
+                return Finding(
+                    self.id,
+                    Verdict.FAIL,
+                    f"The text says work is still going on, but the status is “{status.label}”.",
+                    tuple(found),
+                )
         return Finding(self.id, Verdict.PASS, f"The words match “{status.label}”.")

@@ -10,11 +10,14 @@ from composer.core.checks.base import Draft, Finding, Fix, Verdict
 from composer.core.checks.text import Span, emails, lines, phone_numbers, plain_line, urls
 
 _NAME_WORD = re.compile(
-    r"^(?:[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]+|['’](?=[A-ZÀ-ÖØ-Þ]))(?:[-'’]?[A-ZÀ-ÖØ-Þa-zà-öø-ÿ][a-zà-öø-ÿ]+)*|[A-ZÀ-ÖØ-Þ]\.)$")
+    r"^(?:[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]+|['’](?=[A-ZÀ-ÖØ-Þ]))(?:[-'’]?[A-ZÀ-ÖØ-Þa-zà-öø-ÿ][a-zà-öø-ÿ]+)*|[A-ZÀ-ÖØ-Þ]\.)$"
+)
 _ROLE_SPLIT = re.compile(r"\s*(?:,|\(|\s[-–—|/]\s|:)\s*")
 _SIGNED_PREFIX = re.compile(
     r"^(?:signed|signat|firmado|firma|posted by|written by|publicat per|publicado por|de part de|de parte de|"
-    r"on behalf of|from)[:,]?\s+", re.IGNORECASE)
+    r"on behalf of|from)[:,]?\s+",
+    re.IGNORECASE,
+)
 # How far up from the end a signature may start.
 _CLOSING_LINES = 5
 
@@ -27,8 +30,9 @@ class Signature:
 
 
 def _is_contact_line(line: str, draft: Draft) -> bool:
-    return bool(urls(line) or emails(line) or phone_numbers(line, "ES") or phone_numbers(line, "US")) \
-        or bool(re.search(r"(?:tel|phone|telèfon|teléfono|email|e-mail|correu|correo)\s*[:.]", line, re.I))
+    return bool(urls(line) or emails(line) or phone_numbers(line, "ES") or phone_numbers(line, "US")) or bool(
+        re.search(r"(?:tel|phone|telèfon|teléfono|email|e-mail|correu|correo)\s*[:.]", line, re.I)
+    )
 
 
 def _person_name(text: str, particles: re.Pattern[str] | None) -> str:
@@ -59,7 +63,7 @@ def _clean(draft: Draft, raw: str) -> str:
     sign_off = draft.words.pattern("sign_off", every_language=True)
     match = sign_off.match(text) if sign_off is not None else None
     if match:
-        text = text[match.end():].strip(" ,:;-–—!.")
+        text = text[match.end() :].strip(" ,:;-–—!.")
     return text
 
 
@@ -101,7 +105,7 @@ def closing_block_start(draft: Draft) -> int:
     # Include a "Regards," line right above the name.
     before = lines(draft.body[:start])
     if before:
-        prev = plain_line(draft.body[before[-1][0]:before[-1][1]])
+        prev = plain_line(draft.body[before[-1][0] : before[-1][1]])
         sign_off = draft.words.pattern("sign_off", every_language=True)
         if sign_off and sign_off.fullmatch(prev.rstrip(",.:;!")):
             return before[-1][0]
@@ -125,8 +129,9 @@ class SignYourName:
         if signature.kind == "person":
             roster = [p.name.casefold() for p in draft.config.people]
             if roster and signature.name.casefold() not in roster:
-                return Finding(self.id, Verdict.WARN, f"{signature.name} is not on the roster of people who may sign.",
-                               spans)
+                return Finding(
+                    self.id, Verdict.WARN, f"{signature.name} is not on the roster of people who may sign.", spans
+                )
             return Finding(self.id, Verdict.PASS, f"Signed by {signature.name}.", spans)
         fix = None
         if wanted:
@@ -136,8 +141,13 @@ class SignYourName:
                 end = len(draft.body.rstrip())
                 fix = Fix(f"Sign as {wanted}", end, end, f"\n\n{wanted}")
         if signature.kind == "team":
-            return Finding(self.id, Verdict.FAIL,
-                           f"Signed by “{signature.name}”, not a person: a named person shows someone owns this.",
-                           spans, fix)
-        return Finding(self.id, Verdict.FAIL, "Unsigned: end with the name (and role) of the person speaking.",
-                       spans, fix)
+            return Finding(
+                self.id,
+                Verdict.FAIL,
+                f"Signed by “{signature.name}”, not a person: a named person shows someone owns this.",
+                spans,
+                fix,
+            )
+        return Finding(
+            self.id, Verdict.FAIL, "Unsigned: end with the name (and role) of the person speaking.", spans, fix
+        )

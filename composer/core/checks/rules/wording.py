@@ -17,9 +17,12 @@ class TimesHaveZone:
         bare = [(t.start, t.end) for t in clock_times(draft.body) if not t.zoned]
         if bare:
             shown = ", ".join(draft.body[s:e] for s, e in bare[:3])
-            return Finding(self.id, Verdict.FAIL,
-                           f"Times without a zone ({shown}): readers in other zones cannot act on them.",
-                           tuple(bare))
+            return Finding(
+                self.id,
+                Verdict.FAIL,
+                f"Times without a zone ({shown}): readers in other zones cannot act on them.",
+                tuple(bare),
+            )
         return Finding(self.id, Verdict.PASS, "Every time carries its zone.")
 
 
@@ -30,9 +33,12 @@ class NoFixPromises:
     def check(self, draft: Draft) -> Finding:
         found = draft.words.find("fix_promise", draft.body)
         if found:
-            return Finding(self.id, Verdict.FAIL,
-                           "Promises when the fix comes: if you miss it, trust goes. Promise the next update "
-                           "instead.", tuple(found))
+            return Finding(
+                self.id,
+                Verdict.FAIL,
+                "Promises when the fix comes: if you miss it, trust goes. Promise the next update instead.",
+                tuple(found),
+            )
         return Finding(self.id, Verdict.PASS, "Makes no promise about when the fix comes.")
 
 
@@ -45,11 +51,15 @@ _INTERNAL_HOST = (
 # Generated names (Kubernetes pods, containers): a segment of mixed letters and digits.
 _GENERATED_NAME = r"\b[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{5,}\b"
 _NOT_TICKETS = "COVID|ISO|SHA|UTF|RFC|MP|PCI|TLS|SSL|IPV|HTTP|GDPR|CVE|EN|ES|CA|RGPD"
-_TICKET = rf"\b(?!(?:{_NOT_TICKETS})-)[A-Z][A-Z0-9]{{1,9}}-\d{{2,6}}\b" \
-          r"|\b(?:INC|CHG|PRB|RITM|REQ|TASK|SR)\d{5,10}\b" \
-          r"|(?i:\b(?:ticket|case|tiquet|incidència|incidencia|caso)\s*#\s*\d{3,})"
-_TRACE = r"Traceback \(most recent call last\)|\bat [\w$.]+\([\w.]+:\d+\)|File \"[^\"]+\", line \d+" \
-         r"|\b[A-Z][a-z]+(?:[A-Z][a-z]+)+(?:Exception|Error)\b|\bcore dumped\b|\bsegmentation fault\b|\bOOMKilled\b"
+_TICKET = (
+    rf"\b(?!(?:{_NOT_TICKETS})-)[A-Z][A-Z0-9]{{1,9}}-\d{{2,6}}\b"
+    r"|\b(?:INC|CHG|PRB|RITM|REQ|TASK|SR)\d{5,10}\b"
+    r"|(?i:\b(?:ticket|case|tiquet|incidència|incidencia|caso)\s*#\s*\d{3,})"
+)
+_TRACE = (
+    r"Traceback \(most recent call last\)|\bat [\w$.]+\([\w.]+:\d+\)|File \"[^\"]+\", line \d+"
+    r"|\b[A-Z][a-z]+(?:[A-Z][a-z]+)+(?:Exception|Error)\b|\bcore dumped\b|\bsegmentation fault\b|\bOOMKilled\b"
+)
 _INTERNAL = re.compile("|".join(f"(?:{p})" for p in (_PRIVATE_IP, _INTERNAL_HOST, _GENERATED_NAME, _TICKET, _TRACE)))
 
 
@@ -61,9 +71,12 @@ class NoInternalDetails:
         found = by_paragraph(_INTERNAL, lambda chunk: [m.span() for m in _INTERNAL.finditer(chunk)], draft.body)
         if found:
             shown = ", ".join(dict.fromkeys(draft.body[s:e] for s, e in found[:3]))
-            return Finding(self.id, Verdict.FAIL,
-                           f"Internal details ({shown}) mean nothing to customers and help attackers.",
-                           tuple(found))
+            return Finding(
+                self.id,
+                Verdict.FAIL,
+                f"Internal details ({shown}) mean nothing to customers and help attackers.",
+                tuple(found),
+            )
         return Finding(self.id, Verdict.PASS, "No internal hostnames, addresses, tickets or traces.")
 
 
@@ -92,7 +105,10 @@ class PlainLanguage:
         if len(jargon) >= 4 and len(jargon) * 100 > 2 * words:
             problems.append("heavy on jargon")
         if problems:
-            return Finding(self.id, Verdict.WARN,
-                           f"Hard to read under stress: {'; '.join(problems)}. Short sentences, everyday words.",
-                           tuple(long or jargon))
+            return Finding(
+                self.id,
+                Verdict.WARN,
+                f"Hard to read under stress: {'; '.join(problems)}. Short sentences, everyday words.",
+                tuple(long or jargon),
+            )
         return Finding(self.id, Verdict.PASS, "Short sentences, everyday words.")
