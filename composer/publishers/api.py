@@ -15,7 +15,9 @@ use to render and fit text, so a plugin posts the same text the same way:
 - each network's counter: `x_length`, `mastodon_length`, `bluesky_length`, `linkedin_length`,
   `graphemes`, `counter(network)`, and the text as it is sent: `as_sent_to_x`, `linkedin_escape`;
 - `scrub(text, *secrets)` and `scrub_args(error, *secrets)`: no message carries a secret, in
-  any form a server may echo it (`MASK` replaces it).
+  any form a server may echo it (`MASK` replaces it);
+- `timeout_field(default, waited_for)` and `timeout_seconds(text, channel, default)`: the
+  optional "timeout" setting every network channel offers, and reading it.
 
 See docs/plugins.md.
 """
@@ -55,6 +57,7 @@ from composer.publishers.base import (
     no_report,
 )
 from composer.publishers.social import Measure, fit, plain_text, source_text
+from composer.publishers.web import timeout_field, timeout_seconds
 
 
 def markdown_to_html(text: str) -> str:
@@ -99,5 +102,7 @@ __all__ = [
     "scrub",
     "scrub_args",
     "source_text",
+    "timeout_field",
+    "timeout_seconds",
     "x_length",
 ]

@@ -63,7 +63,7 @@ from composer.publishers.bluesky_xrpc import SessionEnded as _SessionEnded
 from composer.publishers.bluesky_xrpc import Settings as _Settings
 from composer.publishers.bluesky_xrpc import xrpc as _xrpc
 from composer.publishers.social import fit, source_text
-from composer.publishers.web import is_loopback, timeout_seconds
+from composer.publishers.web import is_loopback, timeout_field, timeout_seconds
 
 GRAPHEME_LIMIT = 300
 BYTE_LIMIT = 3000
@@ -168,13 +168,7 @@ class BlueskyPublisher:
             help=f"An app password, not the account's password: create one in {APP_PASSWORD_HELP}. "
             "Kept in the system keyring only",
         ),
-        AccountField(
-            "timeout",
-            "Timeout (seconds)",
-            required=False,
-            default=str(int(DEFAULT_TIMEOUT)),
-            help="How long to wait for the server at each request",
-        ),
+        timeout_field(DEFAULT_TIMEOUT, "the server"),
     )
     policy = TextPolicy(
         limit=GRAPHEME_LIMIT,

@@ -46,7 +46,7 @@ from composer.publishers.base import (
     TextPolicy,
     no_report,
 )
-from composer.publishers.web import is_loopback, timeout_seconds
+from composer.publishers.web import is_loopback, timeout_field, timeout_seconds
 
 SECURITY_CHOICES = ("starttls", "tls", "none")
 DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
@@ -152,13 +152,7 @@ class EmailPublisher:
             required=False,
             help="For subscriber lists: an https URL or a mailto: address (List-Unsubscribe)",
         ),
-        AccountField(
-            "timeout",
-            "Timeout (seconds)",
-            required=False,
-            default=str(int(DEFAULT_TIMEOUT)),
-            help="How long to wait for the server at each step",
-        ),
+        timeout_field(DEFAULT_TIMEOUT, "the server", "step"),
     )
     policy = TextPolicy(limit=None, formats=("text", "html"))
 

@@ -57,6 +57,7 @@ from composer.publishers.web import (
     maybe_posted,
     retry_after_header,
     send_json,
+    timeout_field,
     timeout_seconds,
 )
 
@@ -121,13 +122,7 @@ class LinkedInPublisher:
         AccountField(
             "api_url", "API address", kind="url", required=False, default=DEFAULT_API, help=f"Empty: {DEFAULT_API}"
         ),
-        AccountField(
-            "timeout",
-            "Timeout (seconds)",
-            required=False,
-            default=str(int(DEFAULT_TIMEOUT)),
-            help="How long to wait for LinkedIn at each request",
-        ),
+        timeout_field(DEFAULT_TIMEOUT, "LinkedIn"),
     )
     policy = TextPolicy(limit=LIMIT, counter="characters (reserved characters count twice)", measure=commentary_length)
 

@@ -57,7 +57,7 @@ from composer.publishers.base import (
     no_report,
 )
 from composer.publishers.social import fit, source_text
-from composer.publishers.web import is_loopback, timeout_seconds
+from composer.publishers.web import is_loopback, timeout_field, timeout_seconds
 
 DEFAULT_LIMIT = 500  # max_characters when the instance does not say (Mastodon's default)
 DEFAULT_URL_LENGTH = 23  # characters_reserved_per_url when the instance does not say
@@ -118,13 +118,7 @@ class MastodonPublisher:
             default="public",
             help="public: on the public timelines; unlisted: on your profile and for followers only",
         ),
-        AccountField(
-            "timeout",
-            "Timeout (seconds)",
-            required=False,
-            default=str(int(DEFAULT_TIMEOUT)),
-            help="How long to wait for the server at each step",
-        ),
+        timeout_field(DEFAULT_TIMEOUT, "the server", "step"),
     )
     policy = TextPolicy(
         limit=DEFAULT_LIMIT,

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from composer.core.secrets import scrub_args
-from composer.publishers.base import AuthRejected, NetworkError, NotFound, PublishError, Rejected
+from composer.publishers.base import AccountField, AuthRejected, NetworkError, NotFound, PublishError, Rejected
 
 MAX_TIMEOUT = 600.0  # seconds; a longer wait is a typo, not a setting
 
@@ -28,6 +28,17 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def timeout_field(default: float, waited_for: str, step: str = "request") -> AccountField:
+    """The optional "timeout" setting every network channel has; read it with `timeout_seconds`."""
+    return AccountField(
+        "timeout",
+        "Timeout (seconds)",
+        required=False,
+        default=str(int(default)),
+        help=f"How long to wait for {waited_for} at each {step}",
+    )
 
 
 def timeout_seconds(text: str, channel: str, default: float) -> float:

@@ -46,7 +46,7 @@ from composer.publishers.base import (
     TextPolicy,
     no_report,
 )
-from composer.publishers.web import is_loopback, timeout_seconds
+from composer.publishers.web import is_loopback, timeout_field, timeout_seconds
 from composer.publishers.wordpress_rest import _WHERE_TO_CREATE, _Client, _Settings, _Site
 
 STATUS_CHOICES = ("publish", "draft")
@@ -117,13 +117,7 @@ class WordPressPublisher:
             help="append: each later update adds a dated section at the top of the incident's post "
             "(newest first); new: a new post for every update",
         ),
-        AccountField(
-            "timeout",
-            "Timeout (seconds)",
-            required=False,
-            default=str(int(DEFAULT_TIMEOUT)),
-            help="How long to wait for the site at each step",
-        ),
+        timeout_field(DEFAULT_TIMEOUT, "the site", "step"),
     )
     policy = TextPolicy(limit=None, formats=("html",))
 

@@ -60,6 +60,7 @@ from composer.publishers.web import (
     retry_after_header,
     scrubbed,
     send_json,
+    timeout_field,
     timeout_seconds,
 )
 
@@ -107,13 +108,7 @@ class XPublisher:
         AccountField(
             "api_url", "API address", kind="url", required=False, default=DEFAULT_API, help=f"Empty: {DEFAULT_API}"
         ),
-        AccountField(
-            "timeout",
-            "Timeout (seconds)",
-            required=False,
-            default=str(int(DEFAULT_TIMEOUT)),
-            help="How long to wait for X at each request",
-        ),
+        timeout_field(DEFAULT_TIMEOUT, "X"),
     )
     policy = TextPolicy(
         limit=LIMIT,
