@@ -81,3 +81,56 @@ def test_bad_input_exits_2_with_one_line(home, tmp_path):
 def test_empty_list(home):
     assert run(home, "incidents", "list").stdout.strip() == "No incidents yet."
     assert json.loads(run(home, "incidents", "list", "--format", "json").stdout) == []
+
+
+def test_every_command_group_fails_in_one_line_with_the_shared_exit_codes(home, tmp_path):
+    """One CommandError and one set of exit codes across composer/cli: 2 bad input, 1 failed work."""
+    update = tmp_path / "update.md"
+    update.write_text(UPDATE, encoding="utf-8")
+    cases = [
+        (2, ("import", str(tmp_path / "missing.md"))),
+        (2, ("export", "99")),
+        (2, ("check", str(update), "--now", "not a time")),
+        (2, ("check", str(update), "--now", "2026-11-24T10:00:00")),
+        (2, ("check", str(update), "--channels", "carrier-pigeon")),
+        (2, ("check", str(update), "--config", str(tmp_path / "missing.toml"))),
+        (2, ("render", "no-such-template")),
+        (2, ("render", "investigating-blog-en", "--set", "novalue")),
+        (2, ("render", "investigating-blog-en", "--data", str(update))),  # not JSON
+        (1, ("render", "investigating-blog-en", "--sample", "--output", str(tmp_path / "no" / "dir" / "x.md"))),
+        (1, ("export", "1", "--output", str(tmp_path / "no" / "dir" / "x.md"))),
+        (2, ("accounts", "test", "nobody")),
+        (2, ("accounts", "remove", "nobody")),
+        (2, ("accounts", "add", "carrier-pigeon", "coo")),
+        (2, ("publish", str(tmp_path / "missing.md"), "--to", "anyone")),
+    ]
+    assert run(home, "import", str(update)).returncode == 0  # incident 1 exists for the export case
+    for code, args in cases:
+        result = run(home, *args)
+        assert result.returncode == code, (args, result.stderr)
+        assert result.stderr.count("\n") == 1 and result.stderr.startswith("incident-composer: "), (args, result)
+        assert "Traceback" not in result.stderr
+
+
+def test_an_unknown_command_is_a_usage_error(home):
+    result = run(home, "frobnicate")
+    assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+def test_the_command_line_never_loads_the_window(home):
+    """composer/cli imports no Qt: a headless command works where Qt cannot even load."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, composer.entry as e; e.main(['templates', 'list']);"
+            "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'composer.ui', 'composer.app'))))",
+        ],
+        capture_output=True,
+        text=True,
+        env={"INCIDENT_COMPOSER_HOME": str(home), "PATH": "/usr/bin:/bin"},
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
