@@ -8,6 +8,8 @@ template's email subject and short social texts included. Exit 0 when every acco
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,12 +19,42 @@ from composer.cli.base import EXIT_FAILED, EXIT_OK, CommandError, open_store
 if TYPE_CHECKING:
     import argparse
 
+    from composer.core.credentials import CredentialStore
+    from composer.publishers.base import Account, Publisher
+
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     publish = commands.add_parser("publish", help="publish an update file to accounts")
     publish.add_argument("file", type=Path, metavar="FILE")
     publish.add_argument("--to", required=True, metavar="NAME[,NAME...]")
     publish.set_defaults(handler=publish_file)
+
+
+def secrets_for(accounts: dict[str, Account], kinds: dict[str, Publisher]) -> Callable[[str], str | None]:
+    """Each account's secret from the keyring, opened only for an account that has one: an
+    email relay that takes no login never needs a keyring."""
+    opened: list[CredentialStore] = []
+    lock = threading.Lock()
+
+    def secret_for(name: str) -> str | None:
+        from composer.core.credentials import CredentialError  # noqa: PLC0415
+        from composer.publishers.accounts import secret_field  # noqa: PLC0415
+        from composer.publishers.base import PublishError  # noqa: PLC0415
+
+        account = accounts[name]
+        publisher = kinds.get(account.kind)
+        field = secret_field(publisher) if publisher is not None else None
+        if field is None or (not field.required and not str(account.settings.get("username") or "").strip()):
+            return None
+        try:
+            with lock:
+                if not opened:
+                    opened.append(credentials())
+            return opened[0].get(name)
+        except (CommandError, CredentialError) as error:  # this account fails; the others go on
+            raise PublishError(str(error)) from None
+
+    return secret_for
 
 
 def publish_file(args: argparse.Namespace) -> int:
@@ -41,12 +73,12 @@ def publish_file(args: argparse.Namespace) -> int:
     unknown = [n for n in names if n not in accounts]
     if unknown:
         raise CommandError(f"no account named {unknown[0]!r} (see `incident-composer accounts list`)")
-    keyring = credentials()
+    kinds = publishers()
     store = open_store(strict=True)
     try:
         doc = fill_template_texts(doc, library())
         update = publishable_update(doc, long_url=store.organisation().status_page_url)
-        service = PublishingService(store.outbox(), accounts, publishers(), keyring.get)
+        service = PublishingService(store.outbox(), accounts, kinds, secrets_for(accounts, kinds))
         outcomes = service.publish(update, names)
     finally:
         store.close()

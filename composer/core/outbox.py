@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TypedDict
 
+from composer.core import claimer
 from composer.core.model import utc_now
 
 STATES = ("pending", "sending", "sent", "failed", "uncertain")
+INTERRUPTED = "Sending was interrupted (the app or the command stopped): this may or may not have gone out."
 
 
 class PostRecord(TypedDict):
@@ -105,12 +107,28 @@ class Outbox:
         with self._conn:
             self._conn.execute(f"UPDATE outbox SET {columns} WHERE key=?", (*fields.values(), key))
 
+    def claim(self, key: str) -> bool:
+        """Take a pending or failed job for sending. One UPDATE that only one process can win:
+        False when another process (or a thread) holds it, or it is sent or uncertain."""
+        with self._conn:
+            cursor = self._conn.execute(
+                "UPDATE outbox SET state='sending', attempts=attempts+1, claimed_by=?, updated_at=? "
+                "WHERE key=? AND state IN ('pending', 'failed')",
+                (claimer.this_process(), utc_now().isoformat(), key),
+            )
+        return cursor.rowcount == 1
+
     def mark_sending(self, key: str) -> None:
+        """Claim without asking (tests and tools); `claim` is what senders use."""
         with self._conn:
             self._conn.execute(
-                "UPDATE outbox SET state='sending', attempts=attempts+1, updated_at=? WHERE key=?",
-                (utc_now().isoformat(), key),
+                "UPDATE outbox SET state='sending', attempts=attempts+1, claimed_by=?, updated_at=? WHERE key=?",
+                (claimer.this_process(), utc_now().isoformat(), key),
             )
+
+    def mark_uncertain(self, key: str, error: str) -> None:
+        """The outcome is unknown: it may have gone out. Never sent again without a check or the user."""
+        self._set(key, state="uncertain", last_error=error)
 
     def mark_sent(self, key: str, receipt: ReceiptRecord) -> None:
         self._set(key, state="sent", receipt=json.dumps(receipt, default=str), last_error="")
@@ -122,15 +140,18 @@ class Outbox:
         """The user asks for another try of a failed or uncertain job."""
         self._set(key, state="pending")
 
-    def recover_interrupted(self) -> list[Job]:
-        """After a crash: jobs left 'sending' may have gone out. Never re-send them blindly."""
-        interrupted = self.jobs("sending")
+    def recover_interrupted(self, *, all_claims: bool = False) -> list[Job]:
+        """Jobs left 'sending' by a process that is gone may have gone out: they become
+        'uncertain', never re-sent blindly. A job a living process is sending is left alone
+        (`all_claims`: every 'sending' job, whoever holds it)."""
+        rows = self._conn.execute("SELECT * FROM outbox WHERE state='sending' ORDER BY id").fetchall()
+        interrupted = [_job(row) for row in rows if all_claims or not claimer.is_alive(row["claimed_by"])]
         for job in interrupted:
-            self._set(
-                job.key,
-                state="uncertain",
-                last_error="The app stopped while sending: this may or may not have gone out.",
-            )
+            with self._conn:
+                self._conn.execute(
+                    "UPDATE outbox SET state='uncertain', last_error=?, updated_at=? WHERE key=? AND state='sending'",
+                    (INTERRUPTED, utc_now().isoformat(), job.key),
+                )
         return interrupted
 
 

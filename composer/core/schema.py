@@ -109,6 +109,11 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE outbox SET incident_key = coalesce(json_extract(post, '$.incident_key'), '');
     CREATE INDEX outbox_by_incident ON outbox(account, incident_key, state, id);
     """,
+    # 5: who is sending a job (host, process id, process start), so that a claim is won by one
+    # process only and a job left 'sending' by a process that died is known as such.
+    """
+    ALTER TABLE outbox ADD COLUMN claimed_by TEXT NOT NULL DEFAULT '';
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -9,6 +9,7 @@ discarded by a failed save.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -170,7 +171,12 @@ class Store:
         except sqlite3.OperationalError as error:
             conn.close()
             return cls._open_fallback(path, report, str(error))
-        return cls(conn, path), report
+        store = cls(conn, path)
+        # Every opening (window, command, worker connection): a send that a dead process left
+        # half-done may have gone out; it becomes 'uncertain', never re-sent blindly.
+        with contextlib.suppress(sqlite3.Error):
+            store.outbox().recover_interrupted()
+        return store, report
 
     @classmethod
     def open_memory(cls) -> Store:

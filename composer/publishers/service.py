@@ -19,9 +19,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from composer.core.outbox import Outbox, ReceiptRecord, job_key
+from composer.core.secrets import scrub
 from composer.publishers.accounts import credentials_for
 from composer.publishers.base import Account, Post, PublishableUpdate, Publisher, PublishError, Receipt
 
+UNCERTAIN = "an earlier attempt was interrupted and may have gone out: check, then retry it from the outbox"
+BEING_SENT = "already being sent by another window or command: nothing was sent twice"
+UNEXPECTED = "sending stopped on an unexpected error; the post may or may not have gone out: check before retrying"
 Progress = Callable[[str, float, str], None]  # account, fraction, text
 
 
@@ -95,6 +99,15 @@ class PublishingService:
             ]
             return [future.result() for future in futures]
 
+    def _not_claimed(self, name: str, key: str, state: str) -> Outcome:
+        if state == "sent":
+            with self._outbox_lock:
+                receipt = self._outbox.get(key).receipt
+            return Outcome(name, _receipt_from(receipt), reused=True)
+        if state == "uncertain":
+            return Outcome(name, error=UNCERTAIN)
+        return Outcome(name, error=BEING_SENT)
+
     def publish_one(
         self,
         update: PublishableUpdate,
@@ -141,22 +154,31 @@ class PublishingService:
                     report(1.0, "already sent")
                     return Outcome(name, _receipt_from(job.receipt), reused=True)
                 if job.state == "uncertain":
-                    return Outcome(
-                        name,
-                        error="an earlier attempt was interrupted and may have gone out: "
-                        "check, then retry it from the outbox",
-                    )
+                    return Outcome(name, error=UNCERTAIN)
                 credentials = credentials_for(publisher, self._secret_for(name))
                 # Only a job tried before can have left a post behind: publishers check for one then.
                 post.meta["retry"] = job.attempts > 0
                 with self._outbox_lock:
-                    self._outbox.mark_sending(key)
-                receipt = publisher.publish(post, account, credentials, report=report, cancel=cancel)
+                    claimed = self._outbox.claim(key)
+                    state = "sending" if claimed else self._outbox.get(key).state
+                if not claimed:  # another process (or window) holds it, or it went out meanwhile
+                    return self._not_claimed(name, key, state)
             except PublishError as error:
-                if "key" in locals():
+                if "job" in locals() and job.state in ("pending", "failed"):  # never another process's job
                     with self._outbox_lock:
                         self._outbox.mark_failed(key, str(error))
                 return Outcome(name, error=str(error))
+            try:
+                receipt = publisher.publish(post, account, credentials, report=report, cancel=cancel)
+            except PublishError as error:
+                with self._outbox_lock:
+                    self._outbox.mark_failed(key, str(error))
+                return Outcome(name, error=str(error))
+            except Exception as error:  # a publisher's bug: the post may or may not be out
+                message = scrub(f"{UNEXPECTED} ({type(error).__name__}: {error})", *credentials.values())[:500]
+                with self._outbox_lock:
+                    self._outbox.mark_uncertain(key, message)
+                return Outcome(name, error=message)
             with self._outbox_lock:
                 self._outbox.mark_sent(key, _receipt_data(receipt))
             report(1.0, "sent")

@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
+
 from composer.core.outbox import job_key
 from composer.core.store import Store
 
@@ -38,19 +42,77 @@ def test_failures_are_kept_and_can_be_retried(store):
     assert outbox.get(key).state == "pending"
 
 
-def test_a_crash_while_sending_is_never_resent_blindly(home):
+KILLED_MID_SEND = """
+import os, signal, sys
+from pathlib import Path
+from composer.core.outbox import job_key
+from composer.core.store import Store
+store, _ = Store.open(Path(sys.argv[1]))
+key = job_key("mail", "1/2", "text")
+store.outbox().enqueue(key, "mail", None, {})
+assert store.outbox().claim(key)
+os.kill(os.getpid(), signal.SIGKILL)  # dies mid-send, as kill -9 would
+"""
+
+
+def test_a_job_left_sending_by_a_killed_process_becomes_uncertain_when_the_store_opens(home):
+    path = home / "composer.db"
+    done = subprocess.run([sys.executable, "-c", KILLED_MID_SEND, str(path)], capture_output=True, timeout=60)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    store, _ = Store.open(path)  # every opening recovers: the window, a command, a worker
+    try:
+        job = store.outbox().get(job_key("mail", "1/2", "text"))
+        assert job.state == "uncertain" and "may or may not" in job.last_error
+        assert not store.outbox().claim(job.key)  # never sent again without a check or the user
+    finally:
+        store.close()
+
+
+def test_a_job_a_living_process_is_sending_is_left_alone(home):
     path = home / "composer.db"
     store, _ = Store.open(path)
     key = job_key("mail", "1/2", "text")
     store.outbox().enqueue(key, "mail", None, {})
-    store.outbox().mark_sending(key)
-    store.close()  # the process dies here, mid-send
-    store, _ = Store.open(path)
-    interrupted = store.outbox().recover_interrupted()
-    assert [job.key for job in interrupted] == [key]
-    job = store.outbox().get(key)
-    assert job.state == "uncertain" and "may or may not" in job.last_error
-    store.close()
+    assert store.outbox().claim(key)  # this process is alive and sending
+    other, _ = Store.open(path)  # another window or command opens the store meanwhile
+    try:
+        assert other.outbox().get(key).state == "sending"
+        assert other.outbox().recover_interrupted() == []
+        assert [job.key for job in other.outbox().recover_interrupted(all_claims=True)] == [key]
+    finally:
+        other.close()
+        store.close()
+
+
+def test_only_one_process_wins_a_claim(home):
+    path = home / "composer.db"
+    first, _ = Store.open(path)
+    second, _ = Store.open(path)
+    try:
+        key = job_key("mail", "1/2", "text")
+        first.outbox().enqueue(key, "mail", None, {})
+        second.outbox().enqueue(key, "mail", None, {})
+        assert [first.outbox().claim(key), second.outbox().claim(key)] == [True, False]
+        first.outbox().mark_failed(key, "the server was down")
+        assert second.outbox().claim(key)  # a failed job may be claimed again
+        second.outbox().mark_sent(key, {"remote_id": "1"})
+        assert not first.outbox().claim(key)  # a sent one never
+    finally:
+        first.close()
+        second.close()
+
+
+def test_claims_name_a_process_that_can_be_checked():
+    from composer.core import claimer
+
+    mine = claimer.this_process()
+    assert claimer.is_alive(mine)
+    host, pid, started = mine.rsplit(":", 2)
+    assert not claimer.is_alive(f"{host}:999999999:{started}")  # no such process
+    if started:  # /proc: the same id with another start time is a later process
+        assert not claimer.is_alive(f"{host}:{pid}:{int(started) + 1}")
+    assert claimer.is_alive(f"another-host.example:{pid}:1")  # only that host can tell
+    assert not claimer.is_alive("")
 
 
 def _sent(outbox, account, incident, number):

@@ -127,10 +127,10 @@ class Authenticator:
 
 
 class SmtpPeer:
-    """A running aiosmtpd server: STARTTLS with login required, or implicit TLS."""
+    """A running aiosmtpd server: STARTTLS with login required, implicit TLS, or a plain local relay."""
 
     def __init__(self, certificate: Certificate, *, mode: str, username: str, password: str):
-        if mode not in ("starttls", "tls"):
+        if mode not in ("starttls", "tls", "plain"):
             raise ValueError(mode)
         self.mode = mode
         self.host = HOST
@@ -138,7 +138,9 @@ class SmtpPeer:
         self.handler = RecordingHandler()
         self.authenticator = Authenticator(username, password)
         options: dict[str, object] = {"authenticator": self.authenticator, "auth_required": True}
-        if mode == "starttls":
+        if mode == "plain":  # a relay on this machine: no TLS, no login (what --security none is for)
+            options = {}
+        elif mode == "starttls":
             options.update(tls_context=certificate.server_context(), require_starttls=True, auth_require_tls=True)
         else:
             # Implicit TLS: aiosmtpd does not know the socket is encrypted, so it must not insist on

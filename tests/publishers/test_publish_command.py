@@ -217,3 +217,47 @@ def test_kinds_lists_each_kinds_settings(tmp_path):
     kinds = _composer(tmp_path, "accounts", "kinds")
     assert kinds.returncode == 0
     assert "email" in kinds.stdout and "  password" in kinds.stdout and "--password-stdin" in kinds.stdout
+
+
+def test_an_account_without_a_secret_never_needs_a_keyring(tmp_path, smtp_certificate):
+    """A local relay that takes no login: added and published to with no keyring on the machine."""
+    from smtp_peer import SmtpPeer
+
+    update = tmp_path / "update.md"
+    update.write_text(UPDATE, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("DBUS_SESSION_BUS_ADDRESS", "PYTHON_KEYRING_BACKEND")}
+    env.update(HOME=str(tmp_path), INCIDENT_COMPOSER_HOME=str(tmp_path / "data"))
+
+    def composer(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "composer", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+            stdin=subprocess.DEVNULL,
+        )
+
+    with SmtpPeer(smtp_certificate, mode="plain", username="", password="") as relay:
+        added = composer(
+            "accounts",
+            "add",
+            "email",
+            "relay",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(relay.port),
+            "--security",
+            "none",
+            "--from",
+            "status@example.net",
+            "--to",
+            "all@example.net",
+        )
+        assert added.returncode == 0, added.stderr
+        published = composer("publish", str(update), "--to", "relay")
+        assert published.returncode == 0, published.stderr
+        assert "keyring" not in (published.stdout + published.stderr).lower()
+        assert len(relay.deliveries) == 1

@@ -107,3 +107,64 @@ def test_the_first_attempt_is_marked_and_a_retry_is_not(store, starttls_server, 
     store.outbox().retry(store.outbox().jobs()[0].key)
     assert service.publish(UPDATE, ["list"])[0].ok
     assert seen == [False, True]
+
+
+def test_two_senders_of_the_same_post_send_one_mail(home, starttls_server, smtp_certificate):
+    """Two windows or commands, each with its own connection to the store: one claims, the other
+    says it is already being sent; the SMTP server receives one mail."""
+    from composer.core.store import Store
+
+    inside = threading.Event()
+    release = threading.Event()
+
+    class Slow(EmailPublisher):
+        def publish(self, post, account, credentials, **options):
+            inside.set()
+            assert release.wait(30)
+            return super().publish(post, account, credentials, **options)
+
+    accounts = {"list": account("list", starttls_server, smtp_certificate, "starttls")}
+    first, _ = Store.open(home / "composer.db")
+    second, _ = Store.open(home / "composer.db")
+    try:
+        one = PublishingService(first.outbox(), accounts, {"email": Slow()}, lambda name: SMTP_PASSWORD)
+        other = PublishingService(second.outbox(), accounts, {"email": EmailPublisher()}, lambda name: SMTP_PASSWORD)
+        outcomes = []
+        worker = threading.Thread(target=lambda: outcomes.append(one.publish_one(UPDATE, "list")))
+        worker.start()
+        assert inside.wait(30)
+        meanwhile = other.publish_one(UPDATE, "list")
+        release.set()
+        worker.join(30)
+        assert not meanwhile.ok and "already being sent" in meanwhile.error
+        assert outcomes[0].ok
+        again = other.publish_one(UPDATE, "list")
+        assert again.ok and again.reused
+        assert len(starttls_server.deliveries) == 1
+    finally:
+        release.set()
+        first.close()
+        second.close()
+
+
+def test_an_unexpected_error_in_a_publisher_leaves_the_post_uncertain_never_resent(
+    store, starttls_server, smtp_certificate
+):
+    class Broken(EmailPublisher):
+        calls = 0
+
+        def publish(self, post, account, credentials, **options):
+            Broken.calls += 1
+            super().publish(post, account, credentials, **options)  # it went out…
+            raise ValueError(f"odd gmt_offset near {credentials['password']}")  # …then the publisher broke
+
+    accounts = {"list": account("list", starttls_server, smtp_certificate, "starttls")}
+    service = PublishingService(store.outbox(), accounts, {"email": Broken()}, lambda name: SMTP_PASSWORD)
+    [outcome] = service.publish(UPDATE, ["list"])
+    assert not outcome.ok and "may or may not have gone out" in outcome.error and "ValueError" in outcome.error
+    assert SMTP_PASSWORD not in outcome.error
+    job = store.outbox().jobs()[0]
+    assert job.state == "uncertain" and SMTP_PASSWORD not in job.last_error
+    [again] = service.publish(UPDATE, ["list"])
+    assert not again.ok and "may have gone out" in again.error
+    assert Broken.calls == 1 and len(starttls_server.deliveries) == 1
