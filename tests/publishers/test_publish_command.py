@@ -175,8 +175,11 @@ def test_without_a_keyring_the_command_says_so(tmp_path):
     assert "secret-value" not in done.stderr + done.stdout
 
 
-def _composer(tmp_path, *args):
+def _composer(tmp_path, *args, keyring=True):
+    """Runs the command; `keyring=False`: as on a machine with no D-Bus session (no keyring at all)."""
     env = {**os.environ, "INCIDENT_COMPOSER_HOME": str(tmp_path / "data"), "HOME": str(tmp_path)}
+    if not keyring:
+        env = {k: v for k, v in env.items() if k not in ("DBUS_SESSION_BUS_ADDRESS", "PYTHON_KEYRING_BACKEND")}
     return subprocess.run(
         [sys.executable, "-m", "composer", *args],
         env=env,
@@ -225,22 +228,9 @@ def test_an_account_without_a_secret_never_needs_a_keyring(tmp_path, smtp_certif
 
     update = tmp_path / "update.md"
     update.write_text(UPDATE, encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k not in ("DBUS_SESSION_BUS_ADDRESS", "PYTHON_KEYRING_BACKEND")}
-    env.update(HOME=str(tmp_path), INCIDENT_COMPOSER_HOME=str(tmp_path / "data"))
-
-    def composer(*args):
-        return subprocess.run(
-            [sys.executable, "-m", "composer", *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-            stdin=subprocess.DEVNULL,
-        )
-
     with SmtpPeer(smtp_certificate, mode="plain", username="", password="") as relay:
-        added = composer(
+        added = _composer(
+            tmp_path,
             "accounts",
             "add",
             "email",
@@ -255,9 +245,10 @@ def test_an_account_without_a_secret_never_needs_a_keyring(tmp_path, smtp_certif
             "status@example.net",
             "--to",
             "all@example.net",
+            keyring=False,
         )
         assert added.returncode == 0, added.stderr
-        published = composer("publish", str(update), "--to", "relay")
+        published = _composer(tmp_path, "publish", str(update), "--to", "relay", keyring=False)
         assert published.returncode == 0, published.stderr
         assert "keyring" not in (published.stdout + published.stderr).lower()
         assert len(relay.deliveries) == 1
