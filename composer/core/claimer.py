@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import os
-import socket
 
 
 def _start_time(pid: int) -> str:
@@ -26,6 +25,8 @@ def _start_time(pid: int) -> str:
 
 @functools.cache
 def _host() -> str:
+    import socket  # noqa: PLC0415 - only when a job is claimed or checked
+
     return socket.gethostname()
 
 

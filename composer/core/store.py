@@ -173,9 +173,11 @@ class Store:
             return cls._open_fallback(path, report, str(error))
         store = cls(conn, path)
         # Every opening (window, command, worker connection): a send that a dead process left
-        # half-done may have gone out; it becomes 'uncertain', never re-sent blindly.
+        # half-done may have gone out; it becomes 'uncertain', never re-sent blindly. Almost
+        # always nothing is being sent: one query, and the outbox stays off the startup path.
         with contextlib.suppress(sqlite3.Error):
-            store.outbox().recover_interrupted()
+            if conn.execute("SELECT EXISTS (SELECT 1 FROM outbox WHERE state = 'sending')").fetchone()[0]:
+                store.outbox().recover_interrupted()
         return store, report
 
     @classmethod
