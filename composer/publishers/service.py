@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 
-from composer.core.outbox import Outbox, ReceiptRecord, job_key
+from composer.core.outbox import Job, Outbox, ReceiptRecord, job_key
 from composer.core.secrets import scrub
 from composer.publishers.accounts import credentials_for
 from composer.publishers.base import Account, Post, PublishableUpdate, Publisher, PublishError, Receipt
@@ -99,14 +99,14 @@ class PublishingService:
             ]
             return [future.result() for future in futures]
 
-    def _not_claimed(self, name: str, key: str, state: str) -> Outcome:
-        if state == "sent":
-            with self._outbox_lock:
-                receipt = self._outbox.get(key).receipt
-            return Outcome(name, _receipt_from(receipt), reused=True)
-        if state == "uncertain":
+    @staticmethod
+    def _settled(name: str, job: Job) -> Outcome | None:
+        """What a job that must not be sent (again) means for the user; None when it may be sent."""
+        if job.state == "sent":
+            return Outcome(name, _receipt_from(job.receipt), reused=True)
+        if job.state == "uncertain":
             return Outcome(name, error=UNCERTAIN)
-        return Outcome(name, error=BEING_SENT)
+        return None
 
     def publish_one(
         self,
@@ -150,19 +150,18 @@ class PublishingService:
                 post.meta["incident_key"] = incident_key
                 if previous is not None and job.state != "sent":
                     post.meta["previous"] = previous
-                if job.state == "sent":
-                    report(1.0, "already sent")
-                    return Outcome(name, _receipt_from(job.receipt), reused=True)
-                if job.state == "uncertain":
-                    return Outcome(name, error=UNCERTAIN)
+                settled = self._settled(name, job)
+                if settled is not None:
+                    if settled.reused:
+                        report(1.0, "already sent")
+                    return settled
                 credentials = credentials_for(publisher, self._secret_for(name))
                 # Only a job tried before can have left a post behind: publishers check for one then.
                 post.meta["retry"] = job.attempts > 0
                 with self._outbox_lock:
-                    claimed = self._outbox.claim(key)
-                    state = "sending" if claimed else self._outbox.get(key).state
-                if not claimed:  # another process (or window) holds it, or it went out meanwhile
-                    return self._not_claimed(name, key, state)
+                    lost = None if self._outbox.claim(key) else self._outbox.get(key)
+                if lost is not None:  # another process (or window) holds it, or it went out meanwhile
+                    return self._settled(name, lost) or Outcome(name, error=BEING_SENT)
             except PublishError as error:
                 if "job" in locals() and job.state in ("pending", "failed"):  # never another process's job
                     with self._outbox_lock:
