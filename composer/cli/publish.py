@@ -13,14 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from composer.cli.accounts import credentials, publishers, stored_accounts
+from composer.cli.accounts import publishers, stored_accounts
 from composer.cli.base import EXIT_FAILED, EXIT_OK, CommandError, open_store
 
 if TYPE_CHECKING:
     import argparse
 
     from composer.core.credentials import CredentialStore
-    from composer.publishers.base import Account, Publisher
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -30,29 +29,19 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     publish.set_defaults(handler=publish_file)
 
 
-def secrets_for(accounts: dict[str, Account], kinds: dict[str, Publisher]) -> Callable[[str], str | None]:
-    """Each account's secret from the keyring, opened only for an account that has one: an
-    email relay that takes no login never needs a keyring."""
+def keyring_secrets() -> Callable[[str], str | None]:
+    """Secrets from the OS keyring, opened on the first one asked for: the service asks only for
+    accounts that need one, so a mail relay with no login never needs a keyring."""
     opened: list[CredentialStore] = []
     lock = threading.Lock()
 
     def secret_for(name: str) -> str | None:
-        from composer.core.credentials import CredentialError  # noqa: PLC0415
-        from composer.publishers.accounts import secret_field  # noqa: PLC0415
-        from composer.publishers.base import PublishError  # noqa: PLC0415
+        from composer.core.credentials import open_credentials  # noqa: PLC0415
 
-        account = accounts[name]
-        publisher = kinds.get(account.kind)
-        field = secret_field(publisher) if publisher is not None else None
-        if field is None or (not field.required and not str(account.settings.get("username") or "").strip()):
-            return None
-        try:
-            with lock:
-                if not opened:
-                    opened.append(credentials())
-            return opened[0].get(name)
-        except (CommandError, CredentialError) as error:  # this account fails; the others go on
-            raise PublishError(str(error)) from None
+        with lock:
+            if not opened:
+                opened.append(open_credentials(allow_session_fallback=False)[0])  # CredentialError: this account fails
+        return opened[0].get(name)
 
     return secret_for
 
@@ -78,7 +67,7 @@ def publish_file(args: argparse.Namespace) -> int:
     try:
         doc = fill_template_texts(doc, library())
         update = publishable_update(doc, long_url=store.organisation().status_page_url)
-        service = PublishingService(store.outbox(), accounts, kinds, secrets_for(accounts, kinds))
+        service = PublishingService(store.outbox(), accounts, kinds, keyring_secrets())
         outcomes = service.publish(update, names)
     finally:
         store.close()

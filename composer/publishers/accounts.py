@@ -25,6 +25,16 @@ def secret_field(publisher: Publisher) -> AccountField | None:
     return next((f for f in publisher.account_fields if f.secret), None)
 
 
+def needs_secret(publisher: Publisher, account: Account) -> bool:
+    """Whether publishing through `account` needs its secret: not for a kind without one, nor
+    when the secret is optional and the account has no user name (a mail relay with no login).
+    An account that needs none never touches the keyring."""
+    field = secret_field(publisher)
+    if field is None:
+        return False
+    return field.required or bool(str(account.settings.get("username") or "").strip())
+
+
 def credentials_for(publisher: Publisher, secret: str | None) -> dict[str, str]:
     """The credentials dict `publish`/`test_connection` take: the secret field's name -> the secret."""
     field = secret_field(publisher)

@@ -20,7 +20,7 @@ from datetime import datetime
 
 from composer.core.outbox import Job, Outbox, ReceiptRecord, job_key
 from composer.core.secrets import scrub
-from composer.publishers.accounts import credentials_for
+from composer.publishers.accounts import credentials_for, needs_secret
 from composer.publishers.base import Account, Post, PublishableUpdate, Publisher, PublishError, Receipt
 
 UNCERTAIN = "an earlier attempt was interrupted and may have gone out: check, then retry it from the outbox"
@@ -99,6 +99,16 @@ class PublishingService:
             ]
             return [future.result() for future in futures]
 
+    def _secret(self, name: str) -> str | None:
+        """The account's secret; a keyring that cannot give it fails this account, as a PublishError
+        the outbox records and the user reads (the other accounts go on)."""
+        from composer.core.credentials import CredentialError  # noqa: PLC0415
+
+        try:
+            return self._secret_for(name)
+        except CredentialError as error:
+            raise PublishError(error.message) from None
+
     @staticmethod
     def _settled(name: str, job: Job) -> Outcome | None:
         """What a job that must not be sent (again) means for the user; None when it may be sent."""
@@ -155,7 +165,7 @@ class PublishingService:
                     if settled.reused:
                         report(1.0, "already sent")
                     return settled
-                credentials = credentials_for(publisher, self._secret_for(name))
+                credentials = credentials_for(publisher, self._secret(name)) if needs_secret(publisher, account) else {}
                 # Only a job tried before can have left a post behind: publishers check for one then.
                 post.meta["retry"] = job.attempts > 0
                 with self._outbox_lock:
