@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import ssl
 import subprocess
@@ -83,6 +84,7 @@ class RecordingHandler:
     deliveries: list[Delivery] = field(default_factory=list)
     refuse_recipients: dict[str, str] = field(default_factory=dict)  # address -> reply
     refuse_data: str = ""  # a reply such as "550 5.7.1 ..." to refuse every message
+    reply_delay: float = 0.0  # seconds between storing a message and saying 250 (a slow MTA)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
@@ -102,6 +104,8 @@ class RecordingHandler:
                     raw=bytes(envelope.original_content), mail_from=envelope.mail_from, rcpt_tos=list(envelope.rcpt_tos)
                 )
             )
+        if self.reply_delay:  # stored first, as a real MTA does: a sender killed now has delivered
+            await asyncio.sleep(self.reply_delay)
         return "250 2.0.0 Message accepted for delivery"
 
 
