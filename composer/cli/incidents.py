@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from composer.cli.base import EXIT_OK, add_format, open_store, print_json, write_output
+from composer.cli.base import EXIT_FAILED, EXIT_OK, CommandError, add_format, open_store, print_json, write_output
 
 if TYPE_CHECKING:
     import argparse
@@ -26,7 +26,14 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
     exp = commands.add_parser("export", help="write an incident's update as Markdown + front matter")
     exp.add_argument("incident_id", type=int, metavar="INCIDENT_ID")
-    exp.add_argument("--output", "-o", type=Path, help="file to write (default: standard output)")
+    where = exp.add_mutually_exclusive_group()
+    where.add_argument("--output", "-o", type=Path, help="file to write (default: standard output)")
+    where.add_argument(
+        "--bundle",
+        type=Path,
+        metavar="DIR",
+        help="write everything needed to send the update by hand (email, posts, pages) into this folder",
+    )
     exp.add_argument("--update", type=int, metavar="UPDATE_ID", help="export this update instead of the latest")
     exp.set_defaults(handler=export)
 
@@ -79,10 +86,38 @@ def export(args: argparse.Namespace) -> int:
     from composer.core.exchange import export_document  # noqa: PLC0415
     from composer.core.interchange import dump_update  # noqa: PLC0415
 
+    if args.bundle is not None:
+        return export_bundle(args)
     store = open_store()
     try:
         doc = export_document(store, args.incident_id, args.update)
     finally:
         store.close()
     write_output(args.output, dump_update(doc))
+    return EXIT_OK
+
+
+def export_bundle(args: argparse.Namespace) -> int:
+    """`export ID --bundle DIR`: one line per file written."""
+    from composer.cli.accounts import publishers  # noqa: PLC0415
+    from composer.cli.templates import library  # noqa: PLC0415
+    from composer.publishers.bundle import BundleError, write_bundle  # noqa: PLC0415
+
+    kinds = publishers()
+    templates = library()
+    store = open_store()
+    try:
+        written = write_bundle(
+            store, args.incident_id, args.bundle, update_id=args.update, library=templates, publishers=kinds
+        )
+    except BundleError as error:
+        raise CommandError(str(error)) from None
+    except OSError as error:
+        raise CommandError(
+            f"cannot write the bundle in {args.bundle}: {error.strerror or error}", EXIT_FAILED
+        ) from None
+    finally:
+        store.close()
+    for path in written:
+        print(path)
     return EXIT_OK

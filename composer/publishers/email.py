@@ -385,14 +385,14 @@ def _compose(post: Post, settings: _Settings, now: datetime) -> tuple[EmailMessa
     language = str(meta.get("language") or "")
     text = post.text if post.text.endswith("\n") else post.text + "\n"
     message.set_content(text)
-    message.add_alternative(_html_document(post, language), subtype="html")
+    message.add_alternative(html_document(post, language), subtype="html")
     if _LANGUAGE_TAG.fullmatch(language):
         # After the parts exist: the email package moves Content-* headers into the first part.
         message["Content-Language"] = language
     return message, message_id, root_id
 
 
-def _html_document(post: Post, language: str) -> str:
+def html_document(post: Post, language: str) -> str:
     if post.html:
         body = post.html
     else:
