@@ -24,7 +24,7 @@ __all__ = ["EXIT_BAD_INPUT", "EXIT_FAILED", "EXIT_OK", "CommandError", "build_pa
 def build_parser() -> argparse.ArgumentParser:
     import argparse  # noqa: PLC0415 - not on the path to the window
 
-    from composer.cli import accounts, check, incidents, publish, templates  # noqa: PLC0415
+    from composer.cli import accounts, check, incidents, outbox, publish, templates  # noqa: PLC0415
 
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     templates.add_parsers(commands)
     accounts.add_parsers(commands)
     publish.add_parsers(commands)
+    outbox.add_parsers(commands)
     return parser
 
 
@@ -70,4 +71,11 @@ def main(argv: list[str] | None = None, *, open_window: Callable[[], int] | None
             say("no command given (see --help)")
             return EXIT_BAD_INPUT
         return open_window()
-    return run(args)
+    try:
+        return run(args)
+    except BrokenPipeError:  # `incident-composer ... | head`: the reader has what it wanted
+        import os  # noqa: PLC0415
+
+        devnull = os.open(os.devnull, os.O_WRONLY)  # Python flushes stdout at exit: not into the closed pipe
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK

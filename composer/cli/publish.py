@@ -1,9 +1,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""`incident-composer publish FILE --to NAME[,NAME...]`: one update file to accounts.
+"""`incident-composer publish FILE --to NAME[,NAME...] [--queue]`: one update file to accounts.
 
 The same publishable update the window builds (`composer.publishers.publishable`): the
-template's email subject and short social texts included. Exit 0 when every account got it,
-1 when any failed, 2 on bad input.
+template's email subject and short social texts included. The file's update is stored first
+(`composer.core.exchange.stored_for_publishing`): with an `incident:` key it is an update of that
+incident, else a new incident; the same file published again is the same update, never sent
+twice. Exit 0 when every account got it (with `--queue`: or it waits in the outbox), 1 when
+any failed or may have gone out, 2 on bad input.
 """
 
 from __future__ import annotations
@@ -26,6 +29,11 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     publish = commands.add_parser("publish", help="publish an update file to accounts")
     publish.add_argument("file", type=Path, metavar="FILE")
     publish.add_argument("--to", required=True, metavar="NAME[,NAME...]")
+    publish.add_argument(
+        "--queue",
+        action="store_true",
+        help="what cannot be sent now (a server unreachable) waits in the outbox for `outbox send`",
+    )
     publish.set_defaults(handler=publish_file)
 
 
@@ -47,7 +55,9 @@ def keyring_secrets() -> Callable[[str], str | None]:
 
 
 def publish_file(args: argparse.Namespace) -> int:
+    from composer.cli.outbox import describe  # noqa: PLC0415
     from composer.cli.templates import library  # noqa: PLC0415
+    from composer.core.exchange import stored_for_publishing  # noqa: PLC0415
     from composer.core.interchange import InterchangeError, read_update  # noqa: PLC0415
     from composer.core.outgoing import fill_template_texts  # noqa: PLC0415
     from composer.publishers.publishable import publishable_update  # noqa: PLC0415
@@ -65,17 +75,19 @@ def publish_file(args: argparse.Namespace) -> int:
     kinds = publishers()
     store = open_store(strict=True)
     try:
+        incident, update, new = stored_for_publishing(store, doc)
+        assert incident.id is not None and update.id is not None
+        if new and doc.incident_id is None:
+            print(f"Stored as incident {incident.id}: add `incident: {incident.id}` to the next update's file.")
         doc = fill_template_texts(doc, library())
-        update = publishable_update(doc, long_url=store.organisation().status_page_url)
+        publishable = publishable_update(
+            doc, incident_id=incident.id, update_id=update.id, long_url=store.organisation().status_page_url
+        )
+        publishable.first_of_incident = store.updates(incident.id)[0].id == update.id
         service = PublishingService(store.outbox(), accounts, kinds, keyring_secrets())
-        outcomes = service.publish(update, names)
+        outcomes = service.publish(publishable, names, queue=args.queue)
     finally:
         store.close()
     for outcome in outcomes:
-        if outcome.receipt is not None:
-            where = outcome.receipt.url or outcome.receipt.remote_id
-            note = " (already sent earlier; not sent again)" if outcome.reused else ""
-            print(f"{outcome.account}: {where}{note}")
-        else:
-            print(f"{outcome.account}: ERROR {outcome.error}")
-    return EXIT_OK if all(o.ok for o in outcomes) else EXIT_FAILED
+        print(describe(outcome))
+    return EXIT_OK if all(o.ok or (args.queue and o.queued) for o in outcomes) else EXIT_FAILED

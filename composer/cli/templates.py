@@ -9,10 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from composer.cli.base import EXIT_OK, CommandError, add_format, print_json, say, write_output
+from composer.cli.base import EXIT_OK, CommandError, add_format, open_store, print_json, say, write_output
 
 if TYPE_CHECKING:
     import argparse
+    from datetime import datetime
 
     from composer.core.templates import TemplateLibrary
 
@@ -36,6 +37,13 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         help="one field value (repeatable; wins over --data)",
     )
     ren.add_argument("--sample", action="store_true", help="fill every empty field from the template's examples")
+    ren.add_argument(
+        "--incident",
+        type=int,
+        metavar="INCIDENT_ID",
+        help="for this stored incident: its title, start and services fill empty fields, and the file "
+        "names it (`incident:`), so publishing it adds an update to that incident",
+    )
     ren.add_argument("--output", "-o", type=Path, metavar="FILE")
     ren.set_defaults(handler=render)
 
@@ -92,11 +100,17 @@ def render(args: argparse.Namespace) -> int:
         info = library().get(args.template_id)
     except KeyError as error:
         raise CommandError(str(error.args[0])) from None
+    last_update = None
+    if args.incident is not None:
+        last_update = _incident_values(args.incident, values)
     try:
         rendered = render_template(info, values, sample=args.sample)
     except (FieldError, TemplateError) as error:
         raise CommandError(str(error)) from None
-    text = rendered.as_interchange() if rendered.channel.output in ("markdown", "email") else rendered.text
+    if rendered.channel.output in ("markdown", "email"):
+        text = rendered.as_interchange(incident_id=args.incident, last_update=last_update)
+    else:
+        text = rendered.text
     write_output(args.output, text)
     if not rendered.fits:
         say(
@@ -104,3 +118,25 @@ def render(args: argparse.Namespace) -> int:
             f"{rendered.channel.limit} this channel allows"
         )
     return EXIT_OK
+
+
+def _incident_values(incident_id: int, values: dict[str, object]) -> datetime | None:
+    """Fill empty `values` from stored incident `incident_id`; the time of its last public update.
+    NotFound (exit 2) when the store has no such incident."""
+    store = open_store()
+    try:
+        incident = store.incident(incident_id)
+        latest = store.latest_update(incident_id)
+    finally:
+        store.close()
+    known: dict[str, object] = {
+        "title": incident.title,
+        "started": incident.started_at.isoformat(),
+        "services": ", ".join(incident.affected_services),
+        "impact": incident.customer_impact,
+        "workaround": incident.workaround,
+    }
+    for name, value in known.items():
+        if value and not values.get(name):
+            values[name] = value
+    return latest.created_at if latest is not None else None

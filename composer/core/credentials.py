@@ -32,8 +32,8 @@ PROBE_ACCOUNT = "(incident-composer probe)"  # read, never written, to check the
 NO_KEYRING = (
     "No system keyring is available (no Secret Service/KWallet on this desktop), so passwords "
     "cannot be saved. Install and start a keyring (GNOME Keyring, KWallet, or KeePassXC with its "
-    "Secret Service integration on), then restart Incident Composer; or keep secrets for this "
-    "session only."
+    "Secret Service integration on) and try again (an open window must be reopened to see it); "
+    "the window can also keep secrets for this session only."
 )
 LOCKED = (
     "The keyring is locked, or its unlock prompt was dismissed. Unlock it (log in again, or open "

@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
-from composer.core.interchange import InterchangeError, UpdateDocument
-from composer.core.model import Incident, Update
+import hashlib
+
+from composer.core.interchange import InterchangeError, UpdateDocument, dump_update
+from composer.core.model import Event, Incident, Update
 from composer.core.store import NotFound, Store
+
+PUBLISHED_FROM_FILE = "published-from-file"  # the event that ties an update to the file it came from
 
 
 def import_document(store: Store, doc: UpdateDocument) -> tuple[Incident, Update]:
@@ -44,3 +48,28 @@ def export_document(store: Store, incident_id: int, update_id: int | None = None
             raise NotFound(f"update {update_id} does not belong to incident {incident_id}")
     last = store.previous_public_update_at(update) if update.id is not None else None
     return UpdateDocument.from_model(incident, update, last)
+
+
+def stored_for_publishing(store: Store, doc: UpdateDocument) -> tuple[Incident, Update, bool]:
+    """The stored incident and update a file being published is, never guessed from its title.
+
+    With an `incident:` key, the update belongs to that incident. Without one, the file is
+    stored as a new incident. Either way, publishing the very same file again (same front matter,
+    same text) finds the update stored the first time, so the outbox knows it is the same post
+    and nothing is sent twice; a different file is a different update. Returns whether it was new.
+    """
+    digest = hashlib.sha256(dump_update(doc).encode()).hexdigest()
+    detail: dict[str, object] = {"sha256": digest}
+    update_id = store.update_with_event(PUBLISHED_FROM_FILE, detail)
+    if update_id is not None:
+        try:
+            update = store.update(update_id)
+            incident = store.incident(update.incident_id or 0)
+        except NotFound:
+            pass  # deleted since: store it again
+        else:
+            if doc.incident_id is None or incident.id == doc.incident_id:
+                return incident, update, False
+    incident, update = import_document(store, doc)
+    store.add_event(Event(update_id=update.id or 0, kind=PUBLISHED_FROM_FILE, detail=detail))
+    return incident, update, True

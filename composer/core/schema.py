@@ -114,6 +114,14 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE outbox ADD COLUMN claimed_by TEXT NOT NULL DEFAULT '';
     """,
+    # 6: a queue that sends on its own: when a job is next due (NULL: now), when it was last
+    # handed to its channel (an uncertain job "may have gone out at" that time), and the
+    # 'cancelled' state; the sender finds due jobs by state and time.
+    """
+    ALTER TABLE outbox ADD COLUMN next_attempt TEXT;
+    ALTER TABLE outbox ADD COLUMN attempted_at TEXT;
+    CREATE INDEX outbox_by_state ON outbox(state, next_attempt);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

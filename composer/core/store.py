@@ -422,6 +422,14 @@ class Store:
             ).lastrowid
         return event
 
+    def update_with_event(self, kind: str, detail: dict[str, object]) -> int | None:
+        """The newest update with an event of `kind` whose detail is exactly `detail`, if any."""
+        row = self._conn.execute(
+            "SELECT update_id FROM events WHERE kind=? AND detail=? ORDER BY id DESC LIMIT 1",
+            (kind, json.dumps(detail, default=str)),
+        ).fetchone()
+        return None if row is None else int(row["update_id"])
+
     def events(self, update_id: int) -> list[Event]:
         rows = self._conn.execute("SELECT * FROM events WHERE update_id=? ORDER BY id", (update_id,)).fetchall()
         return [

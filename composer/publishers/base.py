@@ -20,6 +20,16 @@ A publisher is a small object (the `Publisher` protocol at the end of this file)
 Optional: `validate_settings(settings)` (the `ValidatesSettings` protocol) checks an account's
 settings before they are saved, raising ValueError with a message for the user.
 
+Optional: `existence_check_seconds` (a number, see `existence_check_seconds()` below): for how
+long after an attempt the publisher, given `post.meta["retry"]`, finds a post that attempt may
+have made instead of posting again (WordPress by its slug, Bluesky by its record key: always;
+Mastodon by its Idempotency-Key: for an hour). Absent or 0: it cannot, and a post whose outcome
+is unknown waits for the user.
+
+When the request may have reached the server but no answer came (a timeout after sending, a
+connection lost mid-answer), a publisher raises `OutcomeUnknown`, never a plain error: the
+outbox then keeps the post "uncertain" instead of sending it twice.
+
 Publishers import no Qt. Built-ins are listed in `registry.py`; third parties register in
 the entry-point group `incident_composer.publishers` and import only `composer.publishers.api`.
 """
@@ -169,6 +179,17 @@ class Rejected(PublishError):
 
 class Cancelled(PublishError):
     """The user stopped it before it was sent."""
+
+
+class OutcomeUnknown(PublishError):
+    """The request may have reached the server, but no answer came: the post may or may not be
+    out. Never retried blindly (the outbox keeps the job "uncertain")."""
+
+
+def existence_check_seconds(publisher: object) -> float:
+    """For how long after an attempt `publisher` can find the post that attempt may have made (0: never)."""
+    value = getattr(publisher, "existence_check_seconds", 0)
+    return float(value) if isinstance(value, (int, float)) and value > 0 else 0.0
 
 
 @runtime_checkable

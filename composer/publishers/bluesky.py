@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import os
 import re
 import threading
@@ -151,6 +152,7 @@ class BlueskyPublisher:
     id = "bluesky"
     display_name = "Bluesky"
     api_version = API_VERSION
+    existence_check_seconds = math.inf  # the record key, whenever
     account_fields = (
         AccountField("handle", "Handle", help="The account's handle, e.g. status.example.com or example.bsky.social"),
         AccountField(

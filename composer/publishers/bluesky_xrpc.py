@@ -16,11 +16,17 @@ from composer.publishers.base import (
     AuthRejected,
     NetworkError,
     NotFound,
+    OutcomeUnknown,
     PublishError,
     RateLimited,
     Rejected,
 )
-from composer.publishers.web import scrubbed
+from composer.publishers.web import may_have_arrived, scrubbed
+
+# XRPC procedures that write: a failure after sending may hide a write the server carried out.
+WRITING_METHODS = frozenset(
+    {"com.atproto.repo.createRecord", "com.atproto.repo.putRecord", "com.atproto.repo.applyWrites"}
+)
 
 APP_PASSWORD_HELP = "Bluesky: Settings → Privacy and security → App passwords"
 
@@ -92,18 +98,18 @@ def _network_error(error: Exception, settings: Settings, method: str) -> Publish
     import requests  # noqa: PLC0415
 
     where = settings.service
+    if method in WRITING_METHODS and may_have_arrived(error):
+        return OutcomeUnknown(
+            f"{where} did not answer ({type(error).__name__}), so the post may or may not have arrived. "
+            "Sending it again first looks for it and does not post twice."
+        )
     if isinstance(error, requests.exceptions.ConnectTimeout):
         return NetworkError(
             f"{where} did not accept a connection within {settings.timeout:g} seconds; check the "
             "server address and the network, and try again."
         )
     if isinstance(error, requests.exceptions.ReadTimeout):
-        maybe = (
-            " The post may or may not have arrived: publishing again checks first and does not post twice."
-            if method == "com.atproto.repo.createRecord"
-            else " Try again later."
-        )
-        return NetworkError(f"{where} did not answer within {settings.timeout:g} seconds.{maybe}")
+        return NetworkError(f"{where} did not answer within {settings.timeout:g} seconds. Try again later.")
     if isinstance(error, requests.exceptions.SSLError):
         return NetworkError(f"The secure connection to {where} failed; check the server address and the network.")
     if isinstance(error, requests.exceptions.ConnectionError):

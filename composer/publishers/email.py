@@ -18,7 +18,7 @@ import smtplib
 import socket
 import ssl
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -37,6 +37,7 @@ from composer.publishers.base import (
     AuthRejected,
     Cancelled,
     NetworkError,
+    OutcomeUnknown,
     Post,
     PublishableUpdate,
     PublishError,
@@ -195,7 +196,18 @@ class EmailPublisher:
                 if cancel is not None and cancel.is_set():
                     raise Cancelled("Cancelled before sending; nothing was sent.")
                 report(0.6, f"Sending to {len(recipients)} recipient{'s' if len(recipients) != 1 else ''}")
-                refused = client.send_message(message, from_addr=settings.sender.addr_spec, to_addrs=recipients)
+                handed_over = _watch_hand_over(client)
+                try:
+                    refused = client.send_message(message, from_addr=settings.sender.addr_spec, to_addrs=recipients)
+                except OSError as error:  # smtplib's errors are OSErrors too
+                    if handed_over() and not isinstance(error, smtplib.SMTPResponseException):
+                        # The whole message reached the server; its answer did not come back.
+                        raise OutcomeUnknown(
+                            f"{settings.where} took the whole message but its answer never came "
+                            f"({type(error).__name__}): the email may or may not have gone out. Look in a "
+                            "recipient's mailbox, or ask one, before sending it again."
+                        ) from None
+                    raise
             finally:
                 _close(client)
         report(1.0, "Sent")
@@ -221,6 +233,11 @@ class EmailPublisher:
             _settings(Account("(new)", self.id, dict(settings)))
         except PublishError as error:
             raise ValueError(str(error)) from None
+
+    def probe_address(self, account: Account) -> tuple[str, int]:
+        """Where the account's SMTP server listens (for the reachability probe)."""
+        settings = _settings(account)
+        return settings.host, settings.port
 
     def test_connection(self, account: Account, credentials: dict[str, str]) -> str:
         settings = _settings(account)
@@ -485,6 +502,21 @@ def _close(client: smtplib.SMTP) -> None:
 def _reply(code: int, reply: bytes | str) -> str:
     text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
     return f"{code} {' '.join(text.split())}".strip()
+
+
+def _watch_hand_over(client: smtplib.SMTP) -> Callable[[], bool]:
+    """Whether the end of the message's data (CRLF.CRLF) has been written to the server: after
+    that, a lost answer may hide a delivered email; before it, the server cannot deliver it."""
+    written = [False]
+    send = client.send
+
+    def send_and_watch(data: bytes | str) -> None:  # smtplib writes bytes (the data) and str (commands)
+        send(data)
+        if isinstance(data, bytes) and data.endswith(b"\r\n.\r\n"):
+            written[0] = True
+
+    client.send = send_and_watch  # type: ignore[method-assign,assignment]
+    return lambda: written[0]
 
 
 @contextmanager

@@ -45,6 +45,7 @@ from composer.publishers.base import (
     Cancelled,
     NetworkError,
     NotFound,
+    OutcomeUnknown,
     Post,
     PublishableUpdate,
     PublishError,
@@ -57,7 +58,7 @@ from composer.publishers.base import (
     no_report,
 )
 from composer.publishers.social import fit, source_text
-from composer.publishers.web import is_loopback, timeout_field, timeout_seconds
+from composer.publishers.web import WRITES, is_loopback, may_have_arrived, timeout_field, timeout_seconds
 
 DEFAULT_LIMIT = 500  # max_characters when the instance does not say (Mastodon's default)
 DEFAULT_URL_LENGTH = 23  # characters_reserved_per_url when the instance does not say
@@ -100,6 +101,7 @@ class MastodonPublisher:
     id = "mastodon"
     display_name = "Mastodon"
     api_version = API_VERSION
+    existence_check_seconds = 3300.0  # Idempotency-Keys are kept an hour by Mastodon; a margin for clocks
     account_fields = (
         AccountField("url", "Instance", kind="url", help="Your server's address, e.g. https://mastodon.social"),
         AccountField(
@@ -182,9 +184,9 @@ class MastodonPublisher:
                 if cancel is not None and cancel.is_set():
                     if not statuses:
                         raise Cancelled(f"Cancelled before posting to {settings.host}; nothing was posted.")
-                    raise PublishError(
+                    raise OutcomeUnknown(
                         f"Stopped after {index} of {len(parts)} posts: the thread on {settings.host} is incomplete. "
-                        "Publish again within an hour to finish it; the posts already made will not be repeated."
+                        "Send it again within an hour to finish it; the posts already made will not be repeated."
                     )
                 body: dict[str, Any] = {"status": text, "visibility": settings.visibility}
                 if _LANGUAGE.fullmatch(language):
@@ -192,19 +194,27 @@ class MastodonPublisher:
                 if reply_to:
                     body["in_reply_to_id"] = reply_to
                 key = idempotency_key(incident_key, post.meta.get("update_id"), index, len(parts), text)
-                status = _request(
-                    session,
-                    settings,
-                    "POST",
-                    "/api/v1/statuses",
-                    token=token,
-                    body=body,
-                    headers={"Idempotency-Key": key},
-                    part=(index + 1, len(parts)),
-                    reply_to=reply_to,
-                )
+                try:
+                    status = _request(
+                        session,
+                        settings,
+                        "POST",
+                        "/api/v1/statuses",
+                        token=token,
+                        body=body,
+                        headers={"Idempotency-Key": key},
+                        part=(index + 1, len(parts)),
+                        reply_to=reply_to,
+                    )
+                except PublishError as error:
+                    if statuses and not isinstance(error, OutcomeUnknown):  # part of the thread is out
+                        raise OutcomeUnknown(
+                            f"Only {index} of {len(parts)} posts of the thread are on {settings.host}: {error} "
+                            "Sending it again within an hour finishes it without repeating them."
+                        ) from None
+                    raise
                 if not isinstance(status.get("id"), str) or not status["id"]:
-                    raise PublishError(
+                    raise OutcomeUnknown(
                         f"{settings.host} accepted the post but its answer has no status id; "
                         "check your profile before publishing again."
                     )
@@ -371,18 +381,18 @@ def _request(
             timeout=settings.timeout,
             allow_redirects=False,
         )
-    except requests.Timeout:
-        after = (
-            (" The post may have been made: publishing again is safe within an hour, Mastodon will not post it twice.")
-            if method == "POST"
-            else ""
-        )
-        raise NetworkError(f"{settings.host} did not answer within {settings.timeout:g} seconds.{after}") from None
     except requests.exceptions.SSLError as error:
         raise NetworkError(
             f"The secure connection to {settings.host} failed ({_cause(error)}); check the instance address."
         ) from None
     except requests.RequestException as error:
+        if method in WRITES and may_have_arrived(error):
+            raise OutcomeUnknown(
+                f"{settings.host} did not answer ({type(_cause(error)).__name__}), so the post may or may not "
+                "have been made. Sending it again within an hour is safe: Mastodon will not post it twice."
+            ) from None
+        if isinstance(error, requests.Timeout):
+            raise NetworkError(f"{settings.host} did not answer within {settings.timeout:g} seconds.") from None
         raise _connection_error(error, settings, method) from None
     if response.status_code >= 300:
         raise _http_error(response, settings, path, part, reply_to)

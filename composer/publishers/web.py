@@ -15,7 +15,15 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from composer.core.secrets import scrub_args
-from composer.publishers.base import AccountField, AuthRejected, NetworkError, NotFound, PublishError, Rejected
+from composer.publishers.base import (
+    AccountField,
+    AuthRejected,
+    NetworkError,
+    NotFound,
+    OutcomeUnknown,
+    PublishError,
+    Rejected,
+)
 
 MAX_TIMEOUT = 600.0  # seconds; a longer wait is a typo, not a setting
 
@@ -147,15 +155,43 @@ def _connection_failure(error: Exception, where: str, timeout: float) -> Publish
     return None
 
 
-def maybe_posted(where: str, timeout: float, channel: str, look_at: str) -> NetworkError:
+WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+def may_have_arrived(error: Exception) -> bool:
+    """Whether a request that failed with `error` (from requests) may still have reached the server:
+    False only when no connection was made (refused, name not found, connect timeout, TLS handshake);
+    a read timeout or a connection lost after sending may hide a request the server carried out."""
+    import socket  # noqa: PLC0415
+
+    import requests  # noqa: PLC0415
+    from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError  # noqa: PLC0415
+
+    if isinstance(error, (requests.exceptions.ConnectTimeout, requests.exceptions.SSLError)):
+        return False
+    seen: set[int] = set()
+    cause: BaseException | None = error
+    while cause is not None and id(cause) not in seen:  # the innermost reason requests and urllib3 wrap
+        seen.add(id(cause))
+        if isinstance(
+            cause,
+            (NewConnectionError, NameResolutionError, ConnectTimeoutError, ConnectionRefusedError, socket.gaierror),
+        ):
+            return False
+        inner = getattr(cause, "reason", None) or cause.__cause__ or cause.__context__
+        if inner is None and cause.args and isinstance(cause.args[0], BaseException):
+            inner = cause.args[0]
+        cause = inner if isinstance(inner, BaseException) else None
+    return True
+
+
+def maybe_posted(where: str, timeout: float, channel: str, look_at: str) -> OutcomeUnknown:
     """A post sent without an answer, to a channel without idempotency keys: never resent on its own."""
-    error = NetworkError(
+    return OutcomeUnknown(
         f"{where} did not answer within {timeout:g} seconds, so the post may or may not be on "
         f"{channel}. {channel} cannot be asked whether it arrived: look at {look_at} before "
         "publishing again."
     )
-    error.retryable = False
-    return error
 
 
 def http_error(

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import math
 import re
 import threading
 import time
@@ -76,6 +77,7 @@ class WordPressPublisher:
     id = "wordpress"
     display_name = "WordPress blog"
     api_version = API_VERSION
+    existence_check_seconds = math.inf  # the slug and the update's marker, whenever
     account_fields = (
         AccountField(
             "url",

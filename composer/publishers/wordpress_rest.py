@@ -20,12 +20,13 @@ from composer.publishers.base import (
     AuthRejected,
     NetworkError,
     NotFound,
+    OutcomeUnknown,
     PublishError,
     RateLimited,
     Rejected,
     Report,
 )
-from composer.publishers.web import retry_after_seconds
+from composer.publishers.web import WRITES, may_have_arrived, retry_after_seconds
 
 if TYPE_CHECKING:
     import requests
@@ -115,20 +116,27 @@ class _Client:
                     "Check the site address; WordPress must be served with a valid https certificate."
                 )
             ) from None
-        except requests.exceptions.Timeout:
-            raise NetworkError(
-                f"{urlsplit(url).netloc} did not answer within {self.settings.timeout:g} seconds. "
-                "Check the site address, or try again later."
-            ) from None
-        except requests.exceptions.ConnectionError as error:
+        except requests.exceptions.RequestException as error:
+            if method in WRITES and may_have_arrived(error):  # the site may have carried it out
+                raise OutcomeUnknown(
+                    self._scrub(
+                        f"{urlsplit(url).netloc} did not answer ({_reason(error)}), so the post may or may "
+                        "not be on the blog. Sending it again first looks for it there."
+                    )
+                ) from None
+            if isinstance(error, requests.exceptions.Timeout):
+                raise NetworkError(
+                    f"{urlsplit(url).netloc} did not answer within {self.settings.timeout:g} seconds. "
+                    "Check the site address, or try again later."
+                ) from None
+            if not isinstance(error, requests.exceptions.ConnectionError):
+                raise NetworkError(self._scrub(f"The request to {url} failed ({_reason(error)}).")) from None
             raise NetworkError(
                 self._scrub(
                     f"Could not connect to {urlsplit(url).netloc} ({_reason(error)}). Check the site address "
                     "and the network."
                 )
             ) from None
-        except requests.exceptions.RequestException as error:
-            raise NetworkError(self._scrub(f"The request to {url} failed ({_reason(error)}).")) from None
 
     def _url(self, route: str) -> tuple[str, dict[str, str]]:
         if self._rest_route:

@@ -40,6 +40,7 @@ from composer.publishers.base import (
     AccountField,
     Cancelled,
     NetworkError,
+    OutcomeUnknown,
     Post,
     PublishableUpdate,
     PublishError,
@@ -154,20 +155,19 @@ class XPublisher:
             if cancel is not None and cancel.is_set():  # right before each write
                 if not sent:
                     raise Cancelled("Cancelled before posting to X; nothing was sent.")
-                raise PublishError(_partial(sent, len(parts), settings, "You stopped it"))
+                raise OutcomeUnknown(_partial(sent, len(parts), settings, "You stopped it"))
             body: dict[str, Any] = {"text": part}
             if reply_to:
                 body["reply"] = {"in_reply_to_tweet_id": reply_to}
             try:
                 answer = _call("POST", "/2/tweets", settings, token, body)
             except PublishError as error:
-                if sent:
-                    error.args = (_partial(sent, len(parts), settings, str(error)),)
-                    error.retryable = False  # a retry would post the first parts again
+                if sent:  # part of the thread is out: a blind retry would post those parts again
+                    raise OutcomeUnknown(_partial(sent, len(parts), settings, str(error))) from None
                 raise
             tweet_id = str(((answer or {}).get("data") or {}).get("id") or "")
             if not _TWEET_ID.fullmatch(tweet_id):
-                raise PublishError(
+                raise OutcomeUnknown(
                     f"X answered without the id of the new post ({settings.api}); look at the "
                     "account on x.com before publishing again."
                 )
@@ -278,12 +278,10 @@ def _unanswered(error: Exception, settings: _Settings, *, writing: bool) -> Publ
         )
     if timed_out:
         return maybe_posted(where, settings.timeout, "X", "the account on x.com")
-    lost = NetworkError(
+    return OutcomeUnknown(
         f"The connection to {where} was lost before X answered ({type(error).__name__}); the "
         "post may or may not be on X. Look at the account on x.com before publishing again."
     )
-    lost.retryable = False
-    return lost
 
 
 def _problem(response: Any) -> str:

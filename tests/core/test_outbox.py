@@ -38,7 +38,7 @@ def test_failures_are_kept_and_can_be_retried(store):
     outbox.mark_sending(key)
     outbox.mark_failed(key, "the server refused the user name or password")
     assert outbox.get(key).last_error.startswith("the server refused")
-    outbox.retry(key)
+    outbox.retry(outbox.get(key).id)
     assert outbox.get(key).state == "pending"
 
 

@@ -19,7 +19,6 @@ SESSION = Path(__file__).with_name("cli_session.py")
 UPDATE = """\
 ---
 title: Email delivery delayed
-incident: 7
 status: investigating
 started: 2026-11-24T09:12:00+01:00
 language: en
@@ -123,11 +122,14 @@ def test_accounts_and_publish_end_to_end(session_env, tmp_path, starttls_server,
     settings = json.loads(listed["stdout"])[0]["settings"]
     assert settings["username"] == SMTP_USER and "password" not in settings
     assert tested["rc"] == 0 and "Connected" in tested["stdout"]
-    assert first["rc"] == 0 and first["stdout"].startswith("outage-list: <incident-7@example.net>")
-    assert second["rc"] == 0 and "not sent again" in second["stdout"]
+    # A file without `incident:` is stored as a new incident (never matched by its title) …
+    assert first["rc"] == 0 and first["stdout"].startswith("Stored as incident 1: add `incident: 1`")
+    assert "outage-list (job 1): sent <incident-1@example.net>" in first["stdout"]
+    # … and the same file published again is the same update: found, not stored or sent twice.
+    assert second["rc"] == 0 and "not sent again" in second["stdout"] and "Stored as" not in second["stdout"]
     assert len(starttls_server.deliveries) == 1  # published twice, sent once
     assert mixed["rc"] == 1
-    lines = dict(line.split(": ", 1) for line in mixed["stdout"].splitlines())
+    lines = dict(line.split(" (job", 1)[0:1] + line.split(": ", 1)[1:] for line in mixed["stdout"].splitlines())
     assert "not sent again" in lines["outage-list"]
     assert lines["wrong-pass"].startswith("ERROR") and "user name or password" in lines["wrong-pass"]
     assert unknown["rc"] == 2 and "no account named 'nobody'" in unknown["stderr"]

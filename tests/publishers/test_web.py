@@ -16,7 +16,15 @@ import pytest
 from requests.structures import CaseInsensitiveDict
 from social_api_standin import Answer, Standin, assert_no_secret
 
-from composer.publishers.base import AuthRejected, NetworkError, NotFound, PublishError, RateLimited, Rejected
+from composer.publishers.base import (
+    AuthRejected,
+    NetworkError,
+    NotFound,
+    OutcomeUnknown,
+    PublishError,
+    RateLimited,
+    Rejected,
+)
 from composer.publishers.web import (
     api_address,
     bearer_token,
@@ -92,7 +100,7 @@ def test_retry_after_is_read_as_seconds_or_an_http_date():
 
 def test_a_post_that_may_have_arrived_is_never_resent_on_its_own():
     error = maybe_posted("https://api.example.net", 20, "Example", "the feed")
-    assert isinstance(error, NetworkError) and not error.retryable
+    assert isinstance(error, OutcomeUnknown) and not error.retryable
     assert "within 20 seconds" in str(error) and "may or may not be on Example" in str(error)
     assert "look at the feed" in str(error)
 

@@ -63,8 +63,10 @@ class Rendered:
             return self.text
         return markdown_to_html(self.text)
 
-    def as_interchange(self) -> str:
-        """Markdown with front matter, as `check` and `import` read it."""
+    def as_interchange(self, *, incident_id: int | None = None, last_update: datetime | None = None) -> str:
+        """Markdown with front matter, as `check` and `import` read it. For a stored incident,
+        `incident_id` (written as `incident:`, so publishing the file adds to that incident) and the
+        time of its last public update."""
         from composer.core.interchange import UpdateDocument, dump_update  # noqa: PLC0415
         from composer.core.model import parse_status  # noqa: PLC0415
 
@@ -90,6 +92,8 @@ class Rendered:
             impact=str(values.get("impact") or ""),
             workaround=str(values.get("workaround") or ""),
             extra=extra,
+            incident_id=incident_id,
+            last_update=last_update,
         )
         return dump_update(doc)
 
