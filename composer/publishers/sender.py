@@ -18,9 +18,10 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
+from functools import partial
 
 from composer.core.model import utc_now
-from composer.core.outbox import FIRST_DELAY, Job
+from composer.core.outbox import FIRST_DELAY, Job, Outbox
 from composer.publishers import reachability
 from composer.publishers.service import Outcome, Progress, PublishingService
 
@@ -53,7 +54,7 @@ def _drain(
         outcomes.append(outcome)
         if outcome.state in ("pending", "uncertain"):  # the channel is not taking posts now
             until = outcome.next_attempt or utc_now() + timedelta(seconds=FIRST_DELAY)
-            service.outbox_call(lambda outbox, account=job.account, when=until: outbox.hold(account, when))
+            service.outbox_call(partial(Outbox.hold, account=job.account, until=until))
             break
     return outcomes
 
@@ -101,7 +102,7 @@ def watch(
         for account in waiting:
             now_answers = probe(account)
             if now_answers and answered.get(account) is False:
-                service.outbox_call(lambda outbox, name=account: outbox.wake(name))
+                service.outbox_call(partial(Outbox.wake, account=account))
             answered[account] = now_answers
         send()
     return outcomes
