@@ -157,3 +157,117 @@ def test_jobs_from_before_migration_4_keep_their_incident(tmp_path):
         assert store.outbox().last_sent("blog", "7") == {"remote_id": "42"}
     finally:
         store.close()
+
+
+# --- the queue: next tries, the user's actions (migration 6) ------------------------------------
+
+
+def _job(outbox, text="text", account="blog"):
+    key = job_key(account, "1/2", text)
+    return outbox.enqueue(key, account, 2, {"channel": "wordpress", "parts": [text], "incident_key": "1"})
+
+
+def test_backoff_doubles_with_jitter_up_to_a_cap_and_honours_retry_after():
+    from composer.core.outbox import FIRST_DELAY, MAX_DELAY, next_delay
+
+    assert next_delay(1, rand=lambda: 1.0) == FIRST_DELAY
+    assert next_delay(1, rand=lambda: 0.0) == FIRST_DELAY / 2  # equal jitter: half to all
+    assert next_delay(3, rand=lambda: 1.0) == 4 * FIRST_DELAY
+    assert next_delay(40, rand=lambda: 1.0) == MAX_DELAY
+    assert next_delay(1, retry_after=3600, rand=lambda: 0.0) == 3600  # the server asked for an hour
+    assert next_delay(5, retry_after=1, rand=lambda: 1.0) == 16 * FIRST_DELAY  # never sooner than backoff
+
+
+def test_a_deferred_job_is_due_at_its_time_and_wakes_when_the_network_returns(store):
+    from datetime import timedelta
+
+    from composer.core.model import utc_now
+
+    outbox = store.outbox()
+    job = _job(outbox)
+    assert [j.id for j in outbox.due(utc_now())] == [job.id] and outbox.next_due() is not None
+    assert outbox.claim(job.key)
+    when = outbox.defer(job.key, "Could not connect to blog.example.net", 60)
+    job = outbox.get(job.key)
+    assert job.state == "pending" and job.next_attempt == when and job.attempts == 1
+    assert outbox.due(utc_now()) == [] and outbox.waiting() == 1 and outbox.waiting_updates() == 1
+    assert [j.id for j in outbox.due(utc_now() + timedelta(seconds=61))] == [job.id]
+    assert outbox.wake("another account") == 0 and outbox.due(utc_now()) == []
+    assert outbox.wake("blog") == 1 and [j.id for j in outbox.due(utc_now())] == [job.id]
+
+
+def test_a_held_account_keeps_its_later_jobs_behind_the_first(store):
+    from datetime import timedelta
+
+    from composer.core.model import utc_now
+
+    outbox = store.outbox()
+    first, second = _job(outbox, "one"), _job(outbox, "two")
+    other = _job(outbox, "three", account="mail")
+    outbox.hold("blog", utc_now() + timedelta(minutes=5))
+    assert [j.id for j in outbox.due(utc_now())] == [other.id]
+    later = utc_now() + timedelta(minutes=6)
+    assert [j.id for j in outbox.due(later)] == [first.id, second.id, other.id]  # in their order
+
+
+def test_the_users_actions_apply_only_where_they_make_sense(store):
+    import pytest
+
+    from composer.core.outbox import OutboxError
+
+    outbox = store.outbox()
+    job = _job(outbox)
+    assert outbox.cancel(job.id).state == "cancelled"
+    assert outbox.claim(job.key) is False  # a cancelled job is not sent
+    assert outbox.retry(job.id).state == "pending"
+    assert outbox.claim(job.key)
+    outbox.mark_uncertain(job.key, "the answer was lost")
+    with pytest.raises(OutboxError, match=r"job \d+ is uncertain: only a waiting, failed or cancelled job"):
+        outbox.retry(job.id)
+    assert outbox.claim(job.key) is False  # uncertain: never taken without a check or the user
+    resent = outbox.resolve(job.id, sent=False)
+    assert resent.state == "pending" and resent.next_attempt is None
+    assert outbox.claim(job.key)
+    outbox.mark_uncertain(job.key, "the answer was lost")
+    marked = outbox.resolve(job.id, sent=True)
+    assert marked.state == "sent" and marked.receipt["meta"] == {"marked_sent_by_hand": True}
+    for action in (outbox.cancel, outbox.retry, lambda n: outbox.resolve(n, sent=True)):
+        with pytest.raises(OutboxError, match="is sent"):
+            action(job.id)
+    with pytest.raises(OutboxError, match="there is no outbox job 999"):
+        outbox.cancel(999)
+
+
+def test_an_uncertain_recheck_keeps_the_time_the_post_may_have_gone_out(store):
+    outbox = store.outbox()
+    job = _job(outbox)
+    assert outbox.claim(job.key)
+    first_try = outbox.get(job.key).attempted_at
+    outbox.mark_uncertain(job.key, "the answer was lost")
+    assert outbox.claim(job.key, uncertain=True)
+    assert outbox.get(job.key).attempted_at == first_try and outbox.get(job.key).attempts == 2
+
+
+def test_migration_6_keeps_older_jobs(home):
+    import sqlite3
+
+    from composer.core import schema
+
+    path = home / "old.db"
+    conn = sqlite3.connect(path)
+    for version, script in enumerate(schema.MIGRATIONS[:5], 1):
+        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;")
+    conn.execute(
+        "INSERT INTO outbox (key, account, post, state, created_at, updated_at) "
+        "VALUES ('k', 'blog', '{\"parts\": [\"old\"]}', 'failed', '2026-01-01T00:00:00+00:00', 'x')"
+    )
+    conn.commit()
+    conn.close()
+    store, _ = Store.open(path)
+    try:
+        [job] = store.outbox().jobs()
+        assert job.state == "failed" and job.next_attempt is None and job.attempted_at is None
+        assert job.updated_at is None  # unreadable time: None, the job is still listed
+        assert store.outbox().retry(job.id).state == "pending"
+    finally:
+        store.close()

@@ -168,3 +168,161 @@ def test_an_unexpected_error_in_a_publisher_leaves_the_post_uncertain_never_rese
     [again] = service.publish(UPDATE, ["list"])
     assert not again.ok and again.uncertain and "may already have gone out" in again.error
     assert Broken.calls == 1 and len(starttls_server.deliveries) == 1
+
+
+# --- the queue and outcomes that are not known ---------------------------------------------------
+
+
+def test_an_unreachable_server_queues_with_queue_and_fails_without(store, closed_port, smtp_certificate):
+    down = Account(
+        "down",
+        "email",
+        {"host": "127.0.0.1", "port": str(closed_port), "security": "none", "from": "status@example.net",
+         "to": "customers@example.net"},
+    )  # fmt: skip
+    service = PublishingService(store.outbox(), {"down": down}, {"email": EmailPublisher()}, lambda name: None)
+    [queued] = service.publish(UPDATE, ["down"], queue=True)
+    assert queued.queued and not queued.ok and queued.next_attempt is not None
+    assert "refused the connection" in queued.error
+    job = store.outbox().jobs()[0]
+    assert job.state == "pending" and job.attempts == 1 and job.next_attempt == queued.next_attempt
+    store.outbox().retry(job.id)
+    [failed] = service.publish(UPDATE, ["down"])  # without --queue: the user hears it failed
+    assert failed.state == "failed" and store.outbox().jobs()[0].state == "failed"
+
+
+def test_a_lost_answer_after_the_whole_email_went_over_is_uncertain_never_sent_again(
+    store, starttls_server, smtp_certificate
+):
+    starttls_server.handler.reply_delay = 3.0  # stores the mail, then its 250 comes too late
+    mail = account("mail", starttls_server, smtp_certificate, "starttls")
+    mail.settings["timeout"] = "1"
+    service = PublishingService(store.outbox(), {"mail": mail}, {"email": EmailPublisher()}, lambda name: SMTP_PASSWORD)
+    [first] = service.publish(UPDATE, ["mail"], queue=True)
+    assert first.uncertain and "This email may already have gone out at" in first.error
+    assert "answer never came" in first.error and f"outbox job {first.job_id}" in first.error
+    job = store.outbox().jobs()[0]
+    assert job.state == "uncertain" and job.next_attempt is None  # email cannot look: the user decides
+    [again] = service.publish(UPDATE, ["mail"], queue=True)
+    assert again.uncertain and len(starttls_server.deliveries) == 1
+    from composer.publishers.sender import send_due
+
+    assert send_due(service) == []  # nothing is due: the background sender leaves it alone
+    assert len(starttls_server.deliveries) == 1
+
+
+class Ledger:
+    """A channel that keeps its posts in a list and can find one by its key (as WordPress finds its
+    slug): a stand-in of the service's own tests for how an existence check is used."""
+
+    id = "ledger"
+    display_name = "Ledger"
+    api_version = 1
+    account_fields = ()
+    existence_check_seconds = 3600.0
+
+    def __init__(self):
+        from composer.publishers.base import TextPolicy
+
+        self.policy = TextPolicy()
+        self.posts: list[str] = []
+        self.lose_answer = 0  # the next N posts are made, but their answer is lost
+        self.down = 0  # the next N tries cannot connect
+        self.looked = 0
+
+    def render(self, update):
+        from composer.publishers.base import Post
+
+        return Post(channel=self.id, parts=[update.body], meta={"update_id": update.update_id})
+
+    def publish(self, post, account, credentials, *, report=None, cancel=None):
+        from datetime import UTC, datetime
+
+        from composer.publishers.base import OutcomeUnknown, Receipt
+
+        if self.down:
+            self.down -= 1
+            raise NetworkError("ledger.example.net refused the connection; nothing was sent.")
+        key = f"{post.meta['incident_key']}/{post.meta['update_id']}"
+        if post.meta.get("retry", True):
+            self.looked += 1
+            if key in self.posts:
+                return Receipt(account.name, self.id, key, "", datetime.now(UTC), {"found": True})
+        self.posts.append(key)
+        if self.lose_answer:
+            self.lose_answer -= 1
+            raise OutcomeUnknown("ledger.example.net did not answer (ReadTimeout)")
+        return Receipt(account.name, self.id, key, "", datetime.now(UTC))
+
+    def test_connection(self, account, credentials):
+        return "ok"
+
+
+def test_a_channel_that_can_look_finds_its_post_instead_of_sending_it_twice(store):
+    from composer.core.model import utc_now
+    from composer.publishers.sender import send_due
+
+    ledger = Ledger()
+    ledger.lose_answer = 1
+    service = PublishingService(store.outbox(), {"book": Account("book", "ledger")}, {"ledger": ledger}, dict.get)
+    [first] = service.publish(UPDATE, ["book"], queue=True)
+    assert first.uncertain and ledger.posts == ["5/1"]
+    job = store.outbox().jobs()[0]
+    assert job.next_attempt is not None  # it will look on its own, soon
+    store.outbox().wake()
+    assert store.outbox().due(utc_now())[0].id == job.id
+    [looked] = send_due(service)
+    assert looked.ok and looked.receipt.meta == {"found": True} and ledger.posts == ["5/1"] and ledger.looked == 1
+    assert store.outbox().jobs()[0].state == "sent"
+
+
+def test_a_look_that_cannot_connect_leaves_the_job_uncertain_and_tries_again_later(store):
+    from composer.publishers.sender import send_due
+
+    ledger = Ledger()
+    ledger.lose_answer, ledger.down = 1, 1
+    service = PublishingService(store.outbox(), {"book": Account("book", "ledger")}, {"ledger": ledger}, dict.get)
+    service.publish(UPDATE, ["book"], queue=True)
+    store.outbox().wake()
+    [still] = send_due(service)
+    assert still.uncertain and store.outbox().jobs()[0].state == "uncertain"
+    assert store.outbox().jobs()[0].next_attempt is not None and ledger.posts == ["5/1"]
+    store.outbox().wake()
+    [found] = send_due(service)
+    assert found.ok and ledger.posts == ["5/1"]
+
+
+def test_past_its_window_an_uncertain_job_waits_for_the_user(store):
+    from datetime import timedelta
+
+    ledger = Ledger()
+    ledger.lose_answer = 1
+    service = PublishingService(store.outbox(), {"book": Account("book", "ledger")}, {"ledger": ledger}, dict.get)
+    service.publish(UPDATE, ["book"], queue=True)
+    job = store.outbox().jobs()[0]
+    assert service.can_recheck(job)
+    assert not service.can_recheck(job, job.attempted_at + timedelta(seconds=3601))
+
+
+def test_queued_jobs_go_in_order_and_wait_behind_one_that_cannot(store):
+    from composer.publishers.base import PublishableUpdate
+    from composer.publishers.sender import send_due
+
+    ledger = Ledger()
+    ledger.down = 1
+    service = PublishingService(store.outbox(), {"book": Account("book", "ledger")}, {"ledger": ledger}, dict.get)
+    updates = [PublishableUpdate(incident_id=5, update_id=n, title="t", body=f"update {n}") for n in (1, 2, 3)]
+    for update in updates:
+        store.outbox().enqueue(
+            f"book:{update.update_id}",
+            "book",
+            update.update_id,
+            {"channel": "ledger", "subject": "", "parts": [update.body], "incident_key": "5",
+             "meta": {"update_id": update.update_id}},
+        )  # fmt: skip
+    [deferred] = send_due(service)  # the first cannot connect: the others wait behind it
+    assert deferred.queued and ledger.posts == []
+    assert all(job.state == "pending" and job.next_attempt for job in store.outbox().jobs())
+    store.outbox().wake()
+    sent = send_due(service)
+    assert [o.ok for o in sent] == [True, True, True] and ledger.posts == ["5/1", "5/2", "5/3"]
