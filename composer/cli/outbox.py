@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """`incident-composer outbox list|send|retry|cancel|resolve`: what waits to be sent, and the user's say.
 
-`send` sends what is due (with `--wait SECONDS`, it keeps trying channels that cannot be
-reached for that long). Exit codes: `send` 0 when nothing is left to do (no job waiting,
+`send` tries every waiting post now (the user asked), then, with `--wait SECONDS`, keeps trying
+the channels that could not be reached for that long, sending as soon as their server answers. Exit codes: `send` 0 when nothing is left to do (no job waiting,
 failed or uncertain), 1 otherwise; the others 0, or 2 for a job that does not exist or is not
 in a state the action applies to.
 """
@@ -29,7 +29,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     add_format(listing)
     listing.set_defaults(handler=list_jobs)
 
-    send = actions.add_parser("send", help="send what is due now")
+    send = actions.add_parser("send", help="send every waiting post now")
     send.add_argument(
         "--wait",
         type=float,
@@ -131,6 +131,7 @@ def send_jobs(args: argparse.Namespace) -> int:
     store = open_store(strict=True)
     try:
         service = _service(store)
+        store.outbox().wake()  # asked to send: every waiting post is tried now, whatever its backoff
         outcomes = sender.watch(service, args.wait, say=lambda outcome: print(describe(outcome), flush=True))
         left = store.outbox().open_jobs()
     finally:
