@@ -171,11 +171,12 @@ class Outbox:
         with self._conn:
             self._conn.execute(f"UPDATE outbox SET {columns} WHERE key=?", (*fields.values(), key))
 
-    def claim(self, key: str, *, uncertain: bool = False) -> bool:
+    def claim(self, key: str, *, uncertain: bool = False, cancelled: bool = False) -> bool:
         """Take a pending or failed job for sending. One UPDATE that only one process can win:
         False when another process (or a thread) holds it, or it is sent, cancelled or uncertain.
-        `uncertain`: also an uncertain job, for a channel that first looks for the post it may have made."""
-        states = ("pending", "failed", "uncertain") if uncertain else ("pending", "failed")
+        `uncertain`: also an uncertain job, for a channel that first looks for the post it may have
+        made; `cancelled`: also a cancelled one (the user publishes it again)."""
+        states = ("pending", "failed") + (("uncertain",) if uncertain else ()) + (("cancelled",) if cancelled else ())
         now = utc_now().isoformat()
         with self._conn:
             # attempted_at: when a post may have gone out. A recheck of an uncertain job keeps the

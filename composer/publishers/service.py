@@ -239,8 +239,11 @@ class PublishingService:
     ) -> Outcome:
         """A job from the outbox, sent as it was rendered when it was queued (the background sender)."""
         found = self._found(job.account)
-        if isinstance(found, Outcome):
-            return found
+        if isinstance(found, Outcome):  # the account was removed, or its kind's plugin is gone: not on its own
+            with self._outbox_lock:
+                if self._outbox.get(job.key).state == "pending":
+                    self._outbox.mark_failed(job.key, found.error)
+            return Outcome(job.account, error=found.error, state="failed", job_id=job.id)
         account, publisher = found
         with self._lock(job.account):
             with self._outbox_lock:
@@ -300,7 +303,8 @@ class PublishingService:
         except PublishError as error:
             return self._not_sent(job, error, rechecking=rechecking, queue=False)
         with self._outbox_lock:
-            lost = None if self._outbox.claim(key, uncertain=rechecking) else self._outbox.get(key)
+            claimed = self._outbox.claim(key, uncertain=rechecking, cancelled=explicit)
+            lost = None if claimed else self._outbox.get(key)
         if lost is not None:  # another process (or window) holds it, or it went out meanwhile
             return self._settled(lost, explicit=False) or Outcome(name, error=BEING_SENT, job_id=job.id)
         try:

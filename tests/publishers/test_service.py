@@ -326,3 +326,32 @@ def test_queued_jobs_go_in_order_and_wait_behind_one_that_cannot(store):
     store.outbox().wake()
     sent = send_due(service)
     assert [o.ok for o in sent] == [True, True, True] and ledger.posts == ["5/1", "5/2", "5/3"]
+
+
+def test_publishing_a_cancelled_post_again_sends_it_but_the_sender_never_does(store):
+    from composer.publishers.sender import send_due
+
+    ledger = Ledger()
+    ledger.down = 1
+    service = PublishingService(store.outbox(), {"book": Account("book", "ledger")}, {"ledger": ledger}, dict.get)
+    [queued] = service.publish(UPDATE, ["book"], queue=True)
+    store.outbox().cancel(queued.job_id)
+    store.outbox().wake()
+    assert send_due(service) == [] and ledger.posts == []
+    [sent] = service.publish(UPDATE, ["book"], queue=True)  # the user publishes it again: they mean it
+    assert sent.ok and ledger.posts == ["5/1"]
+
+
+def test_a_queued_post_whose_account_was_removed_fails_instead_of_being_tried_forever(store):
+    from composer.publishers.sender import send_due
+
+    ledger = Ledger()
+    ledger.down = 1
+    accounts = {"book": Account("book", "ledger")}
+    service = PublishingService(store.outbox(), accounts, {"ledger": ledger}, dict.get)
+    service.publish(UPDATE, ["book"], queue=True)
+    store.outbox().wake()
+    del accounts["book"]
+    [gone] = send_due(service)
+    assert gone.state == "failed" and "no account named 'book'" in gone.error
+    assert store.outbox().jobs()[0].state == "failed" and send_due(service) == []
