@@ -2,9 +2,10 @@
 """`incident-composer outbox list|send|retry|cancel|resolve`: what waits to be sent, and the user's say.
 
 `send` tries every waiting post now (the user asked), then, with `--wait SECONDS`, keeps trying
-the channels that could not be reached for that long, sending as soon as their server answers. Exit codes: `send` 0 when nothing is left to do (no job waiting,
-failed or uncertain), 1 otherwise; the others 0, or 2 for a job that does not exist or is not
-in a state the action applies to.
+the channels that could not be reached for that long, sending as soon as their server answers.
+Exit codes: `send` 0 when nothing is left to do (no job waiting, failed or uncertain), 1
+otherwise; the others 0, or 2 for a job that does not exist or is not in a state the action
+applies to.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""What goes out besides an update's body: its email subject and short social texts.
+"""What goes out besides an update's body: its email subject and text, and short social texts.
 
 An update made from a template keeps the template's stage and values in `extra["template"]`;
-its email subject and its "social-short" / "social-medium" texts are rendered from them here,
+its email subject, the email's own text and its "social-short" / "social-medium" texts are
+rendered from them here,
 once, for the window and the command line alike. Texts written by hand (front-matter keys of
 the same names) win over the template's.
 
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from composer.core.templates import Rendered, TemplateLibrary
 
 SHORT_FORMS = ("social-short", "social-medium")  # front-matter keys holding a channel's own short text
+EMAIL = "email"  # the front-matter key holding the email's own text (the email template's "Hello, …")
+OWN_FORMS = (*SHORT_FORMS, EMAIL)  # every text a channel may carry instead of the body
 SUBJECT = "subject"
 LONG_URL = "long_url"
 
@@ -58,21 +61,21 @@ def social_renderings(
     return result
 
 
-def template_subject(extra: Mapping[str, object], language: str, library: TemplateLibrary) -> str:
-    """The subject of the template's email form; "" when there is none (the title stands in)."""
+def email_rendering(extra: Mapping[str, object], language: str, library: TemplateLibrary) -> Rendered | None:
+    """The template's email form (its subject and its own text), None when there is none or it fails."""
     from composer.core.templates import FieldError, TemplateError, render_template  # noqa: PLC0415
 
     spec = template_spec(extra)
     if spec is None:
-        return ""
+        return None
     stage, values = spec
     info = library.find(stage, "email", language)
     if info is None:
-        return ""
+        return None
     try:
-        return render_template(info, values).subject
+        return render_template(info, values)
     except (FieldError, TemplateError):
-        return ""
+        return None
 
 
 def fill_template_texts(
@@ -85,10 +88,12 @@ def fill_template_texts(
     for channel, rendered in social_renderings(doc.extra, language, library).items():
         if not isinstance(rendered, str) and not str(doc.extra.get(channel) or "").strip():
             doc.extra[channel] = rendered.text  # a template error leaves that channel to the body
-    if subject and not str(doc.extra.get(SUBJECT) or "").strip():
-        text = template_subject(doc.extra, language, library)
-        if text:
-            doc.extra[SUBJECT] = text
+    email = email_rendering(doc.extra, language, library)
+    if email is not None:
+        if subject and not str(doc.extra.get(SUBJECT) or "").strip() and email.subject:
+            doc.extra[SUBJECT] = email.subject
+        if not str(doc.extra.get(EMAIL) or "").strip():
+            doc.extra[EMAIL] = email.text  # what is mailed: the email's own wording, not the blog's
     return doc
 
 
@@ -108,6 +113,6 @@ def update_document(
     return fill_template_texts(doc, library, subject=subject)
 
 
-def short_texts(doc: UpdateDocument) -> dict[str, str]:
-    """The channel-sized texts a document carries."""
-    return {name: str(doc.extra[name]) for name in SHORT_FORMS if str(doc.extra.get(name) or "").strip()}
+def channel_texts(doc: UpdateDocument) -> dict[str, str]:
+    """The texts a document carries for particular channels (short social posts, the email's own)."""
+    return {name: str(doc.extra[name]) for name in OWN_FORMS if str(doc.extra.get(name) or "").strip()}

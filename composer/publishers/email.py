@@ -103,6 +103,9 @@ class _Settings:
         return result
 
 
+TEXT_KEY = "email"  # the email's own text in `PublishableUpdate.texts` (composer.core.outgoing.EMAIL)
+
+
 class EmailPublisher:
     """Sends each update as one email (text and HTML) through the account's SMTP server."""
 
@@ -158,15 +161,18 @@ class EmailPublisher:
     policy = TextPolicy(limit=None, formats=("text", "html"))
 
     def render(self, update: PublishableUpdate) -> Post:
+        """One email: its own text when the update has one (a template's "Hello, …"), else the
+        update's; the plain-text part reads as plain text (no Markdown), the HTML part is rendered."""
+        from composer.core.social_text import plain_text  # noqa: PLC0415
         from composer.core.templates.render import markdown_to_html  # noqa: PLC0415
 
         subject = " ".join((update.subject or f"{update.title}").split())
-        body = update.body if update.body.endswith("\n") else update.body + "\n"
+        source = (update.texts or {}).get(TEXT_KEY, "").strip() or update.body
         return Post(
             channel=self.id,
-            parts=[body],
+            parts=[plain_text(source) + "\n"],
             subject=subject,
-            html=markdown_to_html(update.body),
+            html=markdown_to_html(source),
             meta={
                 "incident_id": update.incident_id,
                 "update_id": update.update_id,

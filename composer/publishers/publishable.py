@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 
 from composer.core.interchange import UpdateDocument
-from composer.core.outgoing import LONG_URL, SUBJECT, short_texts
+from composer.core.outgoing import LONG_URL, SUBJECT, channel_texts
 from composer.publishers.base import PublishableUpdate
 
 DEFAULT_TITLE = "Service update"
@@ -42,5 +42,5 @@ def publishable_update(
         subject=str(doc.extra.get(SUBJECT) or ""),
         long_url=str(doc.extra.get(LONG_URL) or long_url or ""),
         first_of_incident=doc.last_update is None,
-        texts=short_texts(doc),
+        texts=channel_texts(doc),
     )

@@ -56,7 +56,9 @@ def test_window_and_command_line_publish_the_same_fields(store, library):
     assert vars(from_window) == vars(from_file)
     expected_subject = render_template(library.find("investigating", "email", "en"), values).subject
     assert from_window.subject == expected_subject != ""
-    assert set(from_window.texts) == {"social-short", "social-medium"}
+    assert set(from_window.texts) == {"social-short", "social-medium", "email"}
+    email = render_template(library.find("investigating", "email", "en"), values)
+    assert from_window.texts["email"] == email.text and email.text.startswith("Hello,")
     assert x_length(from_window.texts["social-short"]) <= 280
     assert mastodon_length(from_window.texts["social-medium"]) <= 500
     assert from_window.first_of_incident and from_window.title == incident.title

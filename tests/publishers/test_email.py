@@ -34,6 +34,8 @@ BCC = "hidden@example.com"
 BODY = (
     "We are **investigating** failed payments at checkout.\n\n- Cards: affected\n- PayPal: fine\n\n<script>x</script>\n"
 )
+# The same as the plain-text part reads it: no Markdown, bullets as bullets, raw HTML left out.
+PLAIN = "We are investigating failed payments at checkout.\n\n• Cards: affected\n• PayPal: fine\n"
 
 
 def make_account(smtp_port: int | str, *, ca_file: str = "", **settings: str) -> Account:
@@ -117,7 +119,7 @@ def test_starttls_delivery_with_login_threads_an_incident(starttls_server, smtp_
     assert message.get_content_type() == "multipart/alternative"
     parts = list(message.iter_parts())
     assert [part.get_content_type() for part in parts] == ["text/plain", "text/html"]
-    assert parts[0].get_content().replace("\r\n", "\n") == BODY
+    assert parts[0].get_content().replace("\r\n", "\n") == PLAIN
     html = parts[1].get_content()
     assert "<strong>investigating</strong>" in html
     assert "<li>Cards: affected</li>" in html
@@ -450,7 +452,7 @@ def test_render():
     post = publisher.render(make_update(35, first=False, language="de"))
     assert post.channel == "email"
     assert post.subject == "Checkout payments failing"
-    assert post.text == BODY
+    assert post.text == PLAIN
     assert "<strong>investigating</strong>" in post.html
     assert post.meta == {"incident_id": 12, "update_id": 35, "first_of_incident": False, "language": "de"}
     assert publisher.render(make_update(subject="  Payments:\n degraded ")).subject == "Payments: degraded"
@@ -515,3 +517,21 @@ def test_commands_are_not_held_back_by_nagle(starttls_server, tls_server, smtp_c
         assert client.sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
     finally:
         _close(client)
+
+
+def test_the_plain_text_part_reads_as_plain_text_and_a_templates_email_wording_is_mailed():
+    from composer.publishers.base import PublishableUpdate
+
+    body = (
+        "## Websites and email down\n\n**Affected:** hosted websites and email.\n\n"
+        "Call [+34 930 000 000](tel:+34930000000) or see <https://status.example.net>.\n\nMarta Vidal"
+    )
+    update = PublishableUpdate(incident_id=3, update_id=4, title="Websites and email down", body=body)
+    [text] = EmailPublisher().render(update).parts
+    assert "##" not in text and "**" not in text and "<https://" not in text
+    assert text.startswith("Websites and email down\n\nAffected: hosted websites and email.")
+    assert "https://status.example.net" in text
+    update.texts["email"] = "Hello,\n\nWe are sorry: **our websites** are down.\n\nMarta Vidal"
+    post = EmailPublisher().render(update)
+    assert post.parts == ["Hello,\n\nWe are sorry: our websites are down.\n\nMarta Vidal\n"]
+    assert "<strong>our websites</strong>" in post.html

@@ -15,7 +15,7 @@ from composer.core.checks.rules.lifecycle import Apologise, SaysDataImpact, Stat
 from composer.core.checks.rules.signature import SignYourName
 from composer.core.checks.rules.wording import NoFixPromises, NoInternalDetails, PlainLanguage, TimesHaveZone
 from composer.core.interchange import UpdateDocument
-from composer.core.outgoing import LONG_URL, short_texts
+from composer.core.outgoing import LONG_URL, channel_texts
 
 RULES: tuple[Rule, ...] = (
     BeTimely(),
@@ -50,7 +50,7 @@ def make_draft(doc: UpdateDocument, now: datetime, config: CheckConfig | None = 
         title=doc.title,
         config=config,
         words=word_lists(language, extra),
-        texts=short_texts(doc),
+        texts=channel_texts(doc),
         long_url=str(doc.extra.get(LONG_URL) or config.organisation.status_page_url or ""),
     )
 
