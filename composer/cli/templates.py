@@ -100,6 +100,12 @@ def render(args: argparse.Namespace) -> int:
         info = library().get(args.template_id)
     except KeyError as error:
         raise CommandError(str(error.args[0])) from None
+    known = [spec.name for spec in info.fields]
+    unknown = sorted({a.partition("=")[0].strip() for a in args.assignments} - set(known))
+    if unknown:  # a typo would be ignored silently otherwise
+        raise CommandError(
+            f"template {info.id} has no field {', '.join(f'`{n}`' for n in unknown)}; its fields: {', '.join(known)}"
+        )
     last_update = None
     if args.incident is not None:
         last_update = _incident_values(args.incident, values)

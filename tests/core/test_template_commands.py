@@ -103,3 +103,12 @@ def test_user_templates_are_listed_and_rendered(home):
     assert rendered.stdout == "All fixed. Thank you for your patience. – Marta Vidal\n"
     broken = cli("render", "user:broken", home=home)
     assert broken.returncode == 2 and "line" in broken.stderr
+
+
+def test_render_names_every_missing_field_at_once_and_refuses_an_unknown_one(home):
+    missing = cli("render", "investigating-email-en", "--set", "title=Mail is slow", home=home)
+    assert missing.returncode == 2 and missing.stderr.count("\n") == 1
+    assert "missing fields `impact`" in missing.stderr and "`signer_name`" in missing.stderr
+    assert "`org_name`" in missing.stderr and "`title`" not in missing.stderr
+    typo = cli("render", "investigating-email-en", "--sample", "--set", "titel=Mail is slow", home=home)
+    assert typo.returncode == 2 and "has no field `titel`; its fields: title, services" in typo.stderr

@@ -174,6 +174,7 @@ def _render_string(source: str, name: str, autoescape: bool, context: dict[str, 
 def collect_values(info: TemplateInfo, given: dict[str, object], sample: bool = False) -> dict[str, object]:
     """Field values in their types: given values, else examples (with `sample`), else defaults."""
     values: dict[str, object] = {}
+    missing: list[str] = []
     for spec in info.fields:
         raw = given.get(spec.name)
         if raw in (None, "") and sample:
@@ -182,9 +183,11 @@ def collect_values(info: TemplateInfo, given: dict[str, object], sample: bool = 
             raw = spec.default
         value = spec.coerce(raw, info.id)
         if value is None and spec.required:
-            label = f" ({spec.label})" if spec.label else ""
-            raise FieldError(f"template {info.id}: missing field `{spec.name}`{label}")
+            missing.append(f"`{spec.name}`" + (f" ({spec.label})" if spec.label else ""))
         values[spec.name] = value
+    if missing:  # every one at once: the user fills them in one go
+        plural = "s" if len(missing) > 1 else ""
+        raise FieldError(f"template {info.id}: missing field{plural} {', '.join(missing)}")
     return values
 
 
