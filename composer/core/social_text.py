@@ -40,8 +40,10 @@ class DoesNotFit(ValueError):
     """The text cannot be carried by the channel: too many parts, or no link to shorten to."""
 
 
-def plain_text(markdown: str) -> str:
-    """Markdown as a social post reads it: no markup, links as their address, lists as bullets."""
+def plain_text(markdown: str, *, keep_lines: bool = False) -> str:
+    """Markdown as a social post reads it: no markup, links as their address, lists as bullets.
+    `keep_lines`: a line break in the source stays one (an email's signature block, its address
+    lines); else wrapped lines join, as a post reads them."""
     from markdown_it import MarkdownIt  # noqa: PLC0415
 
     tokens = MarkdownIt("commonmark").parse(markdown)
@@ -62,7 +64,7 @@ def plain_text(markdown: str) -> str:
             if number is not None:
                 numbers[-1] = number + 1
         elif token.type == "inline":
-            text = bullet + _inline_text(token.children or [])
+            text = bullet + _inline_text(token.children or [], keep_lines)
             if bullet and after_item:
                 blocks[-1] += "\n" + text
             else:
@@ -74,7 +76,7 @@ def plain_text(markdown: str) -> str:
     return "\n\n".join(block for block in blocks if block.strip())
 
 
-def _inline_text(children: list[Token]) -> str:
+def _inline_text(children: list[Token], keep_lines: bool = False) -> str:
     out: list[str] = []
     link_href: list[str] = []
     link_start: list[int] = []
@@ -82,7 +84,7 @@ def _inline_text(children: list[Token]) -> str:
         if child.type in {"text", "code_inline"}:
             out.append(child.content)
         elif child.type == "softbreak":  # a wrapped line in the source: readers see one line
-            out.append(" ")
+            out.append("\n" if keep_lines else " ")
         elif child.type == "hardbreak":
             out.append("\n")
         elif child.type == "image":

@@ -170,7 +170,7 @@ class EmailPublisher:
         source = (update.texts or {}).get(TEXT_KEY, "").strip() or update.body
         return Post(
             channel=self.id,
-            parts=[plain_text(source) + "\n"],
+            parts=[plain_text(source, keep_lines=True) + "\n"],
             subject=subject,
             html=markdown_to_html(source),
             meta={

@@ -531,7 +531,10 @@ def test_the_plain_text_part_reads_as_plain_text_and_a_templates_email_wording_i
     assert "##" not in text and "**" not in text and "<https://" not in text
     assert text.startswith("Websites and email down\n\nAffected: hosted websites and email.")
     assert "https://status.example.net" in text
-    update.texts["email"] = "Hello,\n\nWe are sorry: **our websites** are down.\n\nMarta Vidal"
+    update.texts["email"] = (
+        "Hello,\n\nWe are sorry: **our websites** are down.\n\nMarta Vidal, Head of Support\nPinewood"
+    )
     post = EmailPublisher().render(update)
-    assert post.parts == ["Hello,\n\nWe are sorry: our websites are down.\n\nMarta Vidal\n"]
+    # The email's own lines stay lines (a signature block is not one run-on line).
+    assert post.parts == ["Hello,\n\nWe are sorry: our websites are down.\n\nMarta Vidal, Head of Support\nPinewood\n"]
     assert "<strong>our websites</strong>" in post.html
