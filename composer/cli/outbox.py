@@ -68,6 +68,7 @@ def job_row(job: Job) -> dict[str, object]:
         "next_attempt": job.next_attempt.isoformat() if job.next_attempt is not None else None,
         "error": job.last_error,
         "link": str(job.receipt.get("url") or ""),
+        "remote_id": str(job.receipt.get("remote_id") or ""),  # e.g. an email's Message-ID
         "channel": str(job.post.get("channel", "")),
         "title": str(job.post.get("title", "")),
     }
@@ -92,8 +93,13 @@ def list_jobs(args: argparse.Namespace) -> int:
         print("The outbox is empty: nothing was published or queued yet.")
         return EXIT_OK
     for row in rows:
-        where = f"incident {row['incident']}, update {row['update']}"
-        more = row["link"] or (f"next try {_local(row['next_attempt'])}" if row["next_attempt"] else "")
+        title = f"“{row['title']}” " if row["title"] else ""
+        where = f"{title}(incident {row['incident']}, update {row['update']})"
+        more = (
+            row["link"]
+            or row["remote_id"]
+            or (f"next try {_local(row['next_attempt'])}" if row["next_attempt"] else "")
+        )
         print(f"{row['id']:>5}  {row['state']:<10} {row['account']:<16} {where}  tries {row['attempts']}  {more}")
         if row["error"] and row["state"] != "sent":
             print(f"       {row['error']}")
