@@ -13,7 +13,12 @@ PUBLISHED_FROM_FILE = "published-from-file"  # the event that ties an update to 
 
 
 def import_document(store: Store, doc: UpdateDocument) -> tuple[Incident, Update]:
-    """Store `doc` as a new incident, or as a new update of the incident it names."""
+    """Store `doc` as a new incident, or as a new update of the incident it names: all or nothing."""
+    with store.transaction():
+        return _import(store, doc)
+
+
+def _import(store: Store, doc: UpdateDocument) -> tuple[Incident, Update]:
     if doc.incident_id is not None:
         try:
             incident = store.incident(doc.incident_id)
@@ -70,6 +75,7 @@ def stored_for_publishing(store: Store, doc: UpdateDocument) -> tuple[Incident, 
         else:
             if doc.incident_id is None or incident.id == doc.incident_id:
                 return incident, update, False
-    incident, update = import_document(store, doc)
-    store.add_event(Event(update_id=update.id or 0, kind=PUBLISHED_FROM_FILE, detail=detail))
+    with store.transaction():  # the update and what ties it to its file, together
+        incident, update = _import(store, doc)
+        store.add_event(Event(update_id=update.id or 0, kind=PUBLISHED_FROM_FILE, detail=detail))
     return incident, update, True

@@ -142,6 +142,7 @@ class Store:
         self._conn = conn
         self.path = path
         self.read_only = read_only
+        self._depth = 0  # inside `transaction()`: writes wait for its end to commit
 
     # -- opening -----------------------------------------------------------------
 
@@ -217,7 +218,21 @@ class Store:
         self._conn.close()
 
     @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Several writes as one: all of them are committed at the end, or none (an error or a
+        kill -9 in between leaves nothing half-done). Nested: the outermost one commits."""
+        with self._write():
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+
+    @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
+        if self._depth:  # part of an open transaction(): it commits or rolls back the whole
+            yield self._conn
+            return
         if self.read_only:
             raise SaveFailed(
                 "Not saved: the data folder is read-only. Your text is still in the editor; "

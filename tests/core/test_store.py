@@ -181,3 +181,18 @@ def test_unusable_folder_opens_in_memory_and_says_so(tmp_path):
     with pytest.raises(SaveFailed):
         store.add_incident(Incident(title="x"))
     store.close()
+
+
+def test_an_import_that_fails_halfway_leaves_no_incident_behind(store):
+    import pytest
+
+    from composer.core.exchange import import_document
+    from composer.core.interchange import UpdateDocument
+
+    doc = UpdateDocument(body="text with a lone surrogate \udcff", title="Email delivery delayed")
+    with pytest.raises(UnicodeEncodeError):  # the update cannot be stored: neither is the incident
+        import_document(store, doc)
+    assert store.incidents() == []
+    with store.transaction(), store.transaction():  # nested: the outermost commits
+        store.add_incident(UpdateDocument(body="ok", title="Two").to_incident())
+    assert [i.title for i in store.incidents()] == ["Two"]
