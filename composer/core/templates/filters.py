@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Template filters: times, dates and durations in the reader's language and zone, and text
-clipped to fit a post. Dates and durations come from Babel (CLDR data), not hand-made tables."""
+"""Template filters: times, dates and durations in the reader's language and zone; prose around
+filled-in values (capitals, full stops, roles and organisations); text clipped to fit a post at a
+sentence or clause boundary. Dates and durations come from Babel (CLDR data), not hand-made tables."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Protocol
@@ -117,21 +119,173 @@ def duration(context: Context, value: object, end: object = None) -> str:
     return format_list(parts, locale=lang)
 
 
-def clip(value: object, limit: int | None = None) -> str:
-    """Text as a finished sentence, at most `limit` characters: cut after a sentence when one
-    ends in the last two thirds, else at a word with '…'. Adds the full stop when missing."""
+# Prose around filled-in values. Values are never lowercased (a value may start with a name: "EU
+# customers", "Pinewood"); a template puts a value either at the start of a sentence (or after a
+# line-initial label, "What we did: ..."), where `sentence` capitalises its first letter and ends it
+# with one full stop, or mid-sentence only when it is a name, an address or a time.
+_CLOSERS = ")]\"'»”’"
+_OPENERS = "\"'«“‘([¿¡"
+_SENTENCE_BREAK = re.compile(r"[.!?…]+[)\]\"'»”’]*\s+")
+# Where a clause ends inside a sentence: ";", ":", a dash, or a comma before a conjunction (en, ca, es).
+_CLAUSE_BREAK = re.compile(
+    r"(?:[;:]|\s[–—]|,(?=\s+(?:and|but|so|or|which|while|because|then|i|però|perquè|o|mentre|mentre que|ja que|"
+    r"y|e|pero|porque|mientras|así que|aunque)\s))\s"
+)
+_MIN_CLAUSE = 12  # characters: a shorter head is not a clause that stands on its own
+
+
+def upper_first(value: object) -> str:
+    """The first letter in capitals, the rest untouched ('eU' stays, 'EU customers' stays). A value
+    whose first word is an address or a name written in its own case ('iPhone', 'eBay') is kept."""
+    text = str(value or "")
+    start = 0
+    while start < len(text) and (text[start].isspace() or text[start] in _OPENERS):
+        start += 1
+    if start == len(text) or not text[start].islower():
+        return text
+    word = text[start:].split(maxsplit=1)[0]
+    if "@" in word or "://" in word or word.startswith("www.") or any(c.isupper() for c in word[1:]):
+        return text
+    return text[:start] + text[start].upper() + text[start + 1 :]
+
+
+def full_stop(value: object) -> str:
+    """The text ending a sentence exactly once: a full stop added when missing, '..' made one, a
+    trailing ',', ';' or ':' replaced; '!', '?', '…' and '...' kept."""
+    text = str(value or "").rstrip()
+    core = text.rstrip(_CLOSERS)
+    if not core:
+        return text
+    closers = text[len(core) :]
+    if core.endswith("...") or core.endswith(_SENTENCE_ENDS[1:]) or (core.endswith(".") and not core.endswith("..")):
+        return text
+    if core.endswith(".."):
+        return core.rstrip(".") + "." + closers
+    if closers:
+        return text + "."
+    return core.rstrip(",;:–—- ") + "."
+
+
+def no_stop(value: object) -> str:
+    """The text without a final full stop, for a value the template continues ('{{ title|no_stop }}: ...')."""
     text = " ".join(str(value or "").split())
-    if limit is not None and len(text) > limit:
-        cut = text[: limit - 1].rstrip()
-        stop = max(cut.rfind(". "), cut.rfind("; "), cut.rfind("! "), cut.rfind("? "))
-        if stop > limit // 3:
-            text = cut[: stop + 1].rstrip(";") + ("" if cut[stop] in ".!?" else ".")
-        else:
-            space = cut.rfind(" ")
-            text = (cut[:space] if space > limit // 2 else cut).rstrip(",;:–- ") + "…"
-    if text and not text.endswith(_SENTENCE_ENDS):
-        text += "."
-    return text
+    return text if text.endswith("...") else text.rstrip(".,;: ")
+
+
+def headline(value: object) -> str:
+    """A title as a heading or where the template goes on after it ('{{ title|headline }}: we are on
+    it'): capitalised, without a final full stop or '!' ('?' stays: a question is still one)."""
+    return upper_first(no_stop(value).rstrip("!").rstrip())
+
+
+def sentence(value: object, limit: int | None = None, required: bool = True) -> str:
+    """A value that starts a sentence: capitalised, ending with one full stop, `clip`ped to `limit`."""
+    return upper_first(clip(value, limit, required))
+
+
+def _sentences(text: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        pieces.append(text[start : match.end()].rstrip())
+        start = match.end()
+    if start < len(text):
+        pieces.append(text[start:])
+    return pieces
+
+
+def _first_clause(text: str, limit: int) -> str:
+    """The longest head of `text` that ends at a clause boundary and fits `limit` with its full stop."""
+    best = ""
+    for match in _CLAUSE_BREAK.finditer(text):
+        head = text[: match.start()].rstrip(" ,;:–—")
+        if len(head) >= _MIN_CLAUSE and len(head) + 1 <= limit:
+            best = head
+    return best + "." if best else ""
+
+
+def clip(value: object, limit: int | None = None, required: bool = True) -> str:
+    """Text as finished sentences, at most `limit` characters: whole sentences while they fit, else
+    the first sentence up to a clause boundary (';', ':', a dash, ', and'), with a full stop. Never
+    cut inside a phrase and never an ellipsis: when not even a clause fits, the whole first sentence
+    (over `limit`) or, with `required=False`, nothing. Without `limit`, only the full stop."""
+    if limit is None:
+        return full_stop(str(value or "").strip())
+    text = full_stop(" ".join(str(value or "").split()))
+    if len(text) <= limit:
+        return text
+    pieces = _sentences(text)
+    kept = ""
+    for piece in pieces:
+        candidate = f"{kept} {piece}" if kept else piece
+        if len(candidate) > limit:
+            break
+        kept = candidate
+    if kept:
+        return kept
+    clause = _first_clause(pieces[0], limit)
+    if clause:
+        return clause
+    return pieces[0] if required else ""
+
+
+def _bare(value: object) -> str:
+    return " ".join(str(value or "").split()).strip(",;")
+
+
+def signature(name: object, role: object = None, org: object = None) -> str:
+    """'Marta Vidal, Head of Support, Pinewood Hosting': the parts there are, joined by commas in
+    every language; the organisation once, when the role already names it."""
+    parts = [_bare(name), _bare(role)]
+    organisation = _bare(org)
+    if organisation and organisation.lower() not in parts[1].lower():
+        parts.append(organisation)
+    return ", ".join(part for part in parts if part)
+
+
+def role_at(context: Context, role: object, org: object) -> str:
+    """A role and its organisation inside a sentence: 'Head of Support at Pinewood Hosting',
+    'cap de suport de Pinewood Hosting', "cap de suport d'Example Hosting", 'Responsable de soporte
+    de Pinewood Hosting'. Without a role, the organisation alone."""
+    role_text, organisation = _bare(role), _bare(org)
+    if not role_text or not organisation or organisation.lower() in role_text.lower():
+        return role_text or organisation
+    lang = str(context.get("lang", "en"))
+    if lang == "ca":
+        joiner = "d'" if _ca_elides(organisation) else "de "
+        return f"{role_text} {joiner}{organisation}"
+    if lang == "es":
+        return f"{role_text} de {organisation}"
+    return f"{role_text} at {organisation}"
+
+
+def _ca_elides(word: str) -> bool:
+    """Catalan 'de' becomes "d'" before a vowel sound, not before a semivowel ('de iogurt', 'de Huelva')."""
+    import unicodedata  # noqa: PLC0415
+
+    plain = unicodedata.normalize("NFD", word.lower())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    if plain.startswith("h"):
+        plain = plain[1:]
+    vowels = "aeiou"
+    if not plain or plain[0] not in vowels:
+        return False
+    return not (plain[0] in "iu" and len(plain) > 1 and plain[1] in vowels)
+
+
+def first_fitting(options: object, beside: object = "", limit: int = 280, channel: str = "social-short") -> str:
+    """The first non-empty option that still fits the post beside the rest of it (`beside`), as
+    `channel` counts length; '' when none does. Short posts use it for a phone or an address."""
+    from composer.core.templates.channels import CHANNELS  # noqa: PLC0415
+
+    measure = CHANNELS[channel].length
+    rest = str(beside or "").strip()
+    for option in options if isinstance(options, (list, tuple)) else [options]:
+        text = str(option or "").strip()
+        # measured as the post is rendered and counted: ending with its line break
+        if text and measure(f"{rest} {text}".strip() + "\n") <= limit:
+            return text
+    return ""
 
 
 FILTERS: dict[str, Callable[..., str]] = {
@@ -142,5 +296,21 @@ FILTERS: dict[str, Callable[..., str]] = {
     "day_and_clock": day_and_clock,
     "duration": duration,
     "clip": clip,
+    "upper_first": upper_first,
+    "full_stop": full_stop,
+    "no_stop": no_stop,
+    "headline": headline,
+    "sentence": sentence,
+    "signature": signature,
+    "role_at": role_at,
+    "first_fitting": first_fitting,
 }
-CONTEXT_FILTERS = {"clock", "clock_with_article", "date", "date_with_article", "day_and_clock", "duration"}
+CONTEXT_FILTERS = {
+    "clock",
+    "clock_with_article",
+    "date",
+    "date_with_article",
+    "day_and_clock",
+    "duration",
+    "role_at",
+}
