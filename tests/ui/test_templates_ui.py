@@ -49,7 +49,7 @@ def test_previews_follow_the_form(make_window, qtbot, prompter):
     dialog = TemplateDialog(window.templates.library, window.templates.prefill(), "en", "investigating", window)
     qtbot.addWidget(dialog)
     dialog.form.editor("impact").setPlainText("checkout fails for card payments")
-    qtbot.waitUntil(lambda: "checkout fails" in dialog.renderings["blog"].text, timeout=10_000)
+    qtbot.waitUntil(lambda: "checkout fails" in dialog.renderings["blog"].text.lower(), timeout=10_000)
     dialog.form.editor("signer_name").setText("")
     dialog.render_now()
     assert not dialog.use.isEnabled()
