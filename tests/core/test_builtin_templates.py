@@ -15,6 +15,7 @@ import pytest
 
 from composer.core.checks import check_document
 from composer.core.interchange import parse_update
+from composer.core.model import Status
 from composer.core.templates import TemplateLibrary, render_template
 
 GOLDEN = Path(__file__).with_name("template_golden")
@@ -67,6 +68,10 @@ def test_sample_rendering_matches_its_reference(info):
 def test_long_form_and_email_pass_the_four_lessons(info):
     doc = parse_update(render_template(info, {}, sample=True).as_interchange())
     now = doc.started + timedelta(minutes=10) if doc.started else datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+    if doc.status is Status.SCHEDULED and doc.started:
+        # A maintenance notice goes out days ahead: checked after the work began, its promise of
+        # an update "when the work starts at 23:00 CET" has passed, and be-timely says so.
+        now = doc.started - timedelta(days=2, hours=19)
     failing = {f.rule: f.message for f in check_document(doc, now) if f.rule in LESSONS and f.verdict.value != "pass"}
     assert not failing
 

@@ -70,8 +70,9 @@ def test_cadence_and_configured_thresholds():
     assert verdicts(body, relaxed, **late)["be-timely"] is Verdict.PASS
 
 
-def test_a_promise_already_past_warns():
-    assert verdicts("Sorry.", next_update=NOW - timedelta(minutes=5))["be-timely"] is Verdict.WARN
+def test_a_promise_already_past_fails():
+    # Was a warning; a broken promise now fails (tests/core/test_promise_rule.py has the cases).
+    assert verdicts("Sorry.", next_update=NOW - timedelta(minutes=5))["be-timely"] is Verdict.FAIL
 
 
 def test_future_maintenance_is_never_late():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Protocol
 
 from composer.core.model import Status
@@ -77,6 +77,7 @@ class Draft:
     title: str = ""
     texts: dict[str, str] = field(default_factory=dict)  # short forms by template channel ("social-short")
     long_url: str = ""  # where the full update lives, for channels that shorten
+    zone: tzinfo | None = None  # the readers' zone (a template's `zone`); None: the zone of `now`
     config: CheckConfig = field(kw_only=True)  # given by make_draft, as the words are
     words: WordLists = field(kw_only=True)
 

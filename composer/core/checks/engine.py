@@ -16,6 +16,7 @@ from composer.core.checks.rules.signature import SignYourName
 from composer.core.checks.rules.wording import NoFixPromises, NoInternalDetails, PlainLanguage, TimesHaveZone
 from composer.core.interchange import UpdateDocument
 from composer.core.outgoing import LONG_URL, channel_texts
+from composer.core.promise_text import readers_zone
 
 RULES: tuple[Rule, ...] = (
     BeTimely(),
@@ -52,6 +53,7 @@ def make_draft(doc: UpdateDocument, now: datetime, config: CheckConfig | None = 
         words=word_lists(language, extra),
         texts=channel_texts(doc),
         long_url=str(doc.extra.get(LONG_URL) or config.organisation.status_page_url or ""),
+        zone=readers_zone(doc.extra),
     )
 
 

@@ -68,8 +68,8 @@ _ZONE = (
     r"|(?:Pacific|Eastern|Central|Mountain|Greenwich Mean|Coordinated Universal) (?:Standard |Daylight )?Time"
 )
 # A zone right after the time ("14:30 CET", "14:30 (UTC+1)") or right before it ("UTC 14:30").
-_ZONE_AFTER = re.compile(rf"^[\s,]*\(?\s*(?:{_ZONE})(?![\w])", re.IGNORECASE)
-_ZONE_BEFORE = re.compile(rf"(?<![\w])(?:{_ZONE})\s*$", re.IGNORECASE)
+_ZONE_AFTER = re.compile(rf"^[\s,]*\(?\s*(?P<zone>{_ZONE})(?![\w])", re.IGNORECASE)
+_ZONE_BEFORE = re.compile(rf"(?<![\w])(?P<zone>{_ZONE})\s*$", re.IGNORECASE)
 # "between 09:12 and 09:40 CET": the zone after the second time covers the first.
 _RANGE_JOIN = re.compile(
     r"^\s*(?:-|–|—|to|until|and|till|i|a|y|fins a|fins les|hasta|hasta las)\s*(?:les\s|las\s)?$", re.IGNORECASE
@@ -81,26 +81,54 @@ class ClockTime:
     start: int
     end: int
     zoned: bool
+    hour: int = -1  # 0-23, as read ("2pm" -> 14)
+    minute: int = 0
+    zone: Span | None = None  # where its zone is written (after it, before it, or after the time it is joined to)
 
 
 def clock_times(text: str) -> list[ClockTime]:
-    return [ClockTime(*hit) for hit in by_paragraph("clock", _clock_times, text)]
+    found = []
+    for start, end, zoned, hour, minute, zone_from, zone_to in by_paragraph("clock", _clock_times, text):
+        # The zone is kept relative to the time (paragraph offsets shift only a hit's own span).
+        zone = (start + zone_from, start + zone_to) if zoned else None
+        found.append(ClockTime(start, end, zoned, hour, minute, zone))
+    return found
 
 
-def _clock_times(text: str) -> list[tuple[int, int, bool]]:
-    found: list[tuple[int, int, bool]] = []
+def _hour_minute(match: re.Match[str]) -> tuple[int, int]:
+    if match.group("hm"):
+        hour, minute = (int(part) for part in re.split("[:h]", match.group("hm").lower()))
+        ampm = match.group("ampm1")
+    elif match.group("h12"):
+        hour, minute, ampm = int(match.group("h12")), 0, match.group("ampm2")
+    else:
+        hour, minute, ampm = int(match.group("hh")), 0, None
+    if ampm and hour <= 12:
+        hour = hour % 12 + (12 if ampm.lower().startswith("p") else 0)
+    return hour, minute
+
+
+def _clock_times(text: str) -> list[tuple[int, int, bool, int, int, int, int]]:
+    found: list[tuple[int, int, bool, int, int, int, int]] = []
     for match in _CLOCK.finditer(text):
         start, end = match.span()
-        zoned = bool(_ZONE_AFTER.match(text[end : end + 40])) or bool(
-            _ZONE_BEFORE.search(text[max(0, start - 12) : start])
-        )
-        found.append((start, end, zoned))
+        hour, minute = _hour_minute(match)
+        after = _ZONE_AFTER.match(text[end : end + 40])
+        before = None if after else _ZONE_BEFORE.search(text[max(0, start - 12) : start])
+        if after:
+            zone = (end - start + after.start("zone"), end - start + after.end("zone"))
+        elif before:
+            back = min(start, 12)
+            zone = (before.start("zone") - back, before.end("zone") - back)
+        else:
+            zone = (0, 0)
+        found.append((start, end, bool(after or before), hour, minute, *zone))
     # A time joined to a zoned time by "to"/"and"/"-" shares its zone.
     for i in range(len(found) - 2, -1, -1):
-        start, end, zoned = found[i]
+        start, end, zoned, hour, minute, _, _ = found[i]
         nxt = found[i + 1]
         if not zoned and nxt[2] and _RANGE_JOIN.match(text[end : nxt[0]]):
-            found[i] = (start, end, True)
+            found[i] = (start, end, True, hour, minute, nxt[0] - start + nxt[5], nxt[0] - start + nxt[6])
     return found
 
 

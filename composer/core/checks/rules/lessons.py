@@ -3,29 +3,41 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta, tzinfo
 
 from composer.core.checks.base import Draft, Finding, Fix, Verdict
 from composer.core.checks.rules.signature import closing_block_start
-from composer.core.checks.text import Span, clock_times, sentences
+from composer.core.checks.text import Span
+from composer.core.promise_text import StatedTime, clock_label, insertion, local_time, promise_sentence, stated_promise
 
 
 def _minutes(span: timedelta) -> int:
     return int(span.total_seconds() // 60)
 
 
-def _worst(
-    rule: str, problems: list[tuple[Verdict, str]], spans: list[Span], fix: Fix | None, ok_message: str
-) -> Finding:
-    if not problems:
-        return Finding(rule, Verdict.PASS, ok_message, tuple(spans))
-    verdict = max((v for v, _ in problems), key=lambda v: v.rank)
-    message = " ".join(text for _, text in problems)
-    return Finding(rule, verdict, message, tuple(spans), fix if verdict is not Verdict.PASS else None)
-
-
 def overlaps(span: Span, others: list[Span]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in others)
+
+
+# A relative promise counts from when the update goes out, which the draft does not know yet:
+# a next-update field this much later than "now + 30 minutes" still agrees with "within 30 minutes".
+_RELATIVE_SLACK = timedelta(minutes=5)
+
+
+def _minute(moment: datetime) -> datetime:
+    return moment.replace(second=0, microsecond=0)
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # not %b: locale
+
+
+def _shown(moment: datetime, zone: tzinfo | None, now: datetime) -> str:
+    """'14:30 CET', with the date when it is not on the day of `now` ('09:00 CET on 25 Nov 2026')."""
+    text = clock_label(moment, zone)
+    day = local_time(moment, zone).date()
+    if day == local_time(now, zone).date():
+        return text
+    return f"{text} on {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 class BeTimely:
@@ -35,36 +47,43 @@ class BeTimely:
     def next_update_statement(self, draft: Draft) -> tuple[list[Span], list[Span]]:
         """Sentences that say when the next update comes, and those that try but give a time
         without a zone."""
-        good: list[Span] = []
-        unzoned: list[Span] = []
-        words = draft.words
-        announced = words.find("next_update", draft.body)
-        for start, end in sentences(draft.body):
-            if not any(start <= s < end for s, _ in announced):
-                continue
-            sentence = draft.body[start:end]
-            times = clock_times(sentence)
-            if any(t.zoned for t in times) or words.has("relative_time", sentence):
-                good.append((start, end))
-            elif times:
-                unzoned.append((start, end))
-        return good, unzoned
+        stated = self.stated(draft)
+        return [s.sentence for s in stated if s.zoned], [s.sentence for s in stated if not s.zoned]
 
-    def check(self, draft: Draft) -> Finding:
-        config = draft.config
+    def stated(self, draft: Draft) -> list[StatedTime]:
+        """The next-update times the body states, placed against "now" and the next-update field
+        (a clock time without a date is on the field's day; in a notice of work that has not
+        started, with no field, on the day the work starts)."""
+        near = draft.next_update
+        if near is None and draft.started is not None and draft.started > draft.now:
+            near = draft.started
+        return stated_promise(
+            draft.body, draft.language, now=draft.now, zone=self.zone(draft), near=near, words=draft.words
+        )
+
+    @staticmethod
+    def zone(draft: Draft) -> tzinfo | None:
+        """The readers' zone: the template's, else the zone "now" is given in."""
+        return draft.zone or draft.now.tzinfo
+
+    def _insert_fix(self, draft: Draft, when: datetime, label: str) -> Fix:
+        zone = self.zone(draft)
+        sentence = promise_sentence(when, draft.language, zone, local_time(draft.now, zone).date())
+        start, end, text = insertion(draft.body, closing_block_start(draft), sentence)
+        return Fix(label.format(sentence=sentence), start, end, text)
+
+    def _promise_problems(
+        self, draft: Draft, stated: list[StatedTime]
+    ) -> tuple[list[tuple[Verdict, str]], list[str], Fix | None]:
+        """What the readers of the published text are promised, against "now" and the field."""
+        now, field, zone = draft.now, draft.next_update, self.zone(draft)
         problems: list[tuple[Verdict, str]] = []
-        good, unzoned = self.next_update_statement(draft)
-        spans = good or unzoned
+        notes: list[str] = []
         fix = None
-        if not draft.status.is_closed and draft.next_update is None and not good:
-            when = (draft.now + config.cadence).astimezone(draft.now.tzinfo)
-            zone = when.tzname() or "UTC"
-            line = f"Next update by {when:%H:%M} {zone}."
-            at = closing_block_start(draft)
-            body = draft.body
-            text = f"{line}\n\n" if at < len(body) else ("\n\n" if body.strip() else "") + line
-            fix = Fix(f"Insert “{line}”", at, at, text)
-            if unzoned:
+        good = [s for s in stated if s.zoned]
+        if field is None and not good:
+            fix = self._insert_fix(draft, now + draft.config.cadence, "Insert “{sentence}”")
+            if any(not s.zoned for s in stated):
                 problems.append(
                     (
                         Verdict.FAIL,
@@ -79,6 +98,71 @@ class BeTimely:
                         "“within 30 minutes”): silence reads as hiding.",
                     )
                 )
+        past: list[datetime] = []
+        for promise in stated:
+            if not promise.relative and promise.when is not None and promise.when < _minute(now):
+                past.append(_minute(promise.when))
+                problems.append(
+                    (
+                        Verdict.FAIL,
+                        f"The promised update time {promise.label} has passed (now "
+                        f"{clock_label(now, promise.zone or zone)}): publish an update or a new time.",
+                    )
+                )
+        if field is None:
+            return problems, notes, fix
+        if field < _minute(now):
+            if _minute(field) not in past:
+                problems.append(
+                    (
+                        Verdict.FAIL,
+                        f"The promised update time {_shown(field, zone, now)} has passed (now "
+                        f"{clock_label(now, zone)}): publish an update or a new time.",
+                    )
+                )
+        elif not stated:
+            shown = _shown(field, zone, now)
+            notes.append(f"The next update time ({shown}) is not in the text: it will be added when published.")
+            fix = self._insert_fix(draft, field, "Insert “{sentence}” now")
+        placed = [s for s in stated if s.when is not None]
+        if not placed:
+            return problems, notes, fix
+        # Readers wait for the earliest time the text gives; the reminders follow the field.
+        first = min(placed, key=lambda s: s.when or now)
+        assert first.when is not None
+        if first.relative:
+            if field > first.when + _RELATIVE_SLACK:
+                problems.append(
+                    (
+                        Verdict.FAIL,
+                        f"The text promises the next update “{first.label}” (by {clock_label(first.when, zone)}), "
+                        f"but the “Next update by” field says {_shown(field, zone, now)}: make them agree.",
+                    )
+                )
+        elif _minute(first.when) != _minute(field):
+            problems.append(
+                (
+                    Verdict.FAIL,
+                    f"The text promises the next update by {first.label}, but the “Next update by” field says "
+                    f"{_shown(field, first.zone or zone, now)}: make them agree.",
+                )
+            )
+            local_field = local_time(field, first.zone or zone)
+            if local_field.date() == local_time(first.when, first.zone or zone).date():
+                replacement = f"{local_field:%H:%M}"
+                fix = Fix(f"Use the field’s time in the text ({replacement})", *first.span, replacement)
+        return problems, notes, fix
+
+    def check(self, draft: Draft) -> Finding:
+        config = draft.config
+        stated = self.stated(draft)
+        good = [s.sentence for s in stated if s.zoned]
+        spans = good or [s.sentence for s in stated]
+        problems: list[tuple[Verdict, str]] = []
+        notes: list[str] = []
+        fix = None
+        if not draft.status.is_closed:
+            problems, notes, fix = self._promise_problems(draft, stated)
         started, now = draft.started, draft.now
         if started is not None and started <= now:
             if draft.last_update is None:
@@ -111,9 +195,12 @@ class BeTimely:
                             f"{_minutes(config.cadence)}-minute cadence.",
                         )
                     )
-        if not draft.status.is_closed and draft.next_update is not None and draft.next_update < now:
-            problems.append((Verdict.WARN, "The promised next-update time has already passed."))
-        return _worst(self.id, problems, spans, fix, "Says when the next update comes, on time.")
+        if not problems:
+            message = " ".join(notes) or "Says when the next update comes, on time."
+            return Finding(self.id, Verdict.PASS, message, tuple(spans), fix)
+        verdict = max((v for v, _ in problems), key=lambda v: v.rank)
+        message = " ".join([text for _, text in problems] + notes)
+        return Finding(self.id, verdict, message, tuple(spans), fix)
 
 
 class DontHide:
