@@ -311,11 +311,15 @@ class Outbox:
         (`all_claims`: every 'sending' job, whoever holds it)."""
         rows = self._conn.execute("SELECT * FROM outbox WHERE state='sending' ORDER BY id").fetchall()
         interrupted = [_job(row) for row in rows if all_claims or not claimer.is_alive(row["claimed_by"])]
+        now = utc_now().isoformat()
         for job in interrupted:
             with self._conn:
+                # Due at once: a channel that can look for the post it may have made looks (the
+                # sender asks the publisher); for the others the sender leaves it to the user.
                 self._conn.execute(
-                    "UPDATE outbox SET state='uncertain', last_error=?, updated_at=? WHERE key=? AND state='sending'",
-                    (INTERRUPTED, utc_now().isoformat(), job.key),
+                    "UPDATE outbox SET state='uncertain', last_error=?, updated_at=?, next_attempt=?"
+                    " WHERE key=? AND state='sending'",
+                    (INTERRUPTED, now, now, job.key),
                 )
         return interrupted
 

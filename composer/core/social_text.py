@@ -20,6 +20,13 @@ if TYPE_CHECKING:
 Measure = Callable[[str], int]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…:;])\s+")
+# Where a long sentence may be cut: before a dash, or after a comma that opens a new clause
+# (en/ca/es conjunctions and relatives), never inside a list ("websites, webmail and …").
+_CLAUSE_END = re.compile(
+    r"\s+(?=[—–]\s)|(?<=,)\s+(?=(?:and|but|or|so|which|who|while|because|although|"
+    r"i|però|o|perquè|que|mentre|tot i que|y|pero|porque|mientras|aunque)\b)",
+    re.IGNORECASE,
+)
 _BLANK_LINES = re.compile(r"\n\s*\n")
 ELLIPSIS = "…"
 
@@ -149,7 +156,9 @@ def shorten(text: str, *, limit: int, length: Measure, long_url: str) -> str:
 
 
 def _pieces(text: str, length: Measure, budget: int) -> list[str]:
-    """Sentences (words where a sentence alone is over budget), in reading order."""
+    """Sentences in reading order; a sentence alone over budget by its clauses (after , ; : or
+    before a dash), and only a clause still over budget by its words: never cut mid-phrase when
+    a boundary a reader pauses at will do."""
     pieces: list[str] = []
     for paragraph in _BLANK_LINES.split(text):
         for sentence in _SENTENCE_END.split(paragraph.strip()):
@@ -157,8 +166,12 @@ def _pieces(text: str, length: Measure, budget: int) -> list[str]:
                 continue
             if length(sentence) <= budget:
                 pieces.append(sentence)
-            else:
-                pieces.extend(_words(sentence, length, budget))
+                continue
+            for clause in _CLAUSE_END.split(sentence):
+                if length(clause) <= budget:
+                    pieces.append(clause)
+                else:
+                    pieces.extend(_words(clause, length, budget))
     return pieces
 
 

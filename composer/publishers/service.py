@@ -289,6 +289,9 @@ class PublishingService:
         if settled is not None:
             if settled.reused:
                 report(1.0, "already sent")
+            if settled.uncertain and job.next_attempt is not None:  # cannot look: the user decides, not the sender
+                with self._outbox_lock:
+                    self._outbox.defer(key, job.last_error, None, state="uncertain")
             return settled
         rechecking = job.state == "uncertain"
         with self._outbox_lock:

@@ -271,3 +271,17 @@ def test_migration_6_keeps_older_jobs(home):
         assert store.outbox().retry(job.id).state == "pending"
     finally:
         store.close()
+
+
+def test_a_recovered_job_is_due_so_a_channel_that_can_look_looks(home):
+    from composer.core.model import utc_now
+
+    path = home / "composer.db"
+    done = subprocess.run([sys.executable, "-c", KILLED_MID_SEND, str(path)], capture_output=True, timeout=60)
+    assert done.returncode == -signal.SIGKILL
+    store, _ = Store.open(path)
+    try:
+        [job] = store.outbox().jobs()
+        assert job.state == "uncertain" and [j.id for j in store.outbox().due(utc_now())] == [job.id]
+    finally:
+        store.close()

@@ -355,3 +355,19 @@ def test_a_queued_post_whose_account_was_removed_fails_instead_of_being_tried_fo
     [gone] = send_due(service)
     assert gone.state == "failed" and "no account named 'book'" in gone.error
     assert store.outbox().jobs()[0].state == "failed" and send_due(service) == []
+
+
+def test_a_recovered_email_is_left_to_the_user_not_tried_by_the_sender_again_and_again(store, closed_port):
+    from composer.publishers.sender import send_due
+
+    mail = Account("mail", "email", {"host": "127.0.0.1", "port": str(closed_port), "security": "none",
+                                     "from": "status@example.net", "to": "all@example.net"})  # fmt: skip
+    service = PublishingService(store.outbox(), {"mail": mail}, {"email": EmailPublisher()}, dict.get)
+    [queued] = service.publish(UPDATE, ["mail"], queue=True)
+    assert queued.queued
+    job = store.outbox().jobs()[0]
+    assert store.outbox().claim(job.key)
+    store.outbox().recover_interrupted(all_claims=True)  # as if the sender had been killed mid-send
+    [left] = send_due(service)
+    assert left.uncertain and "This email may already have gone out" in left.error
+    assert store.outbox().jobs()[0].next_attempt is None and send_due(service) == []
