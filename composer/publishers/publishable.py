@@ -10,9 +10,11 @@ social texts, the link to the full update, and whether it is the incident's firs
 from __future__ import annotations
 
 import hashlib
+from datetime import UTC, datetime
 
 from composer.core.interchange import UpdateDocument
-from composer.core.outgoing import LONG_URL, SUBJECT, channel_texts
+from composer.core.outgoing import EMAIL, LONG_URL, SUBJECT, channel_texts
+from composer.core.promise_text import readers_zone, with_promise
 from composer.publishers.base import PublishableUpdate
 
 DEFAULT_TITLE = "Service update"
@@ -24,23 +26,42 @@ def stable_id(text: str) -> int:
 
 
 def publishable_update(
-    doc: UpdateDocument, *, incident_id: int | None = None, update_id: int | None = None, long_url: str = ""
+    doc: UpdateDocument,
+    *,
+    incident_id: int | None = None,
+    update_id: int | None = None,
+    long_url: str = "",
+    now: datetime | None = None,
 ) -> PublishableUpdate:
-    """`doc` as publishers take it. Without ids (a file never stored), ids derived from its text."""
+    """`doc` as publishers take it. Without ids (a file never stored), ids derived from its text.
+
+    The promise is in the text: a next-update time set in the field but not stated in the body
+    (nor in the email's own text) is written into what is published, in the update's language
+    and the readers' zone (the template's, else this computer's), as the checklist said it would be."""
     if incident_id is None:
         incident_id = doc.incident_id or stable_id(doc.title or doc.body[:200])
     if update_id is None:
         update_id = stable_id(doc.body)
+    language = doc.language or "en"
+    zone = readers_zone(doc.extra) or datetime.now().astimezone().tzinfo
+    today = (now or datetime.now(UTC)).astimezone(zone).date()
+
+    def promised(text: str) -> str:
+        return with_promise(text, doc.next_update, language, zone, today=today, status=doc.status)
+
+    texts = channel_texts(doc)
+    if EMAIL in texts:
+        texts[EMAIL] = promised(texts[EMAIL])
     return PublishableUpdate(
         incident_id=incident_id,
         update_id=update_id,
         title=doc.title or DEFAULT_TITLE,
-        body=doc.body,
-        language=doc.language or "en",
+        body=promised(doc.body),
+        language=language,
         status=doc.status.value,
         signer=doc.signer,
         subject=str(doc.extra.get(SUBJECT) or ""),
         long_url=str(doc.extra.get(LONG_URL) or long_url or ""),
         first_of_incident=doc.last_update is None,
-        texts=channel_texts(doc),
+        texts=texts,
     )

@@ -87,3 +87,30 @@ def test_a_file_never_stored_gets_ids_from_its_text():
     first, again = publishable_update(doc), publishable_update(parse_update(dump_update(doc)))
     assert (first.incident_id, first.update_id) == (again.incident_id, again.update_id)
     assert first.subject == "" and first.texts == {} and first.title == "Down"
+
+
+def test_a_next_update_only_in_the_field_is_written_into_what_is_published(monkeypatch):
+    import time
+    from datetime import datetime
+
+    from composer.core.interchange import parse_update
+
+    monkeypatch.setenv("TZ", "Europe/Madrid")  # the readers' zone of a hand-written update: this computer's
+    time.tzset()
+    try:
+        doc = parse_update(
+            "---\ntitle: Websites down\nstatus: investigating\nnext_update: 2026-11-24T14:30:00+01:00\n"
+            "language: ca\n---\nEns sap greu: des de les 13:05 CET els webs no carreguen.\n\n"
+            "Marta Vidal, cap de suport\n"
+        )
+        now = datetime(2026, 11, 24, 13, 40, tzinfo=UTC)
+        update = publishable_update(doc, incident_id=1, update_id=2, now=now)
+        assert update.body == (
+            "Ens sap greu: des de les 13:05 CET els webs no carreguen.\n\n"
+            "Propera actualització abans de les 14:30 CET.\n\nMarta Vidal, cap de suport"
+        )
+        doc.status = parse_update("---\nstatus: resolved\n---\nx").status
+        assert publishable_update(doc, incident_id=1, update_id=2, now=now).body == doc.body  # a closed one owes none
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
