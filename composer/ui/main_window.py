@@ -162,11 +162,25 @@ class MainWindow(QMainWindow):
         self.publishing.channels_changed.connect(self.live_checks.schedule)
         self.publishing.published.connect(lambda: self.after_publication(self.tr("Published")))
         self.previews.channel_source = self.publishing.channel_previews
+        from composer.ui.outbox_workflow import OutboxWorkflow  # noqa: PLC0415
+
+        self.outbox = OutboxWorkflow(
+            self.context,
+            self.publishing,
+            self.library,
+            on_screen=self.on_screen,
+            save_all=self.save_all,
+            status=self.status_panel,
+            show_message=self.statusBar().showMessage,
+            parent=self,
+        )
+        self._centre_layout.insertWidget(0, self.outbox.banner)
         QTimer.singleShot(0, self.publishing, self.publishing.refresh_channels)  # reads the accounts and publishers
         self.notifier = Notifier(self)
         self.promise_watch = PromiseWatch(self.store, self, self.check_config.remind_before)
         self.promise_watch.states_changed.connect(self._refresh_promises)
         self.promise_watch.due_soon.connect(self._warn_due_soon)
+        self.outbox.delivered.connect(self.promise_watch.refresh)
         self.menu_actions = WindowActions(
             self,
             self._menus,
@@ -181,6 +195,8 @@ class MainWindow(QMainWindow):
                 "publish_to": self.publishing.publish,
                 "mark_published": self.mark_published,
                 "accounts": self.publishing.manage_accounts,
+                "outbox": self.outbox.show_outbox,
+                "export_bundle": self.outbox.export_bundle,
                 "history": self.show_history,
                 "templates": self.edit_templates,
                 "profile": self.edit_profile,
@@ -191,6 +207,7 @@ class MainWindow(QMainWindow):
             },
             self.checklist_dock.toggleViewAction(),
         )
+        self.outbox.attach(self.menu_actions.copy_menu)
         window_state.restore_layout(self, self.context.ui_settings, self._splitters())
         self._update_actions()
         self.previews.show_text(self.editor.body.toPlainText())
@@ -220,6 +237,7 @@ class MainWindow(QMainWindow):
             self.status_panel.show_save_failed(report.message if report.read_only else self.tr("Database recovered"))
             self.context.prompter.warn(self.tr("Your data"), report.message)
         self.status_panel.start_network_watch()
+        self.outbox.start()
 
     # -- showing -----------------------------------------------------------------
 
@@ -273,7 +291,8 @@ class MainWindow(QMainWindow):
         actions, has_incident = self.menu_actions, self._incident is not None
         for action in (actions.new_update, actions.template, actions.export_file):
             action.setEnabled(has_incident)
-        for action in (actions.history, actions.mark_published, actions.publish_to):
+        copy = actions.copy_menu.menuAction()
+        for action in (actions.history, actions.mark_published, actions.publish_to, actions.export_bundle, copy):
             action.setEnabled(self.editor.current_update is not None)
 
     # -- reacting to edits -------------------------------------------------------
@@ -570,6 +589,7 @@ class MainWindow(QMainWindow):
                 dialog.done(QDialog.DialogCode.Rejected)  # closes even a dialog that would rather stop first
         if self._ready:
             self.publishing.close()
+            self.outbox.stop()
         self._shut_down = True
         self.status_panel.stop()
         for timer in self.findChildren(QTimer):

@@ -3,14 +3,21 @@
 
 Each account is its own task in the window's task runner (so one failing or hanging does not
 hold up the others, and each can be retried alone), which calls `PublishingService.publish_one`:
-one thread per account, no pool inside it. The widgets change only in the callbacks, which run
-on the UI thread; what the UI thread does per report is kept small (the window must stay fluid
-while sending: see `publish_ui_stall_ms` in benchmarks/publishing.py).
+one thread per account, no pool inside it. A channel that cannot be reached leaves its post
+queued in the outbox (`queue=True`): the row says so, and `queued` tells the window's background
+sender, which sends it when the server answers. A post that may or may not have gone out
+("uncertain") offers Send again and Mark as sent on its row, each after a confirmation.
+
+The widgets change only in the callbacks, which run on the UI thread; what the UI thread does
+per report is kept small (the window must stay fluid while sending: see `publish_ui_stall_ms`
+in benchmarks/publishing.py).
 """
 
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
 from html import escape
 from typing import TYPE_CHECKING
@@ -35,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.ui.publishing_context import post_link
+from composer.ui.publishing_context import marked_sent, post_link
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -43,14 +50,30 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QWindow
 
     from composer.publishers.base import Account, Post, PublishableUpdate, Publisher
-    from composer.publishers.service import Outcome
+    from composer.publishers.service import Outcome, PublishingService
     from composer.ui.publishing_context import ServiceMaker
     from composer.ui.task_runner import Task, TaskRunner
+
+
+STOPPED = "Stopped before sending; nothing was sent."
+STOPPED_QUEUED = "Stopped: nothing was sent, and the outbox will not send it (retry it there to send it)."
 
 
 def open_link(url: str) -> None:
     """Open a post in the browser (or a `mid:` link in the mail client)."""
     QDesktopServices.openUrl(QUrl(url))
+
+
+def spoken_list(names: list[str], conjunction: str) -> str:
+    """Names as a sentence lists them: A; A and B; A, B and C."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {conjunction} {names[-1]}"
+
+
+def clock(moment: datetime | None) -> str:
+    """A time of day, local, as the rows say it (10:42)."""
+    return moment.astimezone().strftime("%H:%M") if moment is not None else ""
 
 
 def preview_text(post: Post) -> str:
@@ -94,7 +117,8 @@ class OnScreen(QObject):
 
 
 class ChannelRow:
-    """One account's line in the grid: choose it, then follow it (queued → sending → sent/failed)."""
+    """One account's line in the grid: choose it, then follow it (queued → sending → sent/failed,
+    or waiting in the outbox, or uncertain: then Send again and Mark as sent)."""
 
     def __init__(self, account: Account, kind_name: str, grid: QGridLayout, row: int):
         self.account = account
@@ -113,18 +137,34 @@ class ChannelRow:
         self.progress.setVisible(False)
         self.retry = QPushButton(QCoreApplication.translate("PublishDialog", "Retry"))
         self.retry.setVisible(False)
+        self.send_again = QPushButton(QCoreApplication.translate("PublishDialog", "Send again"))
+        self.mark_sent = QPushButton(QCoreApplication.translate("PublishDialog", "Mark as sent"))
+        # An uncertain post's two answers, one above the other, in the cell Retry has (never both shown).
+        self.answers = QWidget()
+        box = QVBoxLayout(self.answers)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.send_again)
+        box.addWidget(self.mark_sent)
+        self.answers.setVisible(False)
         for column, widget in enumerate((self.check, self.kind, self.status, self.progress, self.retry)):
             grid.addWidget(widget, row, column)
+        grid.addWidget(self.answers, row, 4)
         for widget in (self.progress, self.retry):  # shown and hidden while sending: no relayout each time
             policy = widget.sizePolicy()
             policy.setRetainSizeWhenHidden(True)
             widget.setSizePolicy(policy)
         self.link = ""
+        self.job_id: int | None = None  # the outbox job of an uncertain post
+        self.tried_at: datetime | None = None  # when that post may have gone out
 
     def show_state(self, state: str, text: str, fraction: float | None = None) -> None:
         """Only what changed is touched: each change costs a layout or a paint on the UI thread."""
         if state != self.state:
-            self.retry.setVisible(state == "failed")
+            self.retry.setVisible(state in ("failed", "waiting"))
+            self.retry.setText(
+                QCoreApplication.translate("PublishDialog", "Send now" if state == "waiting" else "Retry")
+            )
+            self.answers.setVisible(state == "uncertain")
             self.check.setEnabled(state == "idle")
         self.state = state
         if text != self.status.text():
@@ -145,6 +185,7 @@ class PublishDialog(QDialog):
 
     published = Signal(object)  # an Outcome with a receipt, as each account succeeds (already in the history)
     record_failed = Signal(str)  # a post went out but could not be kept in the update's history: why
+    queued = Signal(str)  # an account's post waits in the outbox: its server did not answer
 
     def __init__(
         self,
@@ -155,6 +196,7 @@ class PublishDialog(QDialog):
         preselected: list[str],
         runner: TaskRunner,
         services: ServiceMaker,
+        confirm: Callable[[str, str], bool] | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -165,6 +207,8 @@ class PublishDialog(QDialog):
         self.publishers = publishers
         self.runner = runner
         self.services = services
+        self._confirm = confirm
+        self._resolutions: dict[str, tuple[int, bool]] = {}  # account -> (uncertain job, sent?) to start with
         self._close_when_idle = False
         self.tasks: dict[str, Task] = {}
         self.sent_any = False
@@ -192,6 +236,8 @@ class PublishDialog(QDialog):
             row.check.setChecked(account.name in preselected)
             row.check.toggled.connect(self._refresh_choice)
             row.retry.clicked.connect(lambda _checked=False, name=account.name: self._start([name]))
+            row.send_again.clicked.connect(lambda _checked=False, name=account.name: self.resolve(name, sent=False))
+            row.mark_sent.clicked.connect(lambda _checked=False, name=account.name: self.resolve(name, sent=True))
             if publisher is None:
                 row.show_state("idle", self.tr("No publisher for accounts of kind “%1”").replace("%1", account.kind))
                 row.check.setChecked(False)
@@ -213,6 +259,10 @@ class PublishDialog(QDialog):
         split.addWidget(previews_box)
         split.setSizes([220, 320])
 
+        self.summary = QLabel()
+        self.summary.setObjectName("publishSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setVisible(False)
         self.buttons = QDialogButtonBox()
         self.publish_button = self.buttons.addButton(self.tr("&Publish"), QDialogButtonBox.ButtonRole.ActionRole)
         self.stop_button = self.buttons.addButton(self.tr("&Stop sending"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -224,6 +274,7 @@ class PublishDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(split, 1)
+        layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
         self._refresh_choice()
 
@@ -303,9 +354,6 @@ class PublishDialog(QDialog):
     def _launch(self) -> None:
         """Start a task per waiting account, once what waits to be painted is painted: while the
         workers run, every paint shares the CPU and the GIL with them."""
-        from composer.core.store import SaveFailed  # noqa: PLC0415
-        from composer.publishers.service import Outcome  # noqa: PLC0415
-
         self._on_screen = None
         names, self._waiting = self._waiting, []
         if not names or self.runner.closed:
@@ -314,22 +362,10 @@ class PublishDialog(QDialog):
         for widget in (self, self.parentWidget()):
             if widget is not None:
                 QCoreApplication.sendPostedEvents(widget.window(), QEvent.Type.UpdateRequest)
-        services, service, update = self.services, self.services.round(), self.update_to_publish
-
-        def work(name: str, report: Callable[..., None], cancel: threading.Event) -> tuple[Outcome, str]:
-            """In a worker: send to one account, then keep the receipt in the update's history."""
-            if cancel.is_set():  # stopped while waiting for a free worker: nothing goes out
-                return Outcome(name, error="Stopped before sending; nothing was sent."), ""
-            outcome = service().publish_one(update, name, progress=lambda _a, f, t: report(f, t), cancel=cancel)
-            try:
-                services.record(update.update_id, outcome)
-            except SaveFailed as error:
-                return outcome, str(error)
-            return outcome, ""
-
+        round_ = SendRound(self.services, self.services.round(), self.update_to_publish)
         for name in names:
             self.tasks[name] = self.runner.run(
-                partial(work, name),
+                partial(round_.send, name, self._resolutions.pop(name, None)),
                 name=name,
                 progress=partial(self._on_progress, name),
                 done=partial(self._on_done_result, name),
@@ -342,27 +378,101 @@ class PublishDialog(QDialog):
         if row.state in ("queued", "sending"):
             row.show_state("sending", escape(text) or self.tr("Sending"), fraction)
 
-    def _on_done_result(self, name: str, result: tuple[Outcome, str]) -> None:
-        self._on_done(name, *result)
+    def _on_done_result(self, name: str, result: tuple[Outcome, str, datetime | None]) -> None:
+        outcome, record_error, tried_at = result
+        self.rows[name].tried_at = tried_at
+        self._on_done(name, outcome, record_error)
 
     def _on_done(self, name: str, outcome: Outcome, record_error: str = "") -> None:
         row = self.rows[name]
-        if outcome.receipt is None:
+        row.job_id = outcome.job_id
+        if outcome.queued:
+            text = self.tr("Queued: will send when %1 is reachable").replace("%1", name)
+            if outcome.next_attempt is not None:
+                text = self.tr("%1 (next try %2)").replace("%1", text).replace("%2", clock(outcome.next_attempt))
+            why = f"<br><small>{escape(outcome.error)}</small>" if outcome.error else ""
+            row.show_state("waiting", f"{escape(text)}{why}")
+            self.queued.emit(name)
+        elif outcome.uncertain:
+            row.show_state("uncertain", f"⚠ {escape(outcome.error)}")
+        elif outcome.state == "sending":  # the window's background sender has it at this moment
+            row.show_state(
+                "waiting", escape(self.tr("Being sent from the outbox now: File → Outbox… says how it went"))
+            )
+        elif outcome.receipt is None:
             row.show_state("failed", f"✘ {escape(outcome.error)}")
         else:
             self.sent_any = True
             link = post_link(outcome.receipt)
             row.link = link
-            what = "✔ " + (self.tr("Already sent earlier, not sent again") if outcome.reused else self.tr("Sent"))
+            if outcome.reused:
+                what = "✔ " + self.tr("Already sent earlier, not sent again")
+            elif outcome.receipt.meta.get("marked_sent_by_hand"):
+                what = "✔ " + self.tr("Marked as sent: it will not be sent again")
+            else:
+                what = "✔ " + self.tr("Sent")
             if link:
                 shown = outcome.receipt.remote_id if link.startswith("mid:") else self.tr("open the post")
                 row.show_state("sent", f'{what} · <a href="{escape(link)}">{escape(shown)}</a>')
-            else:
+            elif outcome.receipt.remote_id:
                 row.show_state("sent", f"{what} · {escape(outcome.receipt.remote_id)}")
+            else:
+                row.show_state("sent", what)
             self.published.emit(outcome)
             if record_error:
                 self.record_failed.emit(record_error)
+        self._show_summary()
         self._task_ended()
+
+    def _show_summary(self) -> None:
+        """One line under the accounts for what waits in the outbox."""
+        waiting = [name for name, row in self.rows.items() if row.state == "waiting"]
+        if len(waiting) == 1:
+            text = self.tr("Queued: will send to %1 when it is reachable").replace("%1", waiting[0])
+        else:
+            names = spoken_list(waiting, self.tr("and"))
+            text = self.tr("Queued: will send to %1 when they are reachable").replace("%1", names)
+        self.summary.setText(text if waiting else "")
+        self.summary.setVisible(bool(waiting))
+
+    # -- a post that may or may not have gone out --------------------------------
+
+    def resolve(self, name: str, *, sent: bool) -> None:
+        """The user's answer for an uncertain post: send it again, or it did go out (after a confirmation)."""
+        row = self.rows[name]
+        if row.state != "uncertain" or row.job_id is None:
+            return
+        at = clock(row.tried_at)
+        noun = self.tr("This email") if row.account.kind == "email" else self.tr("This post")
+        if sent:
+            title = self.tr("Mark as sent")
+            question = self.tr(
+                "Only if you have checked that it went out: %1 was tried at %2 on %3. It will never be sent again. "
+                "Mark it as sent?"
+            )
+        else:
+            title = self.tr("Send again")
+            question = self.tr(
+                "%1 may already have gone out at %2 on %3; if it did, people get it twice. Send it again?"
+            )
+        text = (
+            question.replace("%1", noun if not sent else noun.lower())
+            .replace("%2", at or self.tr("an unknown time"))
+            .replace("%3", name)
+        )
+        if not self.confirm(title, text):
+            return
+        self._resolutions[name] = (row.job_id, sent)
+        self._start([name])
+
+    def confirm(self, title: str, text: str) -> bool:
+        if self._confirm is not None:
+            return self._confirm(title, text)
+        from composer.ui.interaction import Prompter  # noqa: PLC0415
+
+        prompter = Prompter()
+        prompter.parent = self
+        return prompter.confirm(title, text)
 
     def _on_failed(self, name: str, error: Exception) -> None:
         """Something other than a publishing error: say what kind, never its text (it may hold a secret)."""
@@ -386,6 +496,7 @@ class PublishDialog(QDialog):
         """Cancel what has not been sent; what is already on its way finishes or fails on its own."""
         waiting, self._waiting = self._waiting, []
         for name in waiting:
+            self._resolutions.pop(name, None)
             self.rows[name].show_state("failed", "✘ " + escape(self.tr("Stopped before sending; nothing was sent.")))
         for task in self.tasks.values():
             task.cancel()
@@ -406,3 +517,58 @@ class PublishDialog(QDialog):
             self._close_when_idle = True
             return
         self.services.close()
+
+
+@dataclass
+class SendRound:
+    """One press of Publish, Retry, Send again or Mark as sent: what its workers share."""
+
+    services: ServiceMaker
+    service: Callable[[], PublishingService]
+    update: PublishableUpdate
+
+    def send(
+        self, name: str, resolution: tuple[int, bool] | None, report: Callable[..., None], cancel: threading.Event
+    ) -> tuple[Outcome, str, datetime | None]:
+        """In a worker: send to one account (or first settle its uncertain post: `resolution` is the
+        job and whether it went out), then keep a sent post in the update's history.
+
+        Returns the outcome, why it could not be kept in the history (empty: it was, or nothing
+        to keep), and, for a post that may have gone out, when it was tried. A post queued after
+        Stop is cancelled in the outbox: Stop means nothing more goes out, now or later."""
+        from composer.core.outbox import Outbox, OutboxError  # noqa: PLC0415
+        from composer.core.store import SaveFailed  # noqa: PLC0415
+        from composer.publishers.service import Outcome  # noqa: PLC0415
+
+        if cancel.is_set():  # stopped while waiting for a free worker: nothing goes out
+            return Outcome(name, error=STOPPED), "", None
+        publishing = self.service()
+        outcome: Outcome | None = None
+        if resolution is not None:
+            uncertain_job, sent = resolution
+            try:
+                job = publishing.outbox_call(partial(Outbox.resolve, job_id=uncertain_job, sent=sent))
+            except OutboxError as error:
+                return Outcome(name, error=str(error)), "", None
+            if sent:
+                outcome = marked_sent(job)
+        if outcome is None:
+            outcome = publishing.publish_one(
+                self.update, name, progress=lambda _a, f, t: report(f, t), cancel=cancel, queue=True
+            )
+        job_id = outcome.job_id
+        if outcome.queued and cancel.is_set() and job_id is not None:
+            try:
+                publishing.outbox_call(partial(Outbox.cancel, job_id=job_id))
+            except OutboxError:
+                pass  # it moved meanwhile (the background sender took it): say what it is
+            else:
+                return Outcome(name, error=STOPPED_QUEUED, state="cancelled", job_id=job_id), "", None
+        tried_at = None
+        if outcome.uncertain and job_id is not None:
+            tried_at = publishing.outbox_call(partial(Outbox.job, job_id=job_id)).attempted_at
+        try:
+            self.services.record(self.update.update_id, outcome)
+        except SaveFailed as error:
+            return outcome, str(error), tried_at
+        return outcome, "", tried_at

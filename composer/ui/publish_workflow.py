@@ -45,6 +45,7 @@ class PublishWorkflow(QObject):
 
     channels_changed = Signal()  # the channels with a length limit in use changed (check_config.channels)
     published = Signal()  # a Publish dialog closed after at least one post went out
+    queued = Signal(str)  # an account's post waits in the outbox for its server to answer
 
     def __init__(
         self,
@@ -147,9 +148,11 @@ class PublishWorkflow(QObject):
             preselected=self.last_choice(incident_id),
             runner=self.context.runner(),
             services=ServiceMaker(self.context, publishers),
+            confirm=prompter.confirm,
             parent=self._parent,
         )
         dialog.record_failed.connect(lambda text: prompter.warn(self.tr("Publish"), text))
+        dialog.queued.connect(self.queued)
         dialog.finished.connect(lambda _code: self._dialog_closed(dialog, incident_id))
         self.dialog = dialog
         dialog.open()

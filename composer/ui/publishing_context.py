@@ -18,6 +18,7 @@ from composer.publishers.accounts import load_accounts
 if TYPE_CHECKING:
     from composer.app import AppContext
     from composer.core.credentials import CredentialStore
+    from composer.core.outbox import Job
     from composer.core.store import Store
     from composer.publishers.base import Publisher
     from composer.publishers.service import Outcome, PublishingService
@@ -97,6 +98,24 @@ def record_publication(store: Store, update_id: int, outcome: Outcome) -> None:
             },
         )
     )
+
+
+def marked_sent(job: Job) -> Outcome:
+    """An uncertain job the user says did go out, as the outcome to keep in its update's history:
+    sent when it was tried, by that account's channel (no link: nothing came back from it)."""
+    from composer.core.model import utc_now  # noqa: PLC0415
+    from composer.publishers.base import Receipt  # noqa: PLC0415
+    from composer.publishers.service import Outcome  # noqa: PLC0415
+
+    receipt = Receipt(
+        account=job.account,
+        channel=str(job.post.get("channel", "")),
+        remote_id=str(job.receipt.get("remote_id") or ""),
+        url=str(job.receipt.get("url") or ""),
+        published_at=job.attempted_at or utc_now(),
+        meta={"marked_sent_by_hand": True},
+    )
+    return Outcome(job.account, receipt, state="sent", job_id=job.id)
 
 
 def _no_secret(_name: str) -> str | None:

@@ -61,6 +61,9 @@ class StatusPanel:
         self._promise: Promise | None = None
         self.remind_before = DEFAULT_WARN_BEFORE
         self._network_info: QNetworkInformation | None = None
+        self._network_text = ""  # what the system says of the network
+        self._network_up = False  # it says online (or, with no reachability service, an interface is up)
+        self._servers_down = False  # every account with a waiting post has a server that does not answer
         self._poller: QTimer | None = None  # polls interfaces when there is no reachability backend
         # Red and bold wait for the window's first paint: the first use of a font or a palette
         # from Python costs ~1 ms of startup (benchmarks: startup_ratio). Latest wish per label.
@@ -161,7 +164,7 @@ class StatusPanel:
             r.Local: self._owner.tr("Network: local only"),
             r.Disconnected: self._owner.tr("Offline"),
         }.get(reachability, self._owner.tr("Network: unknown"))
-        self.network.setText(text)
+        self._show_network(text, reachability == r.Online)
 
     def _poll_interfaces(self) -> None:
         """No reachability backend (no NetworkManager): look for a live, non-loopback interface."""
@@ -176,7 +179,21 @@ class StatusPanel:
             and not i.flags() & flags.IsLoopBack
             and i.addressEntries()
         ]
-        self.network.setText(self._owner.tr("Network: interface up") if up else self._owner.tr("Offline"))
+        self._show_network(self._owner.tr("Network: interface up") if up else self._owner.tr("Offline"), bool(up))
         self.network.setToolTip(
             self._owner.tr("No reachability service on this system; this only tells whether a network interface is up.")
         )
+
+    def show_servers_down(self, down: bool) -> None:
+        """Whether every account with a post waiting in the outbox has a server that does not answer:
+        then "Online" would mislead (the user's own mail server is down, say)."""
+        self._servers_down = down
+        self._show_network(self._network_text, self._network_up)
+
+    def _show_network(self, text: str, up: bool) -> None:
+        self._network_text, self._network_up = text, up
+        if not text:
+            return  # not known yet: "checking…" stays
+        if up and self._servers_down:
+            text = self._owner.tr("Online, but no account's server answers")
+        self.network.setText(text)

@@ -63,6 +63,18 @@ class WindowActions(QObject):
             None,
             self.tr("Record that this update went out by other means (checks first)"),
         )
+        self.outbox = self._action(
+            "outbox", self.tr("&Outbox…"), None, self.tr("What waits to be sent, what was sent, and what needs you")
+        )
+        self.export_bundle = self._action(
+            "export_bundle",
+            self.tr("Export for &manual sending…"),
+            None,
+            self.tr("Write this update into a folder, ready to send by hand from another device"),
+        )
+        self.copy_menu = QMenu(self.tr("&Copy for"), owner)
+        self.copy_menu.setObjectName("copyForMenu")
+        self.copy_menu.setStatusTip(self.tr("Put on the clipboard what a channel would post, to post it by hand"))
         self.accounts = self._action(
             "accounts",
             self.tr("&Accounts…"),
@@ -99,6 +111,10 @@ class WindowActions(QObject):
             None,
             self.publish_to,
             self.mark_published,
+            self.outbox,
+            None,
+            self.export_bundle,
+            self.copy_menu,
             None,
             self.import_file,
             self.export_file,
@@ -107,7 +123,12 @@ class WindowActions(QObject):
             None,
             self.quit,
         ):
-            file_menu.addSeparator() if act is None else file_menu.addAction(act)
+            if act is None:
+                file_menu.addSeparator()
+            elif isinstance(act, QMenu):
+                file_menu.addMenu(act)
+            else:
+                file_menu.addAction(act)
         for act in (self.history, None, self.profile, self.accounts, self.templates):
             edit_menu.addSeparator() if act is None else edit_menu.addAction(act)
         for act in (*focus, toggle_checklist, self.reload):
