@@ -64,7 +64,15 @@ def stored_for_publishing(store: Store, doc: UpdateDocument) -> tuple[Incident, 
     and nothing is sent twice; a different file is a different update. Returns whether it was new.
     """
     digest = hashlib.sha256(dump_update(doc).encode()).hexdigest()
-    detail: dict[str, object] = {"sha256": digest}
+    # Look up and store under one write lock: two commands publishing the same file at once
+    # find one stored update, never store two (and mail twice).
+    with store.transaction(immediate=True):
+        return _stored_for_publishing(store, doc, {"sha256": digest})
+
+
+def _stored_for_publishing(
+    store: Store, doc: UpdateDocument, detail: dict[str, object]
+) -> tuple[Incident, Update, bool]:
     update_id = store.update_with_event(PUBLISHED_FROM_FILE, detail)
     if update_id is not None:
         try:
@@ -75,7 +83,6 @@ def stored_for_publishing(store: Store, doc: UpdateDocument) -> tuple[Incident, 
         else:
             if doc.incident_id is None or incident.id == doc.incident_id:
                 return incident, update, False
-    with store.transaction():  # the update and what ties it to its file, together
-        incident, update = _import(store, doc)
-        store.add_event(Event(update_id=update.id or 0, kind=PUBLISHED_FROM_FILE, detail=detail))
+    incident, update = _import(store, doc)
+    store.add_event(Event(update_id=update.id or 0, kind=PUBLISHED_FROM_FILE, detail=detail))
     return incident, update, True

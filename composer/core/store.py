@@ -218,10 +218,14 @@ class Store:
         self._conn.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self, *, immediate: bool = False) -> Iterator[None]:
         """Several writes as one: all of them are committed at the end, or none (an error or a
-        kill -9 in between leaves nothing half-done). Nested: the outermost one commits."""
-        with self._write():
+        kill -9 in between leaves nothing half-done). Nested: the outermost one commits.
+        `immediate`: take the database's write lock first, so that what is read inside cannot be
+        changed by another process before the writes (look up, then add if missing)."""
+        with self._write() as conn:
+            if immediate and not self._depth and not conn.in_transaction:
+                conn.execute("BEGIN IMMEDIATE")
             self._depth += 1
             try:
                 yield

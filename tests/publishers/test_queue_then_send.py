@@ -110,12 +110,9 @@ def test_two_publish_commands_on_one_file_at_once_send_one_mail(composer, peers,
     reading does not wait) and then wait their turn to write, as two commands a moment apart do.
     Without the lock the same race still lost up to 9 rounds in 10 here, depending on the load.
 
-    KNOWN BUG (fails today; composer/ is another engineer's): each command stores the file as a new
-    incident of its own ("Stored as incident 1" and "Stored as incident 2"), so the outbox sees two
-    different posts (their job keys differ by incident) and two mails go out, with different
-    Message-IDs. `stored_for_publishing` (composer/core/exchange.py) looks for the file's update
-    (`store.update_with_event`) before, and outside, the transaction that then stores it: both
-    commands look before either has stored. Once looking and storing are one step, one mail.
+    This failed before looking and storing were one step under the write lock
+    (`Store.transaction(immediate=True)` in `stored_for_publishing`): each command stored the file
+    as an incident of its own and two mails went out.
     """
     database = composer.data / "composer.db"
     assert composer.run("outbox", "list").returncode == 0  # the database exists before the lock is taken
