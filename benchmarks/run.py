@@ -310,6 +310,24 @@ def publishing(bench: Bench) -> dict[str, object]:
         raise BenchmarkError(f"publishing: {error}") from error
 
 
+@measurement("outbox", targets={"outbox_kill_duplicates": 0, "outbox_kill_lost": 0, "outbox_drain_ratio": 1.3})
+def outbox(bench: Bench) -> dict[str, object]:
+    """kill -9 during `publish`, then `outbox send`: duplicates and lost posts counted on four real peers
+    (50 runs per channel; 3 with --quick); draining a queue against publishing online (20 updates; 4)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import outbox_kill
+
+    quick = bench.runs <= QUICK_RUNS
+    runs = outbox_kill.QUICK_RUNS if quick else outbox_kill.DEFAULT_RUNS
+    updates = outbox_kill.QUICK_DRAIN_UPDATES if quick else outbox_kill.DRAIN_UPDATES
+    try:
+        figures = outbox_kill.measure(runs, updates)
+    except Exception as error:  # a peer that cannot start, a command that fails: say which
+        raise BenchmarkError(f"outbox: {error}") from error
+    progress(outbox_kill.report(figures))
+    return figures
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help=f"{QUICK_RUNS} runs each instead of {FULL_RUNS}")

@@ -47,3 +47,11 @@ def test_quick_run_prints_one_json_object_of_ratios():
     assert figures["publish_network_rtt_ms"] == 20  # through benchmarks/latency_proxy.py, 10 ms each way
     assert figures["publish_slowest_channel"] in {"wordpress", "email", "mastodon", "bluesky"}
     assert figures["targets"]["publish_fanout_ratio"] == 1.2 and figures["targets"]["publish_ui_stall_ms"] == 50
+    # The outbox: kill -9 during publish (3 runs per channel in quick mode) and draining a queue.
+    assert figures["outbox_kill_runs_per_channel"] == 3
+    assert set(figures["outbox_kill_by_channel"]) == {"email", "wordpress", "bluesky", "mastodon"}
+    assert figures["outbox_kill_duplicates"] == 0 and figures["outbox_kill_lost"] == 0  # correctness, not speed
+    for key in ("outbox_drain_ratio", "outbox_drain_ms", "outbox_online_ms", "outbox_drain_inprocess_ratio"):
+        assert isinstance(figures[key], int | float) and math.isfinite(figures[key]) and figures[key] > 0, key
+    assert figures["outbox_drain_updates"] == 4
+    assert figures["targets"]["outbox_drain_ratio"] == 1.3 and figures["targets"]["outbox_kill_lost"] == 0
