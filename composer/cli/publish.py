@@ -80,8 +80,13 @@ def publish_file(args: argparse.Namespace) -> int:
         if new and doc.incident_id is None:
             print(f"Stored as incident {incident.id}: add `incident: {incident.id}` to the next update's file.")
         doc = fill_template_texts(doc, library())
+        organisation = store.organisation()
         publishable = publishable_update(
-            doc, incident_id=incident.id, update_id=update.id, long_url=store.organisation().status_page_url
+            doc,
+            incident_id=incident.id,
+            update_id=update.id,
+            long_url=organisation.status_page_url,
+            organisation=organisation.name,
         )
         publishable.first_of_incident = store.updates(incident.id)[0].id == update.id
         service = PublishingService(store.outbox(), accounts, kinds, keyring_secrets())

@@ -165,7 +165,11 @@ def build_bundle(
     interchange = dump_update(doc)  # before the template texts are filled in: as `export` writes it
     doc = fill_template_texts(doc, library)
     update = publishable_update(
-        doc, incident_id=incident_id, update_id=stored.id, long_url=organisation.status_page_url
+        doc,
+        incident_id=incident_id,
+        update_id=stored.id,
+        long_url=organisation.status_page_url,
+        organisation=organisation.name,
     )
     if publishers is None:
         from composer.publishers.registry import available  # noqa: PLC0415

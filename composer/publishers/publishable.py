@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from composer.core.interchange import UpdateDocument
 from composer.core.outgoing import EMAIL, LONG_URL, SUBJECT, channel_texts
 from composer.core.promise_text import readers_zone, with_promise
+from composer.core.subjects import stage_subject
 from composer.publishers.base import PublishableUpdate
 
 DEFAULT_TITLE = "Service update"
@@ -31,13 +32,15 @@ def publishable_update(
     incident_id: int | None = None,
     update_id: int | None = None,
     long_url: str = "",
+    organisation: str = "",
     now: datetime | None = None,
 ) -> PublishableUpdate:
     """`doc` as publishers take it. Without ids (a file never stored), ids derived from its text.
 
     The promise is in the text: a next-update time set in the field but not stated in the body
     (nor in the email's own text) is written into what is published, in the update's language
-    and the readers' zone (the template's, else this computer's), as the checklist said it would be."""
+    and the readers' zone (the template's, else this computer's), as the checklist said it would be.
+    `organisation`: its name, for the subject of an update written by hand."""
     if incident_id is None:
         incident_id = doc.incident_id or stable_id(doc.title or doc.body[:200])
     if update_id is None:
@@ -60,7 +63,9 @@ def publishable_update(
         language=language,
         status=doc.status.value,
         signer=doc.signer,
-        subject=str(doc.extra.get(SUBJECT) or ""),
+        # Written by hand or by the template, else one that follows the stage ("[Org] Resolved: …").
+        subject=str(doc.extra.get(SUBJECT) or "").strip()
+        or stage_subject(doc.title or DEFAULT_TITLE, doc.status, language, organisation),
         long_url=str(doc.extra.get(LONG_URL) or long_url or ""),
         first_of_incident=doc.last_update is None,
         texts=texts,

@@ -169,11 +169,13 @@ class PublishWorkflow(QObject):
             incident = store.incident(update.incident_id or 0)
         last = store.previous_public_update_at(update) if update.id is not None else None
         doc = update_document(incident, update, last, library=self.library)
+        organisation = store.organisation()
         return publishable_update(
             doc,
             incident_id=update.incident_id or 0,
             update_id=update.id or 0,
-            long_url=store.organisation().status_page_url,
+            long_url=organisation.status_page_url,
+            organisation=organisation.name,
         )
 
     def _dialog_closed(self, dialog: PublishDialog, incident_id: int) -> None:

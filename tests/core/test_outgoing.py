@@ -86,7 +86,7 @@ def test_a_file_never_stored_gets_ids_from_its_text():
     doc = parse_update("---\ntitle: Down\nstatus: investigating\n---\nSorry.\n")
     first, again = publishable_update(doc), publishable_update(parse_update(dump_update(doc)))
     assert (first.incident_id, first.update_id) == (again.incident_id, again.update_id)
-    assert first.subject == "" and first.texts == {} and first.title == "Down"
+    assert first.subject == "Down: we are on it" and first.texts == {} and first.title == "Down"
 
 
 def test_a_next_update_only_in_the_field_is_written_into_what_is_published(monkeypatch):

@@ -51,8 +51,13 @@ def reference_update(store, incident_id: int, update_id: int | None = None):
     """The update the app publishes, built as `publish` and the Publish dialog build it."""
     doc = fill_template_texts(export_document(store, incident_id, update_id), library())
     stored = store.update(update_id) if update_id is not None else store.latest_update(incident_id)
+    organisation = store.organisation()
     return publishable_update(
-        doc, incident_id=incident_id, update_id=stored.id, long_url=store.organisation().status_page_url
+        doc,
+        incident_id=incident_id,
+        update_id=stored.id,
+        long_url=organisation.status_page_url,
+        organisation=organisation.name,
     )
 
 
@@ -129,7 +134,7 @@ def test_the_eml_parses_back_as_the_email_publishers_message(store, incident, tm
     post = builtins()["email"].render(reference_update(store, incident.id))
 
     assert message.get_content_type() == "multipart/alternative"
-    assert message["Subject"] == post.subject == f"Checkout fails {HOSTILE}"
+    assert message["Subject"] == post.subject == f"[Example Shop] Checkout fails {HOSTILE}: we have found the cause"
     assert message["To"] is None and message["Cc"] is None
     assert message["From"].addresses[0].addr_spec == "status@example.net"
     assert message["MIME-Version"] == "1.0"
@@ -156,7 +161,7 @@ def test_without_an_organisation_address_the_eml_has_no_from(store, tmp_path):
     message = email.message_from_bytes(raw, policy=email.policy.default)
     assert message["From"] is None
     assert message["Message-ID"].endswith("@incident-composer.invalid>")
-    assert message["Subject"] == "Slow search"
+    assert message["Subject"] == "Slow search: we are on it"  # no organisation name: no brackets
     assert message.get_body(("plain",)).get_content().replace("\r\n", "\n") == (
         "La recherche est lente depuis 09:00 UTC — désolés.\n"
     )

@@ -92,7 +92,7 @@ def test_copy_for_x_puts_exactly_its_parts_on_the_clipboard(make_window, prompte
     actions["copy-email"].trigger()
     post = rendered(window, "email")
     subject, body = QGuiApplication.clipboard().text().split("\n\n", 1)
-    assert subject == post.subject == "Email delivery delayed"
+    assert subject == post.subject == "[Example Hosting] Email delivery delayed: we are on it"
     assert [body] == post.parts
 
 

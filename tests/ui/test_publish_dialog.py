@@ -115,7 +115,7 @@ def test_publish_to_two_accounts_one_sends_one_waits_for_its_server(
     for row in dialog.rows.values():
         row.check.setChecked(True)
     preview = dialog.preview_of("status mail")
-    assert preview.startswith("Subject: Email delivery delayed")
+    assert preview.startswith("Subject: [Example Hosting] Email delivery delayed: we are on it")
     assert "you cannot send email" in preview
 
     ticks = []
