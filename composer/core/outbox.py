@@ -165,6 +165,18 @@ class Outbox:
             return None
         return _job(row).receipt or None
 
+    def sent_versions(self, job: Job) -> list[ReceiptRecord]:
+        """Receipts of the versions of `job`'s update already sent to its account (an earlier text
+        of the same update), oldest first: when there are some, `job` is a correction."""
+        if job.update_id is None:
+            return []
+        rows = self._conn.execute(
+            "SELECT * FROM outbox WHERE account=? AND incident_key=? AND update_id=? AND state='sent' AND key!=?"
+            " ORDER BY id",
+            (job.account, job.incident_key, job.update_id, job.key),
+        ).fetchall()
+        return [_job(row).receipt for row in rows if _job(row).receipt]
+
     def _set(self, key: str, **fields: object) -> None:
         fields["updated_at"] = utc_now().isoformat()
         columns = ", ".join(f"{name}=?" for name in fields)

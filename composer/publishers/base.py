@@ -107,6 +107,10 @@ class Post:
     same article and a social channel replies in the same thread; and `retry`: False when the
     outbox has never tried this post before, so nothing an earlier attempt left can exist (a
     publisher that looks for such leftovers may skip the look; absent means "look").
+    And `correction`, when this update already went out to this account with another text (it
+    was edited after publishing): {"of": the first version's receipt, "number": how many versions
+    went out before}. A publisher says it is a correction (email: its own Message-ID, "Correction:"
+    in the subject, in reply to the original; a blog: a dated note; social: a reply).
     """
 
     channel: str

@@ -30,6 +30,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from composer.core.secrets import scrub
+from composer.core.subjects import correction_subject
 from composer.publishers.base import (
     API_VERSION,
     Account,
@@ -391,16 +392,28 @@ def _compose(post: Post, settings: _Settings, now: datetime) -> tuple[EmailMessa
     first = bool(meta.get("first_of_incident", True))
     root_id = root_message_id(incident_id, settings.sender_domain)
     message_id = update_message_id(incident_id, update_id, settings.sender_domain, first)
+    subject = " ".join(post.subject.split())
+    replies_to, references = root_id, [root_id]
+    correction = meta.get("correction")
+    if isinstance(correction, dict):  # the update was edited after it went out: a message of its own
+        original = message_id
+        number = int(correction.get("number") or 1)
+        message_id = (
+            f"<incident-{int(incident_id)}.update-{int(update_id)}.correction-{number}@{settings.sender_domain}>"
+        )
+        subject = correction_subject(subject, str(meta.get("language") or ""))
+        replies_to = original
+        references = [root_id, original] if original != root_id else [root_id]
 
     message = EmailMessage()
     message["From"] = settings.sender
     message["To"] = settings.to
-    message["Subject"] = " ".join(post.subject.split())
+    message["Subject"] = subject
     message["Date"] = format_datetime(now)
     message["Message-ID"] = message_id
     if message_id != root_id:
-        message["In-Reply-To"] = root_id
-        message["References"] = root_id
+        message["In-Reply-To"] = replies_to
+        message["References"] = " ".join(references)
     if settings.list_unsubscribe:
         message["List-Unsubscribe"] = f"<{settings.list_unsubscribe}>"
         if settings.list_unsubscribe.lower().startswith("https://"):

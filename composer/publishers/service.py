@@ -296,9 +296,13 @@ class PublishingService:
         rechecking = job.state == "uncertain"
         with self._outbox_lock:
             previous = self._outbox.last_sent(name, job.incident_key)
+            versions = self._outbox.sent_versions(job)
         post.meta["incident_key"] = job.incident_key
         if previous is not None:
             post.meta["previous"] = previous
+        if versions:  # this update went out before with another text: this is its correction
+            post.meta["correction"] = {"of": versions[0], "number": len(versions)}
+            post.meta["previous"] = versions[-1]  # a thread replies to the version it corrects
         # Only a job tried before can have left a post behind: publishers check for one then.
         post.meta["retry"] = job.attempts > 0
         try:

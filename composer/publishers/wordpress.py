@@ -54,6 +54,7 @@ STATUS_CHOICES = ("publish", "draft")
 LATER_UPDATES_CHOICES = ("append", "new")
 DEFAULT_TIMEOUT = 20.0
 MARKER = "incident-composer:update"
+CORRECTED = {"en": "Corrected {when}.", "ca": "Corregit: {when}.", "es": "Corregido: {when}."}
 
 
 def post_slug(incident_key: str, update_id: object, title: str) -> str:
@@ -167,6 +168,9 @@ class WordPressPublisher:
             raise PublishError("This post was not rendered for WordPress (it has no incident and update ids).")
         previous = post.meta.get("previous")
         previous_id = _previous_post_id(previous) if settings.later_updates == "append" else None
+        correction = post.meta.get("correction")  # edited after it went out: correct its section in place
+        corrected_id = _previous_post_id(correction.get("of")) if isinstance(correction, dict) else None
+        correction_number = int(correction.get("number") or 1) if isinstance(correction, dict) else 0
         key = (settings.site, settings.username, hashlib.sha256(password.encode()).hexdigest(), settings.status)
         with _Client(settings, password) as client:
             known = self._checked.get(key)
@@ -183,6 +187,8 @@ class WordPressPublisher:
                     client, site, post, account, incident_key, f"{incident_key}/{update_id}", report, cancel
                 )
                 try:
+                    if corrected_id is not None:
+                        return attempt.correct(corrected_id, correction_number)
                     return attempt.append(previous_id) if previous_id is not None else attempt.create()
                 except (NotFound, AuthRejected, Rejected):
                     # Refused, so the post was not written. If that may be our stale knowledge of the site,
@@ -417,6 +423,44 @@ class _Attempt:
             json={"title": _title(self.post), "content": f"{section}\n\n{content.lstrip()}"},
         )
         self.report(1.0, "Update added to the post")
+        return self._receipt(updated, appended=True)
+
+    def correct(self, post_id: int, number: int) -> Receipt:
+        """The update was edited after it went out: its section in post `post_id` is replaced by the
+        new text under a dated "Corrected" note (where the section cannot be found, the corrected
+        one goes on top). A marker per correction makes a retry see it is done."""
+        self.report(0.3, f"Reading post #{post_id} to correct it")
+        current = self.client.call(
+            "GET",
+            f"/wp/v2/posts/{post_id}",
+            params={"context": "edit"},
+            missing=f"The post #{post_id} this update went out in is no longer on {self.client.settings.site}.",
+        )
+        content = _raw(current.get("content"))
+        done = update_marker(f"{self.update_key} correction {number}")
+        if done in content:
+            self.report(1.0, "Already corrected by an earlier attempt")
+            return self._receipt(current, appended=True, reused=True)
+        if self.cancel.is_set():
+            raise Cancelled("Cancelled before correcting the post; nothing was changed.")
+        when = html.escape(_readers_time(datetime.now(UTC), self.site.zone))
+        note = CORRECTED.get(str(self.post.meta.get("language") or "")[:2], CORRECTED["en"]).format(when=when)
+        section = _section(self.post, self.marker, self.site)
+        section = f'{done}\n{section}\n<p class="incident-correction"><em>{note}</em></p>'
+        start = content.find(self.marker)
+        if start < 0:
+            corrected = f"{section}\n\n{content.lstrip()}"
+        else:
+            earlier = re.search(  # an earlier correction's marker, right above, opens the section
+                rf"<!-- {MARKER} {re.escape(self.update_key)} correction \d+ -->\s*$", content[:start]
+            )
+            begin = earlier.start() if earlier else start
+            end = content.find(f"<!-- {MARKER} ", start + len(self.marker))
+            end = len(content) if end < 0 else end
+            corrected = f"{content[:begin]}{section}\n\n{content[end:].lstrip()}"
+        self.report(0.7, f"Correcting the update in post #{post_id}")
+        updated = self.client.call("POST", f"/wp/v2/posts/{post_id}", json={"content": corrected.strip()})
+        self.report(1.0, "Update corrected in the post")
         return self._receipt(updated, appended=True)
 
 

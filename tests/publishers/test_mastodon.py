@@ -536,3 +536,15 @@ def test_validation_catches_a_bad_request_and_a_bad_response(mastodon):
         publisher.publish(publisher.render(make_update()), make_account(mastodon.url), CREDENTIALS)
     assert len(mastodon.violations) == 1 and "response 200 to POST /api/v1/statuses" in mastodon.violations[0]
     mastodon.violations.clear()  # seen and expected
+
+
+def test_an_update_edited_after_it_went_out_replies_to_the_version_it_corrects(mastodon, store):
+    from composer.publishers.service import PublishingService
+
+    accounts = {"status toots": make_account(mastodon.url)}
+    service = PublishingService(store.outbox(), accounts, {"mastodon": MastodonPublisher()}, lambda n: TOKEN)
+    [first] = service.publish(make_update(1, "Checkout payments failed from 09:12 UTC."), ["status toots"])
+    [fixed] = service.publish(make_update(1, "Checkout payments failed from 09:02 UTC."), ["status toots"])
+    assert first.ok and fixed.ok and fixed.receipt.remote_id != first.receipt.remote_id
+    original, correction = mastodon.in_order()
+    assert correction["in_reply_to_id"] == original["id"] and "09:02" in correction["content"]

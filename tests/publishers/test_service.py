@@ -371,3 +371,29 @@ def test_a_recovered_email_is_left_to_the_user_not_tried_by_the_sender_again_and
     [left] = send_due(service)
     assert left.uncertain and "This email may already have gone out" in left.error
     assert store.outbox().jobs()[0].next_attempt is None and send_due(service) == []
+
+
+def test_an_update_edited_after_it_went_out_is_mailed_as_its_correction(store, starttls_server, smtp_certificate):
+    import email
+    import email.policy
+
+    from composer.publishers.base import PublishableUpdate
+
+    mail = account("mail", starttls_server, smtp_certificate, "starttls")
+    service = PublishingService(store.outbox(), {"mail": mail}, {"email": EmailPublisher()}, lambda n: SMTP_PASSWORD)
+    first = PublishableUpdate(incident_id=5, update_id=2, title="Checkout down", body="Fixed at 10:40 CET.",
+                              subject="[Shop] Resolved: Checkout down", first_of_incident=False)  # fmt: skip
+    assert service.publish(first, ["mail"])[0].ok
+    edited = PublishableUpdate(**{**vars(first), "body": "Fixed at 10:20 CET."})
+    [corrected] = service.publish(edited, ["mail"])
+    assert corrected.ok and not corrected.reused
+    original, correction = (
+        email.message_from_bytes(d.raw, policy=email.policy.default) for d in starttls_server.deliveries
+    )
+    assert original["Message-ID"] == "<incident-5.update-2@example.net>"
+    assert correction["Message-ID"] == "<incident-5.update-2.correction-1@example.net>"
+    assert correction["Subject"] == "Correction: [Shop] Resolved: Checkout down"
+    assert correction["In-Reply-To"] == "<incident-5.update-2@example.net>"
+    assert correction["References"] == "<incident-5@example.net> <incident-5.update-2@example.net>"
+    assert "10:20 CET" in correction.get_body(("plain",)).get_content()
+    assert service.publish(edited, ["mail"])[0].reused and len(starttls_server.deliveries) == 2

@@ -371,6 +371,27 @@ def test_service_appends_the_second_update_to_the_first_post(wordpress_site, inc
     assert again.reused  # the outbox knows it went out
 
 
+def test_an_update_edited_after_it_went_out_is_corrected_in_place_with_a_dated_note(wordpress_site, incident, store):
+    accounts = {"blog": account(wordpress_site)}
+    credentials = MemoryCredentials({"blog": wordpress_site.app_password})
+    publishers = {name: entry.publisher for name, entry in discover(False).items()}
+    service = PublishingService(store.outbox(), accounts, publishers, credentials.get)
+    [first] = service.publish(update(incident), ["blog"])
+    service.publish(update(incident, 2, body="Payments work again since 10:40 CET."), ["blog"])
+    [corrected] = service.publish(update(incident, 2, body="Payments work again since 10:20 CET."), ["blog"])
+    assert corrected.ok, corrected.error
+    assert corrected.receipt.remote_id == first.receipt.remote_id  # the same post, not a new one
+    content = read_post(wordpress_site, first.receipt.remote_id)["content"]["raw"]
+    assert markers(content) == [f"{incident}/2", f"{incident}/1"]  # one section per update, in place
+    assert "10:20 CET" in content and "10:40 CET" not in content and "Corrected 20" in content
+    assert content.count(f"update {incident}/2 correction 1 -->") == 1
+    [again] = service.publish(update(incident, 2, body="Payments work again since 10:15 CET."), ["blog"])
+    content = read_post(wordpress_site, first.receipt.remote_id)["content"]["raw"]
+    assert again.ok and markers(content) == [f"{incident}/2", f"{incident}/1"]
+    assert "10:15 CET" in content and "10:20 CET" not in content and "you cannot pay" in content
+    assert "correction 1 -->" not in content and content.count("correction 2 -->") == 1
+
+
 def test_site_address_keeps_a_subfolder_and_drops_a_pasted_admin_path():
     from composer.publishers.wordpress import _site_url
 
