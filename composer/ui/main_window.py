@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         self.publishing.channels_changed.connect(self.live_checks.schedule)
         self.publishing.published.connect(lambda: self.after_publication(self.tr("Published")))
         self.previews.channel_source = self.publishing.channel_previews
+        self.previews.email_source = self.publishing.email_preview
         from composer.ui.outbox_workflow import OutboxWorkflow  # noqa: PLC0415
 
         self.outbox = OutboxWorkflow(

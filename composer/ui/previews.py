@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QTextBrowser, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -18,6 +19,15 @@ if TYPE_CHECKING:
 RENDER_DELAY_MS = 250
 
 
+@dataclass(frozen=True)
+class EmailView:
+    """The email as it will be mailed: its subject and both parts."""
+
+    subject: str
+    text: str
+    html: str
+
+
 class PreviewTabs(QTabWidget):
     """One tab per channel. Markdown is rendered with markdown-it-py (CommonMark, no raw HTML)."""
 
@@ -26,10 +36,27 @@ class PreviewTabs(QTabWidget):
         self.setObjectName("previews")
         self.blog = QTextBrowser()
         self.blog.setOpenExternalLinks(True)
+        # The email as mailed: its subject, then its plain-text and HTML parts.
         self.email = QPlainTextEdit()
         self.email.setReadOnly(True)
+        self.email_html = QTextBrowser()
+        self.email_html.setOpenExternalLinks(True)
+        self.email_subject = QLabel()
+        self.email_subject.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.email_subject.setWordWrap(True)
+        parts = QTabWidget()
+        parts.setDocumentMode(True)
+        parts.addTab(self.email, self.tr("Plain text"))
+        parts.addTab(self.email_html, self.tr("HTML"))
+        email_page = QWidget()
+        email_layout = QVBoxLayout(email_page)
+        email_layout.setContentsMargins(4, 4, 4, 4)
+        email_layout.addWidget(self.email_subject)
+        email_layout.addWidget(parts, 1)
         self.addTab(self.blog, self.tr("Blog"))
-        self.addTab(self.email, self.tr("Email (plain text)"))
+        self.addTab(email_page, self.tr("Email"))
+        # body -> the email the update would be; set by the window (None: the text as typed)
+        self.email_source: Callable[[str], EmailView | None] | None = None
         self._text = ""
         self._markdown: MarkdownIt | None = None
         self._social: dict[str, QPlainTextEdit] = {}
@@ -99,10 +126,16 @@ class PreviewTabs(QTabWidget):
             # "js-default": CommonMark with raw HTML disabled, so a draft cannot inject markup.
             markdown = self._markdown = MarkdownIt("js-default").enable("table")
         self.blog.setHtml(markdown.render(self._text))
-        self.email.setPlainText(self._text)
-        words, chars = len(self._text.split()), len(self._text)
+        mail = self.email_source(self._text) if self.email_source is not None else None
+        if mail is None:
+            mail = EmailView(subject="", text=self._text, html=markdown.render(self._text))
+        self.email_subject.setText(self.tr("Subject: %1").replace("%1", mail.subject) if mail.subject else "")
+        self.email_subject.setVisible(bool(mail.subject))
+        self.email.setPlainText(mail.text)
+        self.email_html.setHtml(mail.html)
+        words, chars = len(self._text.split()), len(mail.text)
         self.setTabText(0, self.tr("Blog · %n words", "", words) if words != 1 else self.tr("Blog · 1 word"))
-        self.setTabText(1, self.tr("Email (plain text) · %n characters", "", chars))
+        self.setTabText(1, self.tr("Email · %n characters", "", chars))
         if self.channel_source is not None:
             self.show_channels(self.channel_source(self._text))
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from composer.publishers.base import PublishableUpdate, Publisher
     from composer.publishers.preview import ChannelPreview
     from composer.ui.accounts_dialog import AccountsDialog
+    from composer.ui.previews import EmailView
     from composer.ui.publish_dialog import PublishDialog
 
 LAST_ACCOUNTS = "publish/lastAccounts"  # QSettings key; "/<incident id>" for one incident's choice
@@ -110,9 +111,21 @@ class PublishWorkflow(QObject):
         publishers = self._limited  # as of the last refresh_channels(): previews never query the store
         if update is None or not publishers:
             return []
-        publishable = self.publishable(update)
-        publishable.body = body
-        return previews(publishers, publishable)
+        return previews(publishers, self.publishable(update, body=body))
+
+    def email_preview(self, body: str) -> EmailView | None:
+        """The email the update on screen would be, with `body` as typed: subject, plain text, HTML."""
+        from composer.ui.previews import EmailView  # noqa: PLC0415
+
+        update = self._on_screen()[1]
+        email = self.publishers().get("email")
+        if update is None or email is None:
+            return None
+        try:
+            post = email.render(self.publishable(update, body=body))
+        except Exception as error:  # a preview says why it cannot render; it never breaks typing
+            return EmailView(subject="", text=str(error), html="")
+        return EmailView(subject=post.subject, text=post.text, html=post.html)
 
     # -- publishing --------------------------------------------------------------
 
@@ -158,8 +171,9 @@ class PublishWorkflow(QObject):
         dialog.open()
         return dialog
 
-    def publishable(self, update: Update) -> PublishableUpdate:
-        """The update as publishers take it, with the template's subject and social texts if it had one."""
+    def publishable(self, update: Update, *, body: str | None = None) -> PublishableUpdate:
+        """The update as publishers take it, with the template's subject and social texts if it had one
+        (`body`: the text as typed, when newer than the stored one)."""
         from composer.core.outgoing import update_document  # noqa: PLC0415
         from composer.publishers.publishable import publishable_update  # noqa: PLC0415
 
@@ -168,7 +182,7 @@ class PublishWorkflow(QObject):
         if incident is None or incident.id != update.incident_id:
             incident = store.incident(update.incident_id or 0)
         last = store.previous_public_update_at(update) if update.id is not None else None
-        doc = update_document(incident, update, last, library=self.library)
+        doc = update_document(incident, update, last, body=body, library=self.library)
         organisation = store.organisation()
         return publishable_update(
             doc,

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from composer.core.checks import Verdict
+from composer.core.lengths import mastodon_length
 from composer.core.model import Organisation
 
 LONG = "\n\n".join(
@@ -61,6 +62,11 @@ def test_a_short_update_fits_and_the_tab_shows_its_count(make_window, qtbot, pro
     window.store.save_organisation(Organisation(name="Example", status_page_url="https://status.example"))
     window.editor.body.setPlainText("We are sorry: email is slow. https://status.example.com/incidents/" + "x" * 80)
     qtbot.waitUntil(lambda: (_preview_tab(window, "Mastodon") or "").endswith("/500"), timeout=10_000)
-    assert _preview_tab(window, "Mastodon") == "Mastodon · 52/500"  # the link counts 23
+    view = window.previews.findChild(type(window.previews.email), "preview-mastodon")
+    posted = view.toPlainText()
+    # What goes out: the text with the promise of the ticked "Next update by" box written in.
+    assert posted.startswith("We are sorry: email is slow.") and "Next update by" in posted
+    assert _preview_tab(window, "Mastodon") == f"Mastodon · {mastodon_length(posted)}/500"  # the link counts 23
+    assert mastodon_length(posted) == 52 + mastodon_length(posted.split("\n\n", 1)[1]) + 2
     row = window.checklist.rows["fits-channels"]
     qtbot.waitUntil(lambda: row.finding is not None and row.finding.verdict is Verdict.PASS, timeout=10_000)

@@ -92,7 +92,12 @@ def test_previews_follow_typing(make_window, qtbot, prompter):
     window = make_window()
     _new_incident(window, qtbot, prompter)
     qtbot.keyClicks(window.editor.body, "**Mail** is late")
-    qtbot.waitUntil(lambda: window.previews.email.toPlainText() == "**Mail** is late", timeout=10_000)
+    qtbot.waitUntil(lambda: window.previews.email.toPlainText().startswith("Mail is late"), timeout=10_000)
+    # The Email tab is the mail: its subject, a plain-text part without Markdown, an HTML part.
+    previews = window.previews
+    assert previews.email_subject.text().startswith("Subject: ") and not previews.email_subject.isHidden()
+    assert "**" not in previews.email.toPlainText() and "Next update by" in previews.email.toPlainText()
+    assert "font-weight:700" in previews.email_html.toHtml() or "<b>" in previews.email_html.toHtml()
     assert window.previews.blog.toPlainText().strip() == "Mail is late"  # rendered, not raw Markdown
     assert "**" not in window.previews.blog.toHtml()
     assert "3 words" in window.previews.tabText(0)
