@@ -50,7 +50,7 @@ def parse_now(text: str | None) -> datetime:
     return now
 
 
-def _config(path: Path | None) -> CheckConfig:
+def check_config(path: Path | None) -> CheckConfig:
     from composer.core.checks import CheckConfig, load_config  # noqa: PLC0415
     from composer.core.checks.config import CONFIG_NAME, ConfigError  # noqa: PLC0415
     from composer.core.paths import data_home  # noqa: PLC0415
@@ -66,7 +66,7 @@ def _config(path: Path | None) -> CheckConfig:
         raise CommandError(str(error)) from None
 
 
-def _with_channels(config: CheckConfig, channels: str | None) -> CheckConfig:
+def with_channels(config: CheckConfig, channels: str | None) -> CheckConfig:
     """Fill in the length rules of the channels asked for (--channels, else the config's)."""
     names = [n.strip() for n in channels.split(",") if n.strip()] if channels else config.channel_names
     if names:
@@ -85,7 +85,7 @@ def check(args: argparse.Namespace) -> int:
     from composer.core.interchange import InterchangeError, read_update  # noqa: PLC0415
 
     now = parse_now(args.now)
-    config = _with_channels(_config(args.config), args.channels)
+    config = with_channels(check_config(args.config), args.channels)
     results: list[tuple[Path, list[Finding]]] = []
     bad_input = failed = False
     for path in args.files:

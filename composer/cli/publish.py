@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,13 +23,21 @@ from composer.cli.base import EXIT_FAILED, EXIT_OK, CommandError, open_store
 if TYPE_CHECKING:
     import argparse
 
+    from composer.core.checks import Finding
     from composer.core.credentials import CredentialStore
+    from composer.core.interchange import UpdateDocument
+    from composer.publishers.base import Publisher
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     publish = commands.add_parser("publish", help="publish an update file to accounts")
     publish.add_argument("file", type=Path, metavar="FILE")
     publish.add_argument("--to", required=True, metavar="NAME[,NAME...]")
+    publish.add_argument(
+        "--override",
+        metavar="REASON",
+        help="publish although checks fail; the reason (10 characters or more) is kept in the update's history",
+    )
     publish.add_argument(
         "--queue",
         action="store_true",
@@ -54,11 +63,23 @@ def keyring_secrets() -> Callable[[str], str | None]:
     return secret_for
 
 
+def _failing_checks(doc: UpdateDocument, channels: list[Publisher]) -> list[Finding]:
+    """The checks `doc` fails now, with the length rules of the channels it goes to."""
+    from composer.cli.check import check_config, with_channels  # noqa: PLC0415
+    from composer.core.checks import Verdict, check_document  # noqa: PLC0415
+
+    limited = ",".join(sorted({publisher.id for publisher in channels if publisher.policy.limit}))
+    config = with_channels(check_config(None), limited or None)
+    return [f for f in check_document(doc, datetime.now(UTC).astimezone(), config) if f.verdict is Verdict.FAIL]
+
+
 def publish_file(args: argparse.Namespace) -> int:
     from composer.cli.outbox import describe  # noqa: PLC0415
     from composer.cli.templates import library  # noqa: PLC0415
+    from composer.core.checks import MIN_REASON_LENGTH  # noqa: PLC0415
     from composer.core.exchange import stored_for_publishing  # noqa: PLC0415
     from composer.core.interchange import InterchangeError, read_update  # noqa: PLC0415
+    from composer.core.model import Event  # noqa: PLC0415
     from composer.core.outgoing import fill_template_texts  # noqa: PLC0415
     from composer.publishers.publishable import publishable_update  # noqa: PLC0415
     from composer.publishers.service import PublishingService  # noqa: PLC0415
@@ -73,13 +94,26 @@ def publish_file(args: argparse.Namespace) -> int:
     if unknown:
         raise CommandError(f"no account named {unknown[0]!r} (see `incident-composer accounts list`)")
     kinds = publishers()
+    override = (args.override or "").strip()
+    if args.override is not None and len(override) < MIN_REASON_LENGTH:
+        raise CommandError(f"--override needs a reason of {MIN_REASON_LENGTH} characters or more: say why")
+    filled = fill_template_texts(doc, library())
+    failures = _failing_checks(filled, [kinds[accounts[n].kind] for n in names if accounts[n].kind in kinds])
+    if failures and not override:  # the same gate as the window's: nothing is stored or sent
+        print('Not published: these checks fail. Fix the file, or publish with --override "why".')
+        for finding in failures:
+            print(f"  FAIL  {finding.rule:<20} {finding.message}")
+        return EXIT_FAILED
     store = open_store(strict=True)
     try:
         incident, update, new = stored_for_publishing(store, doc)
         assert incident.id is not None and update.id is not None
         if new and doc.incident_id is None:
             print(f"Stored as incident {incident.id}: add `incident: {incident.id}` to the next update's file.")
-        doc = fill_template_texts(doc, library())
+        if failures:  # recorded as the window records it
+            rules = [finding.rule for finding in failures]
+            store.add_event(Event(update.id, "override", {"reason": override, "rules": rules}))
+        doc = filled
         organisation = store.organisation()
         publishable = publishable_update(
             doc,

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from composer.core.checks import Finding
+from composer.core.checks import MIN_REASON_LENGTH, Finding
 
-MIN_REASON_LENGTH = 10
+__all__ = ["MIN_REASON_LENGTH", "OverrideDialog"]
 
 
 class OverrideDialog(QDialog):

@@ -14,6 +14,7 @@ import subprocess
 import sys
 
 import pytest
+from outbox_cli import passing_update
 from peers import start_peer
 from smtp_peer import SmtpPeer
 
@@ -67,8 +68,8 @@ def relay(smtp_certificate):
 
 def test_queued_while_the_server_is_down_then_sent_once_when_it_is_back(home, tmp_path, relay):
     add_relay(home, relay.port)  # not listening yet: the mail server is down
-    update = tmp_path / "monday.md"
-    update.write_text(MONDAY, encoding="utf-8")
+    update = tmp_path / "update.md"
+    update.write_text(passing_update("Email delivery delayed", "a relay that is down"), encoding="utf-8")
 
     failed = run(home, "publish", str(update), "--to", "relay")
     assert failed.returncode == 1 and "relay (job 1): ERROR" in failed.stdout and "refused" in failed.stdout
@@ -99,8 +100,8 @@ def test_queued_while_the_server_is_down_then_sent_once_when_it_is_back(home, tm
 
 def test_the_users_actions_and_their_one_line_refusals(home, tmp_path, relay, closed_port):
     add_relay(home, closed_port)
-    update = tmp_path / "monday.md"
-    update.write_text(MONDAY, encoding="utf-8")
+    update = tmp_path / "update.md"
+    update.write_text(passing_update("Email delivery delayed", "a relay that is down"), encoding="utf-8")
     assert run(home, "publish", str(update), "--to", "relay", "--queue").returncode == 0
 
     cancelled = run(home, "outbox", "cancel", "1")
@@ -126,8 +127,8 @@ def test_an_uncertain_email_waits_for_the_user(home, tmp_path, relay):
     relay.handler.reply_delay = 4.0
     start_peer("SMTP relay", relay.start)
     add_relay(home, relay.port, "--set", "timeout=1")
-    update = tmp_path / "monday.md"
-    update.write_text(MONDAY, encoding="utf-8")
+    update = tmp_path / "update.md"
+    update.write_text(passing_update("Email delivery delayed", "a relay that is down"), encoding="utf-8")
 
     first = run(home, "publish", str(update), "--to", "relay", "--queue")
     assert first.returncode == 1 and "relay (job 1): UNCERTAIN This email may already have gone out at" in first.stdout
@@ -149,8 +150,9 @@ def test_two_incidents_with_the_same_title_are_two_incidents(home, tmp_path, rel
     monday, friday = tmp_path / "monday.md", tmp_path / "friday.md"
     monday.write_text(MONDAY, encoding="utf-8")
     friday.write_text(FRIDAY, encoding="utf-8")
-    first = run(home, "publish", str(monday), "--to", "relay")
-    second = run(home, "publish", str(friday), "--to", "relay")
+    backfill = ("--override", "Backfilling last week's incidents")  # their times are long past: checks fail
+    first = run(home, "publish", str(monday), "--to", "relay", *backfill)
+    second = run(home, "publish", str(friday), "--to", "relay", *backfill)
     assert "Stored as incident 1" in first.stdout and "Stored as incident 2" in second.stdout
     ids = [email.message_from_bytes(d.raw, policy=email.policy.default)["Message-ID"] for d in relay.deliveries]
     assert len(ids) == 2 and ids[0] != ids[1]
@@ -160,7 +162,7 @@ def test_two_incidents_with_the_same_title_are_two_incidents(home, tmp_path, rel
     assert rendered.returncode == 0, rendered.stderr
     text = (tmp_path / "r.md").read_text(encoding="utf-8")
     assert "\nincident: 2\n" in text and "title: Email delivery delayed" in text
-    later = run(home, "publish", str(tmp_path / "r.md"), "--to", "relay")
+    later = run(home, "publish", str(tmp_path / "r.md"), "--to", "relay", *backfill)
     assert later.returncode == 0 and "Stored as" not in later.stdout
     replies = email.message_from_bytes(relay.deliveries[-1].raw, policy=email.policy.default)
     assert replies["In-Reply-To"] == "<incident-2@example.net>"
@@ -168,3 +170,33 @@ def test_two_incidents_with_the_same_title_are_two_incidents(home, tmp_path, rel
     assert sorted((i["id"], i["updates"]) for i in incidents) == [(1, 1), (2, 2)]
     unknown = run(home, "render", "resolved-email-en", "--sample", "--incident", "9")
     assert unknown.returncode == 2 and "no incident with id 9" in unknown.stderr
+
+
+def test_publish_is_gated_by_the_checks_as_in_the_window(home, tmp_path, relay):
+    start_peer("SMTP relay", relay.start)
+    add_relay(home, relay.port)
+    unsigned = tmp_path / "unsigned.md"
+    unsigned.write_text(
+        passing_update("Email delivery delayed", "the gate").replace(
+            "Marta Vidal, Head of Support\n", "The Support Team\n"
+        ),
+        encoding="utf-8",
+    )
+    refused = run(home, "publish", str(unsigned), "--to", "relay")
+    assert refused.returncode == 1 and refused.stdout.startswith("Not published: these checks fail.")
+    assert "FAIL  sign-your-name" in refused.stdout and "--override" in refused.stdout
+    assert relay.deliveries == [] and listed(home) == []  # nothing stored, nothing sent
+    short = run(home, "publish", str(unsigned), "--to", "relay", "--override", "because")
+    assert short.returncode == 2 and "10 characters or more" in short.stderr and relay.deliveries == []
+
+    reason = "The signer is on a plane; Marta approved by phone"
+    overridden = run(home, "publish", str(unsigned), "--to", "relay", "--override", reason)
+    assert overridden.returncode == 0 and len(relay.deliveries) == 1
+    from composer.core.store import Store
+
+    store, _ = Store.open(home / "composer.db")
+    try:
+        [event] = [e for e in store.events(1) if e.kind == "override"]  # kept as the window keeps it
+        assert event.detail == {"reason": reason, "rules": ["sign-your-name"]}
+    finally:
+        store.close()

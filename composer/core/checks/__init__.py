@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
-from composer.core.checks.base import Draft, Finding, Fix, Rule, Verdict
+from composer.core.checks.base import MIN_REASON_LENGTH, Draft, Finding, Fix, Rule, Verdict
 from composer.core.checks.config import CheckConfig, ConfigError, load_config, parse_config
 from composer.core.checks.engine import RULES, check_document, make_draft, overall, run_checks
 
 __all__ = [
+    "MIN_REASON_LENGTH",
     "RULES",
     "CheckConfig",
     "ConfigError",

@@ -19,6 +19,11 @@ if TYPE_CHECKING:
     from composer.core.checks.language import WordLists
 
 
+# Publishing past a failing check needs a reason of at least this many characters (kept in the
+# update's history), in the window and on the command line alike.
+MIN_REASON_LENGTH = 10
+
+
 class Verdict(enum.StrEnum):
     PASS = "pass"
     WARN = "warn"
