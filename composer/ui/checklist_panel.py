@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -34,8 +34,10 @@ class RuleRow(QFrame):
         self.badge = QLabel("…")
         self.badge.setFixedWidth(18)
         self.title = QLabel(f"<b>{title}</b>")
+        self.title.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # takes the focus from a Fix that hides
         self.fix = QPushButton(self.tr("Fix"))
         self.fix.setVisible(False)
         grid = QGridLayout(self)
@@ -54,6 +56,10 @@ class RuleRow(QFrame):
         self.message.setText(finding.message)
         self.setToolTip(f"{finding.rule}: {finding.verdict.value}")
         self.setStyleSheet(f"#rule-{self.rule_id} {{ border-left: 4px solid {color}; }}")
+        if finding.fix is None and self.fix.hasFocus():
+            # Hiding the focused button would pass the focus on, and the scroll area would
+            # scroll to wherever it lands: keep it on this row instead.
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
         self.fix.setVisible(finding.fix is not None)
         if finding.fix is not None:
             self.fix.setToolTip(finding.fix.label)
@@ -86,21 +92,27 @@ class ChecklistPanel(QWidget):
             self.rows[rule_id] = row
             rows_layout.addWidget(row)
         rows_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.rows_area = QScrollArea()
+        self.rows_area.setWidgetResizable(True)
+        self.rows_area.setWidget(inner)
+        self.rows_area.setFrameShape(QFrame.Shape.NoFrame)
+        # The rows wrap their text to the dock's width: never a sideways scroll that clips it.
+        self.rows_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.summary)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.rows_area, 1)
         self.setMinimumWidth(220)
 
     def show_findings(self, findings: list[Finding]) -> None:
+        """Update the rows where they are: the list keeps its scroll position (e.g. after a Fix)."""
+        bar = self.rows_area.verticalScrollBar()
+        position = bar.value()
         for finding in findings:
             row = self.rows.get(finding.rule)
             if row is not None:
                 row.show_finding(finding)
+        bar.setValue(position)
         fails = sum(f.verdict is Verdict.FAIL for f in findings)
         warns = sum(f.verdict is Verdict.WARN for f in findings)
         if fails:

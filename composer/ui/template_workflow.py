@@ -25,6 +25,39 @@ if TYPE_CHECKING:
     from composer.ui.template_dialog import TemplateChoice
 
 OnScreen = Callable[[], tuple[Incident | None, Update | None]]
+# The stage that follows the last one published (a postmortem follows a resolution).
+NEXT_STAGE = {
+    "investigating": "identified",
+    "identified": "monitoring",
+    "monitoring": "resolved",
+    "resolved": "postmortem",
+    "postmortem": "postmortem",
+    "maintenance-scheduled": "maintenance-in-progress",
+    "maintenance-in-progress": "maintenance-completed",
+    "maintenance-completed": "maintenance-completed",
+}
+_STATUS_STAGE = {
+    "investigating": "investigating",
+    "identified": "identified",
+    "monitoring": "monitoring",
+    "resolved": "resolved",
+    "scheduled": "maintenance-scheduled",
+    "in_progress": "maintenance-in-progress",
+    "completed": "maintenance-completed",
+}
+
+
+def next_stage(incident: Incident, updates: list[Update]) -> str:
+    """The stage after the incident's last published update; the first stage when none went out."""
+    published = [u for u in updates if u.publications]
+    if not published:
+        return "maintenance-scheduled" if incident.status.is_maintenance else "investigating"
+    last = published[-1]
+    made_from = last.extra.get("template")
+    stage = str(made_from.get("stage", "")) if isinstance(made_from, dict) else ""
+    if stage not in NEXT_STAGE:
+        stage = _STATUS_STAGE[last.status.value]
+    return NEXT_STAGE[stage]
 
 
 def _local_zone_name() -> str:
@@ -106,7 +139,7 @@ class TemplateWorkflow(QObject):
         if incident is None:
             return
         language = update.language if update else "en"
-        stage = {s: k for k, s in STAGE_STATUS.items()}.get(incident.status.value, "investigating")
+        stage = next_stage(incident, self.store.updates(incident.id or 0))
         choice = TemplateDialog.ask(self.library, self.prefill(), language, stage, self._parent)
         if choice is not None:
             self.apply(choice)
