@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from composer.core.model import Incident, Update, utc_now
@@ -15,6 +15,7 @@ from composer.ui.clock import format_duration
 if TYPE_CHECKING:
     from PySide6.QtGui import QColor, QPalette
 
+AGE_TICK_MS = 30_000  # the ages ("4 min") move on this often
 FOREGROUND_ROLE = 9  # Qt.ItemDataRole.ForegroundRole, without loading Qt's enum namespace
 
 
@@ -51,6 +52,11 @@ class IncidentList(QWidget):
         layout.addWidget(self.updates, 2)
         self._incident_ids: list[int] = []
         self._update_ids: list[int] = []
+        self._shown: dict[int, tuple[Incident, Promise]] = {}  # what each row shows, to repaint its age
+        self.age_timer = QTimer(self)
+        self.age_timer.setInterval(AGE_TICK_MS)
+        self.age_timer.timeout.connect(self.tick_ages)
+        self.age_timer.start()
         self.incidents.currentRowChanged.connect(self._on_incident)
         self.updates.currentRowChanged.connect(self._on_update)
 
@@ -65,6 +71,7 @@ class IncidentList(QWidget):
         self.incidents.blockSignals(True)
         self.incidents.clear()
         self._incident_ids = [incident.id or 0 for incident, _ in incidents]
+        self._shown = {}
         chosen = None
         for incident, promise in incidents:
             item = QListWidgetItem()
@@ -80,7 +87,15 @@ class IncidentList(QWidget):
         if incident.id in self._incident_ids:
             self._paint_incident(self.incidents.item(self._incident_ids.index(incident.id)), incident, promise)
 
+    def tick_ages(self) -> None:
+        """Repaint each row's age from what it shows: no store query, nothing re-sorted."""
+        for row, incident_id in enumerate(self._incident_ids):
+            shown = self._shown.get(incident_id)
+            if shown is not None:
+                self._paint_incident(self.incidents.item(row), *shown)
+
     def _paint_incident(self, item: QListWidgetItem, incident: Incident, promise: Promise) -> None:
+        self._shown[incident.id or 0] = (incident, promise)
         now = utc_now()
         age = format_duration(now - incident.started_at)
         item.setText(
