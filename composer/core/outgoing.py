@@ -82,19 +82,38 @@ def fill_template_texts(
     doc: UpdateDocument, library: TemplateLibrary | None, *, subject: bool = True
 ) -> UpdateDocument:
     """`doc` with its template's subject and short texts in `extra`, where not written by hand."""
-    if library is None or template_spec(doc.extra) is None:
+    spec = template_spec(doc.extra) if library is not None else None
+    if library is None or spec is None:
         return doc
     language = doc.language or "en"
-    for channel, rendered in social_renderings(doc.extra, language, library).items():
+    stage, values = spec
+    template = doc.extra["template"]
+    kept = dict(template) if isinstance(template, dict) else {}
+    extra = {**doc.extra, "template": {**kept, "stage": stage, "values": {**values, **_current(doc)}}}
+    for channel, rendered in social_renderings(extra, language, library).items():
         if not isinstance(rendered, str) and not str(doc.extra.get(channel) or "").strip():
             doc.extra[channel] = rendered.text  # a template error leaves that channel to the body
-    email = email_rendering(doc.extra, language, library)
+    email = email_rendering(extra, language, library)
     if email is not None:
         if subject and not str(doc.extra.get(SUBJECT) or "").strip() and email.subject:
             doc.extra[SUBJECT] = email.subject
         if not str(doc.extra.get(EMAIL) or "").strip():
             doc.extra[EMAIL] = email.text  # what is mailed: the email's own wording, not the blog's
     return doc
+
+
+def _current(doc: UpdateDocument) -> dict[str, object]:
+    """The update's own fields, which win over the template's values they came from: a next update
+    moved after the template was filled is the time every channel says."""
+    fields: dict[str, object] = {
+        "title": doc.title,
+        "impact": doc.impact,
+        "workaround": doc.workaround,
+        "services": ", ".join(doc.services),
+        "next_update": doc.next_update.isoformat() if doc.next_update else "",
+        "started": doc.started.isoformat() if doc.started else "",
+    }
+    return {name: value for name, value in fields.items() if value}
 
 
 def update_document(

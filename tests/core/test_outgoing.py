@@ -12,7 +12,7 @@ from composer.core.checks import CheckConfig, make_draft
 from composer.core.exchange import export_document, import_document
 from composer.core.interchange import dump_update, parse_update
 from composer.core.lengths import mastodon_length, x_length
-from composer.core.outgoing import fill_template_texts, update_document
+from composer.core.outgoing import fill_template_texts, template_spec, update_document
 from composer.core.templates import TemplateLibrary, render_template
 from composer.core.templates.render import collect_values
 from composer.publishers.publishable import publishable_update
@@ -114,3 +114,20 @@ def test_a_next_update_only_in_the_field_is_written_into_what_is_published(monke
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+def test_a_next_update_moved_after_the_template_was_filled_is_the_time_every_channel_says(store, library):
+    incident, update, values = stored_from_template(store, library)
+    assert "10:00 CET" in render_template(library.find("investigating", "email", "en"), values).text
+    update.next_update_at = datetime(2026, 11, 24, 10, 45, tzinfo=UTC)  # 11:45 CET: moved by hand
+    doc = update_document(incident, update, None, library=library)
+    assert "11:45 CET" in doc.extra["email"] and "10:00 CET" not in doc.extra["email"]
+    assert "11:45" in doc.extra["social-short"] and "10:00" not in doc.extra["social-short"]
+
+
+def test_a_file_rendered_on_the_command_line_carries_its_template_as_the_window_keeps_it(library):
+    values = collect_values(library.find("investigating", "blog", "en"), {}, sample=True)
+    doc = parse_update(render_template(library.find("investigating", "blog", "en"), values).as_interchange())
+    assert template_spec(doc.extra) == ("investigating", _plain(values))
+    filled = fill_template_texts(doc, library)
+    assert filled.extra["email"].startswith("Hello,") and filled.extra["subject"].startswith("[Example Hosting]")

@@ -72,7 +72,10 @@ class Rendered:
 
         values = self.values
         signer = ", ".join(str(v) for v in (values.get("signer_name"), values.get("signer_role")) if v)
-        extra: dict[str, object] = {"template": self.template.id}
+        # The template and its values, as the window keeps them for an update made from a template:
+        # publishing the file then mails the email template's own wording and posts its social texts.
+        kept = {k: v.isoformat() if isinstance(v, datetime) else v for k, v in values.items() if v not in (None, "")}
+        extra: dict[str, object] = {"template": {"id": self.template.id, "stage": self.template.stage, "values": kept}}
         if self.subject:
             extra["subject"] = self.subject
         services = values.get("services")
