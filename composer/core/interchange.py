@@ -12,7 +12,9 @@
     We are sorry: since 09:12 CET ...
 
 Times are ISO 8601 with a zone. `last_update` is the time of the previous public
-update (absent: this is the first). Keys we do not know are kept and written back.
+update (absent: this is the first). `own_site_down: true` / `own_email_down: true`: the
+incident takes down our own website / email (the checks then ask for contacts elsewhere).
+Keys we do not know are kept and written back.
 """
 
 from __future__ import annotations
@@ -39,7 +41,10 @@ KNOWN_KEYS = (
     "impact",
     "workaround",
     "region",
+    "own_site_down",
+    "own_email_down",
 )
+FLAG_KEYS = ("own_site_down", "own_email_down")
 
 
 class InterchangeError(ValueError):
@@ -62,6 +67,8 @@ class UpdateDocument:
     impact: str = ""
     workaround: str = ""
     region: str = ""
+    own_site_down: bool = False
+    own_email_down: bool = False
     extra: dict[str, object] = field(default_factory=dict)
 
     # -- to and from the model ------------------------------------------------
@@ -83,6 +90,8 @@ class UpdateDocument:
             impact=incident.customer_impact,
             workaround=incident.workaround,
             region=incident.region,
+            own_site_down=incident.own_site_down,
+            own_email_down=incident.own_email_down,
             extra=dict(update.extra),
         )
 
@@ -94,6 +103,8 @@ class UpdateDocument:
             customer_impact=self.impact,
             workaround=self.workaround,
             region=self.region,
+            own_site_down=self.own_site_down,
+            own_email_down=self.own_email_down,
         )
         if self.severity is not None:
             incident.severity = self.severity
@@ -151,6 +162,12 @@ def _text(key: str, value: object) -> str:
     return str(value)
 
 
+def _flag(key: str, value: object) -> bool:
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    raise InterchangeError(f"`{key}` must be true or false, not {value!r}")
+
+
 def parse_update(text: str) -> UpdateDocument:
     """Read the interchange format from a string."""
     import frontmatter  # noqa: PLC0415 - kept off the path to the first window
@@ -189,6 +206,7 @@ def parse_update(text: str) -> UpdateDocument:
     doc.services = [str(s) for s in services]
     for key in ("title", "signer", "language", "impact", "workaround", "region"):
         setattr(doc, key, _text(key, meta.get(key)))
+    doc.own_site_down, doc.own_email_down = (_flag(k, meta.get(k)) for k in FLAG_KEYS)
     doc.extra = {k: v for k, v in meta.items() if k not in KNOWN_KEYS}
     return doc
 
@@ -232,6 +250,8 @@ def dump_update(doc: UpdateDocument) -> str:
         "impact": doc.impact,
         "workaround": doc.workaround,
         "region": doc.region,
+        "own_site_down": doc.own_site_down or None,
+        "own_email_down": doc.own_email_down or None,
     }
     meta = {k: v for k, v in meta.items() if v not in (None, "", [])}
     meta.update({k: _plain(v) for k, v in doc.extra.items()})

@@ -80,6 +80,8 @@ class Incident(Record):
         "created_at",
         "customer_impact",
         "id",
+        "own_email_down",
+        "own_site_down",
         "region",
         "severity",
         "started_at",
@@ -95,6 +97,8 @@ class Incident(Record):
     customer_impact: str
     workaround: str
     region: str
+    own_site_down: bool  # the incident takes down our own website (its contact page with it)
+    own_email_down: bool  # ... our own email (the support address with it)
     id: int | None
     created_at: datetime
 
@@ -109,6 +113,8 @@ class Incident(Record):
         customer_impact: str = "",
         workaround: str = "",
         region: str = "",
+        own_site_down: bool = False,
+        own_email_down: bool = False,
         id: int | None = None,
         created_at: datetime | None = None,
     ):
@@ -120,6 +126,8 @@ class Incident(Record):
         self.customer_impact = customer_impact
         self.workaround = workaround
         self.region = region
+        self.own_site_down = own_site_down
+        self.own_email_down = own_email_down
         self.id = id
         self.created_at = created_at if created_at is not None else utc_now()
 
@@ -268,20 +276,48 @@ class Person(Record):
 
 
 class Organisation(Record):
-    """Who speaks, and where customers can reach them."""
+    """Who speaks, and where customers can reach them (also when our own site or mail is down)."""
 
-    __slots__ = ("contact_url", "email", "name", "phone", "status_page_url")
+    __slots__ = (
+        "alternate_contact_url",
+        "backup_email",
+        "contact_url",
+        "email",
+        "name",
+        "phone",
+        "phone_hours",
+        "status_page_url",
+        "timezone",
+    )
     name: str
     contact_url: str
     phone: str
     email: str
     status_page_url: str
+    alternate_contact_url: str  # a contact page hosted outside our own infrastructure
+    backup_email: str  # an address on another domain than our own
+    phone_hours: str  # when the phone is answered ("24/7", "08:00–20:00 CET")
+    timezone: str  # the readers' IANA zone ("Europe/Madrid"); "": this computer's
 
     def __init__(
-        self, name: str = "", contact_url: str = "", phone: str = "", email: str = "", status_page_url: str = ""
+        self,
+        name: str = "",
+        contact_url: str = "",
+        phone: str = "",
+        email: str = "",
+        status_page_url: str = "",
+        *,
+        alternate_contact_url: str = "",
+        backup_email: str = "",
+        phone_hours: str = "",
+        timezone: str = "",
     ):
         self.name = name
         self.contact_url = contact_url
         self.phone = phone
         self.email = email
         self.status_page_url = status_page_url
+        self.alternate_contact_url = alternate_contact_url
+        self.backup_email = backup_email
+        self.phone_hours = phone_hours
+        self.timezone = timezone

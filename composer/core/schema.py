@@ -122,6 +122,16 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE outbox ADD COLUMN attempted_at TEXT;
     CREATE INDEX outbox_by_state ON outbox(state, next_attempt);
     """,
+    # 7: contacts for when the incident takes down our own site or mail: the organisation's
+    # alternate contact page, backup email, phone hours and readers' zone; the incident's flags.
+    """
+    ALTER TABLE organisation ADD COLUMN alternate_contact_url TEXT NOT NULL DEFAULT '';
+    ALTER TABLE organisation ADD COLUMN backup_email TEXT NOT NULL DEFAULT '';
+    ALTER TABLE organisation ADD COLUMN phone_hours TEXT NOT NULL DEFAULT '';
+    ALTER TABLE organisation ADD COLUMN timezone TEXT NOT NULL DEFAULT '';
+    ALTER TABLE incidents ADD COLUMN own_site_down INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE incidents ADD COLUMN own_email_down INTEGER NOT NULL DEFAULT 0;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

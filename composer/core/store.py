@@ -255,8 +255,8 @@ class Store:
     def add_incident(self, incident: Incident) -> Incident:
         with self._write() as conn:
             cursor = conn.execute(
-                "INSERT INTO incidents (title, status, severity, started_at, affected_services,"
-                " customer_impact, workaround, region, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO incidents (title, status, severity, started_at, affected_services, customer_impact,"
+                " workaround, region, own_site_down, own_email_down, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (*self._incident_values(incident), _ts(incident.created_at)),
             )
         incident.id = cursor.lastrowid
@@ -266,7 +266,8 @@ class Store:
         with self._write() as conn:
             conn.execute(
                 "UPDATE incidents SET title=?, status=?, severity=?, started_at=?,"
-                " affected_services=?, customer_impact=?, workaround=?, region=? WHERE id=?",
+                " affected_services=?, customer_impact=?, workaround=?, region=?, own_site_down=?,"
+                " own_email_down=? WHERE id=?",
                 (*self._incident_values(incident), incident.id),
             )
 
@@ -281,6 +282,8 @@ class Store:
             incident.customer_impact,
             incident.workaround,
             incident.region,
+            int(incident.own_site_down),
+            int(incident.own_email_down),
         )
 
     def delete_incident(self, incident_id: int) -> None:
@@ -309,6 +312,8 @@ class Store:
             customer_impact=row["customer_impact"],
             workaround=row["workaround"],
             region=row["region"],
+            own_site_down=bool(row["own_site_down"]),
+            own_email_down=bool(row["own_email_down"]),
             created_at=_dt(row["created_at"]) or utc_now(),
         )
 
@@ -549,22 +554,13 @@ class Store:
 
     def organisation(self) -> Organisation:
         row = self._conn.execute("SELECT * FROM organisation WHERE id=1").fetchone()
-        if row is None:
-            return Organisation()
-        return Organisation(
-            name=row["name"],
-            contact_url=row["contact_url"],
-            phone=row["phone"],
-            email=row["email"],
-            status_page_url=row["status_page_url"],
-        )
+        return Organisation(**{name: row[name] for name in Organisation.__slots__}) if row else Organisation()
 
     def save_organisation(self, org: Organisation) -> None:
+        names = Organisation.__slots__  # the columns are named as the fields
         with self._write() as conn:
             conn.execute(
-                "INSERT INTO organisation (id, name, contact_url, phone, email, status_page_url)"
-                " VALUES (1,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name,"
-                " contact_url=excluded.contact_url, phone=excluded.phone, email=excluded.email,"
-                " status_page_url=excluded.status_page_url",
-                (org.name, org.contact_url, org.phone, org.email, org.status_page_url),
+                f"INSERT INTO organisation (id, {', '.join(names)}) VALUES (1{',?' * len(names)}) ON CONFLICT(id)"
+                f" DO UPDATE SET {', '.join(f'{name}=excluded.{name}' for name in names)}",
+                tuple(getattr(org, name) for name in names),
             )

@@ -83,6 +83,9 @@ class Draft:
     texts: dict[str, str] = field(default_factory=dict)  # short forms by template channel ("social-short")
     long_url: str = ""  # where the full update lives, for channels that shorten
     zone: tzinfo | None = None  # the readers' zone (a template's `zone`); None: the zone of `now`
+    own_site_down: bool = False  # the incident takes down our own website ...
+    own_email_down: bool = False  # ... our own email
+    down_domains: frozenset[str] = frozenset()  # their domains (contacts.down_domains)
     config: CheckConfig = field(kw_only=True)  # given by make_draft, as the words are
     words: WordLists = field(kw_only=True)
 

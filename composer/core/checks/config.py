@@ -83,6 +83,10 @@ def parse_config(text: str, source: str = "configuration") -> CheckConfig:
         phone=str(org.get("phone", "")),
         email=str(org.get("email", "")),
         status_page_url=str(org.get("status_page_url", "")),
+        alternate_contact_url=str(org.get("alternate_contact_url", "")),
+        backup_email=str(org.get("backup_email", "")),
+        phone_hours=str(org.get("phone_hours", "")),
+        timezone=str(org.get("timezone", "")),
     )
     names = data.get("publishing", {}).get("channels", [])
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):

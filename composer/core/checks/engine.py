@@ -14,6 +14,7 @@ from composer.core.checks.rules.lessons import BeTimely, DontHide
 from composer.core.checks.rules.lifecycle import Apologise, SaysDataImpact, StatusConsistent
 from composer.core.checks.rules.signature import SignYourName
 from composer.core.checks.rules.wording import NoFixPromises, NoInternalDetails, PlainLanguage, TimesHaveZone
+from composer.core.contacts import down_domains
 from composer.core.interchange import UpdateDocument
 from composer.core.outgoing import LONG_URL, channel_texts
 from composer.core.promise_text import readers_zone
@@ -54,6 +55,9 @@ def make_draft(doc: UpdateDocument, now: datetime, config: CheckConfig | None = 
         texts=channel_texts(doc),
         long_url=str(doc.extra.get(LONG_URL) or config.organisation.status_page_url or ""),
         zone=readers_zone(doc.extra),
+        own_site_down=doc.own_site_down,
+        own_email_down=doc.own_email_down,
+        down_domains=frozenset(down_domains(config.organisation, doc)),
     )
 
 

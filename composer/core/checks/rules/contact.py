@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Give contact info: a phone number, an email address or a contact page."""
+"""Give contact info: a phone number, an email address or a contact page, not on what is down."""
 
 from __future__ import annotations
 
 from composer.core.checks.base import Draft, Finding, Fix, Verdict
 from composer.core.checks.rules.signature import closing_block_start
 from composer.core.checks.text import Span, emails, phone_numbers, urls
+from composer.core.contacts import contacts_for, on_domain
 
 # Regions tried for numbers written without +country, by the update's language.
 _REGIONS = {"ca": ("ES",), "es": ("ES",), "en": ("US", "GB")}
@@ -21,26 +22,67 @@ def phone_spans(draft: Draft) -> list[Span]:
     return sorted(found)
 
 
+def _bare_url(url: str) -> str:
+    return url.strip().lower().split("//", 1)[-1].removeprefix("www.").rstrip("/")
+
+
 def contact_url_spans(draft: Draft) -> list[Span]:
+    """Contact pages in the text: URLs that read like one, and the organisation's own two."""
     pattern = draft.words.pattern("contact_url", every_language=True)
-    status_page = draft.config.organisation.status_page_url.rstrip("/").lower()
+    org = draft.config.organisation
+    status_page = _bare_url(org.status_page_url)
+    known = {_bare_url(u) for u in (org.contact_url, org.alternate_contact_url) if u.strip()}
     found = []
     for start, end in urls(draft.body):
         url = draft.body[start:end].lower()
-        if status_page and url.rstrip("/") == status_page:
+        if _bare_url(url) in known:
+            found.append((start, end))
+        elif status_page and _bare_url(url) == status_page:
             continue
-        if pattern is not None and pattern.search(url.replace("/", " ").replace(".", " ").replace("-", " ")):
+        elif pattern is not None and pattern.search(url.replace("/", " ").replace(".", " ").replace("-", " ")):
             found.append((start, end))
     return found
 
 
 def contact_block(draft: Draft) -> str:
-    org = draft.config.organisation
-    parts = [p for p in (org.phone, org.email, org.contact_url) if p]
+    """A line with the contacts to give for this incident (alternates when our own are down)."""
+    parts = contacts_for(draft.config.organisation, draft).parts()
     if not parts:
         return ""
     lead = {"ca": "Per parlar amb nosaltres", "es": "Para hablar con nosotros"}.get(draft.language, "To reach us")
     return f"{lead}: {' · '.join(parts)}"
+
+
+def _unreachable(draft: Draft, emails_found: list[Span], urls_found: list[Span]) -> tuple[list[Span], list[Span]]:
+    """The addresses and pages in the text that are on what the incident takes down."""
+    down = draft.down_domains
+    dead_mail = [s for s in emails_found if draft.own_email_down and on_domain(draft.body[s[0] : s[1]], down)]
+    dead_pages = [s for s in urls_found if draft.own_site_down and on_domain(draft.body[s[0] : s[1]], down)]
+    return dead_mail, dead_pages
+
+
+def _down_message(draft: Draft, dead_mail: list[Span], dead_pages: list[Span]) -> str:
+    said = []
+    if dead_pages:
+        pages = ", ".join(draft.body[s:e] for s, e in dead_pages)
+        said.append(f"Your website is down: {pages} cannot be reached.")
+    if dead_mail:
+        addresses = ", ".join(draft.body[s:e] for s, e in dead_mail)
+        said.append(f"Your email is down: {addresses} cannot be reached.")
+    said.append(
+        "Give the alternate contact page, a backup email on another domain or a phone number"
+        " (set them in Organisation and people)."
+    )
+    return " ".join(said)
+
+
+def _insert_contacts(draft: Draft, label: str) -> Fix | None:
+    block = contact_block(draft)
+    if not block:
+        return None
+    at = closing_block_start(draft)
+    text = f"{block}\n\n" if at < len(draft.body.rstrip()) else f"\n\n{block}"
+    return Fix(label, at, at, text)
 
 
 class GiveContactInfo:
@@ -48,19 +90,21 @@ class GiveContactInfo:
     title = "Give contact info"
 
     def check(self, draft: Draft) -> Finding:
-        found = sorted(phone_spans(draft) + emails(draft.body) + contact_url_spans(draft))
-        if found:
-            return Finding(self.id, Verdict.PASS, "Gives a way to reach a person.", tuple(found))
-        block = contact_block(draft)
-        fix = None
-        if block:
-            at = closing_block_start(draft)
-            text = f"{block}\n\n" if at < len(draft.body.rstrip()) else f"\n\n{block}"
-            fix = Fix("Insert the organisation's contact details", at, at, text)
-        return Finding(
-            self.id,
-            Verdict.FAIL,
-            "No way to reach a person: add a phone number, an email address or a contact page.",
-            (),
-            fix,
-        )
+        phones, mail, pages = phone_spans(draft), emails(draft.body), contact_url_spans(draft)
+        found = sorted(phones + mail + pages)
+        down = draft.own_site_down or draft.own_email_down
+        label = "Insert the alternate contact details" if down else "Insert the organisation's contact details"
+        if not found:
+            return Finding(
+                self.id,
+                Verdict.FAIL,
+                "No way to reach a person: add a phone number, an email address or a contact page.",
+                (),
+                _insert_contacts(draft, label),
+            )
+        dead_mail, dead_pages = _unreachable(draft, mail, pages)
+        if set(found) <= set(dead_mail + dead_pages):
+            spans = tuple(sorted(dead_mail + dead_pages))
+            message = _down_message(draft, dead_mail, dead_pages)
+            return Finding(self.id, Verdict.WARN, message, spans, _insert_contacts(draft, label))
+        return Finding(self.id, Verdict.PASS, "Gives a way to reach a person.", tuple(found))
