@@ -99,6 +99,11 @@ def test_every_command_group_fails_in_one_line_with_the_shared_exit_codes(home, 
         (2, ("render", "investigating-blog-en", "--data", str(update))),  # not JSON
         (1, ("render", "investigating-blog-en", "--sample", "--output", str(tmp_path / "no" / "dir" / "x.md"))),
         (1, ("export", "1", "--output", str(tmp_path / "no" / "dir" / "x.md"))),
+        (2, ("export", "1", "--output", "")),  # a folder, a device or a link is not replaced
+        (2, ("export", "1", "--output", ".")),
+        (2, ("export", "1", "--output", "/")),
+        (2, ("export", "1", "--output", "/dev/null")),
+        (2, ("render", "investigating-blog-en", "--sample", "--output", str(tmp_path))),
         (2, ("accounts", "test", "nobody")),
         (2, ("accounts", "remove", "nobody")),
         (2, ("accounts", "add", "carrier-pigeon", "coo")),

@@ -9,6 +9,7 @@ standard error, `incident-composer: <reason>`, never a traceback.
 
 from __future__ import annotations
 
+import errno
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,8 +61,9 @@ def write_output(path: Path | None, text: str) -> None:
 
     try:
         write_atomic(path, text)
-    except OSError as error:
-        raise CommandError(f"cannot write {path}: {error.strerror or error}", EXIT_FAILED) from None
+    except OSError as error:  # a folder, a link or a device named: bad input; a full disk: the work failed
+        code = EXIT_BAD_INPUT if error.errno in (errno.EISDIR, errno.ELOOP, errno.EINVAL) else EXIT_FAILED
+        raise CommandError(f"cannot write {path}: {error.strerror or error}", code) from None
 
 
 def add_format(parser: argparse.ArgumentParser) -> None:

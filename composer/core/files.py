@@ -9,14 +9,21 @@ new one, never half of one. On failure the temporary file is removed and the `OS
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 
 def write_atomic(path: Path | str, data: str | bytes, *, encoding: str = "utf-8", mode: int | None = None) -> None:
-    """Replace `path` with `data`. Keeps the file's permissions if it exists, else uses `mode` or 0o644."""
+    """Replace `path` with `data`. Keeps the file's permissions if it exists, else uses `mode` or 0o644.
+
+    Only a regular file is replaced: a folder, a device, a pipe or a symbolic link at `path` is
+    refused (an OSError whose `strerror` says which), so a planted link cannot send the write
+    elsewhere and `-o /dev/stdout` cannot replace a device node."""
     target = Path(path)
+    _refuse_unless_regular(target)
     payload = data.encode(encoding) if isinstance(data, str) else data
     folder = target.parent if str(target.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -39,6 +46,21 @@ def write_atomic(path: Path | str, data: str | bytes, *, encoding: str = "utf-8"
             os.unlink(tmp_name)
         raise
     _fsync_folder(folder)
+
+
+def _refuse_unless_regular(target: Path) -> None:
+    if not str(target) or str(target) in (".", ".."):
+        raise IsADirectoryError(errno.EISDIR, "is a folder: name a file")
+    try:
+        status = os.lstat(target)
+    except FileNotFoundError:
+        return  # a new file
+    if stat.S_ISLNK(status.st_mode):
+        raise OSError(errno.ELOOP, "is a symbolic link: name the file it points to")
+    if stat.S_ISDIR(status.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder: name a file")
+    if not stat.S_ISREG(status.st_mode):
+        raise OSError(errno.EINVAL, "is not a regular file (a device or a pipe): name a file")
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -53,3 +53,25 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
 def test_a_missing_folder_raises(tmp_path):
     with pytest.raises(FileNotFoundError):
         write_atomic(tmp_path / "nowhere" / "x.md", "text")
+
+
+def test_only_a_regular_file_is_replaced_never_a_link_a_folder_or_a_device(tmp_path):
+    import os
+
+    import pytest
+
+    from composer.core.files import write_atomic
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(victim)
+    with pytest.raises(OSError, match="symbolic link") as caught:
+        write_atomic(link, "planted")
+    assert caught.value.strerror == "is a symbolic link: name the file it points to"
+    assert victim.read_text(encoding="utf-8") == "keep me" and link.is_symlink()
+    with pytest.raises(IsADirectoryError, match="is a folder"):
+        write_atomic(tmp_path, "x")
+    with pytest.raises(OSError, match="not a regular file"):
+        write_atomic("/dev/null", "x")
+    assert sorted(os.listdir(tmp_path)) == ["link.md", "victim.txt"]  # nothing left behind
