@@ -225,6 +225,9 @@ class _Client:
         response.close()  # only the headers matter
         link = (response.links.get(API_REL) or {}).get("url", "")
         link = urljoin(response.url, link) if link else ""
+        elsewhere = ""
+        if link and not _same_site(link, site):  # the password goes to the site's own address only
+            elsewhere, link = link, ""
         candidates = [link] if link else []
         candidates.append(site + "/?rest_route=/")
         for candidate in candidates:
@@ -237,6 +240,12 @@ class _Client:
                 return _Site(api_root=candidate, name=html.unescape(str(index.get("name") or "")), zone=_zone(index))
         where = " and ".join(tried)
         how = "" if link else f' {site}/ sent no `Link: rel="{API_REL}"` header.'
+        if elsewhere:
+            how = (
+                f" {site}/ says its API is at {elsewhere}, which is not {site} itself: the password is"
+                " sent nowhere else. If the site moved, change the account's address; if it is behind a"
+                " proxy, set WordPress's address (Settings → General) to the https address."
+            )
         raise NotFound(
             f"{site} does not look like a WordPress site with its REST API on: tried {where}.{how} "
             "Check the site address, and that no plugin disables the REST API."
@@ -354,3 +363,20 @@ def _reason(error: Exception) -> str:
             if isinstance(e, BaseException)
         ]
     return re.sub(r"<[^>]+ object at 0x[0-9a-f]+>:?\s*", "", str(error))[:200]
+
+
+def _same_site(url: str, site: str) -> bool:
+    """Whether `url` is on the site's own origin (scheme, host and port), where the password may go;
+    http on the site's host may only become https (never the other way)."""
+    there, here = urlsplit(url), urlsplit(site)
+    defaults = {"http": 80, "https": 443}
+    try:
+        there_port = there.port or defaults.get(there.scheme)
+        here_port = here.port or defaults.get(here.scheme)
+    except ValueError:
+        return False
+    if (there.hostname or "").lower() != (here.hostname or "").lower():
+        return False
+    if there.scheme == here.scheme:
+        return there_port == here_port
+    return here.scheme == "http" and there.scheme == "https" and there_port == 443 and here_port == 80
