@@ -139,3 +139,28 @@ def test_the_command_line_never_loads_the_window(home):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_hostile_arguments_get_a_usage_error_not_a_traceback(home, tmp_path):
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    update = tmp_path / "u.md"
+    update.write_text(UPDATE, encoding="utf-8")
+    cases = [
+        ("export", "99999999999999999999999"),
+        ("export", "1", "--update", "99999999999999999999999"),
+        ("export", "0"),
+        ("outbox", "retry", "-5"),
+        ("accounts", "add", "email", ""),
+        ("accounts", "add", "email", "a,b"),
+        ("publish", str(update), "--to", ","),
+        ("render", "investigating-blog-en", "--data", str(deep)),
+    ]
+    for args in cases:
+        result = run(home, *args)
+        assert result.returncode == 2, (args, result.stderr)
+        assert "Traceback" not in result.stderr and result.stderr.strip().splitlines()[-1].startswith(
+            "incident-composer"
+        ), (args, result.stderr)
+    listed = run(home, "accounts", "list", "--format", "json")
+    assert json.loads(listed.stdout) == []  # no nameless account was saved

@@ -11,7 +11,7 @@ import contextlib
 import sys
 from typing import TYPE_CHECKING
 
-from composer.cli.base import EXIT_FAILED, EXIT_OK, CommandError, add_format, open_store, print_json
+from composer.cli.base import EXIT_FAILED, EXIT_OK, CommandError, account_name, add_format, open_store, print_json
 
 if TYPE_CHECKING:
     import argparse
@@ -40,7 +40,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     actions = accounts.add_subparsers(dest="accounts_command", metavar="ACTION", required=True)
     add = actions.add_parser("add", help="add or replace an account")
     add.add_argument("kind", metavar="KIND", help="email, … (see `accounts kinds`)")
-    add.add_argument("name", metavar="NAME")
+    add.add_argument("name", type=account_name, metavar="NAME")
     for option in ("url", "host", "port", "username", "to", "bcc", "security", "ca-file", "list-unsubscribe", "handle"):
         add.add_argument(f"--{option}")
     add.add_argument("--from", dest="from_")

@@ -74,3 +74,31 @@ def print_json(data: object) -> None:
     import json  # noqa: PLC0415
 
     print(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+MAX_ID = 2**63 - 1  # SQLite's largest integer: a larger "id" cannot name anything
+
+
+def record_id(text: str) -> int:
+    """An argparse type: a stored record's id (a whole number from 1), refused in one line otherwise."""
+    import argparse  # noqa: PLC0415
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an id (a whole number)") from None
+    if not 1 <= value <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"{text} is not an id: ids are whole numbers from 1 to {MAX_ID}")
+    return value
+
+
+def account_name(text: str) -> str:
+    """An argparse type: an account's name, as `--to` can name it (not blank, no comma)."""
+    import argparse  # noqa: PLC0415
+
+    name = text.strip()
+    if not name or "," in name or any(not c.isprintable() for c in name):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} cannot name an account: give a name without commas or control characters"
+        )
+    return name

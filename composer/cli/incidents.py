@@ -7,7 +7,16 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from composer.cli.base import EXIT_FAILED, EXIT_OK, CommandError, add_format, open_store, print_json, write_output
+from composer.cli.base import (
+    EXIT_FAILED,
+    EXIT_OK,
+    CommandError,
+    add_format,
+    open_store,
+    print_json,
+    record_id,
+    write_output,
+)
 
 if TYPE_CHECKING:
     import argparse
@@ -25,7 +34,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     listing.set_defaults(handler=list_incidents)
 
     exp = commands.add_parser("export", help="write an incident's update as Markdown + front matter")
-    exp.add_argument("incident_id", type=int, metavar="INCIDENT_ID")
+    exp.add_argument("incident_id", type=record_id, metavar="INCIDENT_ID")
     where = exp.add_mutually_exclusive_group()
     where.add_argument("--output", "-o", type=Path, help="file to write (default: standard output)")
     where.add_argument(
@@ -34,7 +43,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         metavar="DIR",
         help="write everything needed to send the update by hand (email, posts, pages) into this folder",
     )
-    exp.add_argument("--update", type=int, metavar="UPDATE_ID", help="export this update instead of the latest")
+    exp.add_argument("--update", type=record_id, metavar="UPDATE_ID", help="export this update instead of the latest")
     exp.set_defaults(handler=export)
 
 

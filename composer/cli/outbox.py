@@ -12,7 +12,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from composer.cli.base import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, CommandError, add_format, open_store, print_json
+from composer.cli.base import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILED,
+    EXIT_OK,
+    CommandError,
+    add_format,
+    open_store,
+    print_json,
+    record_id,
+)
 
 if TYPE_CHECKING:
     import argparse
@@ -41,15 +50,15 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     send.set_defaults(handler=send_jobs)
 
     retry = actions.add_parser("retry", help="send a failed, cancelled or waiting job again (now)")
-    retry.add_argument("job", type=int, metavar="JOB")
+    retry.add_argument("job", type=record_id, metavar="JOB")
     retry.set_defaults(handler=retry_job)
 
     cancel = actions.add_parser("cancel", help="do not send a job that has not gone out")
-    cancel.add_argument("job", type=int, metavar="JOB")
+    cancel.add_argument("job", type=record_id, metavar="JOB")
     cancel.set_defaults(handler=cancel_job)
 
     resolve = actions.add_parser("resolve", help="say what became of an uncertain job")
-    resolve.add_argument("job", type=int, metavar="JOB")
+    resolve.add_argument("job", type=record_id, metavar="JOB")
     answer = resolve.add_mutually_exclusive_group(required=True)
     answer.add_argument("--sent", action="store_true", help="it did go out: never send it again")
     answer.add_argument("--resend", action="store_true", help="it did not go out: send it again")

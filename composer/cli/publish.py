@@ -89,6 +89,8 @@ def publish_file(args: argparse.Namespace) -> int:
     except InterchangeError as error:
         raise CommandError(str(error)) from None
     names = [n.strip() for n in args.to.split(",") if n.strip()]
+    if not names:
+        raise CommandError("--to names no account (see `incident-composer accounts list`)")
     accounts = stored_accounts()
     unknown = [n for n in names if n not in accounts]
     if unknown:

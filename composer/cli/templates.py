@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from composer.cli.base import EXIT_OK, CommandError, add_format, open_store, print_json, say, write_output
+from composer.cli.base import EXIT_OK, CommandError, add_format, open_store, print_json, record_id, say, write_output
 
 if TYPE_CHECKING:
     import argparse
@@ -39,7 +39,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     ren.add_argument("--sample", action="store_true", help="fill every empty field from the template's examples")
     ren.add_argument(
         "--incident",
-        type=int,
+        type=record_id,
         metavar="INCIDENT_ID",
         help="for this stored incident: its title, start and services fill empty fields, and the file "
         "names it (`incident:`), so publishing it adds an update to that incident",
@@ -82,6 +82,8 @@ def _load_data(path: Path) -> dict[str, object]:
         data = tomllib.loads(text) if toml else json.loads(text)
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as error:
         raise CommandError(f"{path}: not valid {'TOML' if toml else 'JSON'}: {error}") from None
+    except RecursionError:
+        raise CommandError(f"{path}: nested too deeply to be field values") from None
     if not isinstance(data, dict):
         raise CommandError(f"{path}: expected a table of field values")
     return data
