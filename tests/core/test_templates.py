@@ -166,3 +166,24 @@ def test_clip_ends_sentences_and_fits():
     # never cut mid-phrase: when no sentence or clause fits, the whole sentence, or nothing if it may go
     assert clip("one two three four five six seven eight", 20) == "one two three four five six seven eight."
     assert clip("x " * 200, 50, required=False) == ""
+
+
+@pytest.mark.parametrize(
+    ("source", "said"),
+    [
+        ("{{ 'A' * 10**9 }}", "a value over 1,000,000 characters"),
+        ("{{ 2 ** 100000 }}", "a power that large"),
+        ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "loops more than"),
+        ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "calls itself without end"),
+        ("{% for i in range(99999) %}{{ 'x' * 99 }}{% endfor %}", "its text is over 1,000,000 characters"),
+    ],
+)
+def test_a_user_template_cannot_hang_or_eat_the_memory(source, said):
+    from composer.core.templates.render import _render_string
+
+    with pytest.raises(TemplateError, match=said) as caught:
+        _render_string(source, "user:greedy", False, {})
+    assert str(caught.value).startswith("template user:greedy") and "\n" not in str(caught.value)
+    assert (
+        _render_string("{{ [1] * 3 }} {{ 'ab' + 'cd' }} {{ 2 ** 10 }}", "user:fine", False, {}) == "[1, 1, 1] abcd 1024"
+    )

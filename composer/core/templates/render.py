@@ -8,10 +8,12 @@ back as a TemplateError naming the template, the line and, for a missing value, 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from composer.core.templates.channels import CHANNELS, Channel
 from composer.core.templates.fields import FieldError
@@ -113,13 +115,74 @@ def markdown_to_html(text: str) -> str:
     return nh3.clean(MarkdownIt("js-default").enable("table").render(text))
 
 
+# Limits no real update reaches, so a user template cannot make the app hang or eat the memory:
+MAX_OUTPUT = 1_000_000  # characters a template may produce (or build in one value)
+MAX_STEPS = 1_000_000  # loop steps over ranges in one render (nested loops count each step)
+_steps: ContextVar[list[int]] = ContextVar("template_steps")
+
+
+class _CountedRange:
+    """`range` in a template, counting each step against the render's budget."""
+
+    def __init__(self, steps: range):
+        self._steps = steps
+
+    def __iter__(self) -> Iterator[int]:
+        budget = _steps.get([MAX_STEPS])
+        for value in self._steps:
+            budget[0] -= 1
+            if budget[0] < 0:
+                from jinja2.exceptions import SecurityError  # noqa: PLC0415
+
+                raise SecurityError(f"the template loops more than {MAX_STEPS:,} times")
+            yield value
+
+    def __len__(self) -> int:
+        return len(self._steps)
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._steps
+
+    def __getitem__(self, index: int) -> int:
+        return self._steps[index]
+
+
+def _bounded_range(*args: int) -> _CountedRange:
+    from jinja2.sandbox import safe_range  # noqa: PLC0415 - Jinja's own limit per range (100,000)
+
+    return _CountedRange(safe_range(*args))
+
+
+def _bounded_environment_class() -> type[ImmutableSandboxedEnvironment]:
+    from jinja2.exceptions import SecurityError  # noqa: PLC0415
+    from jinja2.sandbox import ImmutableSandboxedEnvironment  # noqa: PLC0415
+
+    class Bounded(ImmutableSandboxedEnvironment):
+        """The sandbox, with `*`, `**` and `+` kept from building values no update needs."""
+
+        intercepted_binops = frozenset({"*", "**", "+"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "**" and isinstance(right, int) and abs(right) > 64:
+                raise SecurityError("a power that large is not allowed in a template")
+            if operator == "*":
+                sized, count = (left, right) if isinstance(right, int) else (right, left)
+                if isinstance(count, int) and hasattr(sized, "__len__") and len(sized) * count > MAX_OUTPUT:
+                    raise SecurityError(f"a value over {MAX_OUTPUT:,} characters is not allowed in a template")
+            sizes = hasattr(left, "__len__") and hasattr(right, "__len__")
+            if operator == "+" and sizes and len(left) + len(right) > MAX_OUTPUT:
+                raise SecurityError(f"a value over {MAX_OUTPUT:,} characters is not allowed in a template")
+            return super().call_binop(context, operator, left, right)
+
+    return Bounded
+
+
 @lru_cache(maxsize=2)
 def environment(autoescape: bool) -> ImmutableSandboxedEnvironment:
     """One sandboxed environment per escaping mode; compiled templates are cached in it."""
     from jinja2 import StrictUndefined, pass_context  # noqa: PLC0415
-    from jinja2.sandbox import ImmutableSandboxedEnvironment  # noqa: PLC0415
 
-    env = ImmutableSandboxedEnvironment(
+    env = _bounded_environment_class()(
         undefined=StrictUndefined,
         autoescape=autoescape,
         keep_trailing_newline=True,
@@ -130,6 +193,7 @@ def environment(autoescape: bool) -> ImmutableSandboxedEnvironment:
     )
     for name, function in FILTERS.items():
         env.filters[name] = pass_context(function) if name in CONTEXT_FILTERS else function
+    env.globals["range"] = _bounded_range
     return env
 
 
@@ -153,8 +217,16 @@ def _render_string(source: str, name: str, autoescape: bool, context: dict[str, 
     from jinja2 import TemplateSyntaxError, UndefinedError  # noqa: PLC0415
     from jinja2.exceptions import SecurityError  # noqa: PLC0415
 
+    token = _steps.set([MAX_STEPS])
     try:
-        return _compiled(autoescape, name, source).render(context)
+        out: list[str] = []
+        size = 0
+        for chunk in _compiled(autoescape, name, source).generate(context):
+            size += len(chunk)
+            if size > MAX_OUTPUT:
+                raise TemplateError(f"its text is over {MAX_OUTPUT:,} characters; no update is")
+            out.append(chunk)
+        return "".join(out)
     except TemplateSyntaxError as error:
         raise TemplateError(f"template {name}, line {error.lineno}: {error.message}") from None
     except UndefinedError as error:
@@ -172,6 +244,12 @@ def _render_string(source: str, name: str, autoescape: bool, context: dict[str, 
         line = _line_of(error, name)
         where = f", line {line}" if line else ""
         raise TemplateError(f"template {name}{where}: {error}") from None
+    except RecursionError:
+        raise TemplateError(f"template {name}: it calls itself without end (a recursive macro?)") from None
+    except MemoryError:
+        raise TemplateError(f"template {name}: it needs more memory than any update does") from None
+    finally:
+        _steps.reset(token)
 
 
 def collect_values(info: TemplateInfo, given: dict[str, object], sample: bool = False) -> dict[str, object]:
