@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QGridLayout,
@@ -50,6 +51,13 @@ class IncidentForm(QWidget):
         self.impact.setPlaceholderText(self.tr("What customers cannot do"))
         self.workaround = QLineEdit()
         self.workaround.setPlaceholderText(self.tr("What they can do meanwhile"))
+        # The contacts given (templates, the checklist's Fix) never point at what is down.
+        self.own_site_down = QCheckBox(self.tr("Our own web&site is down"))
+        self.own_site_down.setObjectName("ownSiteDown")
+        self.own_site_down.setToolTip(self.tr("Updates then give the alternate contact page, not our own"))
+        self.own_email_down = QCheckBox(self.tr("Our own e&mail is down"))
+        self.own_email_down.setObjectName("ownEmailDown")
+        self.own_email_down.setToolTip(self.tr("Updates then give the backup email, not our own address"))
 
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -67,6 +75,8 @@ class IncidentForm(QWidget):
                 label.setBuddy(cell[1])
                 grid.addWidget(label, row, col * 2)
                 grid.addWidget(cell[1], row, col * 2 + 1)
+        grid.addWidget(self.own_site_down, len(rows) - 1, 2)
+        grid.addWidget(self.own_email_down, len(rows) - 1, 3)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 1)
 
@@ -74,6 +84,8 @@ class IncidentForm(QWidget):
             edit.textChanged.connect(self._on_changed)
         self.severity.currentIndexChanged.connect(self._on_changed)
         self.started.dateTimeChanged.connect(self._on_changed)
+        for box in (self.own_site_down, self.own_email_down):
+            box.toggled.connect(self._on_changed)
         self.load(None)
 
     @property
@@ -89,6 +101,8 @@ class IncidentForm(QWidget):
             if incident is None:
                 for edit in (self.title, self.services, self.region, self.impact, self.workaround):
                     edit.clear()
+                self.own_site_down.setChecked(False)
+                self.own_email_down.setChecked(False)
                 return
             self.title.setText(incident.title)
             self.severity.setCurrentIndex(self.severity.findData(incident.severity.value))
@@ -97,6 +111,8 @@ class IncidentForm(QWidget):
             self.region.setText(incident.region)
             self.impact.setText(incident.customer_impact)
             self.workaround.setText(incident.workaround)
+            self.own_site_down.setChecked(incident.own_site_down)
+            self.own_email_down.setChecked(incident.own_email_down)
         finally:
             self._loading = False
 
@@ -116,6 +132,8 @@ class IncidentForm(QWidget):
         incident.region = self.region.text()
         incident.customer_impact = self.impact.text()
         incident.workaround = self.workaround.text()
+        incident.own_site_down = self.own_site_down.isChecked()
+        incident.own_email_down = self.own_email_down.isChecked()
         self._saver.changed()
         self.changed.emit()
 

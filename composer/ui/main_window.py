@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         self.promise_watch.states_changed.connect(self._refresh_promises)
         self.promise_watch.due_soon.connect(self._warn_due_soon)
         self.outbox.delivered.connect(self.promise_watch.refresh)
+        self.outbox.delivered.connect(self.editor.publications_changed)
         self.menu_actions = WindowActions(
             self,
             self._menus,

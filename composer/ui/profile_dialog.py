@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -18,17 +22,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.core.contacts import on_domain, own_domains
 from composer.core.model import Organisation, Person
 from composer.core.store import SaveFailed, Store
 
 PEOPLE_COLUMNS = ("name", "role", "email", "phone")
 
 
+@cache
+def zone_names() -> tuple[str, ...]:
+    """The IANA time zone names this system knows, sorted."""
+    from zoneinfo import available_timezones  # noqa: PLC0415
+
+    return tuple(sorted(available_timezones()))
+
+
+def _with_help(editor: QWidget, help_text: str) -> QWidget:
+    """The editor with its help text beneath it, in a smaller, muted line."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(editor)
+    note = QLabel(help_text)
+    note.setWordWrap(True)
+    note.setEnabled(False)  # drawn muted
+    layout.addWidget(note)
+    editor.setToolTip(help_text)
+    return box
+
+
 class ProfileDialog(QDialog):
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Organisation and people"))
-        self.resize(720, 520)
+        self.resize(720, 680)
         self._store = store
         self._people = store.people()
         org = store.organisation()
@@ -41,6 +69,20 @@ class ProfileDialog(QDialog):
         self.email = QLineEdit(org.email)
         self.email.setPlaceholderText("support@example.com")
         self.status_page = QLineEdit(org.status_page_url)
+        self.alternate_contact_url = QLineEdit(org.alternate_contact_url)
+        self.alternate_contact_url.setPlaceholderText("https://example-status.pages.dev/contact")
+        self.backup_email = QLineEdit(org.backup_email)
+        self.backup_email.setPlaceholderText("example.support@gmail.com")
+        self.phone_hours = QLineEdit(org.phone_hours)
+        self.phone_hours.setPlaceholderText(self.tr("24/7, or 08:00–20:00 CET"))
+        self.timezone = QComboBox()
+        self.timezone.setEditable(True)
+        self.timezone.addItem("")
+        self.timezone.addItems(list(zone_names()))
+        self.timezone.setCurrentText(org.timezone)
+        line = self.timezone.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(self.tr("This computer's time zone"))
         org_box = QGroupBox(self.tr("Organisation"))
         form = QFormLayout(org_box)
         form.addRow(self.tr("&Name"), self.org_name)
@@ -48,6 +90,28 @@ class ProfileDialog(QDialog):
         form.addRow(self.tr("&Phone"), self.phone)
         form.addRow(self.tr("&Email"), self.email)
         form.addRow(self.tr("&Status page"), self.status_page)
+        form.addRow(
+            self.tr("&Alternate contact page"),
+            _with_help(
+                self.alternate_contact_url,
+                self.tr("A contact page hosted outside your own infrastructure: given when your website is down"),
+            ),
+        )
+        form.addRow(
+            self.tr("&Backup email"),
+            _with_help(
+                self.backup_email,
+                self.tr("An address on another domain than your own: given when your email is down"),
+            ),
+        )
+        form.addRow(
+            self.tr("Phone &hours"),
+            _with_help(self.phone_hours, self.tr("When the phone is answered, with the time zone")),
+        )
+        form.addRow(
+            self.tr("Readers' &time zone"),
+            _with_help(self.timezone, self.tr("Times in updates are shown in it (empty: this computer's)")),
+        )
 
         self.table = QTableWidget(0, len(PEOPLE_COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"), self.tr("Email"), self.tr("Phone")])
@@ -100,17 +164,39 @@ class ProfileDialog(QDialog):
             people.append(Person(name, role, email, phone, id=items[0].data(256)))
         return people
 
-    def save(self) -> None:
-        """Write the organisation and the roster; raises SaveFailed, changing nothing on screen."""
-        self._store.save_organisation(
-            Organisation(
-                name=self.org_name.text().strip(),
-                contact_url=self.contact_url.text().strip(),
-                phone=self.phone.text().strip(),
-                email=self.email.text().strip(),
-                status_page_url=self.status_page.text().strip(),
-            )
+    def organisation(self) -> Organisation:
+        """The organisation as typed."""
+        return Organisation(
+            name=self.org_name.text().strip(),
+            contact_url=self.contact_url.text().strip(),
+            phone=self.phone.text().strip(),
+            email=self.email.text().strip(),
+            status_page_url=self.status_page.text().strip(),
+            alternate_contact_url=self.alternate_contact_url.text().strip(),
+            backup_email=self.backup_email.text().strip(),
+            phone_hours=self.phone_hours.text().strip(),
+            timezone=self.timezone.currentText().strip(),
         )
+
+    def problem(self) -> str:
+        """Why the organisation as typed cannot be saved ("" when it can)."""
+        org = self.organisation()
+        if org.timezone and org.timezone not in zone_names():
+            return self.tr("“%1” is not a time zone name (like Europe/Madrid).").replace("%1", org.timezone)
+        own = own_domains(org)
+        if on_domain(org.alternate_contact_url, own):
+            return self.tr("The alternate contact page is on your own domain: when your site is down, so is it.")
+        if on_domain(org.backup_email, own):
+            return self.tr("The backup email is on your own domain: when your email is down, so is it.")
+        return ""
+
+    def save(self) -> None:
+        """Write the organisation and the roster; raises ValueError for what cannot be saved and
+        SaveFailed, changing nothing on screen."""
+        problem = self.problem()
+        if problem:
+            raise ValueError(problem)
+        self._store.save_organisation(self.organisation())
         kept = self.people_in_table()
         kept_ids = {p.id for p in kept if p.id is not None}
         for person in self._people:
@@ -123,7 +209,7 @@ class ProfileDialog(QDialog):
     def _save_and_close(self) -> None:
         try:
             self.save()
-        except SaveFailed as error:
+        except (SaveFailed, ValueError) as error:
             self.error = str(error)
             self.setWindowTitle(self.tr("Organisation and people — not saved"))
             self.org_name.setToolTip(self.error)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from composer.core import outgoing
+from composer.core.contacts import contacts_for
 from composer.core.files import write_atomic
 from composer.core.model import Incident, Status, Update, utc_now
 from composer.core.store import SaveFailed
@@ -100,22 +101,26 @@ class TemplateWorkflow(QObject):
         self.library.load()
 
     def prefill(self) -> dict[str, object]:
-        """What the app already knows: the incident, who signs, the organisation, the cadence."""
+        """What the app already knows: the incident, who signs, the organisation, the cadence.
+        The contacts are those for the incident on screen: never a page or an address on our own
+        site or mail when the incident takes them down."""
         incident, update = self._on_screen()
         org = self.store.organisation()
+        contacts = contacts_for(org, incident)
         people = self.store.people()
         signer = (update.signer if update else "") or (people[0].signature if people else "")
         name, _, role = signer.partition(",")
         values: dict[str, object] = {
             "org_name": org.name,
-            "org_phone": org.phone,
-            "org_email": org.email,
-            "contact_url": org.contact_url,
+            "org_phone": contacts.phone,
+            "org_email": contacts.email,
+            "contact_url": contacts.url,
+            "phone_hours": contacts.phone_hours,
             "status_url": org.status_page_url,
             "long_url": org.status_page_url,
             "signer_name": name.strip(),
             "signer_role": role.strip(),
-            "zone": _local_zone_name(),
+            "zone": org.timezone or _local_zone_name(),
             "next_update": utc_now() + self.check_config.cadence,
             "resolved_at": utc_now(),
         }

@@ -10,11 +10,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
 from composer.core.model import Status, Update, lifecycle_of, utc_now
-from composer.core.store import SaveFailed, Store
+from composer.core.store import NotFound, SaveFailed, Store
 from composer.ui.save_scheduler import SaveScheduler
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QDateTime
+
+    from composer.ui.published_notice import PublishedNotice
 
 LANGUAGES = (("en", "English"), ("ca", "Català"), ("es", "Español"))
 DEFAULT_CADENCE = timedelta(minutes=30)
@@ -62,6 +64,8 @@ class UpdateEditor(QWidget):
         self._layout.addWidget(self.body, 1)
         self.body.textChanged.connect(self._on_text_changed)
         self._has_fields = False
+        self._publications_checked = False
+        self.published_notice: PublishedNotice | None = None  # built the first time a published text is edited
         self.load(None)
 
     def build_fields(self) -> None:
@@ -151,6 +155,7 @@ class UpdateEditor(QWidget):
         """Show `update` (saving whatever is pending for the previous one first)."""
         self.flush()
         self._update = update
+        self._publications_checked = False
         self._loading = True
         try:
             self.body.setEnabled(update is not None)
@@ -159,6 +164,8 @@ class UpdateEditor(QWidget):
             self._loading = False
         if self._has_fields:
             self._show_fields(update)
+        if self.published_notice is not None:
+            self.published_notice.follow(update.id if update else None)
 
     def _show_fields(self, update: Update | None) -> None:
         self._loading = True
@@ -201,7 +208,35 @@ class UpdateEditor(QWidget):
             return
         self._update.body = self.body.toPlainText()
         self._text_saver.changed()
+        self._warn_if_published()
         self.text_edited.emit()
+
+    def publications_changed(self, *_args: object) -> None:
+        """Something went out in the background: the next edit asks the store again."""
+        self._publications_checked = False
+
+    def _warn_if_published(self) -> None:
+        """Editing a text that went out: say that publishing it again sends a correction.
+
+        The first edit after `load` asks the store once (the outbox may have sent the update
+        since it was loaded); later keystrokes use what that answer left in the update."""
+        update = self._update
+        if update is None or update.id is None:
+            return
+        if not update.publications and not self._publications_checked:
+            self._publications_checked = True
+            try:
+                update.publications = self._store.update(update.id).publications
+            except NotFound:
+                return
+        if not update.publications and self.published_notice is None:
+            return
+        if self.published_notice is None:
+            from composer.ui.published_notice import PublishedNotice  # noqa: PLC0415 - rarely needed
+
+            self.published_notice = PublishedNotice(self)
+            self._layout.insertWidget(self._layout.indexOf(self.body), self.published_notice)
+        self.published_notice.edited(update.id, bool(update.publications))
 
     def _on_field_changed(self, *_args: object) -> None:
         if self._loading or self._update is None:
