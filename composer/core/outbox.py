@@ -311,7 +311,7 @@ class Outbox:
                 "channel": job.post.get("channel", ""),
                 "remote_id": "",
                 "url": "",
-                "published_at": utc_now().isoformat(),
+                "published_at": (job.attempted_at or utc_now()).isoformat(),  # when it may have gone out
                 "meta": {"marked_sent_by_hand": True},
             }
             return self._change(job_id, ("uncertain",), refusal, state="sent", receipt=json.dumps(receipt))

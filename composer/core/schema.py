@@ -9,6 +9,28 @@ from __future__ import annotations
 
 import sqlite3
 
+# The incident's status is that of its newest published update (drafts only propose one).
+_NEWEST_PUBLISHED_STATUS = """(
+    SELECT u.status FROM updates u
+    WHERE u.incident_id = incidents.id AND EXISTS (SELECT 1 FROM publications p WHERE p.update_id = u.id)
+    ORDER BY u.created_at DESC, u.id DESC LIMIT 1
+)"""
+# A sent job's receipt as a publication row: an email's Message-ID becomes a `mid:` link (RFC 2392).
+_RECEIPT_URL = """CASE
+    WHEN coalesce(json_extract({row}.receipt, '$.url'), '') = ''
+        AND json_extract({row}.receipt, '$.remote_id') LIKE '<%@%>'
+    THEN 'mid:' || trim(json_extract({row}.receipt, '$.remote_id'), '<>')
+    ELSE coalesce(json_extract({row}.receipt, '$.url'), '')
+END"""
+_RECEIPT_COLUMNS = (
+    """{row}.update_id,
+    coalesce(json_extract({row}.receipt, '$.channel'), ''),
+    coalesce(json_extract({row}.receipt, '$.published_at'), {row}.updated_at),
+    coalesce(json_extract({row}.receipt, '$.remote_id'), ''),
+    """
+    + _RECEIPT_URL
+)
+
 MIGRATIONS: tuple[str, ...] = (
     # 1: the first schema.
     """
@@ -131,6 +153,46 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE organisation ADD COLUMN timezone TEXT NOT NULL DEFAULT '';
     ALTER TABLE incidents ADD COLUMN own_site_down INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE incidents ADD COLUMN own_email_down INTEGER NOT NULL DEFAULT 0;
+    """,
+    # 8: what went out is recorded where it is decided. A job turning 'sent' (by any process:
+    # the window, the command line, the background sender, the user's "it did go out") adds the
+    # update's publication and its 'published' event in the same statement, so a crash never
+    # leaves a post sent but unrecorded, nor recorded twice. A publication sets the incident's
+    # status to that of its newest published update: a draft's status is only a proposal. Jobs
+    # sent before this version are recorded once, and every incident's status recomputed.
+    f"""
+    CREATE TRIGGER publication_sets_status AFTER INSERT ON publications
+    BEGIN
+        UPDATE incidents SET status = coalesce({_NEWEST_PUBLISHED_STATUS}, status)
+        WHERE id = (SELECT incident_id FROM updates WHERE id = NEW.update_id);
+    END;
+    CREATE TRIGGER sent_job_is_published AFTER UPDATE OF state ON outbox
+    WHEN NEW.state = 'sent' AND OLD.state IS NOT 'sent' AND NEW.update_id IS NOT NULL
+        AND EXISTS (SELECT 1 FROM updates WHERE id = NEW.update_id)
+    BEGIN
+        INSERT INTO publications (update_id, channel, published_at, remote_id, url)
+        SELECT {_RECEIPT_COLUMNS.format(row="NEW")};
+        INSERT INTO events (update_id, at, kind, detail)
+        SELECT NEW.update_id, NEW.updated_at, 'published', json_object(
+            'channel', coalesce(json_extract(NEW.receipt, '$.channel'), ''),
+            'account', NEW.account,
+            'remote_id', coalesce(json_extract(NEW.receipt, '$.remote_id'), ''),
+            'url', {_RECEIPT_URL.format(row="NEW")},
+            'published_at', coalesce(json_extract(NEW.receipt, '$.published_at'), NEW.updated_at)
+        );
+    END;
+    INSERT INTO publications (update_id, channel, published_at, remote_id, url)
+    SELECT {_RECEIPT_COLUMNS.format(row="o")} FROM outbox o
+    WHERE o.state = 'sent' AND o.update_id IN (SELECT id FROM updates) AND NOT EXISTS (
+        SELECT 1 FROM publications p WHERE p.update_id = o.update_id
+        AND p.remote_id = coalesce(json_extract(o.receipt, '$.remote_id'), '')
+        AND p.channel = coalesce(json_extract(o.receipt, '$.channel'), '')
+    );
+    UPDATE incidents SET status = coalesce(
+        {_NEWEST_PUBLISHED_STATUS},
+        (SELECT u.status FROM updates u WHERE u.incident_id = incidents.id ORDER BY u.created_at, u.id LIMIT 1),
+        status
+    );
     """,
 )
 

@@ -217,6 +217,11 @@ class Store:
     def close(self) -> None:
         self._conn.close()
 
+    def data_version(self) -> tuple[int, int]:
+        """Moves whenever the data may have changed: SQLite's data_version (commits by any other
+        connection, other processes too), then the rows this connection changed. Cheap to poll."""
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0]), self._conn.total_changes
+
     @contextmanager
     def transaction(self, *, immediate: bool = False) -> Iterator[None]:
         """Several writes as one: all of them are committed at the end, or none (an error or a
@@ -263,13 +268,19 @@ class Store:
         return incident
 
     def save_incident(self, incident: Incident) -> None:
+        """Save the incident's fields but its status, which follows what is published
+        (`add_publication`): a window holding an older copy never turns it back."""
+        values = self._incident_values(incident)
         with self._write() as conn:
             conn.execute(
-                "UPDATE incidents SET title=?, status=?, severity=?, started_at=?,"
+                "UPDATE incidents SET title=?, severity=?, started_at=?,"
                 " affected_services=?, customer_impact=?, workaround=?, region=?, own_site_down=?,"
                 " own_email_down=? WHERE id=?",
-                (*self._incident_values(incident), incident.id),
+                (values[0], *values[2:], incident.id),
             )
+            row = conn.execute("SELECT status FROM incidents WHERE id=?", (incident.id,)).fetchone()
+        if row is not None:
+            incident.status = parse_status(row["status"])
 
     @staticmethod
     def _incident_values(incident: Incident) -> tuple[object, ...]:
@@ -336,8 +347,9 @@ class Store:
             self._insert_revision(conn, update_id, update.body, update.edited_at)
         return update
 
-    def save_update(self, update: Update) -> None:
-        """Save every field of an update (the body too, with its revision)."""
+    def save_update(self, update: Update, *, new_revision: bool = False) -> None:
+        """Save every field of an update (the body too, with its revision: a revision of its own
+        with `new_revision`, as when a file replaces the text, never merged into the last)."""
         if update.id is None:
             raise ValueError("save_update takes a stored update; add_update stores a new one")
         update_id = update.id
@@ -348,7 +360,10 @@ class Store:
                 " previous_update_at=?, extra=?, edited_at=? WHERE id=?",
                 (*self._update_values(update), _ts(update.edited_at), update.id),
             )
-            self._record_revision(conn, update_id, update.body, update.edited_at)
+            if new_revision:
+                self._insert_revision(conn, update_id, update.body, update.edited_at)
+            else:
+                self._record_revision(conn, update_id, update.body, update.edited_at)
 
     @staticmethod
     def _update_values(update: Update) -> tuple[object, ...]:
@@ -432,6 +447,8 @@ class Store:
         )
 
     def add_publication(self, update_id: int, publication: Publication) -> None:
+        """Record where an update went out by hand (the outbox records what it sends itself, see
+        schema migration 8). The incident's status becomes that of its newest published update."""
         with self._write() as conn:
             conn.execute(
                 "INSERT INTO publications (update_id, channel, published_at, remote_id, url) VALUES (?,?,?,?,?)",

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.core.model import utc_now
-from composer.ui.publishing_context import ServiceMaker, marked_sent, post_link
+from composer.ui.publishing_context import ServiceMaker, post_link
 
 if TYPE_CHECKING:
     from composer.app import AppContext
@@ -422,21 +422,15 @@ class OutboxDialog(QDialog):
     ) -> None:
         """`action` on the outbox in a worker; an action that does not apply is said in one line."""
         from composer.core.outbox import OutboxError  # noqa: PLC0415
-        from composer.core.store import SaveFailed  # noqa: PLC0415
 
-        service, services = self._service, self.services
+        service = self._service
 
         def work(_report: Callable[..., None], _cancel: threading.Event) -> str:
             try:
-                job = service().outbox_call(action)
+                service().outbox_call(action)
             except OutboxError as error:
                 return str(error)
-            if record and job.update_id is not None:
-                try:
-                    services.record(job.update_id, marked_sent(job))
-                except SaveFailed as error:
-                    return str(error)
-            return ""
+            return ""  # a job marked sent is in its update's history: the outbox records it
 
         self._start(work, partial(self._acted, title, due=due, record=record), partial(self._act_failed, title))
 

@@ -2,7 +2,7 @@
 """The outbox's sender in the window: what waits goes out on its own, without reopening Publish.
 
 A run sends what is due (`composer.publishers.sender.send_due`), records each post that went
-out in its update's history (the same `ServiceMaker.record` the Publish window uses), then says
+out in its update's history (the outbox does, as it marks a job sent), then says
 how many updates still wait and when the next try is. Runs start when the window is up, when a
 publish queued something, when the next try comes due (a timer armed for `Outbox.next_due`),
 and when the network comes back: Qt's `QNetworkInformation` going online, or, while jobs wait,
@@ -70,7 +70,6 @@ class RunResult:
     waiting_accounts: set[str] = field(default_factory=set)  # accounts with a pending job after the run
     updates: int = 0
     next_due: datetime | None = None
-    record_errors: list[str] = field(default_factory=list)  # sent, but not kept in the history: why
 
 
 def _snapshot(outbox: Outbox) -> tuple[set[str], int, datetime | None]:
@@ -90,7 +89,6 @@ def _requeue_stopped(service: PublishingService, outcomes: list[Outcome]) -> Non
 
 
 def run_once(
-    services: ServiceMaker,
     make_service: Callable[[], PublishingService],
     make_probe: Callable[[PublishingService], Probe],
     *,
@@ -99,9 +97,8 @@ def run_once(
     answered: dict[str, bool | None],
     cancel: threading.Event,
 ) -> RunResult:
-    """One run, in the worker: probe (when asked), wake what came back, send what is due, record it."""
+    """One run, in the worker: probe (when asked), wake what came back, send what is due."""
     from composer.core.outbox import Outbox  # noqa: PLC0415
-    from composer.core.store import SaveFailed  # noqa: PLC0415
     from composer.publishers.sender import send_due  # noqa: PLC0415
 
     service = make_service()
@@ -121,16 +118,6 @@ def run_once(
         result.outcomes = send_due(service, cancel=cancel)
     if cancel.is_set():  # the window is closing: what stopped short waits for the next start
         _requeue_stopped(service, result.outcomes)
-    for outcome in result.outcomes:
-        if outcome.receipt is None or outcome.reused or outcome.job_id is None:
-            continue
-        update_id = service.outbox_call(partial(Outbox.job, job_id=outcome.job_id)).update_id
-        if update_id is None:
-            continue
-        try:
-            services.record(update_id, outcome)
-        except SaveFailed as error:
-            result.record_errors.append(str(error))
     result.waiting_accounts, result.updates, result.next_due = service.outbox_call(_snapshot)
     return result
 
@@ -143,7 +130,6 @@ class OutboxSender(QObject):
 
     delivered = Signal(object)  # list[Outcome] of a run that sent something (already in the history)
     waiting_changed = Signal(object)  # Waiting, after every run and when the network changes
-    record_failed = Signal(str)  # a post went out but could not be kept in its update's history: why
 
     def __init__(self, context: AppContext, publishers: Callable[[], dict[str, Publisher]], parent: QObject):
         super().__init__(parent)
@@ -219,7 +205,6 @@ class OutboxSender(QObject):
         wake, self._wake = frozenset(self._wake), set()
         work = partial(
             run_once,
-            services,
             services.round(),
             self.make_probe,
             probe=probe,
@@ -249,8 +234,6 @@ class OutboxSender(QObject):
         self._tell(result.updates, result.next_due)
         if any(outcome.receipt is not None and not outcome.reused for outcome in result.outcomes):
             self.delivered.emit(result.outcomes)
-        for error in result.record_errors:
-            self.record_failed.emit(error)
         if self._again:
             self._again = False
             self.run()

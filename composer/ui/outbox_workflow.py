@@ -71,7 +71,6 @@ class OutboxWorkflow(QObject):
         publishing.queued.connect(self.background.note_queued)
         self.background.waiting_changed.connect(self._waiting_changed)
         self.background.delivered.connect(self._delivered)
-        self.background.record_failed.connect(lambda text: context.prompter.warn(self.tr("Outbox"), text))
         self.banner.open_outbox.connect(self.show_outbox)
 
     def start(self) -> None:

@@ -184,7 +184,6 @@ class PublishDialog(QDialog):
     """Choose accounts, preview, publish with live status per account; Stop cancels what is unsent."""
 
     published = Signal(object)  # an Outcome with a receipt, as each account succeeds (already in the history)
-    record_failed = Signal(str)  # a post went out but could not be kept in the update's history: why
     queued = Signal(str)  # an account's post waits in the outbox: its server did not answer
 
     def __init__(
@@ -378,12 +377,12 @@ class PublishDialog(QDialog):
         if row.state in ("queued", "sending"):
             row.show_state("sending", escape(text) or self.tr("Sending"), fraction)
 
-    def _on_done_result(self, name: str, result: tuple[Outcome, str, datetime | None]) -> None:
-        outcome, record_error, tried_at = result
+    def _on_done_result(self, name: str, result: tuple[Outcome, datetime | None]) -> None:
+        outcome, tried_at = result
         self.rows[name].tried_at = tried_at
-        self._on_done(name, outcome, record_error)
+        self._on_done(name, outcome)
 
-    def _on_done(self, name: str, outcome: Outcome, record_error: str = "") -> None:
+    def _on_done(self, name: str, outcome: Outcome) -> None:
         row = self.rows[name]
         row.job_id = outcome.job_id
         if outcome.queued:
@@ -419,8 +418,6 @@ class PublishDialog(QDialog):
             else:
                 row.show_state("sent", what)
             self.published.emit(outcome)
-            if record_error:
-                self.record_failed.emit(record_error)
         self._show_summary()
         self._task_ended()
 
@@ -529,19 +526,18 @@ class SendRound:
 
     def send(
         self, name: str, resolution: tuple[int, bool] | None, report: Callable[..., None], cancel: threading.Event
-    ) -> tuple[Outcome, str, datetime | None]:
+    ) -> tuple[Outcome, datetime | None]:
         """In a worker: send to one account (or first settle its uncertain post: `resolution` is the
-        job and whether it went out), then keep a sent post in the update's history.
+        job and whether it went out). A post that goes out is kept in the update's history by the
+        outbox itself, as it marks the job sent.
 
-        Returns the outcome, why it could not be kept in the history (empty: it was, or nothing
-        to keep), and, for a post that may have gone out, when it was tried. A post queued after
+        Returns the outcome and, for a post that may have gone out, when it was tried. A post queued after
         Stop is cancelled in the outbox: Stop means nothing more goes out, now or later."""
         from composer.core.outbox import Outbox, OutboxError  # noqa: PLC0415
-        from composer.core.store import SaveFailed  # noqa: PLC0415
         from composer.publishers.service import Outcome  # noqa: PLC0415
 
         if cancel.is_set():  # stopped while waiting for a free worker: nothing goes out
-            return Outcome(name, error=STOPPED), "", None
+            return Outcome(name, error=STOPPED), None
         publishing = self.service()
         outcome: Outcome | None = None
         if resolution is not None:
@@ -549,7 +545,7 @@ class SendRound:
             try:
                 job = publishing.outbox_call(partial(Outbox.resolve, job_id=uncertain_job, sent=sent))
             except OutboxError as error:
-                return Outcome(name, error=str(error)), "", None
+                return Outcome(name, error=str(error)), None
             if sent:
                 outcome = marked_sent(job)
         if outcome is None:
@@ -563,12 +559,10 @@ class SendRound:
             except OutboxError:
                 pass  # it moved meanwhile (the background sender took it): say what it is
             else:
-                return Outcome(name, error=STOPPED_QUEUED, state="cancelled", job_id=job_id), "", None
+                return Outcome(name, error=STOPPED_QUEUED, state="cancelled", job_id=job_id), None
         tried_at = None
         if outcome.uncertain and job_id is not None:
             tried_at = publishing.outbox_call(partial(Outbox.job, job_id=job_id)).attempted_at
-        try:
-            self.services.record(self.update.update_id, outcome)
-        except SaveFailed as error:
-            return outcome, str(error), tried_at
-        return outcome, "", tried_at
+        # A post that went out is in the update's history already: the outbox records it as it
+        # marks the job sent (schema migration 8), whoever sent it.
+        return outcome, tried_at

@@ -164,7 +164,6 @@ class PublishWorkflow(QObject):
             confirm=prompter.confirm,
             parent=self._parent,
         )
-        dialog.record_failed.connect(lambda text: prompter.warn(self.tr("Publish"), text))
         dialog.queued.connect(self.queued)
         dialog.finished.connect(lambda _code: self._dialog_closed(dialog, incident_id))
         self.dialog = dialog

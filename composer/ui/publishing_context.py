@@ -12,7 +12,6 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from composer.core.model import Event, Publication
 from composer.publishers.accounts import load_accounts
 
 if TYPE_CHECKING:
@@ -72,34 +71,6 @@ def post_link(receipt: dict[str, object] | object) -> str:
     return url
 
 
-def record_publication(store: Store, update_id: int, outcome: Outcome) -> None:
-    """A post went out: keep its receipt in the update's history (the promise runs from it).
-
-    Nothing for a post that was not sent this time. Raises SaveFailed.
-    """
-    receipt = outcome.receipt
-    if receipt is None or outcome.reused:
-        return
-    link = post_link(receipt)
-    store.add_publication(
-        update_id,
-        Publication(channel=receipt.channel, published_at=receipt.published_at, remote_id=receipt.remote_id, url=link),
-    )
-    store.add_event(
-        Event(
-            update_id,
-            "published",
-            {
-                "channel": receipt.channel,
-                "account": receipt.account,
-                "remote_id": receipt.remote_id,
-                "url": link,
-                "published_at": receipt.published_at.isoformat(),
-            },
-        )
-    )
-
-
 def marked_sent(job: Job) -> Outcome:
     """An uncertain job the user says did go out, as the outcome to keep in its update's history:
     sent when it was tried, by that account's channel (no link: nothing came back from it)."""
@@ -128,9 +99,9 @@ class ServiceMaker:
     Threads: `round()` runs on the UI thread and only picks the credential store; everything
     else runs in the workers: the service a round promises is built by the first worker that
     asks for it (opening a connection checks the database, and the accounts are read through
-    it), and each worker records its sent post in the update's history (`record`). One
-    connection carries the outbox (the service serialises its writes), another the history
-    (`record` serialises those): separate from the window's, which keeps saving meanwhile. Each
+    it). One connection carries the outbox (the service serialises its writes; marking a job sent
+    records it in its update's history in the same statement, schema migration 8): separate
+    from the window's, which keeps saving meanwhile. Each
     round reads the accounts afresh, so a Retry after fixing an account uses the fix. `close()`
     releases the connections once no worker needs them.
     """
@@ -138,9 +109,8 @@ class ServiceMaker:
     def __init__(self, context: AppContext, publishers: dict[str, Publisher]):
         self.context = context
         self.publishers = publishers
-        self._stores: dict[str, Store] = {}  # "outbox", "history": opened on first use
+        self._stores: dict[str, Store] = {}  # "outbox": opened on first use
         self._lock = threading.Lock()  # guards _stores
-        self._history_lock = threading.Lock()  # history writes, one at a time
 
     def _connection(self, purpose: str) -> Store:
         main = self.context.store
@@ -157,13 +127,6 @@ class ServiceMaker:
     def outbox_store(self) -> Store:
         """The connection the service writes the outbox through (opened on first use, in a worker)."""
         return self._connection("outbox")
-
-    def record(self, update_id: int, outcome: Outcome) -> None:
-        """From a worker: keep a sent post in the update's history. Raises SaveFailed."""
-        if outcome.receipt is None or outcome.reused:
-            return
-        with self._history_lock:
-            record_publication(self._connection("history"), update_id, outcome)
 
     def round(self) -> Callable[[], PublishingService]:
         """One press of Publish or Retry: a callable that gives its accounts' shared service."""

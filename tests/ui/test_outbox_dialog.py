@@ -148,8 +148,9 @@ def test_each_action_changes_the_job_in_the_store(outbox, qtbot, prompter, start
     assert len(starttls_server.deliveries) == 1
     qtbot.waitUntil(lambda: shown_state(dialog, made["failed"]) == "Sent", timeout=WAIT_MS)
     update_id = window.editor.current_update.id
-    # Kept in the update's history, as Publish keeps what it sends.
-    qtbot.waitUntil(lambda: len(window.store.update(update_id).publications) == 1, timeout=WAIT_MS)
+    # Kept in the update's history as the outbox marks it sent (the fixture's "sent" job is there already).
+    qtbot.waitUntil(lambda: len(window.store.update(update_id).publications) == 2, timeout=WAIT_MS)
+    assert sorted(p.remote_id for p in window.store.update(update_id).publications)[-1] == "<x@example.net>"
 
     # Cancel a waiting job.
     assert dialog.select_job(made["waiting"].id)
@@ -163,7 +164,7 @@ def test_each_action_changes_the_job_in_the_store(outbox, qtbot, prompter, start
     dialog.mark_sent_button.click()
     qtbot.waitUntil(lambda: state_of(window, made["uncertain"]).state == "sent", timeout=WAIT_MS)
     assert state_of(window, made["uncertain"]).receipt["meta"]["marked_sent_by_hand"]
-    qtbot.waitUntil(lambda: len(window.store.update(update_id).publications) == 2, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: len(window.store.update(update_id).publications) == 3, timeout=WAIT_MS)
     assert len(starttls_server.deliveries) == 1
 
     # Send anyway: asked first (no: nothing changes), then it goes out.

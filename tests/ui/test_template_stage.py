@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from composer.core.lifecycle import next_stage
 from composer.core.model import Event, Incident, Publication, Status, Update, utc_now
 from composer.ui.template_dialog import TemplateDialog
-from composer.ui.template_workflow import next_stage
 
 
 def _published(status: Status, stage: str | None = None) -> Update:
