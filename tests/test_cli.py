@@ -57,9 +57,16 @@ def test_import_list_export(home, tmp_path):
     assert "some customers cannot pay" in text
     assert run(home, "export", str(incident_id)).stdout == text
 
-    # The exported file, imported again, is the incident's second update.
+    # The exported file names its update: imported again (edited), it changes that update.
+    assert "\nupdate: 1\n" in text
+    out.write_text(text.replace("some customers cannot pay", "most customers cannot pay"), encoding="utf-8")
     again = run(home, "import", str(out))
     assert again.stdout.strip() == str(incident_id)
+    assert json.loads(run(home, "incidents", "list", "--format", "json").stdout)[0]["updates"] == 1
+    assert "most customers cannot pay" in run(home, "export", str(incident_id)).stdout
+    # Without its `update:` line, it is the incident's second update.
+    out.write_text(text.replace("\nupdate: 1\n", "\n"), encoding="utf-8")
+    assert run(home, "import", str(out)).stdout.strip() == str(incident_id)
     assert json.loads(run(home, "incidents", "list", "--format", "json").stdout)[0]["updates"] == 2
 
 

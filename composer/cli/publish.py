@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from composer.core.checks import Finding
     from composer.core.credentials import CredentialStore
     from composer.core.interchange import UpdateDocument
+    from composer.core.model import Update
     from composer.publishers.base import Publisher
 
 
@@ -110,8 +111,8 @@ def publish_file(args: argparse.Namespace) -> int:
     try:
         incident, update, new = stored_for_publishing(store, doc)
         assert incident.id is not None and update.id is not None
-        if new and doc.incident_id is None:
-            print(f"Stored as incident {incident.id}: add `incident: {incident.id}` to the next update's file.")
+        if new:
+            print(_stored_as(doc, incident.id, update))
         if failures:  # recorded as the window records it
             rules = [finding.rule for finding in failures]
             store.add_event(Event(update.id, "override", {"reason": override, "rules": rules}))
@@ -132,3 +133,19 @@ def publish_file(args: argparse.Namespace) -> int:
     for outcome in outcomes:
         print(describe(outcome))
     return EXIT_OK if all(o.ok or (args.queue and o.queued) for o in outcomes) else EXIT_FAILED
+
+
+def _stored_as(doc: UpdateDocument, incident_id: int, update: Update) -> str:
+    """What became of a file published for the first time, and how to go on from it."""
+    if doc.update_id is not None:
+        again = " It was published before: this goes out as a correction." if update.publications else ""
+        return f"Update {update.id} of incident {incident_id} changed to this file's text.{again}"
+    if doc.incident_id is None:
+        return (
+            f"Stored as incident {incident_id}: add `incident: {incident_id}` to the next update's file"
+            f" (to correct this one later: `incident-composer export {incident_id} --update {update.id}`)."
+        )
+    return (
+        f"Stored as update {update.id} of incident {incident_id}"
+        f" (to correct it later: `incident-composer export {incident_id} --update {update.id}`)."
+    )

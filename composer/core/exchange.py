@@ -13,30 +13,64 @@ PUBLISHED_FROM_FILE = "published-from-file"  # the event that ties an update to 
 
 
 def import_document(store: Store, doc: UpdateDocument) -> tuple[Incident, Update]:
-    """Store `doc` as a new incident, or as a new update of the incident it names: all or nothing."""
+    """Store `doc` as a new incident, as a new update of the incident it names, or as a change
+    to the update it names (`update:`): all or nothing."""
     with store.transaction():
         return _import(store, doc)
 
 
 def _import(store: Store, doc: UpdateDocument) -> tuple[Incident, Update]:
+    """The file's update stored. Its status is a proposal: the incident's own status follows what
+    is published (`Store.add_publication`), never a draft or a file."""
+    if doc.update_id is not None:
+        return _changed(store, doc, doc.update_id)
     if doc.incident_id is not None:
-        try:
-            incident = store.incident(doc.incident_id)
-        except NotFound:
-            raise InterchangeError(
-                f"the file names incident {doc.incident_id}, which this store does not have "
-                "(remove the `incident` key to import it as a new incident)"
-            ) from None
-        changed = False
-        if incident.status != doc.status:
-            incident.status, changed = doc.status, True
+        incident = _named_incident(store, doc.incident_id)
         if doc.title and doc.title != incident.title:
-            incident.title, changed = doc.title, True
-        if changed:
+            incident.title = doc.title
             store.save_incident(incident)
     else:
         incident = store.add_incident(doc.to_incident())
     update = store.add_update(doc.to_update(incident.id))
+    return incident, update
+
+
+def _named_incident(store: Store, incident_id: int) -> Incident:
+    try:
+        return store.incident(incident_id)
+    except NotFound:
+        raise InterchangeError(
+            f"the file names incident {incident_id}, which this store does not have "
+            "(remove the `incident` key to import it as a new incident)"
+        ) from None
+
+
+def _changed(store: Store, doc: UpdateDocument, update_id: int) -> tuple[Incident, Update]:
+    """The stored update `update_id` given the file's text and fields (its earlier text stays in
+    its history). Published already, it goes out again as a correction."""
+    try:
+        update = store.update(update_id)
+    except NotFound:
+        raise InterchangeError(
+            f"the file names update {update_id}, which this store does not have "
+            "(remove the `update` key to store the file as a new update)"
+        ) from None
+    if doc.incident_id is not None and doc.incident_id != update.incident_id:
+        raise InterchangeError(
+            f"the file names update {update_id} of incident {doc.incident_id}, but that update "
+            f"belongs to incident {update.incident_id}"
+        )
+    incident = _named_incident(store, update.incident_id or 0)
+    if doc.title and doc.title != incident.title:
+        incident.title = doc.title
+        store.save_incident(incident)
+    fresh = doc.to_update(incident.id)
+    update.body, update.status, update.signer = fresh.body, fresh.status, fresh.signer
+    update.language, update.next_update_at = fresh.language, fresh.next_update_at
+    if fresh.previous_update_at is not None:
+        update.previous_update_at = fresh.previous_update_at
+    update.extra = fresh.extra
+    store.save_update(update, new_revision=True)
     return incident, update
 
 

@@ -30,6 +30,7 @@ TIME_KEYS = ("started", "last_update", "next_update")
 KNOWN_KEYS = (
     "title",
     "incident",
+    "update",
     "status",
     "severity",
     "started",
@@ -56,6 +57,9 @@ class UpdateDocument:
     body: str
     title: str = ""
     incident_id: int | None = None
+    # The stored update this file is (an exported file names it): importing or publishing the
+    # file changes that update -- once published, publishing it again sends a correction.
+    update_id: int | None = None
     status: Status = Status.INVESTIGATING
     severity: Severity | None = None
     started: datetime | None = None
@@ -79,6 +83,7 @@ class UpdateDocument:
             body=update.body,
             title=incident.title,
             incident_id=incident.id,
+            update_id=update.id,
             status=update.status,
             severity=incident.severity,
             started=incident.started_at,
@@ -192,12 +197,8 @@ def parse_update(text: str) -> UpdateDocument:
     except ValueError as error:
         raise InterchangeError(str(error)) from None
     doc.started, doc.last_update, doc.next_update = (_time(k, meta.get(k)) for k in TIME_KEYS)
-    incident = meta.get("incident")
-    if incident not in (None, ""):
-        try:
-            doc.incident_id = int(str(incident))
-        except ValueError:
-            raise InterchangeError(f"`incident` must be an incident id (a number), not {incident!r}") from None
+    doc.incident_id = _record_id("incident", meta.get("incident"))
+    doc.update_id = _record_id("update", meta.get("update"))
     services = meta.get("services") or []
     if isinstance(services, str):
         services = [s.strip() for s in services.split(",") if s.strip()]
@@ -209,6 +210,19 @@ def parse_update(text: str) -> UpdateDocument:
     doc.own_site_down, doc.own_email_down = (_flag(k, meta.get(k)) for k in FLAG_KEYS)
     doc.extra = {k: v for k, v in meta.items() if k not in KNOWN_KEYS}
     return doc
+
+
+def _record_id(key: str, value: object) -> int | None:
+    """An `incident:` or `update:` key: a stored record's id (a positive number SQLite can hold)."""
+    if value in (None, ""):
+        return None
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise InterchangeError(f"`{key}` must be an {key} id (a number), not {value!r}") from None
+    if not 1 <= number < 2**63:
+        raise InterchangeError(f"`{key}` must be an {key} id from 1 up, not {value!r}")
+    return number
 
 
 def read_update(path: Path) -> UpdateDocument:
@@ -239,6 +253,7 @@ def dump_update(doc: UpdateDocument) -> str:
     meta: dict[str, object] = {
         "title": doc.title,
         "incident": doc.incident_id,
+        "update": doc.update_id,
         "status": doc.status.value,
         "severity": doc.severity.value if doc.severity else None,
         "started": doc.started.isoformat() if doc.started else None,

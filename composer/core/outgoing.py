@@ -30,6 +30,23 @@ SUBJECT = "subject"
 LONG_URL = "long_url"
 
 
+def text_digest(text: str) -> str:
+    """A fingerprint of an update's text as a template wrote it (kept as `text_sha256` in the
+    template's spec): a body that no longer matches it was edited by hand."""
+    import hashlib  # noqa: PLC0415
+
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+def edited_by_hand(extra: Mapping[str, object], body: str) -> bool:
+    """Whether the body is no longer the template's text: then the person's words are what every
+    channel carries (the template's own email and social wording would drop their edits)."""
+    spec = extra.get("template")
+    written = spec.get("text_sha256") if isinstance(spec, dict) else None
+    return isinstance(written, str) and written != text_digest(body)
+
+
 def template_spec(extra: Mapping[str, object]) -> tuple[str, dict[str, object]] | None:
     """(stage, values) of the template an update was made from, None if none."""
     spec = extra.get("template")
@@ -81,23 +98,30 @@ def email_rendering(extra: Mapping[str, object], language: str, library: Templat
 def fill_template_texts(
     doc: UpdateDocument, library: TemplateLibrary | None, *, subject: bool = True
 ) -> UpdateDocument:
-    """`doc` with its template's subject and short texts in `extra`, where not written by hand."""
+    """A copy of `doc` with its template's subject and short texts in `extra`, where not written
+    by hand (`doc` itself is left as it is: what is stored stays what the person wrote)."""
+    from dataclasses import replace  # noqa: PLC0415
+
+    doc = replace(doc, extra=dict(doc.extra))
     spec = template_spec(doc.extra) if library is not None else None
     if library is None or spec is None:
         return doc
+    # The text changed after the template wrote it: the person's words are what goes out on
+    # every channel (the template still gives the subject).
+    by_hand = edited_by_hand(doc.extra, doc.body)
     language = doc.language or "en"
     stage, values = spec
     template = doc.extra["template"]
     kept = dict(template) if isinstance(template, dict) else {}
     extra = {**doc.extra, "template": {**kept, "stage": stage, "values": {**values, **_current(doc)}}}
-    for channel, rendered in social_renderings(extra, language, library).items():
+    for channel, rendered in ({} if by_hand else social_renderings(extra, language, library)).items():
         if not isinstance(rendered, str) and not str(doc.extra.get(channel) or "").strip():
             doc.extra[channel] = rendered.text  # a template error leaves that channel to the body
     email = email_rendering(extra, language, library)
     if email is not None:
         if subject and not str(doc.extra.get(SUBJECT) or "").strip() and email.subject:
             doc.extra[SUBJECT] = email.subject
-        if not str(doc.extra.get(EMAIL) or "").strip():
+        if not by_hand and not str(doc.extra.get(EMAIL) or "").strip():
             doc.extra[EMAIL] = email.text  # what is mailed: the email's own wording, not the blog's
     return doc
 

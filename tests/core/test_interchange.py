@@ -13,7 +13,7 @@ from composer.core.interchange import (
     read_update,
     write_update,
 )
-from composer.core.model import Severity, Status
+from composer.core.model import Incident, Publication, Severity, Status, utc_now
 
 SAMPLE = """\
 ---
@@ -60,9 +60,10 @@ def test_file_round_trips_through_the_store(store, tmp_path):
     out = tmp_path / "out.md"
     write_update(out, export_document(store, incident.id))
     before, after = read_update(source), read_update(out)
-    after.incident_id = None  # the export names the incident it came from
+    after.incident_id = after.update_id = None  # the export names the incident and update it came from
     assert after == before
     assert read_update(out).incident_id == incident.id
+    assert read_update(out).update_id == _update.id
 
 
 def test_second_file_with_incident_key_becomes_an_update(store):
@@ -71,8 +72,41 @@ def test_second_file_with_incident_key_becomes_an_update(store):
     again, update = import_document(store, parse_update(follow_up))
     assert again.id == incident.id
     assert len(store.updates(incident.id)) == 2
-    assert store.incident(incident.id).status is Status.MONITORING
     assert update.status is Status.MONITORING
+    # A file's status is a proposal: the incident's follows what was published.
+    assert store.incident(incident.id).status is Status.IDENTIFIED
+    store.add_publication(update.id, Publication(channel="manual", published_at=utc_now()))
+    assert store.incident(incident.id).status is Status.MONITORING
+
+
+def test_a_file_naming_its_update_changes_that_update(store, tmp_path):
+    incident, update = import_document(store, parse_update(SAMPLE))
+    out = tmp_path / "out.md"
+    write_update(out, export_document(store, incident.id))
+    edited = out.read_text(encoding="utf-8").replace("Ens sap greu", "Ens sap molt de greu")
+    again, changed = import_document(store, parse_update(edited))
+    assert (again.id, changed.id) == (incident.id, update.id)
+    assert len(store.updates(incident.id)) == 1
+    assert store.update(update.id).body.startswith("Ens sap molt de greu")
+    assert any("Ens sap greu" in r.body for r in store.revisions(update.id))  # the earlier text kept
+
+
+@pytest.mark.parametrize(
+    ("keys", "message"),
+    [
+        ("update: 99", "names update 99, which this store does not have"),
+        ("update: 1\nincident: 2", "belongs to incident 1"),
+        ("update: 99999999999999999999999", "an update id from 1 up"),
+        ("incident: -3", "an incident id from 1 up"),
+        ("update: first", "must be an update id"),
+    ],
+)
+def test_a_file_naming_an_update_it_cannot_be_is_refused(store, keys, message):
+    import_document(store, parse_update(SAMPLE))
+    store.add_incident(Incident(title="another"))
+    with pytest.raises(InterchangeError, match=message):
+        import_document(store, parse_update(SAMPLE.replace("title:", keys + "\ntitle:")))
+    assert len(store.updates(1)) == 1
 
 
 def test_unknown_incident_id_is_an_error(store):

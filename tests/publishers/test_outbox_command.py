@@ -163,7 +163,7 @@ def test_two_incidents_with_the_same_title_are_two_incidents(home, tmp_path, rel
     text = (tmp_path / "r.md").read_text(encoding="utf-8")
     assert "\nincident: 2\n" in text and "title: Email delivery delayed" in text
     later = run(home, "publish", str(tmp_path / "r.md"), "--to", "relay", *backfill)
-    assert later.returncode == 0 and "Stored as" not in later.stdout
+    assert later.returncode == 0 and "Stored as update" in later.stdout and "incident 2" in later.stdout
     replies = email.message_from_bytes(relay.deliveries[-1].raw, policy=email.policy.default)
     assert replies["In-Reply-To"] == "<incident-2@example.net>"
     incidents = json.loads(run(home, "incidents", "list", "--format", "json").stdout)

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from PySide6.QtCore import Qt, QTimer
 
-from composer.core.model import Status, utc_now
+from composer.core.model import Publication, Status, utc_now
 from composer.core.store import Store
 from composer.ui.history_dialog import HistoryDialog
 
@@ -38,10 +38,15 @@ def test_fields_and_incident_facts_are_saved(make_window, qtbot, prompter):
     assert window.save_all()
     incident = window.store.incidents()[0]
     assert incident.customer_impact == "Mail arrives late"
-    assert incident.status is Status.IDENTIFIED  # follows the latest update
+    assert incident.status is Status.INVESTIGATING  # a draft's status is a proposal
     update = window.store.latest_update(incident.id)
     assert update.signer == "Marta Vidal, Support lead"
     assert update.status is Status.IDENTIFIED
+    assert "Investigating" in window.incident_list.incidents.currentItem().text()
+    # Published, the incident is where the update says.
+    window.store.add_publication(update.id, Publication(channel="manual", published_at=utc_now()))
+    window.after_publication("Recorded as published")
+    assert window.store.incidents()[0].status is Status.IDENTIFIED
     assert "Identified" in window.incident_list.incidents.currentItem().text()
 
 
@@ -112,7 +117,7 @@ def test_export_and_import_through_the_menu(make_window, qtbot, prompter, tmp_pa
     window.menu_actions.export_file.trigger()
     assert "Body to export" in target.read_text(encoding="utf-8")
     copy = tmp_path / "copy.md"
-    copy.write_text(target.read_text(encoding="utf-8").replace("incident: 1\n", ""), encoding="utf-8")
+    copy.write_text(target.read_text(encoding="utf-8").replace("incident: 1\nupdate: 1\n", ""), encoding="utf-8")
     prompter.answers.append(copy)
     window.menu_actions.import_file.trigger()
     assert window.incident_list.incidents.count() == 2

@@ -65,10 +65,18 @@ class Rendered:
             return self.text
         return markdown_to_html(self.text)
 
-    def as_interchange(self, *, incident_id: int | None = None, last_update: datetime | None = None) -> str:
+    def as_interchange(
+        self,
+        *,
+        incident_id: int | None = None,
+        last_update: datetime | None = None,
+        own_site_down: bool = False,
+        own_email_down: bool = False,
+    ) -> str:
         """Markdown with front matter, as `check` and `import` read it. For a stored incident,
         `incident_id` (written as `incident:`, so publishing the file adds to that incident) and the
-        time of its last public update."""
+        time of its last public update. `own_site_down` / `own_email_down`: the incident takes down
+        our own website / email (written as such, so the checks ask for contacts elsewhere)."""
         from composer.core.interchange import UpdateDocument, dump_update  # noqa: PLC0415
         from composer.core.model import parse_status  # noqa: PLC0415
 
@@ -77,7 +85,15 @@ class Rendered:
         # The template and its values, as the window keeps them for an update made from a template:
         # publishing the file then mails the email template's own wording and posts its social texts.
         kept = {k: v.isoformat() if isinstance(v, datetime) else v for k, v in values.items() if v not in (None, "")}
-        extra: dict[str, object] = {"template": {"id": self.template.id, "stage": self.template.stage, "values": kept}}
+        from composer.core.outgoing import text_digest  # noqa: PLC0415
+
+        spec = {
+            "id": self.template.id,
+            "stage": self.template.stage,
+            "values": kept,
+            "text_sha256": text_digest(self.text),
+        }
+        extra: dict[str, object] = {"template": spec}
         if self.subject:
             extra["subject"] = self.subject
         services = values.get("services")
@@ -99,6 +115,8 @@ class Rendered:
             extra=extra,
             incident_id=incident_id,
             last_update=last_update,
+            own_site_down=own_site_down,
+            own_email_down=own_email_down,
         )
         return dump_update(doc)
 
