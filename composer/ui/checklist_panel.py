@@ -3,15 +3,48 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPalette
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from composer.core.checks.base import Finding, Fix, Verdict
 
 _LIGHT = {Verdict.PASS: "#2e7d32", Verdict.WARN: "#b26a00", Verdict.FAIL: "#c62828"}
 _DARK = {Verdict.PASS: "#81c784", Verdict.WARN: "#ffb74d", Verdict.FAIL: "#ff6b6b"}
 _SYMBOL = {Verdict.PASS: "✔", Verdict.WARN: "!", Verdict.FAIL: "✘"}
+
+_ZWSP = "\u200b"  # an invisible place where a line may break
+_LONGEST = 20  # a run of this many characters or fewer is a word; longer ones may break
+_CHUNK = 16  # what is left unbroken is cut every so many characters
+_BREAK_AFTER = re.compile(r"([/\\.,:;=&?@_)\]-])(?=\w)")
+_LONG_RUN = re.compile(rf"\S{{{_LONGEST + 1},}}")
+_LONG_WORD = re.compile(rf"\w{{{_LONGEST + 1},}}")
+
+
+def _cut(match: re.Match[str]) -> str:
+    word = match.group()
+    return _ZWSP.join(word[start : start + _CHUNK] for start in range(0, len(word), _CHUNK))
+
+
+def _soften(match: re.Match[str]) -> str:
+    return _LONG_WORD.sub(_cut, _BREAK_AFTER.sub(rf"\1{_ZWSP}", match.group()))
+
+
+def breakable(text: str) -> str:
+    """The text with invisible break points in its long runs (host names, paths, trace lines):
+    a narrow panel then wraps them instead of growing wider than the dock. Words stay whole."""
+    return _LONG_RUN.sub(_soften, text)
 
 
 def verdict_color(verdict: Verdict, palette: QPalette) -> QColor:
@@ -36,6 +69,7 @@ class RuleRow(QFrame):
         self.title = QLabel(f"<b>{title}</b>")
         self.title.setWordWrap(True)
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # a message quoting "<b>" shows it as typed
         self.message.setWordWrap(True)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # takes the focus from a Fix that hides
         self.fix = QPushButton(self.tr("Fix"))
@@ -53,7 +87,7 @@ class RuleRow(QFrame):
         self.finding = finding
         color = verdict_color(finding.verdict, self.palette()).name()
         self.badge.setText(f"<span style='color:{color}; font-weight:bold'>{_SYMBOL[finding.verdict]}</span>")
-        self.message.setText(finding.message)
+        self.message.setText(breakable(finding.message))
         self.setToolTip(f"{finding.rule}: {finding.verdict.value}")
         self.setStyleSheet(f"#rule-{self.rule_id} {{ border-left: 4px solid {color}; }}")
         if finding.fix is None and self.fix.hasFocus():
@@ -82,6 +116,9 @@ class ChecklistPanel(QWidget):
         self.summary.setWordWrap(True)
         self.rows: dict[str, RuleRow] = {}
         inner = QWidget()
+        # Exactly the viewport's width, whatever the rows would like: the text wraps and nothing
+        # scrolls sideways, so the ✔/✘ marks at the left edge stay in view (after a Fix too).
+        inner.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         rows_layout = QVBoxLayout(inner)
         rows_layout.setContentsMargins(0, 0, 0, 0)
         rows_layout.setSpacing(4)
@@ -98,6 +135,7 @@ class ChecklistPanel(QWidget):
         self.rows_area.setFrameShape(QFrame.Shape.NoFrame)
         # The rows wrap their text to the dock's width: never a sideways scroll that clips it.
         self.rows_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.rows_area.setObjectName("checklistRows")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.summary)
@@ -113,6 +151,7 @@ class ChecklistPanel(QWidget):
             if row is not None:
                 row.show_finding(finding)
         bar.setValue(position)
+        self.rows_area.horizontalScrollBar().setValue(0)
         fails = sum(f.verdict is Verdict.FAIL for f in findings)
         warns = sum(f.verdict is Verdict.WARN for f in findings)
         if fails:

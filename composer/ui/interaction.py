@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from composer.ui.new_incident_dialog import NewIncident
+
 MARKDOWN_FILTER = "Markdown update (*.md *.markdown);;All files (*)"
 
 
@@ -34,6 +36,16 @@ class Prompter:
 
         text, ok = QInputDialog.getText(self.parent, title, label, text=default)
         return text if ok else None
+
+    def ask_new_incident(self, title: str) -> NewIncident | None:
+        """What customers notice and since when (default: now); None when cancelled."""
+        from composer.ui.new_incident_dialog import NewIncidentDialog, as_new_incident  # noqa: PLC0415
+
+        if type(self).ask_text is not Prompter.ask_text:
+            # A prompter scripted through ask_text alone (a test driver, a benchmark) names
+            # the incident there, as before the start was asked: it started now.
+            return as_new_incident(self.ask_text(title, "What are customers noticing?"))
+        return NewIncidentDialog.ask(self.parent, title)
 
     def open_file(self, title: str, file_filter: str = MARKDOWN_FILTER) -> Path | None:
         from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415

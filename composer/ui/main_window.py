@@ -104,12 +104,14 @@ class MainWindow(QMainWindow):
         from composer.core.paths import user_templates  # noqa: PLC0415
         from composer.core.templates import TemplateLibrary  # noqa: PLC0415
         from composer.ui.checklist_panel import ChecklistPanel  # noqa: PLC0415
+        from composer.ui.empty_state import EmptyState  # noqa: PLC0415
         from composer.ui.incident_form import IncidentForm  # noqa: PLC0415
         from composer.ui.live_checks import LiveChecks  # noqa: PLC0415
         from composer.ui.notifier import Notifier  # noqa: PLC0415
         from composer.ui.previews import PreviewTabs  # noqa: PLC0415
         from composer.ui.promise_watch import PromiseWatch  # noqa: PLC0415
         from composer.ui.publish_workflow import PublishWorkflow  # noqa: PLC0415
+        from composer.ui.store_watch import watch_settings  # noqa: PLC0415
         from composer.ui.template_workflow import TemplateWorkflow  # noqa: PLC0415
         from composer.ui.window_actions import WindowActions  # noqa: PLC0415
 
@@ -183,6 +185,7 @@ class MainWindow(QMainWindow):
         self.promise_watch.due_soon.connect(self._warn_due_soon)
         self.outbox.delivered.connect(self.promise_watch.refresh)
         self.outbox.delivered.connect(self.editor.publications_changed)
+        self.store_watch = watch_settings(self)  # organisation, people, accounts saved anywhere: applied at once
         self.menu_actions = WindowActions(
             self,
             self._menus,
@@ -210,6 +213,7 @@ class MainWindow(QMainWindow):
             self.checklist_dock.toggleViewAction(),
         )
         self.outbox.attach(self.menu_actions.copy_menu)
+        self.empty_state = EmptyState.place(self.main_split, self.centre, self.incident_list, self.menu_actions)
         window_state.restore_layout(self, self.context.ui_settings, self._splitters())
         self._update_actions()
         self.previews.show_text(self.editor.body.toPlainText())
@@ -303,12 +307,6 @@ class MainWindow(QMainWindow):
         update = self.editor.current_update
         if update is None or self._incident is None:
             return
-        latest = self.store.latest_update(self._incident.id or 0)
-        if latest is not None and latest.id == update.id and self._incident.status != update.status:
-            self._incident.status = update.status
-            if self.form is not None:
-                self.form.load(self._incident)
-            self._save_incident()
         self.incident_list.relabel_update(update)
         self._refresh_promises()
 
@@ -400,13 +398,13 @@ class MainWindow(QMainWindow):
     # -- commands ----------------------------------------------------------------
 
     def new_incident(self) -> None:
-        title = self.context.prompter.ask_text(self.tr("New incident"), self.tr("What are customers noticing?"))
-        if title is None or not title.strip():
+        answer = self.context.prompter.ask_new_incident(self.tr("New incident"))  # title, since when
+        if answer is None:
             return
         self.save_all()
         now = utc_now()
         try:
-            incident = self.store.add_incident(Incident(title=title.strip(), started_at=now))
+            incident = self.store.add_incident(answer.incident())
             self.store.add_update(
                 Update(incident_id=incident.id, status=Status.INVESTIGATING, next_update_at=now + DEFAULT_CADENCE)
             )
@@ -420,10 +418,13 @@ class MainWindow(QMainWindow):
         if self._incident is None:
             return
         self.save_all()
-        previous = self.store.latest_update(self._incident.id or 0)
+        from composer.core.lifecycle import next_status  # noqa: PLC0415
+
+        updates = self.store.updates(self._incident.id or 0)
+        previous = updates[-1] if updates else None
         update = Update(
             incident_id=self._incident.id,
-            status=self._incident.status,
+            status=next_status(self._incident, updates),
             signer=previous.signer if previous else "",
             language=previous.language if previous else "en",
             next_update_at=utc_now() + DEFAULT_CADENCE,
@@ -543,11 +544,9 @@ class MainWindow(QMainWindow):
         self.show_update(restored.id)
 
     def edit_profile(self) -> None:
-        from composer.ui.profile_dialog import ProfileDialog  # noqa: PLC0415
+        from composer.ui.store_watch import edit_profile  # noqa: PLC0415
 
-        self.save_all()
-        if ProfileDialog(self.store, self).exec():
-            self.editor.set_signers([p.signature for p in self.store.people()])
+        edit_profile(self)  # what is saved applies at once
 
     def edit_templates(self) -> None:
         from composer.ui.template_editor import TemplateEditor  # noqa: PLC0415

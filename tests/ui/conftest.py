@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from composer.app import build_context, create_window
 from composer.ui.interaction import Prompter
+from composer.ui.new_incident_dialog import NewIncident, as_new_incident
 
 
 class ScriptedPrompter(Prompter):
@@ -29,6 +30,10 @@ class ScriptedPrompter(Prompter):
 
     def ask_text(self, title: str, label: str, default: str = "") -> str | None:
         return self.answers.popleft()  # type: ignore[return-value]
+
+    def ask_new_incident(self, title: str) -> NewIncident | None:
+        """A plain title starts now; a NewIncident or a dict of its fields sets the start too."""
+        return as_new_incident(self.answers.popleft())
 
     def open_file(self, title: str, file_filter: str = "") -> Path | None:
         return self.answers.popleft()  # type: ignore[return-value]
