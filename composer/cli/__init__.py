@@ -24,7 +24,7 @@ __all__ = ["EXIT_BAD_INPUT", "EXIT_FAILED", "EXIT_OK", "CommandError", "build_pa
 def build_parser() -> argparse.ArgumentParser:
     import argparse  # noqa: PLC0415 - not on the path to the window
 
-    from composer.cli import accounts, check, incidents, outbox, publish, templates  # noqa: PLC0415
+    from composer.cli import accounts, check, incidents, organisation, outbox, publish, templates  # noqa: PLC0415
 
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -33,10 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    # In this order in --help: the store, the checks, the templates, publishing.
+    # In this order in --help: the store, the checks, the templates, who speaks, publishing.
     incidents.add_parsers(commands)
     check.add_parsers(commands)
     templates.add_parsers(commands)
+    organisation.add_parsers(commands)
     accounts.add_parsers(commands)
     publish.add_parsers(commands)
     outbox.add_parsers(commands)

@@ -1,13 +1,17 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """`incident-composer templates list` and `incident-composer render`.
 
+`render` fills the fields left empty by --set and --data from the store: the incident --incident
+names, then the organisation and the first person who may sign (`template_values`, as the
+window's template form); --sample fills what is still empty.
+
 Errors (unknown template, missing field, bad value, broken template) exit 2 with one line.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from composer.cli.base import EXIT_OK, CommandError, add_format, open_store, print_json, record_id, say, write_output
 
@@ -42,7 +46,20 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         type=record_id,
         metavar="INCIDENT_ID",
         help="for this stored incident: its title, start and services fill empty fields, and the file "
-        "names it (`incident:`), so publishing it adds an update to that incident",
+        "names it (`incident:`), so publishing it adds an update to that incident; what it takes down "
+        "(its own website, its own email) chooses the contacts, as --own-site-down / --own-email-down",
+    )
+    ren.add_argument(
+        "--own-site-down",
+        action="store_true",
+        help="the incident takes down our own website: the contact page is the alternate one, "
+        "and the file says so (`own_site_down: true`)",
+    )
+    ren.add_argument(
+        "--own-email-down",
+        action="store_true",
+        help="the incident takes down our own email: the address is the backup one, "
+        "and the file says so (`own_email_down: true`)",
     )
     ren.add_argument("--output", "-o", type=Path, metavar="FILE")
     ren.set_defaults(handler=render)
@@ -108,18 +125,33 @@ def render(args: argparse.Namespace) -> int:
         raise CommandError(
             f"template {info.id} has no field {', '.join(f'`{n}`' for n in unknown)}; its fields: {', '.join(known)}"
         )
-    last_update = None
-    if args.incident is not None:
-        last_update = _incident_values(args.incident, values)
+    last_update, down = _stored_values(args, values)
+    # Down, with nothing elsewhere to give: readers get no way to reach us (or --sample's example).
+    unreachable = [
+        f"our own {what} is down and there is no {other} to give: set one with "
+        f"`incident-composer organisation set {option}`"
+        for is_down, name, what, other, option in (
+            (down.own_site_down, "contact_url", "website", "alternate contact page", "--alternate-contact-url URL"),
+            (down.own_email_down, "org_email", "email", "backup address", "--backup-email ADDRESS"),
+        )
+        if is_down and name in known and not values.get(name)
+    ]
     try:
         rendered = render_template(info, values, sample=args.sample)
     except (FieldError, TemplateError) as error:
         raise CommandError(str(error)) from None
     if rendered.channel.output in ("markdown", "email"):
-        text = rendered.as_interchange(incident_id=args.incident, last_update=last_update)
+        text = rendered.as_interchange(
+            incident_id=args.incident,
+            last_update=last_update,
+            own_site_down=down.own_site_down,
+            own_email_down=down.own_email_down,
+        )
     else:
         text = rendered.text
     write_output(args.output, text)
+    for gap in unreachable:
+        say(f"warning: {gap}")
     if not rendered.fits:
         say(
             f"warning: {rendered.length} {rendered.channel.counter}, over the "
@@ -128,23 +160,53 @@ def render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _incident_values(incident_id: int, values: dict[str, object]) -> datetime | None:
-    """Fill empty `values` from stored incident `incident_id`; the time of its last public update.
-    NotFound (exit 2) when the store has no such incident."""
+class Down(NamedTuple):
+    """What the update's incident takes down (`contacts.DownFlags`)."""
+
+    own_site_down: bool
+    own_email_down: bool
+
+
+def local_zone() -> str:
+    """This computer's zone, as templates name zones: the zone of the local time (`parse_now`, as
+    `check` reads it), placed by its name (`written_zone`: "CET" is Europe/Paris); "UTC" when its
+    name places no region."""
+    from composer.cli.check import parse_now  # noqa: PLC0415
+    from composer.core.promise_text import written_zone  # noqa: PLC0415
+
+    zone = written_zone(parse_now(None).tzname() or "")
+    return str(getattr(zone, "key", "") or "UTC")
+
+
+def _stored_values(args: argparse.Namespace, values: dict[str, object]) -> tuple[datetime | None, Down]:
+    """Fill empty `values` from the store: stored incident `args.incident` (NotFound, exit 2, when
+    there is none), then the organisation and its people, with the contacts for what the incident
+    takes down. The time of the incident's last update, and what it takes down (the incident's
+    flags and the command's)."""
+    from composer.core.contacts import template_values  # noqa: PLC0415
+
     store = open_store()
     try:
-        incident = store.incident(incident_id)
-        latest = store.latest_update(incident_id)
+        incident = store.incident(args.incident) if args.incident is not None else None
+        latest = store.latest_update(args.incident) if args.incident is not None else None
+        org, people = store.organisation(), store.people()
     finally:
         store.close()
-    known: dict[str, object] = {
-        "title": incident.title,
-        "started": incident.started_at.isoformat(),
-        "services": ", ".join(incident.affected_services),
-        "impact": incident.customer_impact,
-        "workaround": incident.workaround,
-    }
+    down = Down(
+        own_site_down=args.own_site_down or (incident is not None and incident.own_site_down),
+        own_email_down=args.own_email_down or (incident is not None and incident.own_email_down),
+    )
+    known: dict[str, object] = {}
+    if incident is not None:
+        known = {
+            "title": incident.title,
+            "started": incident.started_at.isoformat(),
+            "services": ", ".join(incident.affected_services),
+            "impact": incident.customer_impact,
+            "workaround": incident.workaround,
+        }
+    known.update(template_values(org, people, down, local_zone=local_zone()))
     for name, value in known.items():
         if value and not values.get(name):
             values[name] = value
-    return latest.created_at if latest is not None else None
+    return (latest.created_at if latest is not None else None), down

@@ -4,14 +4,18 @@
 The lesson this app is built on: when our own website and mail are down, customers need a
 contact page hosted elsewhere and an address on another domain. `contacts_for` chooses them for
 one incident; `down_domains` names the domains whose pages (or mail) cannot be reached.
+`template_values` is what the app knows for a template (the window's form and `render` alike);
+`organisation_problem` is why an organisation cannot be saved (the dialog and the command alike).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import cache
 from typing import Protocol
 from urllib.parse import urlsplit
 
-from composer.core.model import Organisation
+from composer.core.model import Organisation, Person
 from composer.core.record import FrozenRecord
 
 
@@ -93,3 +97,82 @@ def contacts_for(org: Organisation, incident: DownFlags | None) -> Contacts:
     if incident is not None and incident.own_email_down:
         email = "" if on_domain(org.backup_email, own) else org.backup_email
     return Contacts(url=url.strip(), email=email.strip(), phone=org.phone.strip(), phone_hours=org.phone_hours.strip())
+
+
+# The template fields `template_values` can fill (those it leaves out have no value).
+TEMPLATE_KEYS = (
+    "org_name",
+    "org_phone",
+    "org_email",
+    "contact_url",
+    "phone_hours",
+    "status_url",
+    "long_url",
+    "signer_name",
+    "signer_role",
+    "signer_email",
+    "signer_phone",
+    "zone",
+)
+
+
+def template_values(
+    org: Organisation,
+    people: Sequence[Person],
+    incident: DownFlags | None,
+    *,
+    local_zone: str,
+    signer: str = "",
+) -> dict[str, object]:
+    """What the app knows for a template, by field name: the organisation, its contacts for
+    `incident` (never on what it takes down: `contacts_for`), who signs (`signer`, "Name, Role",
+    else the first of `people`) and the readers' zone (the organisation's, else `local_zone`).
+    Empty values are left out, so a template's default or example can fill them."""
+    contacts = contacts_for(org, incident)
+    if signer:
+        name, _, role = signer.partition(",")
+    elif people:
+        name, role = people[0].name, people[0].role
+    else:
+        name = role = ""
+    # The signer's own address and phone (a personal apology gives them), never an address on
+    # our own mail when the incident takes it down.
+    person = next((p for p in people if p.name.strip().casefold() == name.strip().casefold()), None)
+    personal_email = person.email if person is not None else ""
+    if incident is not None and incident.own_email_down and on_domain(personal_email, own_domains(org)):
+        personal_email = ""
+    values = {
+        "org_name": org.name,
+        "org_phone": contacts.phone,
+        "org_email": contacts.email,
+        "contact_url": contacts.url,
+        "phone_hours": contacts.phone_hours,
+        "status_url": org.status_page_url,
+        "long_url": org.status_page_url,
+        "signer_name": name,
+        "signer_role": role,
+        "signer_email": personal_email,
+        "signer_phone": person.phone if person is not None else "",
+        "zone": org.timezone.strip() or local_zone,
+    }
+    return {key: value.strip() for key, value in values.items() if value.strip()}
+
+
+@cache
+def _zone_names() -> frozenset[str]:
+    from zoneinfo import available_timezones  # noqa: PLC0415 - only when an organisation is checked
+
+    return frozenset(available_timezones())
+
+
+def organisation_problem(org: Organisation) -> str:
+    """Why `org` cannot be saved, in one line ("" when it can): a time zone that is not an IANA
+    name, or an alternate contact page or backup address on our own domain (down with it)."""
+    if org.timezone and org.timezone not in _zone_names():
+        return f"“{org.timezone}” is not a time zone name (like Europe/Madrid)."
+    own = own_domains(org)
+    if on_domain(org.alternate_contact_url, own):
+        return "The alternate contact page is on your own domain: when your site is down, so is it."
+    if on_domain(org.backup_email, own):
+        return "The backup email is on your own domain: when your email is down, so is it."
+    return ""

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.core.contacts import on_domain, own_domains
+from composer.core.contacts import organisation_problem
 from composer.core.model import Organisation, Person
 from composer.core.store import SaveFailed, Store
 
@@ -180,15 +180,7 @@ class ProfileDialog(QDialog):
 
     def problem(self) -> str:
         """Why the organisation as typed cannot be saved ("" when it can)."""
-        org = self.organisation()
-        if org.timezone and org.timezone not in zone_names():
-            return self.tr("“%1” is not a time zone name (like Europe/Madrid).").replace("%1", org.timezone)
-        own = own_domains(org)
-        if on_domain(org.alternate_contact_url, own):
-            return self.tr("The alternate contact page is on your own domain: when your site is down, so is it.")
-        if on_domain(org.backup_email, own):
-            return self.tr("The backup email is on your own domain: when your email is down, so is it.")
-        return ""
+        return organisation_problem(self.organisation())
 
     def save(self) -> None:
         """Write the organisation and the roster; raises ValueError for what cannot be saved and

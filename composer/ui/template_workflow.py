@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from composer.core import outgoing
-from composer.core.contacts import contacts_for
+from composer.core.contacts import TEMPLATE_KEYS, template_values
 from composer.core.files import write_atomic
+from composer.core.lifecycle import next_stage
 from composer.core.model import Incident, Status, Update, utc_now
 from composer.core.store import SaveFailed
 from composer.core.templates import Rendered, TemplateLibrary
@@ -26,39 +27,6 @@ if TYPE_CHECKING:
     from composer.ui.template_dialog import TemplateChoice
 
 OnScreen = Callable[[], tuple[Incident | None, Update | None]]
-# The stage that follows the last one published (a postmortem follows a resolution).
-NEXT_STAGE = {
-    "investigating": "identified",
-    "identified": "monitoring",
-    "monitoring": "resolved",
-    "resolved": "postmortem",
-    "postmortem": "postmortem",
-    "maintenance-scheduled": "maintenance-in-progress",
-    "maintenance-in-progress": "maintenance-completed",
-    "maintenance-completed": "maintenance-completed",
-}
-_STATUS_STAGE = {
-    "investigating": "investigating",
-    "identified": "identified",
-    "monitoring": "monitoring",
-    "resolved": "resolved",
-    "scheduled": "maintenance-scheduled",
-    "in_progress": "maintenance-in-progress",
-    "completed": "maintenance-completed",
-}
-
-
-def next_stage(incident: Incident, updates: list[Update]) -> str:
-    """The stage after the incident's last published update; the first stage when none went out."""
-    published = [u for u in updates if u.publications]
-    if not published:
-        return "maintenance-scheduled" if incident.status.is_maintenance else "investigating"
-    last = published[-1]
-    made_from = last.extra.get("template")
-    stage = str(made_from.get("stage", "")) if isinstance(made_from, dict) else ""
-    if stage not in NEXT_STAGE:
-        stage = _STATUS_STAGE[last.status.value]
-    return NEXT_STAGE[stage]
 
 
 def _local_zone_name() -> str:
@@ -105,22 +73,16 @@ class TemplateWorkflow(QObject):
         The contacts are those for the incident on screen: never a page or an address on our own
         site or mail when the incident takes them down."""
         incident, update = self._on_screen()
-        org = self.store.organisation()
-        contacts = contacts_for(org, incident)
-        people = self.store.people()
-        signer = (update.signer if update else "") or (people[0].signature if people else "")
-        name, _, role = signer.partition(",")
+        known = template_values(
+            self.store.organisation(),
+            self.store.people(),
+            incident,
+            local_zone=_local_zone_name(),
+            signer=update.signer if update else "",
+        )
         values: dict[str, object] = {
-            "org_name": org.name,
-            "org_phone": contacts.phone,
-            "org_email": contacts.email,
-            "contact_url": contacts.url,
-            "phone_hours": contacts.phone_hours,
-            "status_url": org.status_page_url,
-            "long_url": org.status_page_url,
-            "signer_name": name.strip(),
-            "signer_role": role.strip(),
-            "zone": org.timezone or _local_zone_name(),
+            **dict.fromkeys(TEMPLATE_KEYS, ""),  # what the app does not know shows empty, not a template default
+            **known,
             "next_update": utc_now() + self.check_config.cadence,
             "resolved_at": utc_now(),
         }
@@ -168,7 +130,12 @@ class TemplateWorkflow(QObject):
         update.language = choice.language
         update.signer = signer
         update.next_update_at = next_update if isinstance(next_update, datetime) else None
-        update.extra = {**update.extra, "template": {"stage": choice.stage, "values": _plain(choice.values)}}
+        spec = {
+            "stage": choice.stage,
+            "values": _plain(choice.values),
+            "text_sha256": outgoing.text_digest(update.body),
+        }
+        update.extra = {**update.extra, "template": spec}
         try:
             if update.id is None:
                 self.store.add_update(update)
