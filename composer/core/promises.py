@@ -32,9 +32,11 @@ class Promise(FrozenRecord):
 
 
 def last_published(updates: list[Update]) -> Update | None:
+    """The newest update that went out, in the incident's order: a correction of an older update,
+    sent later, does not bring its old promise back (as the incident's status, `Store.add_publication`)."""
     published = [u for u in updates if u.published_at is not None]
     # Times have one-second resolution: the id breaks ties between updates of the same second.
-    return max(published, key=lambda u: (u.published_at or u.created_at, u.id or 0), default=None)
+    return max(published, key=lambda u: (u.created_at, u.id or 0), default=None)
 
 
 def promise_for(

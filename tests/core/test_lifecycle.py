@@ -151,3 +151,17 @@ def test_a_new_update_starts_at_the_next_stage(published, expected):
     ]
     updates.append(Update(1, status=Status.RESOLVED))  # a draft proposes, it does not count
     assert next_status(incident, updates) is expected
+
+
+def test_a_correction_sent_later_does_not_bring_an_old_promise_back():
+    from composer.core.promises import PromiseState, promise_for  # noqa: PLC0415
+
+    now = utc_now()
+    incident = Incident("Mail late", status=Status.IDENTIFIED)
+    first = Update(1, status=Status.INVESTIGATING, next_update_at=now + timedelta(minutes=5), id=1)
+    second = Update(1, status=Status.IDENTIFIED, next_update_at=now + timedelta(minutes=50), id=2)
+    second.created_at = first.created_at + timedelta(minutes=20)
+    first.publications = [Publication("email", now - timedelta(minutes=30)), Publication("email", now)]  # corrected
+    second.publications = [Publication("email", now - timedelta(minutes=10))]
+    promise = promise_for(incident, [first, second], now)
+    assert (promise.state, promise.deadline) == (PromiseState.KEPT, second.next_update_at)
