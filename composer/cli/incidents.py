@@ -49,9 +49,9 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 def import_file(args: argparse.Namespace) -> int:
     from composer.core.exchange import import_document  # noqa: PLC0415
-    from composer.core.interchange import parse_update, read_update  # noqa: PLC0415
+    from composer.core.interchange import MAX_UPDATE_SIZE, parse_update, read_update  # noqa: PLC0415
 
-    doc = parse_update(sys.stdin.read()) if str(args.file) == "-" else read_update(args.file)
+    doc = parse_update(sys.stdin.read(MAX_UPDATE_SIZE + 1)) if str(args.file) == "-" else read_update(args.file)
     store = open_store()
     try:
         incident, _update = import_document(store, doc)

@@ -173,18 +173,48 @@ def _flag(key: str, value: object) -> bool:
     raise InterchangeError(f"`{key}` must be true or false, not {value!r}")
 
 
+# An update is a few screens of text: a larger file is a mistake (or an attack), refused before
+# it is read whole. Characters of a string, bytes of a file.
+MAX_UPDATE_SIZE = 1_000_000
+
+
+def _front_matter_handler() -> object:
+    """python-frontmatter's YAML handler with a safe loader that refuses aliases (`*name`): an
+    update's front matter never needs them, and nested aliases expand to billions of items when
+    the file is exported again (a "billion laughs" file)."""
+    import yaml  # noqa: PLC0415
+    from frontmatter.default_handlers import YAMLHandler  # noqa: PLC0415
+
+    class NoAliases(yaml.SafeLoader):
+        def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:  # type: ignore[override]
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()
+                raise yaml.MarkedYAMLError(problem="aliases (*name) are not allowed", problem_mark=event.start_mark)
+            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+
+    class Handler(YAMLHandler):
+        def load(self, fm: str, **kwargs: object) -> object:
+            return yaml.load(fm, Loader=NoAliases)
+
+    return Handler()
+
+
 def parse_update(text: str) -> UpdateDocument:
     """Read the interchange format from a string."""
     import frontmatter  # noqa: PLC0415 - kept off the path to the first window
     import yaml  # noqa: PLC0415
 
+    if len(text) > MAX_UPDATE_SIZE:
+        raise InterchangeError(f"the file is over {MAX_UPDATE_SIZE:,} characters: an update is never that long")
     try:
-        post = frontmatter.loads(text)
+        post = frontmatter.loads(text, handler=_front_matter_handler() if text.startswith("---") else None)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
         problem = getattr(error, "problem", None) or "invalid YAML"
         raise InterchangeError(f"invalid front matter{where}: {problem}") from None
+    except (ValueError, OverflowError) as error:  # a date YAML reads but the calendar has not: 2026-02-30
+        raise InterchangeError(f"invalid front matter: {error}") from None
     meta = dict(post.metadata)
     if not isinstance(post.metadata, dict):
         raise InterchangeError("the front matter must be a set of `key: value` lines")
@@ -227,7 +257,11 @@ def _record_id(key: str, value: object) -> int | None:
 
 def read_update(path: Path) -> UpdateDocument:
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as file:
+            data = file.read(MAX_UPDATE_SIZE * 4 + 1)  # UTF-8: up to 4 bytes a character
+        if len(data) > MAX_UPDATE_SIZE * 4:
+            raise InterchangeError(f"the file is over {MAX_UPDATE_SIZE * 4:,} bytes: an update is never that long")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise InterchangeError(f"{path} is not UTF-8 text") from None
     except OSError as error:

@@ -152,3 +152,33 @@ def test_dump_leaves_out_empty_fields_and_keeps_zones():
     assert "started: '2026-11-24T09:12:00+01:00'" in text
     assert "workaround" not in text
     assert text.endswith("+34 930 000 000\n")
+
+
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        # Nested aliases: a few lines that expand to 9**9 items once exported again.
+        (
+            'a: &a ["x","x","x","x","x","x","x","x","x"]\n'
+            + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8)),
+            "aliases \\(\\*name\\) are not allowed",
+        ),
+        ("started: 2026-02-30T10:00:00+01:00\n", "day is out of range for month"),
+        ("started: 99999-01-01T10:00:00+01:00\n", "not an ISO 8601 time"),
+        ("title: !!python/object/apply:os.system ['echo hi']\n", "could not determine a constructor"),
+    ],
+)
+def test_a_hostile_front_matter_is_one_line_of_error(front, message):
+    with pytest.raises(InterchangeError, match=message):
+        parse_update(f"---\n{front}title: t\n---\nbody\n")
+
+
+def test_a_huge_file_is_refused_before_it_is_read_whole(tmp_path):
+    huge = tmp_path / "huge.md"
+    with huge.open("wb") as file:
+        file.write(b"---\ntitle: t\n---\n")
+        file.truncate(50_000_000)  # sparse: 50 MB of NULs, never read
+    with pytest.raises(InterchangeError, match="over 4,000,000 bytes"):
+        read_update(huge)
+    with pytest.raises(InterchangeError, match="over 1,000,000 characters"):
+        parse_update("---\ntitle: t\n---\n" + "x" * 1_000_001)

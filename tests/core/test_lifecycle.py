@@ -154,7 +154,7 @@ def test_a_new_update_starts_at_the_next_stage(published, expected):
 
 
 def test_a_correction_sent_later_does_not_bring_an_old_promise_back():
-    from composer.core.promises import PromiseState, promise_for  # noqa: PLC0415
+    from composer.core.promises import PromiseState, promise_for
 
     now = utc_now()
     incident = Incident("Mail late", status=Status.IDENTIFIED)
