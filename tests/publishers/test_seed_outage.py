@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import json
 import re
 from datetime import UTC, datetime, timedelta
 
@@ -81,6 +82,11 @@ def render(composer: Composer, tmp_path, template: str, incident: int | None, *m
     return str(target)
 
 
+def status(composer: Composer) -> str:
+    [incident] = json.loads(composer.run("incidents", "list", "--format", "json").stdout)
+    return incident["status"]
+
+
 def publish(composer: Composer, path: str, to: str) -> str:
     done = composer.run("publish", path, "--to", to)
     assert done.returncode == 0, done.stdout + done.stderr
@@ -103,6 +109,7 @@ def test_the_seed_outage_as_customers_received_it(tmp_path, keyring_env, peers):
         identified = render(composer, tmp_path, "identified-blog-en", 1, started=started,
                             next_update=now + timedelta(minutes=60))  # fmt: skip
         publish(composer, identified, "email,wordpress")
+        assert status(composer) == "identified"  # what was published, as `incidents list` says it
         resolved = render(composer, tmp_path, "resolved-blog-en", 1, started=started, ended=now)
         publish(composer, resolved, "email,wordpress")
         publish(composer, render(composer, tmp_path, "postmortem-blog-en", 1, started=started), "email,wordpress")
@@ -120,6 +127,7 @@ def test_the_seed_outage_as_customers_received_it(tmp_path, keyring_env, peers):
         said = publish(composer, str(corrected_path), "email,wordpress")
         assert "goes out as a correction" in said, said
 
+    assert status(composer) == "resolved"
     mails = [email.message_from_bytes(d.raw, policy=email.policy.default) for d in peers.smtp.deliveries]
     subjects = [m["Subject"] for m in mails]
     assert len(mails) == 6, subjects
@@ -138,7 +146,7 @@ def test_the_seed_outage_as_customers_received_it(tmp_path, keyring_env, peers):
         assert ALTERNATE in body or "@pinewood-help.example.org" in body, subject  # a way to reach us that is up
         assert DOWN not in body, subject  # never our own site or mail: they are down
     for body in plain[:2]:  # open updates say when the next one comes, in the text
-        assert re.search(r"by \d\d:\d\d CET", body), body
+        assert re.search(r"by \d\d:\d\d CES?T", body), body
     assert ALTERNATE in plain[0] and ALTERNATE in plain[1]
     ids = [m["Message-ID"] for m in mails]
     assert len(set(ids)) == 6
