@@ -47,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """Run the parsed command; every expected failure becomes one line and an exit code."""
     from composer.core.interchange import InterchangeError  # noqa: PLC0415
-    from composer.core.store import NotFound, StoreError  # noqa: PLC0415
+    from composer.core.store import NotFound, SaveFailed, StoreError  # noqa: PLC0415
 
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
@@ -55,6 +55,9 @@ def run(args: argparse.Namespace) -> int:
     except (InterchangeError, NotFound) as error:
         say(str(error))
         return EXIT_BAD_INPUT
+    except SaveFailed as error:  # the command line has no editor holding the text
+        say(error.reason)
+        return EXIT_FAILED
     except StoreError as error:
         say(str(error))
         return EXIT_FAILED

@@ -45,7 +45,14 @@ class StoreError(Exception):
 
 
 class SaveFailed(StoreError):
-    """A write did not reach the disk. The caller still holds the data."""
+    """A write did not reach the disk. The caller still holds the data.
+
+    `str()` speaks to the window's user (their text is still in the editor); `reason` is the
+    same without that sentence, for the command line, which has no editor."""
+
+    def __init__(self, reason: str, in_editor: str = "Your text is still in the editor."):
+        super().__init__(f"{reason} {in_editor}".strip())
+        self.reason = reason
 
 
 class NotFound(StoreError):
@@ -118,7 +125,17 @@ def _save_failure(error: sqlite3.Error) -> SaveFailed:
         why = "another program holds the database. Saving retries by itself"
     else:
         why = f"the database refused the write ({error})"
-    return SaveFailed(f"Not saved: {why}. Your text is still in the editor.")
+    return SaveFailed(f"Not saved: {why}.")
+
+
+def _private(path: Path) -> None:
+    """The data folder (0700) and the database (0600), created for this user only: updates
+    being drafted and the outbox are nobody else's to read. Existing ones are left as they are."""
+    import os  # noqa: PLC0415
+
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
@@ -151,7 +168,7 @@ class Store:
         """Open (or create) the store at `path`. Never raises for a damaged file."""
         report = OpenReport(path=path)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _private(path)
         except OSError as error:
             return cls._open_fallback(path, report, f"cannot create {path.parent}: {error.strerror}")
         try:
@@ -244,8 +261,8 @@ class Store:
             return
         if self.read_only:
             raise SaveFailed(
-                "Not saved: the data folder is read-only. Your text is still in the editor; "
-                "use File → Export to keep a copy."
+                "Not saved: the data folder is read-only.",
+                "Your text is still in the editor; use File → Export to keep a copy.",
             )
         try:
             with self._conn:
