@@ -194,7 +194,10 @@ def _front_matter_handler() -> object:
 
     class Handler(YAMLHandler):
         def load(self, fm: str, **kwargs: object) -> object:
-            return yaml.load(fm, Loader=NoAliases)
+            data = yaml.load(fm, Loader=NoAliases)
+            if data is not None and not isinstance(data, dict):  # python-frontmatter drops it silently
+                raise InterchangeError("the front matter must be a set of `key: value` lines")
+            return data
 
     return Handler()
 
@@ -206,15 +209,23 @@ def parse_update(text: str) -> UpdateDocument:
 
     if len(text) > MAX_UPDATE_SIZE:
         raise InterchangeError(f"the file is over {MAX_UPDATE_SIZE:,} characters: an update is never that long")
+    text = text.removeprefix("\ufeff")  # a byte order mark some editors write
+    opened = text.lstrip().startswith("---")
     try:
-        post = frontmatter.loads(text, handler=_front_matter_handler() if text.startswith("---") else None)
+        post = frontmatter.loads(text, handler=_front_matter_handler() if opened else None)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
         problem = getattr(error, "problem", None) or "invalid YAML"
+        if "mapping values are not allowed" in problem:
+            problem += ' (a value holding ": " needs quotes: title: "Email: delayed")'
         raise InterchangeError(f"invalid front matter{where}: {problem}") from None
+    except InterchangeError:
+        raise
     except (ValueError, OverflowError) as error:  # a date YAML reads but the calendar has not: 2026-02-30
         raise InterchangeError(f"invalid front matter: {error}") from None
+    if opened and not post.metadata and post.content.lstrip().startswith("---"):
+        raise InterchangeError("the front matter opened by `---` is never closed by a `---` line")
     meta = dict(post.metadata)
     if not isinstance(post.metadata, dict):
         raise InterchangeError("the front matter must be a set of `key: value` lines")

@@ -182,3 +182,21 @@ def test_a_huge_file_is_refused_before_it_is_read_whole(tmp_path):
         read_update(huge)
     with pytest.raises(InterchangeError, match="over 1,000,000 characters"):
         parse_update("---\ntitle: t\n---\n" + "x" * 1_000_001)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("---\ntitle: t\nwe are sorry\n", "never closed by a `---` line"),
+        ("---\n- a\n- b\n---\nbody\n", "must be a set of `key: value` lines"),
+        ("---\ntitle: Email: delayed\n---\nbody\n", r'at line 2: .*needs quotes: title: "Email: delayed"'),
+    ],
+)
+def test_a_front_matter_that_cannot_be_what_was_meant_says_so(text, message):
+    with pytest.raises(InterchangeError, match=message):
+        parse_update(text)
+
+
+def test_a_byte_order_mark_is_not_part_of_the_file():
+    doc = parse_update("\ufeff---\ntitle: Mail late\n---\nWe are sorry\n")
+    assert (doc.title, doc.body) == ("Mail late", "We are sorry")
