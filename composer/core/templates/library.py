@@ -110,7 +110,16 @@ def parse_template(template_id: str, source: str, path: str, builtin: bool) -> T
     syntax = _syntax_error(source, template_id)
     if syntax:
         info.error = f"{path}: {syntax}"
+        return info
+    # Checked last, so a header without a stage still reports a syntax error's line first.
+    if info.stage not in STAGES:
+        info.error = unknown_stage(path, info.stage)
     return info
+
+
+def unknown_stage(where: str, stage: str) -> str:
+    """The one-line problem for a stage that has no lifecycle status (`render.STAGE_STATUS`)."""
+    return f"{where}: unknown stage {stage!r} (one of: {', '.join(STAGES)})"
 
 
 def _syntax_error(source: str, name: str) -> str:
@@ -150,8 +159,15 @@ class TemplateLibrary:
                         )
                     )
         if self.user_folder is not None and self.user_folder.is_dir():
-            for path in sorted(self.user_folder.rglob(f"*{SUFFIX}")):
+            folder = self.user_folder
+            # Sorted by the path's parts inside the folder, so which of two same-named files wins
+            # does not depend on the file system's order.
+            for path in sorted(folder.rglob(f"*{SUFFIX}"), key=lambda p: p.relative_to(folder).parts):
                 template_id = USER_PREFIX + path.stem
+                first = self._templates.get(template_id)
+                if first is not None:
+                    self._add(_duplicate(template_id, first, path, folder))
+                    continue
                 try:
                     source = path.read_text(encoding="utf-8")
                 except (OSError, UnicodeDecodeError) as error:
@@ -177,3 +193,17 @@ class TemplateLibrary:
             if (info.stage, info.channel, info.language) == (stage, channel, language) and info.usable:
                 return info
         return None
+
+
+def _duplicate(template_id: str, first: TemplateInfo, path: Path, folder: Path) -> TemplateInfo:
+    """A second user file giving an id already taken: listed as broken, naming both files, under
+    its own id (`user:` and its path in the folder, which no file name can give), so `templates
+    list` shows it and `render` of that id explains; the first file keeps the id."""
+    relative = path.relative_to(folder).with_suffix("").as_posix()
+    return TemplateInfo(
+        id=USER_PREFIX + relative,
+        source="",
+        path=str(path),
+        builtin=False,
+        error=f"{path}: duplicate of {template_id} ({first.path}), which is used; rename one of the two files",
+    )

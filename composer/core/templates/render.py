@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from composer.core.templates.channels import CHANNELS, Channel
 from composer.core.templates.fields import FieldError
 from composer.core.templates.filters import CONTEXT_FILTERS, FILTERS, FilterError
-from composer.core.templates.library import TemplateInfo
+from composer.core.templates.library import TemplateInfo, unknown_stage
 
 if TYPE_CHECKING:
     from jinja2 import Template
@@ -80,6 +80,7 @@ class Rendered:
         from composer.core.interchange import UpdateDocument, dump_update  # noqa: PLC0415
         from composer.core.model import parse_status  # noqa: PLC0415
 
+        _known_stage(self.template)
         values = self.values
         signer = ", ".join(str(v) for v in (values.get("signer_name"), values.get("signer_role")) if v)
         # The template and its values, as the window keeps them for an update made from a template:
@@ -119,6 +120,12 @@ class Rendered:
             own_email_down=own_email_down,
         )
         return dump_update(doc)
+
+
+def _known_stage(info: TemplateInfo) -> None:
+    """A stage without a lifecycle status is a TemplateError, never a KeyError."""
+    if info.stage not in STAGE_STATUS:
+        raise TemplateError(unknown_stage(info.path or info.id, info.stage))
 
 
 def _time(value: object) -> datetime | None:
@@ -296,6 +303,7 @@ def render_template(
     """Render one template. Raises FieldError or TemplateError, each one line naming the cause."""
     if info.error:
         raise TemplateError(info.error)
+    _known_stage(info)
     channel = CHANNELS[info.channel]
     values = collect_values(info, given, sample)
     context: dict[str, object] = {**values, "lang": info.language, "now": now or datetime.now(UTC)}
