@@ -22,9 +22,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 from composer.core.files import write_atomic
 from composer.core.model import Incident, Severity, Status, Update, parse_severity, parse_status
+
+if TYPE_CHECKING:
+    from frontmatter.default_handlers import YAMLHandler
 
 TIME_KEYS = ("started", "last_update", "next_update")
 KNOWN_KEYS = (
@@ -178,7 +182,7 @@ def _flag(key: str, value: object) -> bool:
 MAX_UPDATE_SIZE = 1_000_000
 
 
-def _front_matter_handler() -> object:
+def _front_matter_handler() -> YAMLHandler:
     """python-frontmatter's YAML handler with a safe loader that refuses aliases (`*name`): an
     update's front matter never needs them, and nested aliases expand to billions of items when
     the file is exported again (a "billion laughs" file)."""
@@ -186,16 +190,18 @@ def _front_matter_handler() -> object:
     from frontmatter.default_handlers import YAMLHandler  # noqa: PLC0415
 
     class NoAliases(yaml.SafeLoader):
-        def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:  # type: ignore[override]
+        def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
             if self.check_event(yaml.AliasEvent):
-                event = self.peek_event()
+                event = cast(Any, self).peek_event()  # untyped in types-PyYAML
                 raise yaml.MarkedYAMLError(problem="aliases (*name) are not allowed", problem_mark=event.start_mark)
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return super().compose_node(parent, index)
 
     class Handler(YAMLHandler):
-        def load(self, fm: str, **kwargs: object) -> object:
+        def load(self, fm: str, **_kwargs: object) -> Any:
             data = yaml.load(fm, Loader=NoAliases)
-            if data is not None and not isinstance(data, dict):  # python-frontmatter drops it silently
+            if data is None:
+                return {}
+            if not isinstance(data, dict):  # python-frontmatter would drop it silently
                 raise InterchangeError("the front matter must be a set of `key: value` lines")
             return data
 
