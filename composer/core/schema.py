@@ -228,7 +228,23 @@ def migrate(conn: sqlite3.Connection) -> int:
             f"the database has schema version {found}; this version of the app "
             f"knows up to {SCHEMA_VERSION}. Update Incident Composer to open it."
         )
-    for version in range(found + 1, SCHEMA_VERSION + 1):
-        # executescript commits first; the version bump rides in the same script.
-        conn.executescript(f"BEGIN;\n{MIGRATIONS[version - 1]}\nPRAGMA user_version = {version};\nCOMMIT;")
+    version, tries = found, 0  # tries: waits for a lock another process holds
+    while version < SCHEMA_VERSION:
+        step = version + 1
+        try:
+            # executescript commits first; the version bump rides in the same script. IMMEDIATE:
+            # a second process opening a fresh folder at the same moment waits for the lock.
+            conn.executescript(f"BEGIN IMMEDIATE;\n{MIGRATIONS[step - 1]}\nPRAGMA user_version = {step};\nCOMMIT;")
+        except sqlite3.OperationalError as error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            now = schema_version(conn)
+            if now >= step:  # another process took this step meanwhile: go on from where it is
+                version = now
+                continue
+            tries += 1
+            busy = "locked" in str(error) or "busy" in str(error)
+            if not busy or tries > 5:  # a real failure, or the lock never came (5 x busy_timeout)
+                raise
+        version = step
     return found

@@ -138,6 +138,22 @@ def _private(path: Path) -> None:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
+def _write_ahead(conn: sqlite3.Connection) -> None:
+    """Switch to WAL. On a fresh database another process may be switching at the same moment:
+    SQLite then answers "locked" at once, without waiting its busy timeout; wait here instead."""
+    import time  # noqa: PLC0415
+
+    for _ in range(100):  # at most ~5 s
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                raise
+            time.sleep(0.05)
+    conn.execute("PRAGMA journal_mode = WAL")
+
+
 def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
     if read_only:
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
@@ -146,7 +162,7 @@ def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA busy_timeout = 3000")
     if not read_only:
-        conn.execute("PRAGMA journal_mode = WAL")
+        _write_ahead(conn)
         conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL survives a killed process
         conn.execute("PRAGMA foreign_keys = ON")
     return conn
