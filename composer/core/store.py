@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from composer.core import recovery, schema
+from composer.core.connection import connect as _connect
+from composer.core.connection import private as _private
 from composer.core.model import (
     Event,
     Incident,
@@ -126,46 +128,6 @@ def _save_failure(error: sqlite3.Error) -> SaveFailed:
     else:
         why = f"the database refused the write ({error})"
     return SaveFailed(f"Not saved: {why}.")
-
-
-def _private(path: Path) -> None:
-    """The data folder (0700) and the database (0600), created for this user only: updates
-    being drafted and the outbox are nobody else's to read. Existing ones are left as they are."""
-    import os  # noqa: PLC0415
-
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    with contextlib.suppress(FileExistsError):
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-
-
-def _write_ahead(conn: sqlite3.Connection) -> None:
-    """Switch to WAL. On a fresh database another process may be switching at the same moment:
-    SQLite then answers "locked" at once, without waiting its busy timeout; wait here instead."""
-    import time  # noqa: PLC0415
-
-    for _ in range(100):  # at most ~5 s
-        try:
-            conn.execute("PRAGMA journal_mode = WAL")
-            return
-        except sqlite3.OperationalError as error:
-            if "locked" not in str(error) and "busy" not in str(error):
-                raise
-            time.sleep(0.05)
-    conn.execute("PRAGMA journal_mode = WAL")
-
-
-def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
-    if read_only:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
-    else:
-        conn = sqlite3.connect(path, check_same_thread=False)
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA busy_timeout = 3000")
-    if not read_only:
-        _write_ahead(conn)
-        conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL survives a killed process
-        conn.execute("PRAGMA foreign_keys = ON")
-    return conn
 
 
 class Store:

@@ -27,7 +27,6 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from html import escape
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from composer.core.secrets import scrub
 from composer.core.subjects import correction_subject
@@ -48,6 +47,7 @@ from composer.publishers.base import (
     TextPolicy,
     no_report,
 )
+from composer.publishers.email_addresses import addresses, unsubscribe_link
 from composer.publishers.web import is_loopback, timeout_field, timeout_seconds
 
 SECURITY_CHOICES = ("starttls", "tls", "none")
@@ -56,7 +56,6 @@ SECURITY_NAMES = {"starttls": "STARTTLS", "tls": "TLS", "none": "no encryption"}
 DEFAULT_TIMEOUT = 20.0
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 _FORBIDDEN_IN_SETTINGS = ("\r", "\n", "\0")
-_NAMED_ADDRESS = re.compile(r"(?P<name>[^<>]*)<(?P<spec>[^<>]*)>")
 
 
 def root_message_id(incident_id: int, domain: str) -> str:
@@ -300,11 +299,11 @@ def _settings(account: Account) -> _Settings:
     ca_file = _text(account, "ca_file")
     if ca_file and not Path(ca_file).expanduser().is_file():
         raise PublishError(f"The CA certificates file {ca_file} (ca_file) does not exist or is not a file.")
-    senders = _addresses(_text(account, "from"), "From")
+    senders = addresses(_text(account, "from"), "From")
     if len(senders) != 1:
         raise PublishError("The email account needs exactly one sender address (From).")
     sender, sender_domain = senders[0]
-    to = _addresses(_text(account, "to"), "To")
+    to = addresses(_text(account, "to"), "To")
     if not to:
         raise PublishError("The email account has no recipient (To).")
     return _Settings(
@@ -315,62 +314,11 @@ def _settings(account: Account) -> _Settings:
         sender=sender,
         sender_domain=sender_domain,
         to=tuple(address for address, _ in to),
-        bcc=tuple(address for address, _ in _addresses(_text(account, "bcc"), "Bcc")),
+        bcc=tuple(address for address, _ in addresses(_text(account, "bcc"), "Bcc")),
         ca_file=ca_file,
-        list_unsubscribe=_unsubscribe(_text(account, "list_unsubscribe")),
+        list_unsubscribe=unsubscribe_link(_text(account, "list_unsubscribe")),
         timeout=timeout,
     )
-
-
-def _addresses(value: str, label: str) -> list[tuple[Address, str]]:
-    """Addresses separated by commas, each checked; (address, its ASCII domain).
-
-    Each may carry a display name (`Example Status <status@example.net>`). Not `getaddresses`:
-    it drops what it cannot parse (`foo bar` becomes `foo`), and nothing may be dropped here.
-    """
-    from email_validator import EmailNotValidError, validate_email  # noqa: PLC0415
-
-    result = []
-    for chunk in _split_addresses(value):
-        named = _NAMED_ADDRESS.fullmatch(chunk)
-        name, spec = (named["name"].strip().strip('"').strip(), named["spec"].strip()) if named else ("", chunk)
-        try:
-            checked = validate_email(spec, check_deliverability=False)
-        except EmailNotValidError as error:
-            raise PublishError(f"{label}: “{chunk}” is not a valid email address ({error})") from None
-        result.append((Address(display_name=name, addr_spec=checked.normalized), checked.ascii_domain.lower()))
-    return result
-
-
-def _split_addresses(value: str) -> list[str]:
-    """Split at commas (or semicolons) outside quotes and angle brackets."""
-    chunks: list[str] = []
-    current: list[str] = []
-    quoted = bracketed = False
-    for character in value:
-        if character == '"':
-            quoted = not quoted
-        elif character in "<>" and not quoted:
-            bracketed = character == "<"
-        if character in ",;" and not quoted and not bracketed:
-            chunks.append("".join(current))
-            current = []
-        else:
-            current.append(character)
-    chunks.append("".join(current))
-    return [chunk.strip() for chunk in chunks if chunk.strip()]
-
-
-def _unsubscribe(value: str) -> str:
-    if not value:
-        return ""
-    value = value.removeprefix("<").removesuffix(">")
-    parts = urlsplit(value)
-    scheme = parts.scheme.lower()
-    valid = (scheme in ("https", "http") and bool(parts.netloc)) or (scheme == "mailto" and "@" in parts.path)
-    if not valid or any(character in value for character in ' <>"'):
-        raise PublishError(f"The unsubscribe link “{value}” must be an https URL or a mailto: address.")
-    return value
 
 
 def _password(settings: _Settings, credentials: dict[str, str]) -> str:
