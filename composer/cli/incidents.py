@@ -52,7 +52,7 @@ def import_file(args: argparse.Namespace) -> int:
     from composer.core.interchange import MAX_UPDATE_SIZE, parse_update, read_update  # noqa: PLC0415
 
     doc = parse_update(sys.stdin.read(MAX_UPDATE_SIZE + 1)) if str(args.file) == "-" else read_update(args.file)
-    store = open_store()
+    store = open_store(strict=True)  # a store that cannot be written: one line saying why
     try:
         incident, _update = import_document(store, doc)
     finally:

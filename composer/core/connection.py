@@ -37,11 +37,36 @@ def _write_ahead(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA journal_mode = WAL")
 
 
+def _read_only(path: Path) -> sqlite3.Connection:
+    """Read-only, even where the folder cannot be written: a WAL database read with `mode=ro`
+    needs its shared-memory file, which a read-only folder cannot hold. Then it is read
+    `immutable` (no locks, no WAL): as it was last checkpointed, which is how a cleanly closed
+    store is left, and nobody can be writing in a folder that cannot be written."""
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        conn.close()
+        conn = sqlite3.connect(f"{path.as_uri()}?immutable=1", uri=True, check_same_thread=False)
+    return conn
+
+
+def unwritable_folder(path: Path) -> str:
+    """Why the database's folder cannot be written, or "" when it can."""
+    import os  # noqa: PLC0415
+
+    folder = path.parent
+    if not folder.is_dir() or os.access(folder, os.W_OK):
+        return ""
+    try:
+        read_only_mount = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        read_only_mount = False
+    return f"{folder} is on a read-only disk" if read_only_mount else f"{folder} is read-only for this user"
+
+
 def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
-    if read_only:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
-    else:
-        conn = sqlite3.connect(path, check_same_thread=False)
+    conn = _read_only(path) if read_only else sqlite3.connect(path, check_same_thread=False)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA busy_timeout = 3000")
     if not read_only:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from composer.core import recovery, schema
 from composer.core.connection import connect as _connect
 from composer.core.connection import private as _private
+from composer.core.connection import unwritable_folder
 from composer.core.model import (
     Event,
     Incident,
@@ -102,8 +103,10 @@ class OpenReport(Record):
                 f"{self.moved_aside} and a new one started. {kept}"
             )
         if self.read_only:
+            incidents = self.recovered.get("incidents", 0)
+            shown = f"Your {incidents} incidents are shown as they were saved. " if incidents else ""
             return (
-                f"The data folder cannot be written ({self.problem}). You can read and edit, "
+                f"The data folder cannot be written ({self.problem}). {shown}You can read and edit, "
                 "but nothing will be saved until it is writable: export what you write."
             )
         return ""
@@ -154,7 +157,7 @@ class Store:
         except sqlite3.DatabaseError as error:
             if recovery.is_corruption(error):
                 return cls._recover(path, report, str(error))
-            return cls._open_fallback(path, report, str(error))
+            return cls._open_fallback(path, report, unwritable_folder(path) or str(error))
         problem = recovery.integrity_problem(conn)
         if problem:
             conn.close()
@@ -166,7 +169,7 @@ class Store:
             return cls._open_fallback(path, report, str(error))
         except sqlite3.OperationalError as error:
             conn.close()
-            return cls._open_fallback(path, report, str(error))
+            return cls._open_fallback(path, report, unwritable_folder(path) or str(error))
         store = cls(conn, path)
         # Every opening (window, command, worker connection): a send that a dead process left
         # half-done may have gone out; it becomes 'uncertain', never re-sent blindly. Almost
