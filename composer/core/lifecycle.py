@@ -26,6 +26,7 @@ _STATUS_STAGE = {
     "scheduled": "maintenance-scheduled",
     "in_progress": "maintenance-in-progress",
     "completed": "maintenance-completed",
+    "postmortem": "postmortem",
 }
 
 

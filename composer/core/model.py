@@ -31,6 +31,7 @@ class Status(enum.StrEnum):
     SCHEDULED = "scheduled"
     IN_PROGRESS = "in_progress"
     COMPLETED = "completed"
+    POSTMORTEM = "postmortem"  # the post-incident report, after the resolution
 
     @property
     def is_maintenance(self) -> bool:
@@ -38,14 +39,14 @@ class Status(enum.StrEnum):
 
     @property
     def is_closed(self) -> bool:
-        return self in (Status.RESOLVED, Status.COMPLETED)
+        return self in (Status.RESOLVED, Status.COMPLETED, Status.POSTMORTEM)
 
     @property
     def label(self) -> str:
         return self.value.replace("_", " ").capitalize()
 
 
-OUTAGE_LIFECYCLE = (Status.INVESTIGATING, Status.IDENTIFIED, Status.MONITORING, Status.RESOLVED)
+OUTAGE_LIFECYCLE = (Status.INVESTIGATING, Status.IDENTIFIED, Status.MONITORING, Status.RESOLVED, Status.POSTMORTEM)
 MAINTENANCE_LIFECYCLE = (Status.SCHEDULED, Status.IN_PROGRESS, Status.COMPLETED)
 
 

@@ -20,6 +20,7 @@ PATTERNS: dict[str, dict[Status, str]] = {
         Status.SCHEDULED: "Planned: {title}",
         Status.IN_PROGRESS: "Under way: {title}",
         Status.COMPLETED: "Finished: {title}",
+        Status.POSTMORTEM: "What went wrong, and what we are changing: {title}",
     },
     "ca": {
         Status.INVESTIGATING: "{title}: hi estem treballant",
@@ -29,6 +30,7 @@ PATTERNS: dict[str, dict[Status, str]] = {
         Status.SCHEDULED: "Manteniment programat: {title}",
         Status.IN_PROGRESS: "Manteniment en curs: {title}",
         Status.COMPLETED: "Manteniment acabat: {title}",
+        Status.POSTMORTEM: "Què va fallar i què canviem: {title}",
     },
     "es": {
         Status.INVESTIGATING: "{title}: lo sentimos, ya estamos en ello",
@@ -38,6 +40,7 @@ PATTERNS: dict[str, dict[Status, str]] = {
         Status.SCHEDULED: "{title}: mantenimiento programado",
         Status.IN_PROGRESS: "{title}: hemos empezado",
         Status.COMPLETED: "{title}: terminado, todo funciona con normalidad",
+        Status.POSTMORTEM: "Qué falló y qué vamos a cambiar: {title}",
     },
 }
 CORRECTION = {"en": "Correction", "ca": "Correcció", "es": "Corrección"}

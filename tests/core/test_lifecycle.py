@@ -139,7 +139,8 @@ def test_an_older_store_is_recorded_once_and_its_statuses_recomputed(tmp_path):
         ([Status.INVESTIGATING], Status.IDENTIFIED),
         ([Status.INVESTIGATING, Status.IDENTIFIED], Status.MONITORING),
         ([Status.MONITORING], Status.RESOLVED),
-        ([Status.RESOLVED], Status.RESOLVED),  # the postmortem
+        ([Status.RESOLVED], Status.POSTMORTEM),  # the post-incident report
+        ([Status.RESOLVED, Status.POSTMORTEM], Status.POSTMORTEM),
         ([Status.SCHEDULED], Status.IN_PROGRESS),
     ],
 )

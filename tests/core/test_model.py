@@ -18,7 +18,7 @@ from composer.core.model import (
 
 
 def test_lifecycles_are_ordered():
-    assert [s.value for s in OUTAGE_LIFECYCLE] == ["investigating", "identified", "monitoring", "resolved"]
+    assert [s.value for s in OUTAGE_LIFECYCLE] == ["investigating", "identified", "monitoring", "resolved", "postmortem"]
     assert [s.value for s in MAINTENANCE_LIFECYCLE] == ["scheduled", "in_progress", "completed"]
     assert lifecycle_of(Status.IN_PROGRESS) == MAINTENANCE_LIFECYCLE
     assert lifecycle_of(Status.IDENTIFIED) == OUTAGE_LIFECYCLE

@@ -33,7 +33,7 @@ STAGE_STATUS = {
     "maintenance-scheduled": "scheduled",
     "maintenance-in-progress": "in_progress",
     "maintenance-completed": "completed",
-    "postmortem": "resolved",
+    "postmortem": "postmortem",
     "apology": "resolved",
     "contact-page": "investigating",
 }

@@ -29,7 +29,7 @@ class SaysDataImpact:
     title = "Says whether data was lost"
 
     def check(self, draft: Draft) -> Finding:
-        if draft.status not in (Status.RESOLVED, Status.COMPLETED):
+        if not draft.status.is_closed:
             return Finding(self.id, Verdict.PASS, "Does not apply before the resolution.")
         found = draft.words.find("data_statement", draft.body)
         if found:
@@ -46,14 +46,14 @@ class Apologise:
     title = "Apologise"
 
     def check(self, draft: Draft) -> Finding:
-        required = draft.is_first or draft.status is Status.RESOLVED
+        required = draft.is_first or draft.status in (Status.RESOLVED, Status.POSTMORTEM)
         non_apology = draft.words.find("non_apology", draft.body, every_language=True)
         apology = [s for s in draft.words.find("apology", draft.body) if not overlaps(s, non_apology)]
         if apology:
             return Finding(self.id, Verdict.PASS, "Apologises.", tuple(apology))
         if not required:
             return Finding(self.id, Verdict.PASS, "An apology is required in the first update and the resolution.")
-        which = "first update" if draft.is_first else "resolution"
+        which = "first update" if draft.is_first else "postmortem" if draft.status is Status.POSTMORTEM else "resolution"
         return Finding(
             self.id,
             Verdict.FAIL,
@@ -78,7 +78,13 @@ class StatusConsistent:
                     tuple(found),
                 )
         if status.is_closed:
-            found = _claims(draft, "ongoing_claims")
+            # Looking into why it happened goes on after the resolution; the outage does not.
+            inquiry = draft.words.pattern("cause_inquiry")
+            found = [
+                (s, e)
+                for s, e in _claims(draft, "ongoing_claims")
+                if not (inquiry and inquiry.match(draft.body[e : e + 60].lstrip()))
+            ]
             if found:
                 return Finding(
                     self.id,

@@ -1,0 +1,90 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The kinds of text issue 14 found misjudged, each as a rule-level test in en/ca/es.
+
+The sentences are written for these tests (the real updates that showed each kind are in
+tests/core/check_real_*; their agreement is measured in test_check_corpus.py).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import datetime, timedelta
+
+import pytest
+
+from composer.core.checks import Verdict, check_document
+from composer.core.interchange import UpdateDocument, parse_update
+from composer.core.model import Status
+
+NOW = datetime.fromisoformat("2026-11-24T10:00:00+01:00")
+
+
+def finding(rule: str, body: str, **fields):
+    fields.setdefault("language", "en")
+    fields.setdefault("started", NOW - timedelta(minutes=10))
+    doc = UpdateDocument(body=body, **fields)
+    return next(f for f in check_document(doc, NOW) if f.rule == rule)
+
+
+def verdict(rule: str, body: str, **fields) -> Verdict:
+    return finding(rule, body, **fields).verdict
+
+
+# -- a post-incident report is checkable ---------------------------------------------------
+
+
+def test_postmortem_is_a_status_check_accepts(tmp_path):
+    path = tmp_path / "postmortem.md"
+    path.write_text(
+        "---\nstatus: postmortem\nlanguage: en\n---\nOn Tuesday our mail was down for two hours. "
+        "It was our fault: a change we made. We are sorry. No email was lost.\n\n"
+        "Call us on +34 930 000 111.\n\nMarta Vidal, Head of Support\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "composer", "check", str(path), "--now", NOW.isoformat()],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert "unknown status" not in result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert parse_update(path.read_text(encoding="utf-8")).status is Status.POSTMORTEM
+
+
+def test_a_postmortem_must_say_what_happened_to_data_and_apologise():
+    body = "Our mail was down on Tuesday because of a change we made.\n\nMarta Vidal"
+    assert verdict("says-data-impact", body, status=Status.POSTMORTEM) is Verdict.FAIL
+    assert verdict("apologise", body, status=Status.POSTMORTEM, last_update=NOW) is Verdict.FAIL
+    assert "postmortem" in finding("apologise", body, status=Status.POSTMORTEM, last_update=NOW).message
+    assert verdict("be-timely", body, status=Status.POSTMORTEM, last_update=NOW) is Verdict.PASS
+
+
+# -- after the resolution, looking into the cause goes on ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("We are still investigating why the generators did not start, but websites and email work again.", "en"),
+        ("We're still looking into what caused it; everything works again.", "en"),
+        ("Encara estem investigant per què no van arrencar els generadors, però el web i el correu ja funcionen.", "ca"),
+        ("Seguim analitzant la causa; el servei ja funciona amb normalitat.", "ca"),
+        ("Seguimos investigando por qué fallaron los generadores; el servicio ya funciona.", "es"),
+        ("Todavía estamos analizando el origen del fallo, aunque todo funciona con normalidad.", "es"),
+    ],
+)
+def test_investigating_the_cause_after_the_resolution_is_consistent(body, language):
+    assert verdict("status-consistent", body, status=Status.RESOLVED, language=language) is Verdict.PASS
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("We are still investigating. Email is slow.", "en"),
+        ("Email is still down for some customers.", "en"),
+        ("Encara estem investigant.", "ca"),
+        ("El correo todavía no funciona.", "es"),
+    ],
+)
+def test_an_outage_still_going_on_contradicts_the_resolution(body, language):
+    assert verdict("status-consistent", body, status=Status.RESOLVED, language=language) is Verdict.FAIL
