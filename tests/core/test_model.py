@@ -18,7 +18,8 @@ from composer.core.model import (
 
 
 def test_lifecycles_are_ordered():
-    assert [s.value for s in OUTAGE_LIFECYCLE] == ["investigating", "identified", "monitoring", "resolved", "postmortem"]
+    outage = ["investigating", "identified", "monitoring", "resolved", "postmortem"]
+    assert [s.value for s in OUTAGE_LIFECYCLE] == outage
     assert [s.value for s in MAINTENANCE_LIFECYCLE] == ["scheduled", "in_progress", "completed"]
     assert lifecycle_of(Status.IN_PROGRESS) == MAINTENANCE_LIFECYCLE
     assert lifecycle_of(Status.IDENTIFIED) == OUTAGE_LIFECYCLE

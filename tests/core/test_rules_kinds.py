@@ -67,7 +67,7 @@ def test_a_postmortem_must_say_what_happened_to_data_and_apologise():
     [
         ("We are still investigating why the generators did not start, but websites and email work again.", "en"),
         ("We're still looking into what caused it; everything works again.", "en"),
-        ("Encara estem investigant per què no van arrencar els generadors, però el web i el correu ja funcionen.", "ca"),
+        ("Encara estem investigant per què no van arrencar els generadors, però el web ja funciona.", "ca"),
         ("Seguim analitzant la causa; el servei ja funciona amb normalitat.", "ca"),
         ("Seguimos investigando por qué fallaron los generadores; el servicio ya funciona.", "es"),
         ("Todavía estamos analizando el origen del fallo, aunque todo funciona con normalidad.", "es"),

@@ -53,7 +53,8 @@ class Apologise:
             return Finding(self.id, Verdict.PASS, "Apologises.", tuple(apology))
         if not required:
             return Finding(self.id, Verdict.PASS, "An apology is required in the first update and the resolution.")
-        which = "first update" if draft.is_first else "postmortem" if draft.status is Status.POSTMORTEM else "resolution"
+        which = "resolution" if draft.status is Status.RESOLVED else "postmortem"
+        which = "first update" if draft.is_first else which
         return Finding(
             self.id,
             Verdict.FAIL,
