@@ -88,3 +88,36 @@ def test_investigating_the_cause_after_the_resolution_is_consistent(body, langua
 )
 def test_an_outage_still_going_on_contradicts_the_resolution(body, language):
     assert verdict("status-consistent", body, status=Status.RESOLVED, language=language) is Verdict.FAIL
+
+
+# -- phone numbers without the country code -------------------------------------------------
+
+
+def _contact(body: str, language: str = "en", organisation=None, now=NOW):
+    from composer.core.checks import CheckConfig
+
+    config = CheckConfig()
+    if organisation is not None:
+        config.organisation = organisation
+    doc = UpdateDocument(body=body, language=language, started=now - timedelta(minutes=10))
+    return next(f for f in check_document(doc, now, config) if f.rule == "give-contact-info")
+
+
+def test_a_local_number_is_read_in_the_organisations_country():
+    from composer.core.model import Organisation
+
+    body = "Call us on 930 000 111 if you need help.\n\nMarta Vidal"
+    assert _contact(body).verdict is Verdict.FAIL  # English, a fixed offset: nowhere to read it
+    assert _contact(body, organisation=Organisation(timezone="Europe/Madrid")).verdict is Verdict.PASS
+    assert _contact(body, organisation=Organisation(phone="+34 930 000 000")).verdict is Verdict.PASS
+
+
+def test_a_local_number_is_read_in_the_readers_zone_or_the_languages_country():
+    from zoneinfo import ZoneInfo
+
+    body = "Call us on 930 000 111 if you need help.\n\nMarta Vidal"
+    madrid = datetime(2026, 11, 24, 10, 0, tzinfo=ZoneInfo("Europe/Madrid"))
+    assert _contact(body, now=madrid).verdict is Verdict.PASS
+    assert _contact("Truqueu al 930 000 111.\n\nMarta Vidal", language="ca").verdict is Verdict.PASS
+    assert _contact("Llame al 91 000 01 11.\n\nMarta Vidal", language="es").verdict is Verdict.PASS
+    assert _contact("Call us on (212) 736-5000.\n\nAnn Lee").verdict is Verdict.PASS

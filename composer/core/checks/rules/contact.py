@@ -8,17 +8,52 @@ from composer.core.checks.rules.signature import closing_block_start
 from composer.core.checks.text import Span, emails, phone_numbers, urls
 from composer.core.contacts import contacts_for, on_domain
 
-# Regions tried for numbers written without +country, by the update's language.
-_REGIONS = {"ca": ("ES",), "es": ("ES",), "en": ("US", "GB")}
+# Regions tried last for numbers written without +country, by the update's language.
+_REGIONS = {"ca": ("ES", "AD"), "es": ("ES", "MX", "AR", "CO", "CL", "PE"), "en": ("US", "GB", "IE", "CA", "AU")}
+
+
+def _zone_region(zone: object) -> str:
+    """The country of an IANA zone ("Europe/Madrid" -> "ES"), from CLDR's data (Babel)."""
+    key = zone if isinstance(zone, str) else getattr(zone, "key", "")
+    if not key:
+        return ""
+    from babel.core import get_global  # noqa: PLC0415
+
+    return str(get_global("zone_territories").get(key, ""))
+
+
+def _phone_region(number: str) -> str:
+    """The country of the organisation's own number ("+34 930 000 000" -> "ES")."""
+    import phonenumbers  # noqa: PLC0415
+
+    try:
+        return phonenumbers.region_code_for_number(phonenumbers.parse(number, None)) or ""
+    except phonenumbers.NumberParseException:
+        return ""
+
+
+def phone_regions(draft: Draft) -> list[str]:
+    """Where a number written without +country is read from, most telling first: the configured
+    region, the organisation's own number, its readers' zone, the update's readers' zone (or that
+    of "now"), then the countries of the update's language."""
+    org = draft.config.organisation
+    candidates = [
+        draft.config.phone_region,
+        _phone_region(org.phone) if org.phone.strip() else "",
+        _zone_region(org.timezone),
+        _zone_region(draft.zone if draft.zone is not None else draft.now.tzinfo),
+        *_REGIONS.get(draft.language, ()),
+    ]
+    return list(dict.fromkeys(region.upper() for region in candidates if region and region != "001"))
 
 
 def phone_spans(draft: Draft) -> list[Span]:
-    regions = ((draft.config.phone_region,) if draft.config.phone_region else ()) + _REGIONS.get(draft.language, ())
-    found: set[Span] = set()
-    for region in regions or ("",):
-        found.update(phone_numbers(draft.body, region))
-    if not regions:
-        found.update(phone_numbers(draft.body, ""))
+    found: set[Span] = set(phone_numbers(draft.body, ""))  # written with +country
+    for region in phone_regions(draft):  # the first region that reads a number is the readers'
+        local = set(phone_numbers(draft.body, region)) - found
+        if local:
+            found |= local
+            break
     return sorted(found)
 
 
