@@ -121,3 +121,57 @@ def test_a_local_number_is_read_in_the_readers_zone_or_the_languages_country():
     assert _contact("Truqueu al 930 000 111.\n\nMarta Vidal", language="ca").verdict is Verdict.PASS
     assert _contact("Llame al 91 000 01 11.\n\nMarta Vidal", language="es").verdict is Verdict.PASS
     assert _contact("Call us on (212) 736-5000.\n\nAnn Lee").verdict is Verdict.PASS
+
+
+# -- signatures as people write them in email ----------------------------------------------
+
+
+def _signed(body: str, language: str = "en"):
+    return finding("sign-your-name", body, language=language)
+
+
+@pytest.mark.parametrize(
+    ("body", "signer"),
+    [
+        ("Mail works again. Sorry.\n\n-- \nMarta Vidal\nHead of Support\nExample Hosting", "Marta Vidal"),
+        (
+            "Mail works again.\n\n-- \nMarta Vidal\nHead of Support | Example Hosting\nBarcelona | Catalonia",
+            "Marta Vidal",
+        ),
+        (
+            "Mail works again.\n\nMarta Vidal\nHead of Support | Customer Care\nExample Hosting | Barcelona",
+            "Marta Vidal",
+        ),
+        (
+            "Mail works again. We are sorry for the trouble this caused you and your customers. "
+            "-- Marta Vidal Head of Support, Example Hosting",
+            "Marta Vidal",
+        ),
+        ("El correu torna a funcionar. -- Jordi Puig i Roca Cap de sistemes, Exemple SL", "Jordi Puig i Roca"),
+        ("Mail works again.\n\nSeán O'Brien\nChief Technology Officer", "Seán O'Brien"),
+        ("Mail works again.\n\nAnne-Marie van der Berg, CTO", "Anne-Marie van der Berg"),
+        ("Mail works again.\n\nŁukasz Żółkiewski\nSRE lead", "Łukasz Żółkiewski"),
+        ("Mail works again.\n\nJoan d'Alòs Puig\nResponsable de sistemes", "Joan d'Alòs Puig"),
+        ("Mail works again.\n\nAngus McDonald", "Angus McDonald"),
+    ],
+)
+def test_email_signatures_name_their_person(body, signer):
+    found = _signed(body)
+    assert found.verdict is Verdict.PASS, found.message
+    assert found.message == f"Signed by {signer}."
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Mail works again. We are sorry.\n\nChief Technology Officer",
+        "Mail works again. Pages that were down:\n\n- Pricing\n- Contact Sales\n- Request Demo",
+        "Mail works again.\n\n1. Log In\n2. Account Settings",
+        "Mail works again.\n\nHead Of Customer Success",
+        "Mail works again.\n\n-- \nThe Support Team\nExample Hosting",
+        "Mail works again.\n\n-- \nSent from my phone",
+        "Mail works again. The disk array (RAID) is rebuilding on PDU-B3 ATS.",
+    ],
+)
+def test_roles_labels_and_teams_are_not_a_person(body):
+    assert _signed(body).verdict is Verdict.FAIL, _signed(body).message

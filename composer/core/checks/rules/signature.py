@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from composer.core.checks.base import Draft, Finding, Fix, Verdict
 from composer.core.checks.text import Span, emails, lines, phone_numbers, plain_line, urls
 
-_NAME_WORD = re.compile(
-    r"^(?:[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]+|['’](?=[A-ZÀ-ÖØ-Þ]))(?:[-'’]?[A-ZÀ-ÖØ-Þa-zà-öø-ÿ][a-zà-öø-ÿ]+)*|[A-ZÀ-ÖØ-Þ]\.)$"
-)
+_INITIAL = re.compile(r"^[^\W\d_]\.$")
+_PART_SPLIT = re.compile(r"[-'’]")
+_LOWER_PREFIX = re.compile(r"^(?:d|l|o|dell|dall)['’](?=\w)")  # "d'Alòs", "dell'Acqua"
 _ROLE_SPLIT = re.compile(r"\s*(?:,|\(|\s[-–—|/]\s|:)\s*")
 _SIGNED_PREFIX = re.compile(
     r"^(?:signed|signat|firmado|firma|posted by|written by|publicat per|publicado por|de part de|de parte de|"
@@ -35,21 +35,68 @@ def _is_contact_line(line: str, draft: Draft) -> bool:
     )
 
 
-def _person_name(text: str, particles: re.Pattern[str] | None) -> str:
+def _name_word(word: str) -> bool:
+    """A capitalised word of a person's name in any script with cases: "Núñez", "O'Brien",
+    "McDonald", "Łukasiewicz", "Jean-Luc", "J."; not an acronym ("PDU", "ATS")."""
+    if _INITIAL.match(word):
+        return word[0].isupper()
+    word = _LOWER_PREFIX.sub("", word)
+    parts = _PART_SPLIT.split(word)
+    for index, part in enumerate(parts):
+        if not part.isalpha() or not part[0].isupper():
+            return False
+        if len(part) == 1 and index == len(parts) - 1:
+            return False  # "O'" leads a name ("O'Brien"); a lone capital does not end one
+        if len(part) > 1 and not any(c.islower() for c in part[1:]):
+            return False
+    return True
+
+
+class _Words:
+    """The word lists that tell a name from a role or a label, in every language at once."""
+
+    def __init__(self, draft: Draft):
+        words = draft.words
+        self.particles = words.pattern("name_particles", every_language=True)
+        self.not_names = [words.pattern("role_words", every_language=True), words.pattern("label_words", True)]
+
+    def not_a_name(self, word: str) -> bool:
+        return any(p is not None and p.fullmatch(word) for p in self.not_names)
+
+    def particle(self, word: str) -> bool:
+        return bool(self.particles and self.particles.fullmatch(word))
+
+
+def _name_of(words: list[str], known: _Words) -> bool:
+    capitalised = 0
+    for word in words:
+        if known.not_a_name(word):
+            return False
+        if _name_word(word):
+            capitalised += 1
+        elif not known.particle(word):
+            return False
+    return capitalised >= 2 and _name_word(words[0]) and _name_word(words[-1])
+
+
+def _person_name(text: str, known: _Words) -> str:
     """The name at the start of a signature line ('Marta Vidal, Head of Support' -> 'Marta Vidal')."""
     head = _ROLE_SPLIT.split(text, maxsplit=1)[0].strip().rstrip(".")
     words = head.split()
-    if not 2 <= len(words) <= 5:
-        return ""
-    capitalised = 0
-    for word in words:
-        if _NAME_WORD.match(word):
-            capitalised += 1
-        elif not (particles and particles.fullmatch(word)):
-            return ""
-    if capitalised < 2 or not _NAME_WORD.match(words[0]) or not _NAME_WORD.match(words[-1]):
-        return ""
-    return head
+    return head if 2 <= len(words) <= 5 and _name_of(words, known) else ""
+
+
+def _leading_name(text: str, known: _Words) -> str:
+    """A name followed by its role with no comma, as a flattened signature has it
+    ("Marta Vidal Head of Support, Example Hosting" -> "Marta Vidal")."""
+    name = _person_name(text, known)
+    if name:
+        return name
+    words = _ROLE_SPLIT.split(text, maxsplit=1)[0].split()
+    for size in range(min(5, len(words) - 1), 1, -1):
+        if known.not_a_name(words[size]) and _name_of(words[:size], known):
+            return " ".join(words[:size])
+    return ""
 
 
 def _looks_like_role(text: str) -> bool:
@@ -67,33 +114,106 @@ def _clean(draft: Draft, raw: str) -> str:
     return text
 
 
-def find_signature(draft: Draft) -> Signature:
-    """The signature in the closing lines: a person, a team/office/company, or none."""
-    words = draft.words
-    particles = words.pattern("name_particles", every_language=True)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+\S")
+_FLAT_DELIMITER = re.compile(r"(?:^|\s)--\s+(?=\S)")
+_BELOW_DELIMITER = 8  # lines of a signature block under "-- " looked at
+
+
+def _is_team(draft: Draft, head: str) -> bool:
     org = draft.config.organisation.name.lower()
-    candidates = lines(draft.body)[-_CLOSING_LINES:]
+    return draft.words.has("team", head, every_language=True) or bool(org and org in head.lower())
+
+
+def _list_item(body: str, start: int, end: int) -> bool:
+    """An item of a list (the line above is one too): "- Request Demo" ends a list, it signs nothing."""
+    if not _LIST_ITEM.match(body[start:end]):
+        return False
+    above = body[:start].rstrip().rsplit("\n", 1)[-1]
+    return bool(_LIST_ITEM.match(above))
+
+
+def _signed_below(draft: Draft, block: list[Span], known: _Words) -> Signature:
+    """The signature block under an RFC 3676 delimiter ("-- "): a name, roles, organisations,
+    contacts, in any order; the first person named signs."""
+    team = None
+    for start, end in block[:_BELOW_DELIMITER]:
+        text = _clean(draft, draft.body[start:end])
+        if not text:
+            continue
+        head = _ROLE_SPLIT.split(text, maxsplit=1)[0]
+        name = _leading_name(text, known)
+        if name and not _is_team(draft, name):
+            return Signature("person", (start, end), name)
+        if team is None and _is_team(draft, head) and len(head.split()) <= 6:
+            team = Signature("team", (start, end), head)
+    return team or Signature("none", None)
+
+
+def _flattened(draft: Draft, span: Span, known: _Words) -> Signature | None:
+    """A whole message in one paragraph that ends "… -- Name Role, Org" (as archives store mail)."""
+    line = draft.body[span[0] : span[1]]
+    every = list(_FLAT_DELIMITER.finditer(line))
+    if not every:
+        return None
+    found = every[-1]
+    tail = line[found.end() :]
+    if len(tail.split()) > 15:
+        return None
+    text = _clean(draft, tail)
+    where = (span[0] + found.end(), span[1])
+    name = _leading_name(text, known)
+    head = _ROLE_SPLIT.split(text, maxsplit=1)[0]
+    if name and not _is_team(draft, name):
+        return Signature("person", where, name)
+    if _is_team(draft, head) and len(head.split()) <= 6:
+        return Signature("team", where, head)
+    return None
+
+
+def _closing(draft: Draft, candidates: list[Span], known: _Words) -> Signature:
+    """The closing lines read upwards: a name (with its role and contacts under it), a team, or none."""
     texts = [_clean(draft, draft.body[start:end]) for start, end in candidates]
+    team = None
     for index in range(len(candidates) - 1, -1, -1):
         start, end = candidates[index]
         raw, text = draft.body[start:end], texts[index]
         if not text:
             continue  # "Regards," on its own line, or only markup
-        name = _person_name(text, particles)
+        if _list_item(draft.body, start, end):
+            break  # the end of a list in the body: nobody signed below it
+        name = _person_name(text, known)
         head = _ROLE_SPLIT.split(text, maxsplit=1)[0]
-        is_team = words.has("team", head, every_language=True) or bool(org and org in head.lower())
+        is_team = _is_team(draft, head)
         if name and not is_team:
             return Signature("person", (start, end), name)
-        above = _person_name(texts[index - 1], particles) if index > 0 else ""
+        above = _person_name(texts[index - 1], known) if index > 0 else ""
         if above and _looks_like_role(text):
             # "Ana García / Responsable de operaciones": a role under a name, not a team.
             return Signature("person", candidates[index - 1], above)
         if is_team and len(head.split()) <= 6:
-            return Signature("team", (start, end), head)
+            # An organisation's line may sit under the person's name and role: look further up.
+            team = team or Signature("team", (start, end), head)
+            continue
         if _is_contact_line(raw, draft) or len(text.split()) <= 4:
             continue  # a contact line, or a role line under the name ("Head of Support")
         break  # a sentence of the body: nobody signed below it
-    return Signature("none", None)
+    return team or Signature("none", None)
+
+
+def find_signature(draft: Draft) -> Signature:
+    """The signature in the closing lines: a person, a team/office/company, or none."""
+    known = _Words(draft)
+    every = lines(draft.body)
+    delimiters = [i for i, (start, end) in enumerate(every) if draft.body[start:end] == "--"]
+    if delimiters:
+        below = _signed_below(draft, every[delimiters[-1] + 1 :], known)
+        if below.kind != "none":
+            return below
+        every = every[: delimiters[-1]]
+    if not every:
+        return Signature("none", None)
+    flat = _flattened(draft, every[-1], known)
+    return flat if flat is not None else _closing(draft, every[-_CLOSING_LINES:], known)
 
 
 def closing_block_start(draft: Draft) -> int:
