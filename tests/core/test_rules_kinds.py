@@ -175,3 +175,87 @@ def test_email_signatures_name_their_person(body, signer):
 )
 def test_roles_labels_and_teams_are_not_a_person(body):
     assert _signed(body).verdict is Verdict.FAIL, _signed(body).message
+
+
+# -- equipment jargon -----------------------------------------------------------------------
+
+EQUIPMENT = (
+    "At 02:10 UTC the utility feed dropped and the ATS failed to transfer to the gensets. The UPS strings "
+    "carried the load until the batteries ran down, and PDU-B3 tripped its breakers. The BMS showed the "
+    "switchgear in alarm while the RAID rebuild ran. We are sorry.\n\nMarta Vidal"
+)
+
+
+def test_equipment_jargon_is_not_plain_language_and_tags_are_internal():
+    assert verdict("plain-language", EQUIPMENT) is Verdict.WARN
+    internal = finding("no-internal-details", EQUIPMENT)
+    assert internal.verdict is Verdict.FAIL and "PDU-B3" in internal.message
+    ca = "El SAI-2 va caure i el grup electrogen no va arrencar; el quadre elèctric i la PDU van fallar.\n\nAnna Puig"
+    assert verdict("no-internal-details", ca, language="ca") is Verdict.FAIL
+    assert verdict("no-internal-details", "Our status page is at https://status.example.net.") is Verdict.PASS
+
+
+# -- owning the problem without a stock phrase ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("My pager was silenced, so nobody saw the alarm for two hours. You could not log in.", "en"),
+        ("The script I wrote deleted the wrong volume. Your sites were down all morning.", "en"),
+        ("I owe you an apology: your email was delayed for three hours.", "en"),
+        ("We will refund every customer for this month. Sites were unavailable for six hours.", "en"),
+        ("The fibre cut was not ours, but keeping you online is our job and we failed. Sites were down.", "en"),
+        ("L'script que vaig escriure va esborrar el volum equivocat. Els webs no funcionaven.", "ca"),
+        ("Vos demanam disculpes: el correu no funcionava des de les 9.", "ca"),
+        ("La Universidad pide disculpas a toda la comunidad: el correo no funcionaba.", "es"),
+        ("El error fue mío: el correo no llegaba.", "es"),
+    ],
+)
+def test_owning_it_in_the_writers_own_words(body, language):
+    found = finding("dont-hide", body + "\n\nAnna Puig", language=language)
+    assert found.verdict is Verdict.PASS, found.message
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("We are sorry. Our landlord's facilities provider cut the power. Sites were down.", "en"),
+        ("We apologise. The building's operator switched off the cooling, so sites were down.", "en"),
+        ("Due to circumstances beyond our control, sites were down.", "en"),
+        ("Ho sentim. El propietari de l'edifici va tallar el corrent i els webs no funcionaven.", "ca"),
+        ("Lo sentimos. La compañía eléctrica cortó el suministro y las webs no funcionaban.", "es"),
+    ],
+)
+def test_blame_on_others_is_deflection_even_beside_an_apology(body, language):
+    assert verdict("dont-hide", body + "\n\nAnna Puig", language=language) is Verdict.FAIL
+
+
+# -- scheduled maintenance ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        (
+            "On Sunday from 01:00 to 03:00 CET, webmail will be unavailable while we upgrade it. "
+            "Sorry for the inconvenience.",
+            "en",
+        ),
+        (
+            "Diumenge de 8 a 14 h hi haurà un tall programat del subministrament d'aigua al carrer Major. "
+            "Disculpeu les molèsties.",
+            "ca",
+        ),
+        ("El sábado de 7:00 a 9:00 no se podrá acceder a la sede electrónica por tareas de mantenimiento.", "es"),
+    ],
+)
+def test_a_plain_maintenance_notice_does_not_hide(body, language):
+    found = finding("dont-hide", body + "\n\nAnna Puig", language=language, status=Status.SCHEDULED)
+    assert found.verdict is Verdict.PASS, found.message
+
+
+def test_the_stock_formula_stays_a_non_apology_on_an_outage():
+    body = "Webmail is unavailable. Sorry for the inconvenience.\n\nAnna Puig"
+    assert verdict("dont-hide", body) is Verdict.FAIL
+    assert verdict("apologise", body) is Verdict.FAIL

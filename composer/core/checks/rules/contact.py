@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from composer.core.checks.base import Draft, Finding, Fix, Verdict
 from composer.core.checks.rules.signature import closing_block_start
 from composer.core.checks.text import Span, emails, phone_numbers, urls
@@ -47,13 +49,36 @@ def phone_regions(draft: Draft) -> list[str]:
     return list(dict.fromkeys(region.upper() for region in candidates if region and region != "001"))
 
 
+# Said just before a number, these make it a phone number even without its area code.
+_PHONE_CUE = re.compile(
+    r"\b(?:call|phone|telephone|tel|ring|dial|contact|reach|truca\w*|telèfon|telefon|teléfono|llam\w*)\b[^.\n]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def _local_numbers(draft: Draft, regions: list[str]) -> list[Span]:
+    """Numbers a reader dials within their own area ("contact Donna at 966-1965"): possible in the
+    readers' country, and introduced as a phone number."""
+    import phonenumbers  # noqa: PLC0415
+
+    for region in regions[:1]:
+        matcher = phonenumbers.PhoneNumberMatcher(draft.body, region, leniency=phonenumbers.Leniency.POSSIBLE)
+        found = [(m.start, m.end) for m in matcher if _PHONE_CUE.search(draft.body[max(0, m.start - 40) : m.start])]
+        if found:
+            return found
+    return []
+
+
 def phone_spans(draft: Draft) -> list[Span]:
     found: set[Span] = set(phone_numbers(draft.body, ""))  # written with +country
-    for region in phone_regions(draft):  # the first region that reads a number is the readers'
+    regions = phone_regions(draft)
+    for region in regions:  # the first region that reads a number is the readers'
         local = set(phone_numbers(draft.body, region)) - found
         if local:
             found |= local
             break
+    if not found and any(c.isdigit() for c in draft.body):
+        found.update(_local_numbers(draft, regions))
     return sorted(found)
 
 

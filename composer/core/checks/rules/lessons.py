@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, tzinfo
 from composer.core.checks.base import Draft, Finding, Fix, Verdict
 from composer.core.checks.rules.signature import closing_block_start
 from composer.core.checks.text import Span
+from composer.core.model import Status
 from composer.core.promise_text import StatedTime, clock_label, insertion, local_time, promise_sentence, stated_promise
 
 
@@ -164,7 +165,8 @@ class BeTimely:
         if not draft.status.is_closed:
             problems, notes, fix = self._promise_problems(draft, stated)
         started, now = draft.started, draft.now
-        if started is not None and started <= now:
+        # A post-incident report comes days later by nature: its lateness is not the readers' wait.
+        if started is not None and started <= now and draft.status is not Status.POSTMORTEM:
             if draft.last_update is None:
                 delay = now - started
                 if delay > config.first_update_fail:
@@ -203,18 +205,35 @@ class BeTimely:
         return Finding(self.id, verdict, message, tuple(spans), fix)
 
 
+# How far after naming an outside cause the writer may go on to own the problem ("the fibre cut
+# was not ours, but keeping you online is our job and we failed"): about two sentences.
+_OWNED_WITHIN = 300
+
+
+def _owned_after(span: Span, ownership: list[Span]) -> bool:
+    return any(0 <= start - span[1] <= _OWNED_WITHIN for start, _ in ownership)
+
+
 class DontHide:
     id = "dont-hide"
     title = "Don't hide"
 
     def check(self, draft: Draft) -> Finding:
         words, body = draft.words, draft.body
-        deflection = words.find("deflection", body, every_language=True)
+        ownership = words.find("ownership", body)
+        # Naming an outside cause disclaims, unless the writer goes on to own the problem; an
+        # apology beside it does not make it owned.
+        deflection = [s for s in words.find("deflection", body, every_language=True) if not _owned_after(s, ownership)]
         non_apology = words.find("non_apology", body, every_language=True)
         apology = [s for s in words.find("apology", body) if not overlaps(s, non_apology)]
-        ownership = words.find("ownership", body)
         impact = words.find("impact", body)
         technical = words.find("technical", body)
+        planned = draft.status.is_maintenance
+        if planned:
+            # Planned work is not an outage to own: a notice that says what stops, where and when
+            # does not hide, "sorry for the inconvenience" or not; who does the work is information.
+            non_apology, deflection = [], []
+            impact = sorted(impact + words.find("planned_impact", body))
         if deflection or non_apology:
             what = []
             if deflection:
@@ -227,6 +246,11 @@ class DontHide:
                 f"The text {' and '.join(what)}: own the problem and say sorry plainly.",
                 tuple(sorted(deflection + non_apology)),
             )
+        if planned and not apology and not ownership:
+            if impact:
+                return Finding(self.id, Verdict.PASS, "Says plainly what the planned work stops.", tuple(impact))
+            message = "Say plainly what stops during the work, where and when: silence reads as hiding."
+            return Finding(self.id, Verdict.FAIL, message)
         if not apology and not ownership:
             return Finding(
                 self.id, Verdict.FAIL, "Neither apologises nor takes responsibility: readers conclude you are hiding."

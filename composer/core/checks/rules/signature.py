@@ -58,7 +58,14 @@ class _Words:
     def __init__(self, draft: Draft):
         words = draft.words
         self.particles = words.pattern("name_particles", every_language=True)
-        self.not_names = [words.pattern("role_words", every_language=True), words.pattern("label_words", True)]
+        self.not_names = [
+            words.pattern("role_words", every_language=True),
+            words.pattern("label_words", every_language=True),
+            words.pattern("function_words", every_language=True),  # "Porque Aquí Construimos Futuro"
+        ]
+
+    def role(self, word: str) -> bool:
+        return bool(self.not_names[0] and self.not_names[0].fullmatch(word))
 
     def not_a_name(self, word: str) -> bool:
         return any(p is not None and p.fullmatch(word) for p in self.not_names)
@@ -70,6 +77,8 @@ class _Words:
 def _name_of(words: list[str], known: _Words) -> bool:
     capitalised = 0
     for word in words:
+        if word.islower() and known.particle(word):
+            continue  # "de", "van", "i": lowercase inside a name
         if known.not_a_name(word):
             return False
         if _name_word(word):
@@ -149,18 +158,33 @@ def _signed_below(draft: Draft, block: list[Span], known: _Words) -> Signature:
     return team or Signature("none", None)
 
 
+_LAST_SENTENCE = re.compile(r"[.!?]\s+(?=\S)")
+
+
 def _flattened(draft: Draft, span: Span, known: _Words) -> Signature | None:
-    """A whole message in one paragraph that ends "… -- Name Role, Org" (as archives store mail)."""
+    """A whole message in one paragraph that ends "… -- Name Role, Org" (as archives store mail),
+    or, with no delimiter, whose last sentence is a name and its role ("… Bárbara García
+    Alcaldesa - Presidencia")."""
     line = draft.body[span[0] : span[1]]
     every = list(_FLAT_DELIMITER.finditer(line))
-    if not every:
-        return None
-    found = every[-1]
-    tail = line[found.end() :]
+    if every:
+        found = every[-1].end()
+    else:
+        sentences = list(_LAST_SENTENCE.finditer(line))
+        if not sentences:
+            return None
+        found = sentences[-1].end()
+        head = _ROLE_SPLIT.split(_clean(draft, line[found:]), maxsplit=1)[0]
+        name = _leading_name(head, known) if len(head.split()) <= 8 else ""
+        rest = head.split()[len(name.split()) :]
+        # Only a name, or a name then a role word: a sentence of the body is neither.
+        if not name or (rest and not known.role(rest[0])):
+            return None
+    tail = line[found:]
     if len(tail.split()) > 15:
         return None
     text = _clean(draft, tail)
-    where = (span[0] + found.end(), span[1])
+    where = (span[0] + found, span[1])
     name = _leading_name(text, known)
     head = _ROLE_SPLIT.split(text, maxsplit=1)[0]
     if name and not _is_team(draft, name):

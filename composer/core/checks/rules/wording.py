@@ -69,6 +69,8 @@ class NoInternalDetails:
 
     def check(self, draft: Draft) -> Finding:
         found = by_paragraph(_INTERNAL, lambda chunk: [m.span() for m in _INTERNAL.finditer(chunk)], draft.body)
+        # Equipment tags ("PDU-B3"): the per-language resources name the kinds of equipment.
+        found = sorted(set(found) | set(draft.words.find("equipment_tag", draft.body, every_language=True)))
         if found:
             shown = ", ".join(dict.fromkeys(draft.body[s:e] for s, e in found[:3]))
             return Finding(
@@ -95,7 +97,8 @@ class PlainLanguage:
             return Finding(self.id, Verdict.PASS, "Nothing to read yet.")
         long = [span for span, n in counted if n > config.max_sentence_words]
         average = sum(n for _, n in counted) / len(counted)
-        jargon = draft.words.find("jargon", draft.body)
+        # Power and data-center equipment (ATS, PDUs, gensets…) is jargon to readers too.
+        jargon = sorted(set(draft.words.find("jargon", draft.body)) | set(draft.words.find("equipment", draft.body)))
         words = sum(n for _, n in counted)
         problems = []
         if long:
