@@ -101,7 +101,7 @@ def test_real_corpora_are_big_and_varied():
     assert languages.count("ca") >= 15 and languages.count("es") >= 15
     for folder in REAL:
         expected = tomllib.loads((folder / "expected.toml").read_text(encoding="utf-8"))
-        assert {f.name for f in folder.glob("r[0-9]*.md")} == set(expected), "every file is labelled, every label has a file"
+        assert {f.name for f in folder.glob("r[0-9]*.md")} == set(expected)  # every file labelled, every label a file
         assert all(labels["source"].startswith("http") for labels in expected.values())
 
 
