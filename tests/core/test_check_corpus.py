@@ -80,18 +80,16 @@ def test_agreement_rule_by_rule(folder):
     assert not failing, "\n".join(report)
 
 
-# Real published updates (issue 14): `check_real_en` (English) and `check_real_caes` (Catalan and
-# Spanish), each labelled blind; a third of each ("holdout", chosen before labelling) was kept out
-# of the fixes. The blind figures, before any change, are in each folder's BLIND.md and in
-# docs/checks.md. The bars guard what the fixes reached: on the tuned part the four lessons at
-# 95%; on the held-out part what it measured once after the fixes (docs/checks.md) — below the
-# 95% the issue asks for on dont-hide, which is why issue 14 stays open.
+# Real published updates (issue 14), each labelled blind. `check_real_en` (English) and
+# `check_real_caes` (Catalan and Spanish): a third of each was first held out, measured once, then
+# folded in (`first_part`); the rules were tuned on them. `check_fresh_en` and `check_fresh_caes`
+# were gathered and labelled afterwards and kept out of sight of whoever tuned the rules: the
+# held-out figures (docs/checks.md). Their misses are not printed, so that they stay held out.
 REAL = (Path(__file__).with_name("check_real_en"), Path(__file__).with_name("check_real_caes"))
-REAL_BARS = {
-    "tune": {"be-timely": 0.95, "dont-hide": 0.95, "sign-your-name": 0.95, "give-contact-info": 0.95},
-    "holdout": {"be-timely": 0.95, "dont-hide": 0.75, "sign-your-name": 0.9, "give-contact-info": 0.95},
-}
-REAL_DEFAULT_BAR = 0.8
+FRESH = tuple(p for p in (Path(__file__).with_name(n) for n in ("check_fresh_en", "check_fresh_caes")) if p.exists())
+LESSONS_BAR = {"be-timely": 0.95, "dont-hide": 0.95, "sign-your-name": 0.95, "give-contact-info": 0.95}
+REAL_DEFAULT_BAR = 0.85
+HELD_OUT_BARS = LESSONS_BAR  # the issue's bar for the four lessons on updates the rules never saw
 
 
 def test_real_corpora_are_big_and_varied():
@@ -99,24 +97,33 @@ def test_real_corpora_are_big_and_varied():
     assert len(names) >= 60
     languages = [name.split("-")[1] for name in names]
     assert languages.count("ca") >= 15 and languages.count("es") >= 15
-    for folder in REAL:
+    for folder in REAL + FRESH:
         expected = tomllib.loads((folder / "expected.toml").read_text(encoding="utf-8"))
-        assert {f.name for f in folder.glob("r[0-9]*.md")} == set(expected)  # every file labelled, every label a file
+        assert {f.name for f in folder.glob("[rf][0-9]*.md")} == set(expected)  # every file labelled, every label a file
         assert all(labels["source"].startswith("http") for labels in expected.values())
 
 
-@pytest.mark.parametrize("part", ["tune", "holdout"])
-@pytest.mark.parametrize("folder", REAL, ids=lambda folder: folder.name)
-def test_real_agreement_rule_by_rule(folder, part):
+def _report(folder: Path, part: str, bars: dict[str, float], *, show_misses: bool) -> None:
     misses, total = agreement(folder, part)
+    assert total, f"no {part} updates in {folder.name}"
     report = ["", f"{folder.name} ({part}): {'rule':<22}{'agree':>7}  of {total}"]
     failing = []
     for rule, missed in misses.items():
         score = (total - len(missed)) / total
         report.append(f"{rule:<22}{score:>7.0%}")
-        if part == "tune":  # the held-out part's texts stay out of sight of whoever tunes the rules
+        if show_misses:
             report.extend(f"    {line}" for line in missed)
-        if score < REAL_BARS[part].get(rule, REAL_DEFAULT_BAR):
+        if score < bars.get(rule, REAL_DEFAULT_BAR):
             failing.append(rule)
     print("\n".join(report))
     assert not failing, "\n".join(report)
+
+
+@pytest.mark.parametrize("folder", REAL, ids=lambda folder: folder.name)
+def test_real_agreement_rule_by_rule(folder):
+    _report(folder, "tune", LESSONS_BAR, show_misses=True)
+
+
+@pytest.mark.parametrize("folder", FRESH, ids=lambda folder: folder.name)
+def test_held_out_agreement_rule_by_rule(folder):
+    _report(folder, "holdout", HELD_OUT_BARS, show_misses=False)

@@ -153,6 +153,8 @@ def _signed(body: str, language: str = "en"):
         ("Mail works again.\n\nŁukasz Żółkiewski\nSRE lead", "Łukasz Żółkiewski"),
         ("Mail works again.\n\nJoan d'Alòs Puig\nResponsable de sistemes", "Joan d'Alòs Puig"),
         ("Mail works again.\n\nAngus McDonald", "Angus McDonald"),
+        ("Ya hay agua. SENTIMOS LAS MOLESTIAS. Bárbara García Alcaldesa - Presidencia", "Bárbara García"),
+        ("Ja hi ha aigua.\n\nAnna Puig\nGirona, 3 de maig de 2024", "Anna Puig"),
     ],
 )
 def test_email_signatures_name_their_person(body, signer):
@@ -171,6 +173,8 @@ def test_email_signatures_name_their_person(body, signer):
         "Mail works again.\n\n-- \nThe Support Team\nExample Hosting",
         "Mail works again.\n\n-- \nSent from my phone",
         "Mail works again. The disk array (RAID) is rebuilding on PDU-B3 ATS.",
+        "El servei torna a funcionar.\n\nSant Boi de Llobregat, 10 de desembre de 2020.",
+        "Agradecemos su comprensión.\n\nPorque Aquí Construimos Futuro",
     ],
 )
 def test_roles_labels_and_teams_are_not_a_person(body):

@@ -259,7 +259,10 @@ class DontHide:
             return Finding(
                 self.id, Verdict.WARN, "Say plainly what customers cannot do right now.", tuple(apology + ownership)
             )
-        if len(technical) >= 5 and len(technical) > 3 * len(impact):
+        # Equipment detail with what customers live through missing or buried under it: said
+        # before the detail starts, the impact is not buried.
+        buried = impact[0][0] > technical[0][0] if technical else False
+        if buried and len(technical) >= 5 and len(technical) > 3 * len(impact):
             return Finding(
                 self.id,
                 Verdict.WARN,

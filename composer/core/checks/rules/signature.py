@@ -123,6 +123,17 @@ def _clean(draft: Draft, raw: str) -> str:
     return text
 
 
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
+    "september|october|november|december|gener|febrer|març|abril|maig|juny|juliol|agost|setembre|octubre|"
+    "novembre|desembre|enero|febrero|marzo|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+)
+# "Sant Boi de Llobregat, 10 de desembre de 2020": where and when it was written, not who.
+_DATELINE = re.compile(
+    rf"^[^,]+,\s*(?:\w+,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th|º)?\s+(?:de\s+|d['’])?(?:{_MONTHS})|(?:{_MONTHS})\.?\s+\d{{1,2}})"
+    r"\b.*$",
+    re.IGNORECASE,
+)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+\S")
 _FLAT_DELIMITER = re.compile(r"(?:^|\s)--\s+(?=\S)")
 _BELOW_DELIMITER = 8  # lines of a signature block under "-- " looked at
@@ -201,8 +212,8 @@ def _closing(draft: Draft, candidates: list[Span], known: _Words) -> Signature:
     for index in range(len(candidates) - 1, -1, -1):
         start, end = candidates[index]
         raw, text = draft.body[start:end], texts[index]
-        if not text:
-            continue  # "Regards," on its own line, or only markup
+        if not text or _DATELINE.match(text):
+            continue  # "Regards," on its own line, only markup, or a dateline ("Girona, 3 de maig")
         if _list_item(draft.body, start, end):
             break  # the end of a list in the body: nobody signed below it
         name = _person_name(text, known)
