@@ -263,3 +263,25 @@ def test_the_stock_formula_stays_a_non_apology_on_an_outage():
     body = "Webmail is unavailable. Sorry for the inconvenience.\n\nAnna Puig"
     assert verdict("dont-hide", body) is Verdict.FAIL
     assert verdict("apologise", body) is Verdict.FAIL
+
+
+# -- hard-wrapped mail and data said through its recovery -----------------------------------
+
+
+def test_phrases_match_across_the_line_breaks_of_hard_wrapped_mail():
+    body = "The list server was down for two hours. I am\nsorry. I have resent all\nfailed messages.\n\nAnna Puig"
+    assert verdict("apologise", body, status=Status.RESOLVED, last_update=NOW) is Verdict.PASS
+    assert verdict("says-data-impact", body, status=Status.RESOLVED) is Verdict.PASS
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Mails sent to our lists during the outage were stored on the server, and are now being delivered.", "en"),
+        ("All unsent emails were resent.", "en"),
+        ("Hem reenviat tots els correus pendents.", "ca"),
+        ("Los correos recibidos durante el corte se han guardado y ya se están entregando.", "es"),
+    ],
+)
+def test_what_happened_to_data_said_through_its_recovery(body, language):
+    assert verdict("says-data-impact", body, status=Status.RESOLVED, language=language) is Verdict.PASS

@@ -30,11 +30,39 @@ def _load(language: str) -> dict[str, list[str]]:
     return {name: list(values) for name, values in tomllib.loads(text).get("lists", {}).items()}
 
 
+def _any_space(phrase: str) -> str:
+    """A phrase whose spaces match any run of white space: hard-wrapped mail breaks lines
+    anywhere ("resubscribed\\nthem"). Spaces in a character class or a lookbehind (which must
+    keep its width) stay as they are; " ?" stays optional."""
+    out: list[str] = []
+    groups: list[bool] = []  # for each open group: is it a lookbehind?
+    in_class = escaped = False
+    for index, char in enumerate(phrase):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            groups.append(phrase.startswith(("(?<=", "(?<!"), index))
+        elif char == ")" and groups:
+            groups.pop()
+        elif char == " " and not any(groups):
+            quantified = phrase[index + 1 : index + 2] in ("?", "*", "+", "{")
+            out.append(r"\s" if quantified else r"\s+")
+            continue
+        out.append(char)
+    return "".join(out)
+
+
 def _compile(phrases: list[str]) -> re.Pattern[str] | None:
     if not phrases:
         return None
     # Longest first, so "kind regards" wins over "regards" in the same place.
-    alternatives = "|".join(f"(?:{p})" for p in sorted(phrases, key=len, reverse=True))
+    alternatives = "|".join(f"(?:{_any_space(p)})" for p in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"(?<![\w’'])(?:{alternatives})(?![\w’])", re.IGNORECASE)
 
 
