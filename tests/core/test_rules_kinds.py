@@ -285,3 +285,17 @@ def test_phrases_match_across_the_line_breaks_of_hard_wrapped_mail():
 )
 def test_what_happened_to_data_said_through_its_recovery(body, language):
     assert verdict("says-data-impact", body, status=Status.RESOLVED, language=language) is Verdict.PASS
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("We must replace parts in the server, which will take around 30 minutes.", "en"),
+        ("Work is progressing, and we hope to operate normally within around 30 minutes.", "en"),
+        ("Repairs are expected to be completed by 5:00 PM today.", "en"),
+        ("Cal canviar una peça del servidor, que trigarà uns 30 minuts.", "ca"),
+        ("Hay que cambiar una pieza, lo que llevará unos 30 minutos.", "es"),
+    ],
+)
+def test_a_fix_time_as_a_plan_or_a_hope_is_a_fix_promise(body, language):
+    assert verdict("no-fix-promises", body, language=language) is Verdict.FAIL
