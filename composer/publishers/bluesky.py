@@ -48,6 +48,7 @@ from composer.publishers.base import (
     AuthRejected,
     Cancelled,
     NetworkError,
+    OutcomeUnknown,
     Post,
     PublishableUpdate,
     PublishError,
@@ -257,7 +258,7 @@ class BlueskyPublisher:
                         "com.atproto.repo.createRecord",
                         body={"repo": session.did, "collection": POST_COLLECTION, "rkey": rkey, "record": record},
                     )
-                    ref = _strong_ref(answer, settings)
+                    ref = _strong_ref(answer, settings, written=True)
                 except PublishError as error:
                     _say_what_went_out(error, refs, len(parts), session)
                     raise
@@ -291,7 +292,7 @@ class BlueskyPublisher:
         password = _password(credentials)
         session = self._session(settings, password)
         session, answer = self._call(settings, password, session, "GET", "com.atproto.server.getSession")
-        handle = str((answer or {}).get("handle") or session.handle)
+        handle = str((answer if isinstance(answer, dict) else {}).get("handle") or session.handle)
         return f"Connected to {settings.service} as @{handle}"
 
     # --- sessions -----------------------------------------------------------------------------
@@ -445,25 +446,26 @@ def _session_from(answer: Any, settings: _Settings, fingerprint: bytes, password
             f"{settings.service} answered the login, but not as a Bluesky server would; check the server address."
         )
     if data.get("active") is False:
-        status = str(data.get("status") or "inactive")
+        status = " ".join(str(data.get("status") or "inactive").split())[:40]
         raise AuthRejected(
             f"The Bluesky account @{settings.handle} is {status} on {settings.service}; it cannot "
             "post until it is active again."
         )
     return _Session(
         did=did,
-        handle=str(data.get("handle") or settings.handle),
+        handle=handle if _HANDLE.fullmatch((handle := str(data.get("handle") or "")).lower()) else settings.handle,
         access=access,
         refresh=refresh,
         fingerprint=fingerprint,
     )
 
 
-def _strong_ref(answer: Any, settings: _Settings) -> dict[str, str]:
+def _strong_ref(answer: Any, settings: _Settings, *, written: bool = False) -> dict[str, str]:
     data = answer if isinstance(answer, dict) else {}
     uri, cid = str(data.get("uri") or ""), str(data.get("cid") or "")
     if not (_AT_URI.fullmatch(uri) and cid):
-        raise PublishError(
+        # After createRecord the post may be there all the same: publishing again finds it by its key.
+        raise (OutcomeUnknown if written else PublishError)(
             f"{settings.service} answered without the address of the post (uri and cid); look at "
             "the account on Bluesky before publishing again."
         )

@@ -21,7 +21,7 @@ from composer.publishers.base import (
     RateLimited,
     Rejected,
 )
-from composer.publishers.web import may_have_arrived, scrubbed
+from composer.publishers.web import may_have_arrived, redirected, scrubbed
 
 # XRPC procedures that write: a failure after sending may hide a write the server carried out.
 WRITING_METHODS = frozenset(
@@ -61,20 +61,22 @@ def xrpc(
     """One XRPC request; the decoded JSON answer, or a PublishError in plain words without any secret."""
     import requests  # noqa: PLC0415
 
+    from composer.publishers import http_bounded  # noqa: PLC0415
+
     headers = {"Accept": "application/json", "User-Agent": "IncidentComposer"}
     if token:
         headers["Authorization"] = f"Bearer {token}"
     failure: PublishError | None = None
     response = None
     try:
-        response = requests.request(
+        response = http_bounded.request(
+            None,
             verb,
             f"{settings.service}/xrpc/{method}",
             headers=headers,
             params=params,
             json=body,
             timeout=settings.timeout,
-            allow_redirects=False,
         )
     except requests.exceptions.RequestException as error:
         failure = _network_error(error, settings, method)
@@ -85,22 +87,36 @@ def xrpc(
         try:
             return response.json() if response.content else {}
         except ValueError:
-            raise scrubbed(
-                PublishError(
-                    f"{settings.service} answered {response.status_code} but not with JSON; check the server address."
-                ),
-                *secrets,
-            ) from None
-    raise scrubbed(_http_error(response, settings, method, authenticated=bool(token)), *secrets)
+            pass
+        if method in WRITING_METHODS:  # written all the same, perhaps
+            failure = OutcomeUnknown(
+                f"{settings.service} answered {response.status_code} but not with JSON, so the post may or may "
+                "not have arrived. Sending it again first looks for it and does not post twice."
+            )
+        else:
+            failure = PublishError(
+                f"{settings.service} answered {response.status_code} but not with JSON; check the server address."
+            )
+        raise scrubbed(failure, *secrets)
+    moved = redirected(
+        response,
+        settings.service,
+        writing=method in WRITING_METHODS,
+        advice="Enter the server's own address in the account.",
+        look="sending it again first looks for it and does not post twice",
+    )
+    raise scrubbed(moved or _http_error(response, settings, method, authenticated=bool(token)), *secrets)
 
 
 def _network_error(error: Exception, settings: Settings, method: str) -> PublishError:
     import requests  # noqa: PLC0415
 
+    from composer.publishers.http_bounded import AnswerTooLarge, describe  # noqa: PLC0415
+
     where = settings.service
     if method in WRITING_METHODS and may_have_arrived(error):
         return OutcomeUnknown(
-            f"{where} did not answer ({type(error).__name__}), so the post may or may not have arrived. "
+            f"{where} did not answer ({describe(error)}), so the post may or may not have arrived. "
             "Sending it again first looks for it and does not post twice."
         )
     if isinstance(error, requests.exceptions.ConnectTimeout):
@@ -108,6 +124,8 @@ def _network_error(error: Exception, settings: Settings, method: str) -> Publish
             f"{where} did not accept a connection within {settings.timeout:g} seconds; check the "
             "server address and the network, and try again."
         )
+    if isinstance(error, AnswerTooLarge):
+        return NetworkError(f"{where} sent {describe(error)}; check the server address.")
     if isinstance(error, requests.exceptions.ReadTimeout):
         return NetworkError(f"{where} did not answer within {settings.timeout:g} seconds. Try again later.")
     if isinstance(error, requests.exceptions.SSLError):
@@ -128,7 +146,7 @@ def _said(response: Any) -> tuple[str, str]:
         return "", " ".join(response.text.split())[:200]
     if not isinstance(data, dict):
         return "", ""
-    return str(data.get("error") or ""), " ".join(str(data.get("message") or "").split())[:500]
+    return " ".join(str(data.get("error") or "").split())[:100], " ".join(str(data.get("message") or "").split())[:500]
 
 
 def _http_error(response: Any, settings: Settings, method: str, *, authenticated: bool) -> PublishError:

@@ -48,6 +48,7 @@ from composer.publishers.base import (
     no_report,
 )
 from composer.publishers.email_addresses import addresses, unsubscribe_link
+from composer.publishers.smtp_bounded import BoundedSMTP, BoundedSMTPSSL, ReplyTooLong
 from composer.publishers.web import is_loopback, timeout_field, timeout_seconds
 
 SECURITY_CHOICES = ("starttls", "tls", "none")
@@ -408,10 +409,10 @@ def _open(settings: _Settings, password: str, report: Report) -> smtplib.SMTP:
     """Connected, encrypted as the account says and logged in; the caller closes it."""
     context = _tls_context(settings)
     report(0.05, f"Connecting to {settings.where}")
-    if settings.security == "tls":
-        client: smtplib.SMTP = smtplib.SMTP_SSL(timeout=settings.timeout, context=context)
+    if settings.security == "tls":  # each reply bounded in time and size (smtp_bounded.py)
+        client: smtplib.SMTP = BoundedSMTPSSL(timeout=settings.timeout, context=context)
     else:
-        client = smtplib.SMTP(timeout=settings.timeout)
+        client = BoundedSMTP(timeout=settings.timeout)
     # smtplib takes the TLS server name (SNI and certificate check) from `_host`, which only its
     # constructor sets; connecting from the constructor would leak the socket when the greeting fails.
     client._host = settings.host  # type: ignore[attr-defined]  # private to smtplib, so not in its stubs
@@ -495,7 +496,7 @@ def _translated(settings: _Settings, password: str) -> Iterator[None]:
         raise  # ours already, in plain words
     except (OSError, smtplib.SMTPException) as error:
         translated = _translate(error, settings)
-        translated.args = (scrub(str(translated), password, username=settings.username),)
+        translated.args = (" ".join(scrub(str(translated), password, username=settings.username).split()),)
         raise translated from None
 
 
@@ -526,6 +527,8 @@ def _translate(error: OSError, settings: _Settings) -> PublishError:
                 "or check the security setting."
             )
         return PublishError(f"{where}: {text}")
+    if isinstance(error, ReplyTooLong):
+        return NetworkError(f"{where} {error}; check the host and the port.")
     if isinstance(error, smtplib.SMTPServerDisconnected):
         cause = error.__cause__ or error.__context__
         if isinstance(cause, OSError) and not isinstance(cause, smtplib.SMTPException):

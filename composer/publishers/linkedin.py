@@ -38,6 +38,7 @@ from composer.publishers.base import (
     AuthRejected,
     Cancelled,
     NetworkError,
+    OutcomeUnknown,
     Post,
     PublishableUpdate,
     PublishError,
@@ -172,9 +173,10 @@ class LinkedInPublisher:
             raise Cancelled("Cancelled before posting to LinkedIn; nothing was sent.")
         response = _call("POST", "/rest/posts", settings, token, body)
         urn = response.headers.get("x-restli-id", "").strip()
-        if not _POST_URN.fullmatch(urn):
-            raise PublishError(
-                "LinkedIn answered without the id of the new post; look at the feed before publishing again."
+        if not _POST_URN.fullmatch(urn):  # a success without the id: the post may well be out
+            raise OutcomeUnknown(
+                "LinkedIn answered without the id of the new post, so it may or may not be on LinkedIn; "
+                "look at the feed before publishing again."
             )
         report(1.0, "Posted")
         previous = post.meta.get("previous")
@@ -199,7 +201,9 @@ class LinkedInPublisher:
                 f"author {settings.author} could not be checked"
             )
         member = _json(response)
-        name = str(member.get("name") or "").strip() or "a LinkedIn member"
+        if not isinstance(member.get("sub"), str):  # OpenID Connect's userinfo always names the member
+            raise PublishError(f"{settings.api} answered, but not with a LinkedIn member; check the API address.")
+        name = " ".join(str(member.get("name") or "").split())[:100] or "a LinkedIn member"
         note = ""
         if settings.author_kind == "person" and member.get("sub") and member.get("sub") != settings.author_id:
             note = f"; the author {settings.author} is someone else: posts would be refused"
@@ -273,8 +277,17 @@ def _json(response: Any) -> dict[str, Any]:
 
 def _unanswered(error: Exception, settings: _Settings, *, writing: bool) -> PublishError:
     """LinkedIn's words for what send_json leaves open: any failure after which the request may have arrived."""
+    from composer.publishers.http_bounded import AnswerTooLarge, describe  # noqa: PLC0415
+
+    if writing and isinstance(error, AnswerTooLarge):
+        return OutcomeUnknown(
+            f"{settings.api} sent {describe(error)}, so the post may or may not be on LinkedIn. Look at "
+            "the feed before publishing again."
+        )
     if writing:
         return maybe_posted(settings.api, settings.timeout, "LinkedIn", "the feed")
+    if isinstance(error, AnswerTooLarge):
+        return NetworkError(f"{settings.api} sent {describe(error)}; check the API address.")
     return NetworkError(f"{settings.api} did not answer in time ({type(error).__name__}); try again.")
 
 

@@ -36,7 +36,6 @@ from urllib.parse import urlsplit
 
 from composer import __version__
 from composer.core.lengths import mastodon_length as status_length
-from composer.core.secrets import scrub_args
 from composer.publishers.base import (
     API_VERSION,
     Account,
@@ -58,7 +57,15 @@ from composer.publishers.base import (
     no_report,
 )
 from composer.publishers.social import fit, source_text
-from composer.publishers.web import WRITES, is_loopback, may_have_arrived, timeout_field, timeout_seconds
+from composer.publishers.web import (
+    WRITES,
+    is_loopback,
+    may_have_arrived,
+    redirected,
+    scrubbed,
+    timeout_field,
+    timeout_seconds,
+)
 
 DEFAULT_LIMIT = 500  # max_characters when the instance does not say (Mastodon's default)
 DEFAULT_URL_LENGTH = 23  # characters_reserved_per_url when the instance does not say
@@ -160,13 +167,13 @@ class MastodonPublisher:
         report: Report = no_report,
         cancel: threading.Event | None = None,
     ) -> Receipt:
-        import requests  # noqa: PLC0415
+        from composer.publishers import http_bounded  # noqa: PLC0415
 
         settings = _settings(account)
         token = _token(credentials)
         if cancel is not None and cancel.is_set():
             raise Cancelled(f"Cancelled before contacting {settings.host}; nothing was posted.")
-        with _translated(settings, token), requests.Session() as session:
+        with _translated(settings, token), http_bounded.session() as session:
             report(0.05, f"Reading the post length limit of {settings.host}")
             limits = self.limits(session, settings)
             parts = _parts_for(post, limits)
@@ -239,13 +246,19 @@ class MastodonPublisher:
         )
 
     def test_connection(self, account: Account, credentials: dict[str, str]) -> str:
-        import requests  # noqa: PLC0415
+        from composer.publishers import http_bounded  # noqa: PLC0415
 
         settings = _settings(account)
         token = _token(credentials)
-        with _translated(settings, token), requests.Session() as session:
+        with _translated(settings, token), http_bounded.session() as session:
             me = _request(session, settings, "GET", "/api/v1/accounts/verify_credentials", token=token)
-        return f"Connected to {settings.host} as @{me.get('acct') or me.get('username') or '?'}"
+        acct = me.get("acct") or me.get("username")
+        if not isinstance(acct, str) or not acct.strip() or len(acct.split()) != 1:
+            raise PublishError(
+                f"{settings.host} answered, but not with a Mastodon account; check that {settings.base_url} "
+                "is a Mastodon server."
+            )
+        return f"Connected to {settings.host} as @{acct}"
 
     def limits(self, session: Any, settings: _Settings) -> Limits:
         """The instance's length rules, asked once per instance in a session."""
@@ -257,7 +270,9 @@ class MastodonPublisher:
             instance = _request(session, settings, "GET", "/api/v2/instance")
         except (NotFound, AuthRejected, Rejected):
             instance = {}  # older than Mastodon 4.0, or the instance hides it: the defaults apply
-        statuses = (instance.get("configuration") or {}).get("statuses") or {}
+        configuration = instance.get("configuration")
+        statuses = configuration.get("statuses") if isinstance(configuration, dict) else None
+        statuses = statuses if isinstance(statuses, dict) else {}
         limits = Limits(
             max_characters=_positive(statuses.get("max_characters"), DEFAULT_LIMIT),
             url_length=_positive(statuses.get("characters_reserved_per_url"), DEFAULT_URL_LENGTH),
@@ -368,18 +383,15 @@ def _request(
     """One API call; the answer's JSON object, or the publisher error for what went wrong."""
     import requests  # noqa: PLC0415
 
+    from composer.publishers import http_bounded  # noqa: PLC0415
+
     sent_headers = {"User-Agent": USER_AGENT, "Accept": "application/json", **(headers or {})}
     if token:
         sent_headers["Authorization"] = f"Bearer {token}"
     try:
         # No redirects: a POST would turn into a GET, and the token must not follow to another host.
-        response = session.request(
-            method,
-            settings.base_url + path,
-            json=body,
-            headers=sent_headers,
-            timeout=settings.timeout,
-            allow_redirects=False,
+        response = http_bounded.request(
+            session, method, settings.base_url + path, json=body, headers=sent_headers, timeout=settings.timeout
         )
     except requests.exceptions.SSLError as error:
         raise NetworkError(
@@ -388,12 +400,23 @@ def _request(
     except requests.RequestException as error:
         if method in WRITES and may_have_arrived(error):
             raise OutcomeUnknown(
-                f"{settings.host} did not answer ({type(_cause(error)).__name__}), so the post may or may not "
+                f"{settings.host} did not answer ({http_bounded.describe(_cause(error))}), so the post may or may not "
                 "have been made. Sending it again within an hour is safe: Mastodon will not post it twice."
             ) from None
         if isinstance(error, requests.Timeout):
             raise NetworkError(f"{settings.host} did not answer within {settings.timeout:g} seconds.") from None
+        if isinstance(error, http_bounded.AnswerTooLarge):
+            raise NetworkError(f"{settings.host} sent {error}; check the instance address.") from None
         raise _connection_error(error, settings, method) from None
+    moved = redirected(
+        response,
+        settings.base_url,
+        writing=method in WRITES,
+        advice="Enter the instance's own address in the account.",
+        look="sending it again within an hour is safe, Mastodon will not post it twice",
+    )
+    if moved is not None:
+        raise moved
     if response.status_code >= 300:
         raise _http_error(response, settings, path, part, reply_to)
     try:
@@ -401,6 +424,11 @@ def _request(
     except ValueError:
         data = None
     if not isinstance(data, dict):
+        if method in WRITES:  # the status may have been made all the same
+            raise OutcomeUnknown(
+                f"{settings.host} answered {path} with something other than a Mastodon answer, so the post may "
+                "or may not have been made. Sending it again within an hour is safe: Mastodon will not post it twice."
+            )
         raise PublishError(
             f"{settings.host} answered {path} with something other than a Mastodon answer; check "
             f"that {settings.base_url} is a Mastodon server."
@@ -494,11 +522,6 @@ def _http_error(response: Any, settings: _Settings, path: str, part: tuple[int, 
         wait = _retry_after(response)
         when = f" Try again in {wait:.0f} seconds." if wait is not None else " Try again later."
         return RateLimited(f"{host} is limiting how often this account can post ({said}).{when}", retry_after=wait)
-    if 300 <= status < 400:
-        return NotFound(
-            f"{settings.base_url} redirects to {response.headers.get('Location', 'another address')}; "
-            "enter the instance's own address in the account."
-        )
     if status >= 500:
         return NetworkError(f"{host} had a problem ({status} {said}). Try again later.")
     return PublishError(f"{host} answered {status} to {path}: {said}")
@@ -510,7 +533,7 @@ def _translated(settings: _Settings, token: str) -> Iterator[None]:
     try:
         yield
     except PublishError as error:
-        scrub_args(error, token)
+        scrubbed(error, token)
         raise
 
 

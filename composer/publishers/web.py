@@ -2,6 +2,9 @@
 """Small rules every network publisher shares: which hosts may go without TLS, timeouts and API
 addresses as settings, and keeping secrets out of error messages whatever a server echoed.
 
+Every HTTP request goes through `http_bounded.request`: a total deadline, a size limit, never a
+redirect followed (`redirected` words one as an error).
+
 For the JSON APIs behind an OAuth 2.0 bearer token (X, LinkedIn): the stored token, one request, and
 its failures as the contract's errors. What is a channel's own (extra headers, its error bodies, its
 rate-limit headers, its words for a post that may have arrived) comes in as arguments and callbacks.
@@ -10,8 +13,9 @@ rate-limit headers, its words for a post that may have arrived) comes in as argu
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from composer.core.secrets import scrub_args
@@ -24,6 +28,8 @@ from composer.publishers.base import (
     PublishError,
     Rejected,
 )
+
+E = TypeVar("E", bound=BaseException)
 
 MAX_TIMEOUT = 600.0  # seconds; a longer wait is a typo, not a setting
 
@@ -72,9 +78,40 @@ def api_address(text: str, channel: str, default: str) -> str:
     return api
 
 
-def scrubbed(error: PublishError, *secrets: str, username: str = "") -> PublishError:
-    """The error with every secret, in every form it may be echoed, replaced by •••."""
-    return scrub_args(error, *secrets, username=username)
+def scrubbed(error: E, *secrets: str, username: str = "") -> E:
+    """The error with every secret, in every form it may be echoed, replaced by •••, on one line
+    (a server's words may hold line breaks)."""
+    scrub_args(error, *secrets, username=username)
+    error.args = tuple(" ".join(arg.split()) if isinstance(arg, str) else arg for arg in error.args)
+    return error
+
+
+@contextmanager
+def guarded(*secrets: str, username: str = "") -> Iterator[None]:
+    """Every PublishError leaving the block without any secret and on one line, wherever it was raised."""
+    try:
+        yield
+    except PublishError as error:
+        scrubbed(error, *secrets, username=username)
+        raise
+
+
+def redirected(response: Any, where: str, *, writing: bool, advice: str, look: str = "") -> PublishError | None:
+    """A redirect answer (3xx) as a one-line error naming where it pointed; None for any other.
+
+    Redirects are never followed (the credentials stay with the account's own address). After a
+    write the server may have carried it out before redirecting: OutcomeUnknown, `look` says where
+    to check; else NotFound with `advice`."""
+    from composer.publishers.http_bounded import redirect_target  # noqa: PLC0415
+
+    target = redirect_target(response)
+    if not target:
+        return None
+    said = f"{where} answered {response.status_code}, redirecting to {target}; not followed: nothing was sent there."
+    if writing:
+        look = look or "look before publishing again"
+        return OutcomeUnknown(f"{said} The post may or may not have been made: {look}.")
+    return NotFound(f"{said} {advice}")
 
 
 # --- JSON APIs behind an OAuth 2.0 bearer token (X, LinkedIn) ---------------------------------
@@ -115,6 +152,8 @@ def send_json(
     """
     import requests  # noqa: PLC0415
 
+    from composer.publishers import http_bounded  # noqa: PLC0415
+
     sent_headers = {
         "Authorization": f"Bearer {token}",
         **(headers or {}),
@@ -124,9 +163,7 @@ def send_json(
     failure: PublishError | None = None
     response = None
     try:
-        response = requests.request(
-            method, api + path, headers=sent_headers, json=body, timeout=timeout, allow_redirects=False
-        )
+        response = http_bounded.request(None, method, api + path, headers=sent_headers, json=body, timeout=timeout)
     except requests.exceptions.RequestException as error:
         failure = _connection_failure(error, api, timeout) or unanswered(error, method != "GET")
     if failure is not None:  # raised outside the except block: no chained exception holds the request
@@ -134,7 +171,8 @@ def send_json(
     assert response is not None
     if 200 <= response.status_code < 300:
         return response
-    raise scrubbed(http_error(response), token)
+    moved = redirected(response, api, writing=method in WRITES, advice="check the API address.")
+    raise scrubbed(moved or http_error(response), token)
 
 
 def _connection_failure(error: Exception, where: str, timeout: float) -> PublishError | None:

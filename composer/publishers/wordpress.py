@@ -38,6 +38,7 @@ from composer.publishers.base import (
     AuthRejected,
     Cancelled,
     NotFound,
+    OutcomeUnknown,
     Post,
     PublishableUpdate,
     PublishError,
@@ -47,7 +48,7 @@ from composer.publishers.base import (
     TextPolicy,
     no_report,
 )
-from composer.publishers.web import is_loopback, timeout_field, timeout_seconds
+from composer.publishers.web import guarded, is_loopback, timeout_field, timeout_seconds
 from composer.publishers.wordpress_rest import _WHERE_TO_CREATE, _Client, _Settings, _Site
 
 STATUS_CHOICES = ("publish", "draft")
@@ -172,7 +173,7 @@ class WordPressPublisher:
         corrected_id = _previous_post_id(correction.get("of")) if isinstance(correction, dict) else None
         correction_number = int(correction.get("number") or 1) if isinstance(correction, dict) else 0
         key = (settings.site, settings.username, hashlib.sha256(password.encode()).hexdigest(), settings.status)
-        with _Client(settings, password) as client:
+        with guarded(password, username=settings.username), _Client(settings, password) as client:
             known = self._checked.get(key)
             for trusted in (True, False) if known and known[0] > time.monotonic() else (False,):
                 if trusted and known is not None:  # found and checked a few minutes ago: go straight to the post
@@ -201,7 +202,7 @@ class WordPressPublisher:
     def test_connection(self, account: Account, credentials: dict[str, str]) -> str:
         settings = _settings(account)
         password = _password(settings, credentials)
-        with _Client(settings, password) as client:
+        with guarded(password, username=settings.username), _Client(settings, password) as client:
             site = client.discover()
             user = client.check_user(need_publish=settings.status == "publish")
             client.category_ids(settings.categories)
@@ -343,7 +344,15 @@ class _Attempt:
         return update_marker(self.update_key)
 
     def _receipt(self, found: dict[str, Any], *, appended: bool, reused: bool = False) -> Receipt:
-        post_id = int(found["id"])
+        post_id = found.get("id")
+        if isinstance(post_id, bool) or not isinstance(post_id, int):  # the site's answer is not WordPress's
+            site = self.client.settings.site
+            if reused:
+                raise PublishError(f"{site} answered with a post without its number (id); a plugin may be in the way.")
+            raise OutcomeUnknown(  # after a write: the post may be on the blog all the same
+                f"{site} answered without the number (id) of the post, so the post may or may not be on "
+                "the blog. Sending it again first looks for it there."
+            )
         return Receipt(
             account=self.account.name,
             channel="wordpress",
@@ -367,9 +376,12 @@ class _Attempt:
         if self.post.meta.get("retry", True):  # the outbox says whether an earlier attempt could exist
             report(0.3, "Looking for a post left by an earlier attempt")
             for found in client.call(
-                "GET", "/wp/v2/posts", params={"slug": slug, "status": "any", "context": "edit", "per_page": 5}
+                "GET",
+                "/wp/v2/posts",
+                params={"slug": slug, "status": "any", "context": "edit", "per_page": 5},
+                expect=list,
             ):
-                if self.marker in _raw(found.get("content")):
+                if isinstance(found, dict) and self.marker in _raw(found.get("content")):
                     report(1.0, "Already published by an earlier attempt")
                     return self._receipt(found, appended=False, reused=True)
         category_ids = client.category_ids(settings.categories)

@@ -15,7 +15,7 @@ from datetime import UTC, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
-from composer.core.secrets import scrub
+from composer.core.secrets import scrub, scrub_args
 from composer.publishers.base import (
     AuthRejected,
     NetworkError,
@@ -26,7 +26,7 @@ from composer.publishers.base import (
     Rejected,
     Report,
 )
-from composer.publishers.web import WRITES, may_have_arrived, retry_after_seconds
+from composer.publishers.web import WRITES, may_have_arrived, redirected, retry_after_seconds
 
 if TYPE_CHECKING:
     import requests
@@ -84,11 +84,11 @@ class _Client:
     """One logged-in conversation with a site; turns what requests raises into publisher errors."""
 
     def __init__(self, settings: _Settings, password: str):
-        import requests  # noqa: PLC0415
+        from composer.publishers import http_bounded  # noqa: PLC0415
 
         self.settings = settings
         self._password = password
-        self._session = requests.Session()
+        self._session = http_bounded.session()
         self._session.auth = (settings.username, password)
         self._session.headers.update({"User-Agent": "IncidentComposer", "Accept": "application/json"})
         self._api_root = ""
@@ -104,11 +104,13 @@ class _Client:
     # --- requests ---
 
     def _send(self, method: str, url: str, **options: Any) -> requests.Response:
+        """One bounded request (never redirected); what requests raises as a publisher error."""
         import requests  # noqa: PLC0415
 
-        options.setdefault("timeout", self.settings.timeout)
+        from composer.publishers import http_bounded  # noqa: PLC0415
+
         try:
-            return self._session.request(method, url, **options)
+            return http_bounded.request(self._session, method, url, timeout=self.settings.timeout, **options)
         except requests.exceptions.SSLError as error:
             raise NetworkError(
                 self._scrub(
@@ -144,20 +146,53 @@ class _Client:
         return self._api_root.rstrip("/") + route, {}
 
     def call(
-        self, method: str, route: str, *, params: dict[str, Any] | None = None, missing: str = "", **options: Any
+        self,
+        method: str,
+        route: str,
+        *,
+        params: dict[str, Any] | None = None,
+        missing: str = "",
+        expect: type = dict,
+        **options: Any,
     ) -> Any:
-        """One REST call; the decoded JSON answer, or a publisher error in plain words."""
+        """One REST call; the decoded JSON answer (a dict, or a list with `expect=list`), or a
+        publisher error in plain words. After a write, an answer that cannot be read may hide a
+        post the site made: OutcomeUnknown."""
         url, route_params = self._url(route)
         response = self._send(method, url, params={**route_params, **(params or {})}, **options)
+        writing = method in WRITES
+        moved = self._redirected(response, writing=writing)
+        if moved is not None:
+            raise moved
         if response.status_code >= 400:
             raise self._error(response, method, route, missing)
         try:
-            return response.json()
+            answer = response.json()
         except ValueError:
-            raise PublishError(
-                f"{self.settings.site} answered {method} {route} with something other than JSON "
-                f"(HTTP {response.status_code}). A plugin or proxy may be in the way."
-            ) from None
+            answer = None
+        if isinstance(answer, expect):
+            return answer
+        what = "something other than JSON" if answer is None else "JSON of another shape than WordPress's"
+        if writing:
+            raise OutcomeUnknown(
+                f"{self.settings.site} answered {method} {route} with {what} (HTTP {response.status_code}), so "
+                "the post may or may not be on the blog. Sending it again first looks for it there."
+            )
+        raise PublishError(
+            f"{self.settings.site} answered {method} {route} with {what} "
+            f"(HTTP {response.status_code}). A plugin or proxy may be in the way."
+        )
+
+    def _redirected(self, response: Any, *, writing: bool) -> PublishError | None:
+        """A redirect answer as an error naming where it pointed: never followed, so the password stays here."""
+        moved = redirected(
+            response,
+            self.settings.site,
+            writing=writing,
+            advice="If the site moved, change the account's address to where it is now.",
+            look="sending it again first looks for it there",
+        )
+        return scrub_args(moved, self._password, username=self.settings.username) if moved else None
 
     def _error(self, response: Any, method: str, route: str, missing: str) -> PublishError:
         code, message = _server_message(response)
@@ -204,7 +239,7 @@ class _Client:
         return Rejected(self._scrub(f"{self.settings.site} refused {what}: {said}."))
 
     def _scrub(self, text: str) -> str:
-        return scrub(text, self._password, username=self.settings.username)
+        return " ".join(scrub(text, self._password, username=self.settings.username).split())
 
     # --- discovery and checks ---
 
@@ -219,11 +254,14 @@ class _Client:
 
     def discover(self) -> _Site:
         """Find the REST API root from the site; NotFound says what was tried."""
+        from composer.publishers.http_bounded import redirect_target  # noqa: PLC0415
+
         site = self.settings.site
         tried = []
-        response = self._send("GET", site + "/", stream=True, allow_redirects=True)
-        response.close()  # only the headers matter
-        link = (response.links.get(API_REL) or {}).get("url", "")
+        # Only the headers matter, and the home page is public: asked without the password.
+        response = self._send("GET", site + "/", body=False, auth=_no_auth)
+        moved = redirect_target(response)
+        link = (response.links.get(API_REL) or {}).get("url", "") if not moved else ""
         link = urljoin(response.url, link) if link else ""
         elsewhere = ""
         if link and not _same_site(link, site):  # the password goes to the site's own address only
@@ -240,6 +278,11 @@ class _Client:
                 return _Site(api_root=candidate, name=html.unescape(str(index.get("name") or "")), zone=_zone(index))
         where = " and ".join(tried)
         how = "" if link else f' {site}/ sent no `Link: rel="{API_REL}"` header.'
+        if moved:
+            how = (
+                f" {site}/ redirects to {moved} (not followed: the password is sent nowhere else). If the site"
+                " moved, change the account's address to where it is now."
+            )
         if elsewhere:
             how = (
                 f" {site}/ says its API is at {elsewhere}, which is not {site} itself: the password is"
@@ -254,25 +297,32 @@ class _Client:
     def _index(self) -> dict[str, Any] | None:
         url, params = self._url("/")
         response = self._send("GET", url, params=params)
+        moved = self._redirected(response, writing=False)
+        if moved is not None:
+            raise moved
         if response.status_code in (401, 429, 503) or response.status_code >= 500:
             raise self._error(response, "GET", "/", "")
         try:
             index = response.json()
         except ValueError:
             return None
-        if not isinstance(index, dict) or "wp/v2" not in (index.get("namespaces") or []):
+        namespaces = index.get("namespaces") if isinstance(index, dict) else None
+        if not isinstance(namespaces, list) or "wp/v2" not in namespaces:
             return None
         return index
 
     def check_user(self, *, need_publish: bool) -> str:
         """The logged-in user's name; AuthRejected or Rejected if they cannot do what the account asks."""
         me = self.call("GET", "/wp/v2/users/me", params={"context": "edit"})
-        capabilities = me.get("capabilities") or {}
+        capabilities = me.get("capabilities")
+        capabilities = capabilities if isinstance(capabilities, dict) else {}
         name = str(me.get("name") or self.settings.username)
+        roles = me.get("roles")
+        roles = ", ".join(str(role) for role in roles) if isinstance(roles, list) else ""
         if need_publish and not capabilities.get("publish_posts"):
             raise Rejected(
                 f"The WordPress user {self.settings.username} may not publish posts on "
-                f"{self.settings.site} (roles: {', '.join(me.get('roles') or []) or 'none'}). "
+                f"{self.settings.site} (roles: {roles or 'none'}). "
                 "Ask an administrator for the Author role or higher, or set the post status to draft."
             )
         if not capabilities.get("edit_posts"):
@@ -284,8 +334,10 @@ class _Client:
 
     def _terms(self, taxonomy: str, name: str) -> dict[str, Any] | None:
         # The default (view) context: `edit` is refused to contributors, who may still assign terms.
-        terms: list[dict[str, Any]] = self.call("GET", f"/wp/v2/{taxonomy}", params={"search": name, "per_page": 100})
+        terms = self.call("GET", f"/wp/v2/{taxonomy}", params={"search": name, "per_page": 100}, expect=list)
         for term in terms:
+            if not isinstance(term, dict):
+                continue
             if (
                 html.unescape(str(term.get("name", ""))).casefold() == name.casefold()
                 or str(term.get("slug", "")) == name.lower()
@@ -302,8 +354,17 @@ class _Client:
                     f"The category “{name}” does not exist on {self.settings.site}. Create it under "
                     "Posts → Categories, or correct the account's categories."
                 )
-            ids.append(int(term["id"]))
+            ids.append(self._term_id(term, name))
         return ids
+
+    def _term_id(self, term: dict[str, Any], name: str) -> int:
+        term_id = term.get("id")
+        if isinstance(term_id, bool) or not isinstance(term_id, int):
+            raise PublishError(
+                f"{self.settings.site} answered with the term “{name}” but without its number (id); "
+                "a plugin or proxy may be in the way."
+            )
+        return term_id
 
     def tag_ids(self, names: tuple[str, ...], report: Report) -> list[int]:
         ids = []
@@ -312,7 +373,7 @@ class _Client:
             if term is None:
                 report(0.5, f"Creating the tag {name}")
                 term = self.call("POST", "/wp/v2/tags", json={"name": name})
-            ids.append(int(term["id"]))
+            ids.append(self._term_id(term, name))
         return ids
 
 
@@ -363,6 +424,11 @@ def _reason(error: Exception) -> str:
             if isinstance(e, BaseException)
         ]
     return re.sub(r"<[^>]+ object at 0x[0-9a-f]+>:?\s*", "", str(error))[:200]
+
+
+def _no_auth(request: Any) -> Any:
+    """An auth that adds nothing: the request goes without the session's password."""
+    return request
 
 
 def _same_site(url: str, site: str) -> bool:

@@ -165,7 +165,8 @@ class XPublisher:
                 if sent:  # part of the thread is out: a blind retry would post those parts again
                     raise OutcomeUnknown(_partial(sent, len(parts), settings, str(error))) from None
                 raise
-            tweet_id = str(((answer or {}).get("data") or {}).get("id") or "")
+            data = answer.get("data")
+            tweet_id = str(data.get("id") or "") if isinstance(data, dict) else ""
             if not _TWEET_ID.fullmatch(tweet_id):
                 raise OutcomeUnknown(
                     f"X answered without the id of the new post ({settings.api}); look at the "
@@ -193,9 +194,9 @@ class XPublisher:
     def test_connection(self, account: Account, credentials: dict[str, str]) -> str:
         settings = _settings(account)
         answer = _call("GET", "/2/users/me", settings, bearer_token(credentials, "X"))
-        user = (answer or {}).get("data") or {}
-        username = str(user.get("username") or "")
-        if not username:
+        user = answer.get("data")
+        username = user.get("username") if isinstance(user, dict) else None
+        if not isinstance(username, str) or not _USERNAME.fullmatch(username):
             raise PublishError(f"{settings.api} answered, but not with an X user; check the API address.")
         note = ""
         if settings.username and settings.username.lower() != username.lower():
@@ -242,7 +243,9 @@ def _partial(sent: list[str], total: int, settings: _Settings, reason: str) -> s
 # --- HTTP -------------------------------------------------------------------------------------
 
 
-def _call(method: str, path: str, settings: _Settings, token: str, body: dict[str, Any] | None = None) -> Any:
+def _call(
+    method: str, path: str, settings: _Settings, token: str, body: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """One request to the X API; the decoded JSON answer, or a PublishError in plain words."""
     response = send_json(
         method,
@@ -255,12 +258,20 @@ def _call(method: str, path: str, settings: _Settings, token: str, body: dict[st
         unanswered=lambda error, writing: _unanswered(error, settings, writing=writing),
     )
     try:
-        return response.json()
+        answer = response.json()
     except ValueError:
-        raise scrubbed(
-            PublishError(f"{settings.api} answered {response.status_code} but not with JSON; check the API address."),
-            token,
-        ) from None
+        answer = None
+    if isinstance(answer, dict):
+        return answer
+    if method == "POST":  # the post may be on X all the same
+        raise OutcomeUnknown(
+            f"{settings.api} answered {response.status_code} but not with an X answer, so the post may or "
+            "may not be on X. Look at the account on x.com before publishing again."
+        )
+    raise scrubbed(
+        PublishError(f"{settings.api} answered {response.status_code} but not with JSON; check the API address."),
+        token,
+    )
 
 
 def _unanswered(error: Exception, settings: _Settings, *, writing: bool) -> PublishError:
@@ -268,16 +279,25 @@ def _unanswered(error: Exception, settings: _Settings, *, writing: bool) -> Publ
     arrived, and X has no idempotency keys: never resent on its own."""
     import requests  # noqa: PLC0415
 
+    from composer.publishers.http_bounded import AnswerTooLarge, describe  # noqa: PLC0415
+
     where = settings.api
     timed_out = isinstance(error, requests.exceptions.ReadTimeout)
     if not writing:
         if timed_out:
             return NetworkError(f"{where} did not answer within {settings.timeout:g} seconds; try again.")
+        if isinstance(error, AnswerTooLarge):
+            return NetworkError(f"{where} sent {describe(error)}; check the API address.")
         return NetworkError(
             f"The connection to {where} was lost before X answered ({type(error).__name__}); try again."
         )
     if timed_out:
         return maybe_posted(where, settings.timeout, "X", "the account on x.com")
+    if isinstance(error, AnswerTooLarge):
+        return OutcomeUnknown(
+            f"{where} sent {describe(error)}, so the post may or may not be on X. Look at the account on "
+            "x.com before publishing again."
+        )
     return OutcomeUnknown(
         f"The connection to {where} was lost before X answered ({type(error).__name__}); the "
         "post may or may not be on X. Look at the account on x.com before publishing again."
