@@ -299,3 +299,23 @@ def test_what_happened_to_data_said_through_its_recovery(body, language):
 )
 def test_a_fix_time_as_a_plan_or_a_hope_is_a_fix_promise(body, language):
     assert verdict("no-fix-promises", body, language=language) is Verdict.FAIL
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "All servers came back. VPN02 was still unavailable for an hour, then it came back too.",
+        "Timeline:\n\n5/24/2020 8am – We are investigating reports of accounts that cannot log in.\n\nAll fixed.",
+        "**10:32 UTC** Email is still down.\n\n**11:40 UTC** Email works again.",
+    ],
+)
+def test_history_in_a_resolution_is_not_an_ongoing_claim(body):
+    assert verdict("status-consistent", body, status=Status.RESOLVED) is Verdict.PASS
+
+
+def test_a_conditional_resolution_is_not_a_claim():
+    body = "En el caso de que no se haya comunicado que la incidencia del correo se ha resuelto, use otra cuenta."
+    assert verdict("status-consistent", body, status=Status.IDENTIFIED, language="es") is Verdict.PASS
+    assert verdict("status-consistent", "El problema se ha resuelto.", status=Status.IDENTIFIED, language="es") is (
+        Verdict.FAIL
+    )

@@ -10,18 +10,38 @@ from composer.core.checks.rules.lessons import overlaps
 from composer.core.checks.text import Span
 from composer.core.model import Status
 
-# "until it is resolved", "once it has been fixed": talk about the future, not a claim.
+# "until it is resolved", "once it has been fixed", "make sure that all issues have been resolved",
+# "en el caso de que no se haya comunicado que … se ha resuelto": not a claim about now.
 _CONDITIONAL = re.compile(
-    r"(?:until|once|when|as soon as|after|if|before|fins que|un cop|quan|tan aviat com|si|abans que|"
-    r"hasta que|una vez|cuando|en cuanto|antes de que)\s+(?:\w+\s+){0,4}$",
+    r"(?:until|once|when|as soon as|after|if|before|ensure|make sure|check|verify|confirm|unless|"
+    r"fins que|un cop|quan|tan aviat com|si|abans que|en cas que|en el cas que|assegureu-vos|comproveu|"
+    r"hasta que|una vez|cuando|en cuanto|antes de que|en (?:el )?caso de que|asegúrese|asegúrense|compruebe)"
+    r"\s+(?:[\w'’]+\s+){0,12}$",
+    re.IGNORECASE,
+)
+# A claim told in the past ("VPN02 was still unavailable"), history, not the state now.
+_PAST = re.compile(
+    r"\b(?:was|were|had been|remained|stayed|estava|estaven|seguia|seguien|continuava|va continuar|"
+    r"estaba|estaban|seguía|seguían|continuaba|siguió)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+# A line of a timeline ("5/24/2020 : 8am – We are investigating…", "**10:32 UTC** Still down"):
+# what was said then, kept as history in a later update.
+_TIMELINE = re.compile(
+    r"^\W*(?:\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{1,2}[:.h]\d{2}|\d{1,2}\s?(?:am|pm)\b|update\s+\d|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)\w*\s+\d)",
     re.IGNORECASE,
 )
 
 
+def _about_now(draft: Draft, start: int) -> bool:
+    before = draft.body[max(0, start - 80) : start]
+    line = draft.body[draft.body.rfind("\n", 0, start) + 1 : start]
+    return not (_CONDITIONAL.search(before) or _PAST.search(before) or _TIMELINE.match(line))
+
+
 def _claims(draft: Draft, name: str) -> list[Span]:
-    return [
-        (s, e) for s, e in draft.words.find(name, draft.body) if not _CONDITIONAL.search(draft.body[max(0, s - 40) : s])
-    ]
+    return [(s, e) for s, e in draft.words.find(name, draft.body) if _about_now(draft, s)]
 
 
 class SaysDataImpact:
