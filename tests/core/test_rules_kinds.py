@@ -319,3 +319,16 @@ def test_a_conditional_resolution_is_not_a_claim():
     assert verdict("status-consistent", "El problema se ha resuelto.", status=Status.IDENTIFIED, language="es") is (
         Verdict.FAIL
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "zoned"),
+    [
+        ("Maintenance from 9am-4pm CST on Saturday.", True),
+        ("Mail was restored at 13:44hrs.", False),
+        ("Tall d'aigua de 8 a 15 hores.", False),
+    ],
+)
+def test_times_as_people_write_them(body, zoned):
+    expected = Verdict.PASS if zoned else Verdict.FAIL
+    assert verdict("times-have-zone", body) is expected

@@ -47,12 +47,13 @@ def by_paragraph(key: object, finder: Callable[[str], Iterable[Hit]], text: str)
     return found
 
 
-# Clock times: 14:30, 9:05, 14h30, 15 h, 15h, 2pm, 2:30 p.m. Not inside IPs, dates or versions.
+# Clock times: 14:30, 9:05, 14h30, 15 h, 15h, 13:44hrs, 15 hores, 2pm, 2:30 p.m., the 4pm of
+# "9am-4pm". Not inside IPs, dates ("2026-11-24") or versions.
 _CLOCK = re.compile(
-    r"(?<![\w.:/+−-])(?:"
-    r"(?P<hm>(?:[01]?\d|2[0-3])[:h][0-5]\d)(?:\s?(?P<ampm1>[ap]\.?\s?m\.?))?(?:\s?h\b)?"
+    r"(?<![\w.:/+−])(?<!\d[-−])(?:"
+    r"(?P<hm>(?:[01]?\d|2[0-3])[:h][0-5]\d)(?:\s?(?P<ampm1>[ap]\.?\s?m\.?))?(?:\s?(?:hrs?|hores|horas|h)\b)?"
     r"|(?P<h12>(?:1[0-2]|0?[1-9]))\s?(?P<ampm2>[ap]\.?\s?m\.?)"
-    r"|(?P<hh>(?:[01]?\d|2[0-3]))\s?h(?![\w])"
+    r"|(?P<hh>(?:[01]?\d|2[0-3]))\s?(?:h|hrs|hores|horas)(?![\w])"
     r")(?![\w:]|\.\d)",
     re.IGNORECASE,
 )
