@@ -332,3 +332,39 @@ def test_a_conditional_resolution_is_not_a_claim():
 def test_times_as_people_write_them(body, zoned):
     expected = Verdict.PASS if zoned else Verdict.FAIL
     assert verdict("times-have-zone", body) is expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("El consistori demana disculpes per les molèsties que aquesta situació pugui ocasionar.", "ca"),
+        ("Lamentamos profundamente las molestias que este problema os haya podido ocasionar.", "es"),
+        ("We're sorry for the inconveniences.", "en"),
+    ],
+)
+def test_an_apology_for_what_may_have_happened_is_not_an_apology(body, language):
+    assert verdict("apologise", body + "\n\nAnna Puig", language=language) is Verdict.FAIL
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Nobody from Estates let the IT Division know about the work. Residences have no network.", "en"),
+        ("Lo sentimos. En cualquier caso fue un problema de ellos: la web no funcionaba.", "es"),
+        ("Ho sentim. L'empresa que ens dona el servei d'allotjament va tenir una avaria: el web no funcionava.", "ca"),
+    ],
+)
+def test_blame_on_another_division_or_the_host_is_deflection(body, language):
+    assert verdict("dont-hide", body + "\n\nAnna Puig", language=language) is Verdict.FAIL
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("The network in the residences is down. Apologies.", "en"),
+        ("Quiero disculparme con ustedes: la web no funcionaba.", "es"),
+        ("Volem demanar-vos disculpes: el web no funcionava.", "ca"),
+    ],
+)
+def test_apologies_in_other_words(body, language):
+    assert verdict("apologise", body + "\n\nAnna Puig", language=language) is Verdict.PASS

@@ -20,6 +20,15 @@ def overlaps(span: Span, others: list[Span]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in others)
 
 
+def hedged(apology: Span, non_apology: list[Span]) -> bool:
+    """An apology that is, or leads into, a non-apology: "demana disculpes per les molèsties que
+    aquesta situació pugui ocasionar" apologises for what may have happened, not for what did."""
+    return any(apology[0] < end and start - _HEDGE_GAP < apology[1] for start, end in non_apology)
+
+
+_HEDGE_GAP = 40  # characters between the apology and the hedged object it is for
+
+
 # A relative promise counts from when the update goes out, which the draft does not know yet:
 # a next-update field this much later than "now + 30 minutes" still agrees with "within 30 minutes".
 _RELATIVE_SLACK = timedelta(minutes=5)
@@ -225,7 +234,7 @@ class DontHide:
         # apology beside it does not make it owned.
         deflection = [s for s in words.find("deflection", body, every_language=True) if not _owned_after(s, ownership)]
         non_apology = words.find("non_apology", body, every_language=True)
-        apology = [s for s in words.find("apology", body) if not overlaps(s, non_apology)]
+        apology = [s for s in words.find("apology", body) if not hedged(s, non_apology)]
         impact = words.find("impact", body)
         technical = words.find("technical", body)
         planned = draft.status.is_maintenance
