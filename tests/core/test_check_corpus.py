@@ -80,13 +80,14 @@ def test_agreement_rule_by_rule(folder):
     assert not failing, "\n".join(report)
 
 
-# Real published updates (issue 14), each labelled blind. `check_real_en` (English) and
-# `check_real_caes` (Catalan and Spanish): a third of each was first held out, measured once, then
-# folded in (`first_part`); the rules were tuned on them. `check_fresh_en` and `check_fresh_caes`
-# were gathered and labelled afterwards and kept out of sight of whoever tuned the rules: the
-# held-out figures (docs/checks.md). Their misses are not printed, so that they stay held out.
-REAL = (Path(__file__).with_name("check_real_en"), Path(__file__).with_name("check_real_caes"))
-FRESH = tuple(p for p in (Path(__file__).with_name(n) for n in ("check_fresh_en", "check_fresh_caes")) if p.exists())
+# Real published updates (issue 14), each labelled blind, in rounds: each round's held-out set was
+# gathered and labelled by people who never ran the rules, measured once (docs/checks.md), then
+# folded into the tuned part (`first_part = "holdout"`). `check_real_*` (round 1, a third held out)
+# and `check_fresh_*` (round 2) are tuned on; `check_heldout_*` (round 3) is kept out of sight of
+# whoever tunes the rules: its misses are never printed.
+_HERE = Path(__file__).parent
+REAL = tuple(_HERE / name for name in ("check_real_en", "check_real_caes", "check_fresh_en", "check_fresh_caes"))
+FRESH = tuple(p for p in (_HERE / "check_heldout_en", _HERE / "check_heldout_caes") if p.exists())
 LESSONS_BAR = {"be-timely": 0.95, "dont-hide": 0.95, "sign-your-name": 0.95, "give-contact-info": 0.95}
 REAL_DEFAULT_BAR = 0.85
 HELD_OUT_BARS = LESSONS_BAR  # the issue's bar for the four lessons on updates the rules never saw
@@ -99,7 +100,7 @@ def test_real_corpora_are_big_and_varied():
     assert languages.count("ca") >= 15 and languages.count("es") >= 15
     for folder in REAL + FRESH:
         expected = tomllib.loads((folder / "expected.toml").read_text(encoding="utf-8"))
-        files = {f.name for f in folder.glob("[rf][0-9]*.md")}
+        files = {f.name for f in folder.glob("[rfh][0-9]*.md")}
         assert files == set(expected)  # every file labelled, every label a file
         assert all(labels["source"].startswith("http") for labels in expected.values())
 

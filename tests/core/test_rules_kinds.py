@@ -368,3 +368,39 @@ def test_blame_on_another_division_or_the_host_is_deflection(body, language):
 )
 def test_apologies_in_other_words(body, language):
     assert verdict("apologise", body + "\n\nAnna Puig", language=language) is Verdict.PASS
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "status", "expected"),
+    [
+        (
+            "The building will be without power for outlets and lighting from 4 p.m. PST.",
+            "en",
+            Status.SCHEDULED,
+            Verdict.PASS,
+        ),
+        ("El mantenimiento ha concluido sin afectar al servicio.", "es", Status.COMPLETED, Verdict.PASS),
+        ("All known issues resolved.", "en", Status.COMPLETED, Verdict.FAIL),
+        (
+            "I rolled back the automated update: the mirror list was down for every IPv4 user.",
+            "en",
+            Status.RESOLVED,
+            Verdict.PASS,
+        ),
+        (
+            "Update from our Hosted Email partner/provider: we are sorry, logins failed for an hour.",
+            "en",
+            Status.RESOLVED,
+            Verdict.FAIL,
+        ),
+        (
+            "Reconeixem que hi ha hagut manca d'informació: el subministrament es va aturar fins a la tarda.",
+            "ca",
+            Status.POSTMORTEM,
+            Verdict.PASS,
+        ),
+    ],
+)
+def test_more_kinds_of_owning_and_planned_work(body, language, status, expected):
+    found = finding("dont-hide", body + "\n\nAnna Puig", language=language, status=status)
+    assert found.verdict is expected, found.message

@@ -265,9 +265,8 @@ class DontHide:
                 self.id, Verdict.FAIL, "Neither apologises nor takes responsibility: readers conclude you are hiding."
             )
         if not impact:
-            return Finding(
-                self.id, Verdict.WARN, "Say plainly what customers cannot do right now.", tuple(apology + ownership)
-            )
+            said = "could not do" if draft.status.is_closed else "cannot do right now"
+            return Finding(self.id, Verdict.WARN, f"Say plainly what customers {said}.", tuple(apology + ownership))
         # Equipment detail with what customers live through missing or buried under it: said
         # before the detail starts, the impact is not buried.
         buried = impact[0][0] > technical[0][0] if technical else False
