@@ -73,9 +73,9 @@ def phone_spans(draft: Draft) -> list[Span]:
     found: set[Span] = set(phone_numbers(draft.body, ""))  # written with +country
     regions = phone_regions(draft)
     for region in regions:  # the first region that reads a number is the readers'
-        local = set(phone_numbers(draft.body, region)) - found
-        if local:
-            found |= local
+        numbers = phone_numbers(draft.body, region)
+        if numbers:
+            found.update(numbers)
             break
     if not found and any(c.isdigit() for c in draft.body):
         found.update(_local_numbers(draft, regions))
