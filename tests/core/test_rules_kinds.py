@@ -404,3 +404,43 @@ def test_apologies_in_other_words(body, language):
 def test_more_kinds_of_owning_and_planned_work(body, language, status, expected):
     found = finding("dont-hide", body + "\n\nAnna Puig", language=language, status=status)
     assert found.verdict is expected, found.message
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "status", "expected"),
+    [
+        (
+            "If you do receive two copies of this mail, I apologize. A disk failed and the forum was down.",
+            "en",
+            Status.RESOLVED,
+            Verdict.FAIL,
+        ),
+        (
+            "The site will move to a new server. This will not impact the operations of the website.",
+            "en",
+            Status.IN_PROGRESS,
+            Verdict.PASS,
+        ),
+        (
+            "Accounts were unavailable for two minutes, related to an infrastructure upgrade deployment.",
+            "en",
+            Status.RESOLVED,
+            Verdict.PASS,
+        ),
+        (
+            "Us hem de demanar disculpes, perquè hem deixat d'emetre durant uns quants dies.",
+            "ca",
+            Status.POSTMORTEM,
+            Verdict.PASS,
+        ),
+        (
+            "Lo sentimos. El agua viene del organismo provincial y nos vemos limitados: no hay suministro.",
+            "es",
+            Status.IDENTIFIED,
+            Verdict.FAIL,
+        ),
+    ],
+)
+def test_round_three_kinds(body, language, status, expected):
+    found = finding("dont-hide", body + "\n\nAnna Puig", language=language, status=status)
+    assert found.verdict is expected, found.message

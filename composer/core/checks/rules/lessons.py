@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, tzinfo
 
 from composer.core.checks.base import Draft, Finding, Fix, Verdict
@@ -20,11 +21,17 @@ def overlaps(span: Span, others: list[Span]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in others)
 
 
-def hedged(apology: Span, non_apology: list[Span]) -> bool:
-    """An apology that is, or leads into, a non-apology: "demana disculpes per les molèsties que
-    aquesta situació pugui ocasionar" apologises for what may have happened, not for what did."""
-    return any(apology[0] < end and start - _HEDGE_GAP < apology[1] for start, end in non_apology)
+def hedged(apology: Span, non_apology: list[Span], body: str = "") -> bool:
+    """An apology that is, or leads into, a non-apology ("demana disculpes per les molèsties que
+    aquesta situació pugui ocasionar": for what may have happened, not for what did), or that
+    its sentence puts under a condition ("If you do receive two copies, I apologise")."""
+    if any(apology[0] < end and start - _HEDGE_GAP < apology[1] for start, end in non_apology):
+        return True
+    sentence = body[: apology[0]].rsplit(".", 1)[-1].rsplit("\n\n", 1)[-1]
+    return bool(_CONDITION.match(sentence.lstrip()))
 
+
+_CONDITION = re.compile(r"(?:if|should you|in case|si|en cas|en caso)\b", re.IGNORECASE)
 
 _HEDGE_GAP = 40  # characters between the apology and the hedged object it is for
 
@@ -234,7 +241,7 @@ class DontHide:
         # apology beside it does not make it owned.
         deflection = [s for s in words.find("deflection", body, every_language=True) if not _owned_after(s, ownership)]
         non_apology = words.find("non_apology", body, every_language=True)
-        apology = [s for s in words.find("apology", body) if not hedged(s, non_apology)]
+        apology = [s for s in words.find("apology", body) if not hedged(s, non_apology, body)]
         impact = words.find("impact", body)
         technical = words.find("technical", body)
         planned = draft.status.is_maintenance

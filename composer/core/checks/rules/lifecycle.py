@@ -68,7 +68,7 @@ class Apologise:
     def check(self, draft: Draft) -> Finding:
         required = draft.is_first or draft.status in (Status.RESOLVED, Status.POSTMORTEM)
         non_apology = draft.words.find("non_apology", draft.body, every_language=True)
-        apology = [s for s in draft.words.find("apology", draft.body) if not hedged(s, non_apology)]
+        apology = [s for s in draft.words.find("apology", draft.body) if not hedged(s, non_apology, draft.body)]
         if apology:
             return Finding(self.id, Verdict.PASS, "Apologises.", tuple(apology))
         if not required:
