@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from composer import __version__
 from composer.cli.base import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, PROG, CommandError, say
@@ -26,7 +26,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     from composer.cli import accounts, check, incidents, organisation, outbox, publish, templates  # noqa: PLC0415
 
-    parser = argparse.ArgumentParser(
+    class Parser(argparse.ArgumentParser):
+        """Usage errors in one line, as every other error of the command (no usage block)."""
+
+        def error(self, message: str) -> NoReturn:
+            self.exit(EXIT_BAD_INPUT, f"{PROG}: {message} (see `{self.prog} --help`)\n")
+
+    parser: argparse.ArgumentParser = Parser(
         prog=PROG,
         description="Write outage updates that are timely, signed, honest and reachable. "
         "With no command, opens the app.",

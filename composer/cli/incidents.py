@@ -51,7 +51,7 @@ def import_file(args: argparse.Namespace) -> int:
     from composer.core.exchange import import_document  # noqa: PLC0415
     from composer.core.interchange import MAX_UPDATE_SIZE, parse_update, read_update  # noqa: PLC0415
 
-    doc = parse_update(sys.stdin.read(MAX_UPDATE_SIZE + 1)) if str(args.file) == "-" else read_update(args.file)
+    doc = parse_update(_read_stdin(MAX_UPDATE_SIZE)) if str(args.file) == "-" else read_update(args.file)
     store = open_store(strict=True)  # a store that cannot be written: one line saying why
     try:
         incident, _update = import_document(store, doc)
@@ -59,6 +59,23 @@ def import_file(args: argparse.Namespace) -> int:
         store.close()
     print(incident.id)
     return EXIT_OK
+
+
+def _read_stdin(limit: int) -> str:
+    """Standard input as UTF-8 text (as update files are read), whatever the locale's encoding; at
+    most `limit` characters and one more, so a longer text is refused without being read whole."""
+    from composer.core.interchange import InterchangeError  # noqa: PLC0415
+
+    binary = getattr(sys.stdin, "buffer", None)
+    if binary is None:  # replaced by a text stream (an embedding program, a test)
+        return sys.stdin.read(limit + 1)
+    data = binary.read(limit * 4 + 1)  # UTF-8: up to 4 bytes a character
+    if len(data) > limit * 4:
+        raise InterchangeError(f"standard input is over {limit * 4:,} bytes: an update is never that long")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InterchangeError("standard input is not UTF-8 text (save the file as UTF-8 and try again)") from None
 
 
 def list_incidents(args: argparse.Namespace) -> int:

@@ -84,14 +84,22 @@ def list_templates(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+MAX_DATA_SIZE = 4_000_000  # bytes, as an update file: field values are never longer than the update
+
+
 def _load_data(path: Path) -> dict[str, object]:
     import json  # noqa: PLC0415
     import tomllib  # noqa: PLC0415
 
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as file:
+            raw = file.read(MAX_DATA_SIZE + 1)
     except OSError as error:
-        raise CommandError(f"cannot read {path}: {error.strerror}") from None
+        raise CommandError(f"cannot read {path}: {error.strerror or error}") from None
+    if len(raw) > MAX_DATA_SIZE:
+        raise CommandError(f"{path}: over {MAX_DATA_SIZE:,} bytes; no update's field values are that long")
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise CommandError(f"{path}: not UTF-8 text") from None
     toml = path.suffix.lower() == ".toml"
@@ -99,6 +107,8 @@ def _load_data(path: Path) -> dict[str, object]:
         data = tomllib.loads(text) if toml else json.loads(text)
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as error:
         raise CommandError(f"{path}: not valid {'TOML' if toml else 'JSON'}: {error}") from None
+    except ValueError:  # a number of over 4,300 digits, which Python refuses to read
+        raise CommandError(f"{path}: a number too long to be a field value") from None
     except RecursionError:
         raise CommandError(f"{path}: nested too deeply to be field values") from None
     if not isinstance(data, dict):

@@ -156,11 +156,17 @@ def _time(key: str, value: object) -> datetime | None:
             parsed = datetime.fromisoformat(str(value).strip())
         except ValueError:
             raise InterchangeError(
-                f"`{key}` is not an ISO 8601 time: {value!r} (write it like 2026-11-24T14:30:00+01:00)"
+                f"`{key}` is not an ISO 8601 time: {_shown(value)} (write it like 2026-11-24T14:30:00+01:00)"
             ) from None
     if parsed.tzinfo is None or parsed.utcoffset() is None:
-        raise InterchangeError(f"`{key}` has no time zone: {value!s} (add one, like +01:00 or Z)")
+        raise InterchangeError(f"`{key}` has no time zone: {_shown(value, quoted=False)} (add one, like +01:00 or Z)")
     return parsed
+
+
+def _shown(value: object, *, quoted: bool = True) -> str:
+    """A value as a message quotes it: a long one cut short, so the message stays one short line."""
+    text = repr(value) if quoted else str(value)
+    return text if len(text) <= 80 else text[:70] + "…" + text[-8:]
 
 
 def _text(key: str, value: object) -> str:
@@ -174,12 +180,14 @@ def _text(key: str, value: object) -> str:
 def _flag(key: str, value: object) -> bool:
     if value is None or isinstance(value, bool):
         return bool(value)
-    raise InterchangeError(f"`{key}` must be true or false, not {value!r}")
+    raise InterchangeError(f"`{key}` must be true or false, not {_shown(value)}")
 
 
 # An update is a few screens of text: a larger file is a mistake (or an attack), refused before
 # it is read whole. Characters of a string, bytes of a file.
-MAX_UPDATE_SIZE = 1_000_000
+# 100,000 characters is some 15,000 words, far longer than any update, and `check` reads that in
+# a few seconds (a million took minutes: some rules are not linear in the length of a line).
+MAX_UPDATE_SIZE = 100_000
 
 
 def _front_matter_handler() -> YAMLHandler:
@@ -203,6 +211,12 @@ def _front_matter_handler() -> YAMLHandler:
                 return {}
             if not isinstance(data, dict):  # python-frontmatter would drop it silently
                 raise InterchangeError("the front matter must be a set of `key: value` lines")
+            for key in data:
+                if not isinstance(key, str):  # `2026-01-01: x`, `1: x`, `null: x`
+                    raise InterchangeError(
+                        f"the front matter key {_shown(key if key is None else str(key))} is not a name "
+                        "(keys are words like title or status; quote it to keep it)"
+                    )
             return data
 
     return Handler()
@@ -215,6 +229,10 @@ def parse_update(text: str) -> UpdateDocument:
 
     if len(text) > MAX_UPDATE_SIZE:
         raise InterchangeError(f"the file is over {MAX_UPDATE_SIZE:,} characters: an update is never that long")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that were not UTF-8, read with surrogateescape (standard input)
+        raise InterchangeError("the text is not UTF-8 (save it as UTF-8 and try again)") from None
     text = text.removeprefix("\ufeff")  # a byte order mark some editors write
     opened = text.lstrip().startswith("---")
     try:
@@ -229,7 +247,9 @@ def parse_update(text: str) -> UpdateDocument:
     except InterchangeError:
         raise
     except (ValueError, OverflowError) as error:  # a date YAML reads but the calendar has not: 2026-02-30
-        raise InterchangeError(f"invalid front matter: {error}") from None
+        raise InterchangeError(f"invalid front matter: {_shown(str(error), quoted=False)}") from None
+    except RecursionError:  # [[[[...]]]] thousands deep
+        raise InterchangeError("invalid front matter: nested too deeply") from None
     if opened and not post.metadata and post.content.lstrip().startswith("---"):
         raise InterchangeError("the front matter opened by `---` is never closed by a `---` line")
     meta = dict(post.metadata)
@@ -255,7 +275,8 @@ def parse_update(text: str) -> UpdateDocument:
     for key in ("title", "signer", "language", "impact", "workaround", "region"):
         setattr(doc, key, _text(key, meta.get(key)))
     doc.own_site_down, doc.own_email_down = (_flag(k, meta.get(k)) for k in FLAG_KEYS)
-    doc.extra = {k: v for k, v in meta.items() if k not in KNOWN_KEYS}
+    # Plain values (times as ISO text, keys as text), as they are written back and stored.
+    doc.extra = {k: _plain(v) for k, v in meta.items() if k not in KNOWN_KEYS}
     return doc
 
 
@@ -266,9 +287,9 @@ def _record_id(key: str, value: object) -> int | None:
     try:
         number = int(str(value).strip())
     except ValueError:
-        raise InterchangeError(f"`{key}` must be an {key} id (a number), not {value!r}") from None
+        raise InterchangeError(f"`{key}` must be an {key} id (a number), not {_shown(value)}") from None
     if not 1 <= number < 2**63:
-        raise InterchangeError(f"`{key}` must be an {key} id from 1 up, not {value!r}")
+        raise InterchangeError(f"`{key}` must be an {key} id from 1 up, not {_shown(value)}")
     return number
 
 

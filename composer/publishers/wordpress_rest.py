@@ -303,10 +303,12 @@ class _Client:
         if response.status_code in (401, 429, 503) or response.status_code >= 500:
             raise self._error(response, "GET", "/", "")
         try:
-            index = response.json()
+            index: object = response.json()
         except ValueError:
             return None
-        namespaces = index.get("namespaces") if isinstance(index, dict) else None
+        if not isinstance(index, dict):
+            return None
+        namespaces = index.get("namespaces")
         if not isinstance(namespaces, list) or "wp/v2" not in namespaces:
             return None
         return index

@@ -178,10 +178,10 @@ def test_a_huge_file_is_refused_before_it_is_read_whole(tmp_path):
     with huge.open("wb") as file:
         file.write(b"---\ntitle: t\n---\n")
         file.truncate(50_000_000)  # sparse: 50 MB of NULs, never read
-    with pytest.raises(InterchangeError, match="over 4,000,000 bytes"):
+    with pytest.raises(InterchangeError, match="over 400,000 bytes"):
         read_update(huge)
-    with pytest.raises(InterchangeError, match="over 1,000,000 characters"):
-        parse_update("---\ntitle: t\n---\n" + "x" * 1_000_001)
+    with pytest.raises(InterchangeError, match="over 100,000 characters"):
+        parse_update("---\ntitle: t\n---\n" + "x" * 100_001)
 
 
 @pytest.mark.parametrize(

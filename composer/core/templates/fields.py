@@ -61,28 +61,34 @@ class Field:
                     parsed = datetime.fromisoformat(str(value).strip())
                 except ValueError:
                     raise FieldError(
-                        f"{where}: {value!r} is not an ISO 8601 time (write it like 2026-11-24T14:30:00+01:00)"
+                        f"{where}: {_shown(value)} is not an ISO 8601 time (write it like 2026-11-24T14:30:00+01:00)"
                     ) from None
             if parsed.tzinfo is None:
-                raise FieldError(f"{where}: {value} has no time zone (add one, like +01:00 or Z)")
+                raise FieldError(f"{where}: {_shown(value)} has no time zone (add one, like +01:00 or Z)")
             return parsed
         if self.type == "integer":
             try:
                 return int(str(value))
             except ValueError:
-                raise FieldError(f"{where}: {value!r} is not a whole number") from None
+                raise FieldError(f"{where}: {_shown(value)} is not a whole number") from None
         if self.type == "choice" and self.choices and str(value) not in self.choices:
-            raise FieldError(f"{where}: {value!r} is not one of {', '.join(self.choices)}")
+            raise FieldError(f"{where}: {_shown(value)} is not one of {', '.join(self.choices)}")
         if self.type == "zone":
             from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # noqa: PLC0415
 
             try:
                 ZoneInfo(str(value))
             except (ZoneInfoNotFoundError, ValueError):
-                raise FieldError(f"{where}: {value!r} is not a time zone name (like Europe/Madrid)") from None
+                raise FieldError(f"{where}: {_shown(value)} is not a time zone name (like Europe/Madrid)") from None
         if isinstance(value, (list, dict)):
             raise FieldError(f"{where}: expected text, not a {type(value).__name__}")
         return str(value)
+
+
+def _shown(value: object) -> str:
+    """A value as an error message quotes it: a long one cut short, so the message stays one short line."""
+    text = repr(value)
+    return text if len(text) <= 80 else text[:70] + "…" + text[-8:]
 
 
 def field_from_table(name: str, table: dict[str, object], source: str) -> Field:

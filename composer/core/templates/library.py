@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -86,11 +87,24 @@ def parse_template(template_id: str, source: str, path: str, builtin: bool) -> T
         info.error = f"{path}: no header (the file must start with a {{# ... #}} TOML header)"
         return info
     try:
-        header = tomllib.loads(match.group(1))
+        header = _toml_header(match.group(1))
     except tomllib.TOMLDecodeError as error:
         info.error = f"{path}: header is not valid TOML: {error}"
         return info
+    except (ValueError, RecursionError):  # a 5,000-digit number; arrays nested 50,000 deep
+        info.error = f"{path}: header is not valid TOML: a value too large or nested too deeply"
+        return info
     meta = header.get("template", {})
+    names, own = meta.get("fields", []) if isinstance(meta, dict) else [], header.get("field", [])
+    if not isinstance(meta, dict):
+        info.error = f"{path}: `template` in the header must be a table ([template])"
+        return info
+    if not isinstance(names, list):
+        info.error = f"{path}: `fields` in the header must be a list of field names"
+        return info
+    if not isinstance(own, list) or not all(isinstance(table, dict) for table in own):
+        info.error = f"{path}: `field` in the header must be [[field]] tables"
+        return info
     info.stage = str(meta.get("stage", ""))
     info.channel = str(meta.get("channel", ""))
     info.language = str(meta.get("language", ""))
@@ -103,7 +117,7 @@ def parse_template(template_id: str, source: str, path: str, builtin: bool) -> T
         info.error = f"{path}: an email template needs a `subject` in its header"
         return info
     try:
-        info.fields = resolve_fields(list(meta.get("fields", [])), list(header.get("field", [])), path)
+        info.fields = resolve_fields(names, own, path)
     except FieldError as error:
         info.error = str(error)
         return info
@@ -117,11 +131,17 @@ def parse_template(template_id: str, source: str, path: str, builtin: bool) -> T
     return info
 
 
+@lru_cache(maxsize=512)  # read only: the same header parsed once per process
+def _toml_header(text: str) -> dict[str, object]:
+    return tomllib.loads(text)
+
+
 def unknown_stage(where: str, stage: str) -> str:
     """The one-line problem for a stage that has no lifecycle status (`render.STAGE_STATUS`)."""
     return f"{where}: unknown stage {stage!r} (one of: {', '.join(STAGES)})"
 
 
+@lru_cache(maxsize=256)  # the library is loaded for every command: parse each unchanged source once
 def _syntax_error(source: str, name: str) -> str:
     from jinja2 import TemplateSyntaxError  # noqa: PLC0415
 
@@ -131,6 +151,8 @@ def _syntax_error(source: str, name: str) -> str:
         environment(False).parse(source, name=name)
     except TemplateSyntaxError as error:
         return f"line {error.lineno}: {error.message}"
+    except RecursionError:  # ((((...)))) or {% if %} nested thousands deep
+        return "nested too deeply to be a template"
     return ""
 
 
@@ -169,7 +191,7 @@ class TemplateLibrary:
                     self._add(_duplicate(template_id, first, path, folder))
                     continue
                 try:
-                    source = path.read_text(encoding="utf-8")
+                    source = _read_user_template(path)
                 except (OSError, UnicodeDecodeError) as error:
                     self._add(TemplateInfo(template_id, "", str(path), False, error=f"{path}: cannot read: {error}"))
                     continue
@@ -193,6 +215,17 @@ class TemplateLibrary:
             if (info.stage, info.channel, info.language) == (stage, channel, language) and info.usable:
                 return info
         return None
+
+
+MAX_TEMPLATE_SIZE = 1_000_000  # bytes: no update's template is near this long
+
+
+def _read_user_template(path: Path) -> str:
+    with path.open("rb") as file:
+        data = file.read(MAX_TEMPLATE_SIZE + 1)
+    if len(data) > MAX_TEMPLATE_SIZE:
+        raise OSError(f"over {MAX_TEMPLATE_SIZE:,} bytes, longer than any template needs")
+    return data.decode("utf-8")
 
 
 def _duplicate(template_id: str, first: TemplateInfo, path: Path, folder: Path) -> TemplateInfo:

@@ -15,6 +15,16 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from composer.core.templates.bounds import (
+    MAX_OUTPUT,
+    MAX_STEPS,
+    bounded_code_generator,
+    bounded_filters,
+    bounded_lipsum,
+    check_format,
+    check_size,
+    check_str_method,
+)
 from composer.core.templates.channels import CHANNELS, Channel
 from composer.core.templates.fields import FieldError
 from composer.core.templates.filters import CONTEXT_FILTERS, FILTERS, FilterError
@@ -141,8 +151,7 @@ def markdown_to_html(text: str) -> str:
 
 
 # Limits no real update reaches, so a user template cannot make the app hang or eat the memory:
-MAX_OUTPUT = 1_000_000  # characters a template may produce (or build in one value)
-MAX_STEPS = 1_000_000  # loop steps over ranges in one render (nested loops count each step)
+# MAX_OUTPUT characters of output (or in one value), MAX_STEPS loop steps (`bounds`).
 _steps: ContextVar[list[int]] = ContextVar("template_steps")
 
 
@@ -185,14 +194,25 @@ def _bounded_environment_class() -> type[ImmutableSandboxedEnvironment]:
     class Bounded(ImmutableSandboxedEnvironment):
         """The sandbox, with `*`, `**` and `+` kept from building values no update needs."""
 
-        intercepted_binops = frozenset({"*", "**", "+"})
+        intercepted_binops = frozenset({"*", "**", "+", "%"})
+        code_generator_class = bounded_code_generator()
+        check_size = staticmethod(check_size)  # `a ~ b` compiles to environment.check_size(...)
+
+        def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 - Jinja's
+            check_str_method(__obj, args, kwargs)
+            return super().call(__context, __obj, *args, **kwargs)
 
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "%":
+                check_format(left)
             if operator == "**" and isinstance(right, int) and abs(right) > 64:
                 raise SecurityError("a power that large is not allowed in a template")
             if operator == "*":
                 sized, count = (left, right) if isinstance(right, int) else (right, left)
-                if isinstance(count, int) and hasattr(sized, "__len__") and len(sized) * count > MAX_OUTPUT:
+                size = len(sized) if hasattr(sized, "__len__") else 0
+                if isinstance(sized, list | tuple):  # a list of long texts: the texts' length counts
+                    size = sum(len(item) if isinstance(item, str | list | tuple) else 1 for item in sized)
+                if isinstance(count, int) and size * count > MAX_OUTPUT:
                     raise SecurityError(f"a value over {MAX_OUTPUT:,} characters is not allowed in a template")
             sizes = hasattr(left, "__len__") and hasattr(right, "__len__")
             if operator == "+" and sizes and len(left) + len(right) > MAX_OUTPUT:
@@ -218,7 +238,9 @@ def environment(autoescape: bool) -> ImmutableSandboxedEnvironment:
     )
     for name, function in FILTERS.items():
         env.filters[name] = pass_context(function) if name in CONTEXT_FILTERS else function
+    env.filters.update(bounded_filters(env.filters))
     env.globals["range"] = _bounded_range
+    env.globals["lipsum"] = bounded_lipsum
     return env
 
 
@@ -239,6 +261,7 @@ def _line_of(error: BaseException, name: str) -> int | None:
 
 
 def _render_string(source: str, name: str, autoescape: bool, context: dict[str, object]) -> str:
+    from jinja2 import TemplateError as JinjaError  # noqa: PLC0415
     from jinja2 import TemplateSyntaxError, UndefinedError  # noqa: PLC0415
     from jinja2.exceptions import SecurityError  # noqa: PLC0415
 
@@ -265,7 +288,8 @@ def _render_string(source: str, name: str, autoescape: bool, context: dict[str, 
         raise TemplateError(f"template {name}{where}: not allowed in a template ({error})") from None
     except (TemplateError, FilterError) as error:
         raise TemplateError(f"template {name}: {error}") from None
-    except (TypeError, ValueError, ArithmeticError, LookupError) as error:
+    except (TypeError, ValueError, ArithmeticError, LookupError, AssertionError, JinjaError) as error:
+        # AssertionError: a Jinja filter's own check (`truncate(-5)`); JinjaError: `is nope`, ...
         line = _line_of(error, name)
         where = f", line {line}" if line else ""
         raise TemplateError(f"template {name}{where}: {error}") from None
