@@ -444,3 +444,27 @@ def test_more_kinds_of_owning_and_planned_work(body, language, status, expected)
 def test_round_three_kinds(body, language, status, expected):
     found = finding("dont-hide", body + "\n\nAnna Puig", language=language, status=status)
     assert found.verdict is expected, found.message
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # naming a change of ours as the trigger does not outweigh the outside cause: taking the blame does
+        ("The problem occurred at our DNS provider; an update we made triggered it. Lookups failed.", Verdict.FAIL),
+        (
+            "The problem occurred at our DNS provider, but it is our job to choose one that holds up and we failed. "
+            "Lookups failed.",
+            Verdict.PASS,
+        ),
+        (
+            "A DDoS attack is not something any hosting company can prevent. Sites were down. Sorry for any "
+            "interruption.",
+            Verdict.FAIL,
+        ),
+        ("A code change resulted in a failure to deliver emails to some of you.", Verdict.PASS),
+        ("The library is closed until Saturday. Materials due this week will have fines waived.", Verdict.PASS),
+    ],
+)
+def test_round_four_kinds(body, expected):
+    found = finding("dont-hide", body + "\n\nAnna Puig", status=Status.RESOLVED)
+    assert found.verdict is expected, found.message

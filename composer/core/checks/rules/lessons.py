@@ -237,9 +237,12 @@ class DontHide:
     def check(self, draft: Draft) -> Finding:
         words, body = draft.words, draft.body
         ownership = words.find("ownership", body)
-        # Naming an outside cause disclaims, unless the writer goes on to own the problem; an
-        # apology beside it does not make it owned.
-        deflection = [s for s in words.find("deflection", body, every_language=True) if not _owned_after(s, ownership)]
+        # Naming an outside cause disclaims, unless the writer goes on to take the blame (not only
+        # to name a change of theirs as the trigger); an apology beside it does not make it owned.
+        blame_taken = words.find("accountability", body)
+        deflection = [
+            s for s in words.find("deflection", body, every_language=True) if not _owned_after(s, blame_taken)
+        ]
         non_apology = words.find("non_apology", body, every_language=True)
         apology = [s for s in words.find("apology", body) if not hedged(s, non_apology, body)]
         impact = words.find("impact", body)
