@@ -450,10 +450,13 @@ def test_round_three_kinds(body, language, status, expected):
     ("body", "expected"),
     [
         # naming a change of ours as the trigger does not outweigh the outside cause: taking the blame does
-        ("The problem occurred at our DNS provider; an update we made triggered it. Lookups failed.", Verdict.FAIL),
+        (
+            "The problem occurred at our DNS provider; an update we made triggered it. Your sites could not be reached.",
+            Verdict.FAIL,
+        ),
         (
             "The problem occurred at our DNS provider, but it is our job to choose one that holds up and we failed. "
-            "Lookups failed.",
+            "Your sites could not be reached.",
             Verdict.PASS,
         ),
         (
