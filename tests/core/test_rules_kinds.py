@@ -451,7 +451,7 @@ def test_round_three_kinds(body, language, status, expected):
     [
         # naming a change of ours as the trigger does not outweigh the outside cause: taking the blame does
         (
-            "The problem occurred at our DNS provider; an update we made triggered it. Your sites could not be reached.",
+            "The problem occurred at our DNS provider; an update we made triggered it. Sites could not be reached.",
             Verdict.FAIL,
         ),
         (
