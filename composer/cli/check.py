@@ -52,7 +52,7 @@ def parse_now(text: str | None) -> datetime:
 
 def check_config(path: Path | None) -> CheckConfig:
     from composer.core.checks import CheckConfig  # noqa: PLC0415
-    from composer.core.checks.config import CONFIG_NAME, ConfigError, parse_config  # noqa: PLC0415
+    from composer.core.checks.config import CONFIG_NAME, ConfigError, load_config  # noqa: PLC0415
     from composer.core.paths import data_home  # noqa: PLC0415
 
     if path is None:
@@ -61,50 +61,9 @@ def check_config(path: Path | None) -> CheckConfig:
             return CheckConfig()
         path = default
     try:
-        with path.open("rb") as file:
-            data = file.read(MAX_CONFIG_SIZE + 1)
-    except OSError as error:
-        raise CommandError(f"cannot read {path}: {error.strerror or error}") from None
-    if len(data) > MAX_CONFIG_SIZE:
-        raise CommandError(f"{path}: over {MAX_CONFIG_SIZE:,} bytes; organisation settings are never that long")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise CommandError(f"{path}: not UTF-8 text") from None
-    problem = _shape_problem(text)
-    if problem:
-        raise CommandError(f"{path}: {problem}")
-    try:
-        return parse_config(text, str(path))
+        return load_config(path)
     except ConfigError as error:
         raise CommandError(str(error)) from None
-    except (ValueError, TypeError, AttributeError, OverflowError) as error:  # a value of the wrong kind
-        raise CommandError(f"{path}: a setting has a value of the wrong kind ({error}); see docs/checks.md") from None
-
-
-MAX_CONFIG_SIZE = 4_000_000  # bytes: a few tables of settings, people and words are never this long
-_TABLES = ("timeliness", "plain_language", "contact", "words", "publishing", "organisation")
-
-
-def _shape_problem(text: str) -> str:
-    """What is not a table (or, for [[people]], a list) where the settings need one; "" if fine.
-    Invalid TOML is left to `parse_config`, which says where."""
-    import tomllib  # noqa: PLC0415
-
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
-        return ""
-    except ValueError:  # a number of over 4,300 digits, which Python refuses to read
-        return "a number too long to be a setting"
-    except RecursionError:
-        return "nested too deeply to be settings"
-    for name in _TABLES:
-        if name in data and not isinstance(data[name], dict):
-            return f"`{name}` must be a table ([{name}] and its settings below it)"
-    if "people" in data and not isinstance(data["people"], list):
-        return "`people` must be a list of [[people]] tables"
-    return ""
 
 
 def with_channels(config: CheckConfig, channels: str | None) -> CheckConfig:

@@ -198,3 +198,24 @@ def test_typing_and_editing_an_update_do_not_count_as_a_settings_change(make_win
     assert window.store_watch.poll() is False
     assert seen == []
     assert window.store.update(window.editor.current_update.id).body.endswith("More soon.")
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        b"timeliness = 'soon'\n",
+        b"[plain_language]\nmax_sentence_words = 'many'\n",
+        b"[timeliness]\ncadence_minutes = 1" + b"0" * 5000 + b"\n",
+        "[organisation]\nname = 'Caf\u00e9'\n".encode("latin-1"),
+        b"[[people]]\nname = 'A'\n[people]\nx = 1\n",
+    ],
+    ids=["table-as-text", "word-count-as-text", "5000-digit-number", "latin-1", "people-clash"],
+)
+def test_a_hostile_checks_file_is_one_warning_and_the_defaults(make_window, home, prompter, settings):
+    """The window reads checks.toml through the same loader as `check --config` (fuzzed there)."""
+    window = _window_with_an_update(make_window, UNSIGNED)
+    (home / "checks.toml").write_bytes(settings)
+    window.store_watch.poll()
+    assert window.check_config.cadence.total_seconds() == 30 * 60  # the defaults
+    title, text = prompter.warnings[-1]
+    assert title == "Checklist settings" and "\n" not in text and "checks.toml" in text

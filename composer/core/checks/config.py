@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from composer.core.model import Organisation, Person
 from composer.core.social_text import ChannelLimit
@@ -43,11 +44,33 @@ def _minutes(table: dict[str, object], key: str, default: timedelta) -> timedelt
     return timedelta(minutes=value)
 
 
+MAX_CONFIG_SIZE = 4_000_000  # bytes: a few tables of settings, people and words are never this long
+_TABLES = ("timeliness", "plain_language", "contact", "words", "publishing", "organisation")
+
+
 def parse_config(text: str, source: str = "configuration") -> CheckConfig:
+    """The settings in `text`; ConfigError (one line, naming `source`) for anything else: invalid
+    TOML, a table that is not one, a value of the wrong kind, a number too long to read."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{source}: invalid TOML: {error}") from None
+    except ValueError:  # a number of over 4,300 digits, which Python refuses to read
+        raise ConfigError(f"{source}: a number too long to be a setting") from None
+    except RecursionError:
+        raise ConfigError(f"{source}: nested too deeply to be settings") from None
+    for name in _TABLES:
+        if name in data and not isinstance(data[name], dict):
+            raise ConfigError(f"{source}: `{name}` must be a table ([{name}] and its settings below it)")
+    if "people" in data and not isinstance(data["people"], list):
+        raise ConfigError(f"{source}: `people` must be a list of [[people]] tables")
+    try:
+        return _settings(data, source)
+    except (ValueError, TypeError, AttributeError, OverflowError) as error:
+        raise ConfigError(f"{source}: a setting has a value of the wrong kind ({error}); see docs/checks.md") from None
+
+
+def _settings(data: dict[str, Any], source: str) -> CheckConfig:
     config = CheckConfig()
     timeliness = data.get("timeliness", {})
     config.cadence = _minutes(timeliness, "cadence_minutes", config.cadence)
@@ -96,8 +119,17 @@ def parse_config(text: str, source: str = "configuration") -> CheckConfig:
 
 
 def load_config(path: Path) -> CheckConfig:
+    """The settings file at `path`, read within MAX_CONFIG_SIZE; ConfigError (one line) otherwise.
+    The window (checks.toml in the data folder) and `check --config` both read it here."""
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as file:
+            data = file.read(MAX_CONFIG_SIZE + 1)
     except OSError as error:
-        raise ConfigError(f"cannot read {path}: {error.strerror}") from None
+        raise ConfigError(f"cannot read {path}: {error.strerror or error}") from None
+    if len(data) > MAX_CONFIG_SIZE:
+        raise ConfigError(f"{path}: over {MAX_CONFIG_SIZE:,} bytes; organisation settings are never that long")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
     return parse_config(text, str(path))
