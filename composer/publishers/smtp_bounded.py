@@ -7,8 +7,9 @@ reply without limit. Here, each reply must be complete within the account's time
 shuts the socket down when it passes, and the step fails with TimeoutError, an OSError as a
 timeout is) and at most `MAX_REPLY` bytes long, else `ReplyTooLong`; a reply cut off in the middle
 of a line is a closed connection, not a reply ("25" is no code 25); the STARTTLS handshake is
-bounded alike. Writing the message is bounded already: a socket's sendall counts its timeout for
-the whole call.
+bounded alike. (The implicit-TLS handshake of port 465 needs nothing here: Python's ssl module
+gives a whole handshake one deadline, the socket's timeout; test_hostile_smtp.py checks it.)
+Writing the message is bounded already: a socket's sendall counts its timeout for the whole call.
 """
 
 from __future__ import annotations

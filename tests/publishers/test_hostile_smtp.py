@@ -33,6 +33,9 @@ ENDED = TIMEOUT + 5
 USER = "ops@example.net"
 PASSWORD = "Hostile-SMTP-pass-7q2"
 DRIP_EVERY = 0.5
+# A TLS record header promising 16 KB, then a ServerHello header promising 16,380 bytes: the
+# client's handshake waits for all of them, and gets one more every half second.
+TLS_RECORD_START = b"\x16\x03\x03\x40\x00" + b"\x02\x00\x3f\xfc"
 
 Step = Callable[["Dialogue", bytes], None]
 
@@ -235,9 +238,19 @@ def test_a_starttls_handshake_dripped_ends_at_the_deadline(smtp, capsys):
     16 KB, then a byte every half second): the handshake is bounded too, and no login follows."""
     server = smtp(
         EHLO=lambda dialogue, _line: dialogue.say(b"250-hostile.example\r\n250-STARTTLS\r\n250 AUTH PLAIN\r\n"),
-        STARTTLS=lambda dialogue, _line: dialogue.drip(b"220 2.0.0 Ready\r\n\x16\x03\x03\x40\x00\x02"),
+        STARTTLS=lambda dialogue, _line: dialogue.drip(b"220 2.0.0 Ready\r\n" + TLS_RECORD_START),
     )
     error, elapsed = send(server, security="starttls")
+    check(error, elapsed, capsys)
+    assert auth_lines(server) == []
+
+
+def test_an_implicit_tls_handshake_dripped_ends_at_the_deadline(smtp, capsys):
+    """Port 465 style (TLS from the first byte): the server answers the client's hello with a
+    record header promising 16 KB, then a byte every half second. Python's ssl module bounds a
+    whole handshake by the socket's timeout: it ends at the deadline like every other step."""
+    server = smtp(greeting=lambda dialogue, _line: dialogue.drip(TLS_RECORD_START))
+    error, elapsed = send(server, security="tls")
     check(error, elapsed, capsys)
     assert auth_lines(server) == []
 
