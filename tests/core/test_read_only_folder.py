@@ -2,8 +2,8 @@
 """A data folder that cannot be written (a read-only disk, a folder of another user) still shows
 every incident, read-only, and says why nothing can be changed (issue 13, item 5).
 
-The folder is made read-only for real: as root (where file modes stop nothing) with a read-only
-bind mount in a private mount namespace (`unshare -m`), otherwise by taking away its write bit.
+The folder is made read-only for real: as root (where file modes stop nothing) it is a small
+tmpfs of its own, remounted read-only for each run; otherwise its write bit is taken away.
 What runs inside is the real command line and the real window, each in its own process.
 """
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -24,33 +23,45 @@ from composer.core.store import SaveFailed, Store
 INCIDENTS = 47
 
 
+def _mount(*args: str) -> None:
+    subprocess.run(["mount", *args], check=True, capture_output=True, timeout=30)
+
+
 def _read_only(folder, command: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    """Run `command` with `folder` read-only for it."""
+    """Run `command` with `folder` read-only: as root (where file modes stop nothing) the folder
+    is its own small file system, remounted read-only for the run; otherwise its write bit goes."""
     if os.geteuid() == 0:
-        mount = f'mount --bind -o ro {folder} {folder} && exec "$@"'
-        argv = ["unshare", "-m", "sh", "-c", mount, "sh", *command]
+        _mount("-o", "remount,ro", str(folder))
     else:
         folder.chmod(0o500)
-        argv = command
     try:
-        return subprocess.run(argv, env=env, capture_output=True, text=True, timeout=120, check=False)
+        return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
     finally:
-        folder.chmod(0o700)
+        if os.geteuid() == 0:
+            _mount("-o", "remount,rw", str(folder))
+        else:
+            folder.chmod(0o700)
 
 
 @pytest.fixture
 def filled(tmp_path):
-    if os.geteuid() == 0 and not shutil.which("unshare"):
-        pytest.fail("unshare (util-linux) is needed to make a folder read-only for root")
     folder = tmp_path / "data"
-    store, _ = Store.open(folder / "composer.db")
-    for n in range(INCIDENTS):
-        incident = store.add_incident(Incident(title=f"Outage {n}"))
-        store.add_update(Update(incident_id=incident.id, body=f"Update {n}. Anna"))
-    store.close()
-    assert not (folder / "composer.db-wal").exists()  # closed cleanly: checkpointed, as a quit app leaves it
-    env = {**os.environ, "INCIDENT_COMPOSER_HOME": str(folder), "QT_QPA_PLATFORM": "offscreen"}
-    return folder, env
+    folder.mkdir(mode=0o700)
+    if os.geteuid() == 0:
+        # A tmpfs of its own (no namespace needed, so it works in a chroot too), unmounted at the end.
+        _mount("-t", "tmpfs", "-o", "size=32m,mode=0700", "tmpfs", str(folder))
+    try:
+        store, _ = Store.open(folder / "composer.db")
+        for n in range(INCIDENTS):
+            incident = store.add_incident(Incident(title=f"Outage {n}"))
+            store.add_update(Update(incident_id=incident.id, body=f"Update {n}. Anna"))
+        store.close()
+        assert not (folder / "composer.db-wal").exists()  # closed cleanly: checkpointed, as a quit app leaves it
+        env = {**os.environ, "INCIDENT_COMPOSER_HOME": str(folder), "QT_QPA_PLATFORM": "offscreen"}
+        yield folder, env
+    finally:
+        if os.geteuid() == 0:
+            subprocess.run(["umount", str(folder)], check=False, capture_output=True, timeout=30)
 
 
 def test_the_command_line_lists_every_incident_and_says_why_it_cannot_write(filled):
