@@ -471,3 +471,29 @@ def test_round_three_kinds(body, language, status, expected):
 def test_round_four_kinds(body, expected):
     found = finding("dont-hide", body + "\n\nAnna Puig", status=Status.RESOLVED)
     assert found.verdict is expected, found.message
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "zoned"),
+    [
+        ("El tall va ser entre les 16,55 h i les 17,55 h.", "ca", False),
+        ("El servicio volvió hacia las 17.30 horas.", "es", False),
+        ("El corte durará 12 horas.", "es", True),  # a duration, not a clock time
+    ],
+)
+def test_times_with_a_dot_or_a_comma(body, language, zoned):
+    expected = Verdict.PASS if zoned else Verdict.FAIL
+    assert verdict("times-have-zone", body, language=language) is expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Per a qualsevol dubte, truqueu al telèfon 1004.", "ca"),
+        ("El teléfono de atención es el 010.", "es"),
+        ("For help, call 311.", "en"),
+    ],
+)
+def test_short_service_numbers_introduced_as_phone_numbers(body, language):
+    found = _contact(body + "\n\nAnna Puig", language=language)
+    assert found.verdict is Verdict.PASS, found.message

@@ -52,6 +52,7 @@ def by_paragraph(key: object, finder: Callable[[str], Iterable[Hit]], text: str)
 _CLOCK = re.compile(
     r"(?<![\w.:/+−])(?<!\d[-−])(?:"
     r"(?P<hm>(?:[01]?\d|2[0-3])[:h][0-5]\d)(?:\s?(?P<ampm1>[ap]\.?\s?m\.?))?(?:\s?(?:hrs?|hores|horas|h)\b)?"
+    r"|(?P<hd>(?:[01]?\d|2[0-3])[.,][0-5]\d)\s?(?:h|hrs?|hores|horas)\b"  # "7.30 horas", "16,55 h"
     r"|(?P<h12>(?:1[0-2]|0?[1-9]))\s?(?P<ampm2>[ap]\.?\s?m\.?)"
     r"|(?P<hh>(?:[01]?\d|2[0-3]))\s?(?:h|hrs|hores|horas)(?![\w])"
     r")(?![\w:]|\.\d)",
@@ -67,6 +68,10 @@ _ZONE = (
     r"|hora (?:canària|canaria|local de (?:Madrid|Barcelona))"
     r"|(?:Madrid|Barcelona|London|Paris|Berlin|New York|Pacific|Eastern|Central|Mountain) time"
     r"|(?:Pacific|Eastern|Central|Mountain|Greenwich Mean|Coordinated Universal) (?:Standard |Daylight )?Time"
+)
+# What makes "15 h" / "15 hores" a clock time rather than a duration.
+_HOUR_ONLY_LEAD = re.compile(
+    r"(?:\b(?:a|at|de|from|to|until|till|entre|fins|hasta|hacia|sobre|les|las|la)\s+)$", re.IGNORECASE
 )
 # A zone right after the time ("14:30 CET", "14:30 (UTC+1)") or right before it ("UTC 14:30").
 _ZONE_AFTER = re.compile(rf"^[\s,]*\(?\s*(?P<zone>{_ZONE})(?![\w])", re.IGNORECASE)
@@ -100,6 +105,8 @@ def _hour_minute(match: re.Match[str]) -> tuple[int, int]:
     if match.group("hm"):
         hour, minute = (int(part) for part in re.split("[:h]", match.group("hm").lower()))
         ampm = match.group("ampm1")
+    elif match.group("hd"):
+        hour, minute, ampm = (*(int(part) for part in re.split("[.,]", match.group("hd"))), None)
     elif match.group("h12"):
         hour, minute, ampm = int(match.group("h12")), 0, match.group("ampm2")
     else:
@@ -113,6 +120,8 @@ def _clock_times(text: str) -> list[tuple[int, int, bool, int, int, int, int]]:
     found: list[tuple[int, int, bool, int, int, int, int]] = []
     for match in _CLOCK.finditer(text):
         start, end = match.span()
+        if match.group("hh") and not _HOUR_ONLY_LEAD.search(text[max(0, start - 16) : start]):
+            continue  # "12 horas" is a duration; "a las 12 horas", "de 8 a 15 hores" are times
         hour, minute = _hour_minute(match)
         after = _ZONE_AFTER.match(text[end : end + 40])
         before = None if after else _ZONE_BEFORE.search(text[max(0, start - 12) : start])

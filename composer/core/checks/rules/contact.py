@@ -56,6 +56,15 @@ _PHONE_CUE = re.compile(
 )
 
 
+# A short service number right after a phone word: "el telèfon 1004", "trucant al 145", "El
+# teléfono de atención es el 010", "call 311".
+_SHORT_NUMBER = re.compile(
+    r"\b(?:phone|telephone|tel|call|ring|dial|telèfon|telefon|teléfono|truc\w*|truq\w*|llam\w*)\b[^.\n\d]{0,25}"
+    r"(?<![\d:/.,-])(\d{3,4})(?![\d:/h-]|[.,]\d|\s?(?:am|pm|h)\b|\s\d)",
+    re.IGNORECASE,
+)
+
+
 def _local_numbers(draft: Draft, regions: list[str]) -> list[Span]:
     """Numbers a reader dials within their own area ("contact Donna at 966-1965"): possible in the
     readers' country, and introduced as a phone number."""
@@ -66,7 +75,7 @@ def _local_numbers(draft: Draft, regions: list[str]) -> list[Span]:
         found = [(m.start, m.end) for m in matcher if _PHONE_CUE.search(draft.body[max(0, m.start - 40) : m.start])]
         if found:
             return found
-    return []
+    return [m.span(1) for m in _SHORT_NUMBER.finditer(draft.body)]
 
 
 def phone_spans(draft: Draft) -> list[Span]:
