@@ -91,17 +91,12 @@ def _load_data(path: Path) -> dict[str, object]:
     import json  # noqa: PLC0415
     import tomllib  # noqa: PLC0415
 
+    from composer.core.files import ReadRefused, read_text  # noqa: PLC0415
+
     try:
-        with path.open("rb") as file:
-            raw = file.read(MAX_DATA_SIZE + 1)
-    except OSError as error:
-        raise CommandError(f"cannot read {path}: {error.strerror or error}") from None
-    if len(raw) > MAX_DATA_SIZE:
-        raise CommandError(f"{path}: over {MAX_DATA_SIZE:,} bytes; no update's field values are that long")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise CommandError(f"{path}: not UTF-8 text") from None
+        text = read_text(path, MAX_DATA_SIZE, "no update's field values are that long")
+    except ReadRefused as error:
+        raise CommandError(str(error)) from None
     toml = path.suffix.lower() == ".toml"
     try:
         data = tomllib.loads(text) if toml else json.loads(text)

@@ -74,3 +74,24 @@ def _fsync_folder(folder: Path) -> None:
             os.fsync(fd)
     finally:
         os.close(fd)
+
+
+class ReadRefused(ValueError):
+    """A file that cannot be read as text within its limit; the message is one line saying why."""
+
+
+def read_text(path: Path, limit: int, too_long: str) -> str:
+    """The UTF-8 text of `path`, reading at most `limit` bytes (a hostile file never fills the
+    memory). ReadRefused when it cannot be read, is longer (`too_long` says why that is too long),
+    or is not UTF-8. The one way update files, settings, data files and user templates are read."""
+    try:
+        with path.open("rb") as file:
+            data = file.read(limit + 1)
+    except OSError as error:
+        raise ReadRefused(f"cannot read {path}: {error.strerror or error}") from None
+    if len(data) > limit:
+        raise ReadRefused(f"{path}: over {limit:,} bytes; {too_long}")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ReadRefused(f"{path}: not UTF-8 text") from None

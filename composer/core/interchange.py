@@ -294,16 +294,12 @@ def _record_id(key: str, value: object) -> int | None:
 
 
 def read_update(path: Path) -> UpdateDocument:
-    try:
-        with path.open("rb") as file:
-            data = file.read(MAX_UPDATE_SIZE * 4 + 1)  # UTF-8: up to 4 bytes a character
-        if len(data) > MAX_UPDATE_SIZE * 4:
-            raise InterchangeError(f"the file is over {MAX_UPDATE_SIZE * 4:,} bytes: an update is never that long")
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise InterchangeError(f"{path} is not UTF-8 text") from None
-    except OSError as error:
-        raise InterchangeError(f"cannot read {path}: {error.strerror}") from None
+    from composer.core.files import ReadRefused, read_text  # noqa: PLC0415
+
+    try:  # UTF-8: up to 4 bytes a character
+        text = read_text(path, MAX_UPDATE_SIZE * 4, "an update is never that long")
+    except ReadRefused as error:
+        raise InterchangeError(str(error)) from None
     return parse_update(text)
 
 

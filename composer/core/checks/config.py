@@ -121,15 +121,10 @@ def _settings(data: dict[str, Any], source: str) -> CheckConfig:
 def load_config(path: Path) -> CheckConfig:
     """The settings file at `path`, read within MAX_CONFIG_SIZE; ConfigError (one line) otherwise.
     The window (checks.toml in the data folder) and `check --config` both read it here."""
+    from composer.core.files import ReadRefused, read_text  # noqa: PLC0415
+
     try:
-        with path.open("rb") as file:
-            data = file.read(MAX_CONFIG_SIZE + 1)
-    except OSError as error:
-        raise ConfigError(f"cannot read {path}: {error.strerror or error}") from None
-    if len(data) > MAX_CONFIG_SIZE:
-        raise ConfigError(f"{path}: over {MAX_CONFIG_SIZE:,} bytes; organisation settings are never that long")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 text") from None
+        text = read_text(path, MAX_CONFIG_SIZE, "organisation settings are never that long")
+    except ReadRefused as error:
+        raise ConfigError(str(error)) from None
     return parse_config(text, str(path))

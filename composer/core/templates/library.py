@@ -190,10 +190,12 @@ class TemplateLibrary:
                 if first is not None:
                     self._add(_duplicate(template_id, first, path, folder))
                     continue
+                from composer.core.files import ReadRefused, read_text  # noqa: PLC0415
+
                 try:
-                    source = _read_user_template(path)
-                except (OSError, UnicodeDecodeError) as error:
-                    self._add(TemplateInfo(template_id, "", str(path), False, error=f"{path}: cannot read: {error}"))
+                    source = read_text(path, MAX_TEMPLATE_SIZE, "longer than any template needs")
+                except ReadRefused as error:
+                    self._add(TemplateInfo(template_id, "", str(path), False, error=str(error)))
                     continue
                 self._add(parse_template(template_id, source, str(path), builtin=False))
         return self
@@ -218,14 +220,6 @@ class TemplateLibrary:
 
 
 MAX_TEMPLATE_SIZE = 1_000_000  # bytes: no update's template is near this long
-
-
-def _read_user_template(path: Path) -> str:
-    with path.open("rb") as file:
-        data = file.read(MAX_TEMPLATE_SIZE + 1)
-    if len(data) > MAX_TEMPLATE_SIZE:
-        raise OSError(f"over {MAX_TEMPLATE_SIZE:,} bytes, longer than any template needs")
-    return data.decode("utf-8")
 
 
 def _duplicate(template_id: str, first: TemplateInfo, path: Path, folder: Path) -> TemplateInfo:
