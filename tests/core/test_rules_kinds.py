@@ -399,16 +399,6 @@ def test_apologies_in_other_words(body, language):
             Status.POSTMORTEM,
             Verdict.PASS,
         ),
-    ],
-)
-def test_more_kinds_of_owning_and_planned_work(body, language, status, expected):
-    found = finding("dont-hide", body + "\n\nAnna Puig", language=language, status=status)
-    assert found.verdict is expected, found.message
-
-
-@pytest.mark.parametrize(
-    ("body", "language", "status", "expected"),
-    [
         (
             "If you do receive two copies of this mail, I apologize. A disk failed and the forum was down.",
             "en",
@@ -439,37 +429,38 @@ def test_more_kinds_of_owning_and_planned_work(body, language, status, expected)
             Status.IDENTIFIED,
             Verdict.FAIL,
         ),
-    ],
-)
-def test_round_three_kinds(body, language, status, expected):
-    found = finding("dont-hide", body + "\n\nAnna Puig", language=language, status=status)
-    assert found.verdict is expected, found.message
-
-
-@pytest.mark.parametrize(
-    ("body", "expected"),
-    [
         # naming a change of ours as the trigger does not outweigh the outside cause: taking the blame does
         (
             "The problem occurred at our DNS provider; an update we made triggered it. Sites could not be reached.",
+            "en",
+            Status.RESOLVED,
             Verdict.FAIL,
         ),
         (
             "The problem occurred at our DNS provider, but it is our job to choose one that holds up and we failed. "
             "Your sites could not be reached.",
+            "en",
+            Status.RESOLVED,
             Verdict.PASS,
         ),
         (
             "A DDoS attack is not something any hosting company can prevent. Sites were down. Sorry for any "
             "interruption.",
+            "en",
+            Status.RESOLVED,
             Verdict.FAIL,
         ),
-        ("A code change resulted in a failure to deliver emails to some of you.", Verdict.PASS),
-        ("The library is closed until Saturday. Materials due this week will have fines waived.", Verdict.PASS),
+        ("A code change resulted in a failure to deliver emails to some of you.", "en", Status.RESOLVED, Verdict.PASS),
+        (
+            "The library is closed until Saturday. Materials due this week will have fines waived.",
+            "en",
+            Status.RESOLVED,
+            Verdict.PASS,
+        ),
     ],
 )
-def test_round_four_kinds(body, expected):
-    found = finding("dont-hide", body + "\n\nAnna Puig", status=Status.RESOLVED)
+def test_more_kinds_of_owning_and_planned_work(body, language, status, expected):
+    found = finding("dont-hide", body + "\n\nAnna Puig", language=language, status=status)
     assert found.verdict is expected, found.message
 
 
