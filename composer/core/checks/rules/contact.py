@@ -50,16 +50,14 @@ def phone_regions(draft: Draft) -> list[str]:
 
 
 # Said just before a number, these make it a phone number even without its area code.
-_PHONE_CUE = re.compile(
-    r"\b(?:call|phone|telephone|tel|ring|dial|contact|reach|truca\w*|telèfon|telefon|teléfono|llam\w*)\b[^.\n]{0,30}$",
-    re.IGNORECASE,
-)
+_PHONE_WORD = r"(?:phone|telephone|tel|call|ring|dial|telèfon|telefon|teléfono|truc\w*|truq\w*|llam\w*)"
+_PHONE_CUE = re.compile(rf"\b(?:{_PHONE_WORD}|contact|reach)\b[^.\n]{{0,30}}$", re.IGNORECASE)
 
 
 # A short service number right after a phone word: "el telèfon 1004", "trucant al 145", "El
 # teléfono de atención es el 010", "call 311".
 _SHORT_NUMBER = re.compile(
-    r"\b(?:phone|telephone|tel|call|ring|dial|telèfon|telefon|teléfono|truc\w*|truq\w*|llam\w*)\b[^.\n\d]{0,25}"
+    rf"\b{_PHONE_WORD}\b[^.\n\d]{{0,25}}"
     r"(?<![\d:/.,-])(\d{3,4})(?![\d:/h-]|[.,]\d|\s?(?:am|pm|h)\b|\s\d)",
     re.IGNORECASE,
 )
