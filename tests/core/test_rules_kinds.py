@@ -488,3 +488,55 @@ def test_times_with_a_dot_or_a_comma(body, language, zoned):
 def test_short_service_numbers_introduced_as_phone_numbers(body, language):
     found = _contact(body + "\n\nAnna Puig", language=language)
     assert found.verdict is Verdict.PASS, found.message
+
+
+# -- round 6, folded: apology words in any construction, and what they are not ---------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Apologies for the downtime yesterday: sites were down for four hours.", "en", Verdict.PASS),
+        ("El teu tren s'ha suprimit per una avaria al tren. Disculpes.", "ca", Verdict.PASS),
+        ("El Ayuntamiento ha pedido disculpas a los vecinos: no hay agua en todo el pueblo.", "es", Verdict.PASS),
+        ("Sorry for any confusion caused around the alerts.", "en", Verdict.FAIL),
+        ("We apologise profusely for their incompetence: the line was down.", "en", Verdict.FAIL),
+        ("Sin agua desde ayer, se lamenta un vecino.", "es", Verdict.FAIL),
+        ("We will be testing the sorry server tonight.", "en", Verdict.FAIL),
+        ("Demanen disculpes per les molèsties que això poguera ocasionar.", "ca", Verdict.FAIL),
+    ],
+)
+def test_apology_words_in_any_construction(body, language, expected):
+    found = finding("apologise", body + "\n\nAnna Puig", language=language)
+    assert found.verdict is expected, found.message
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Our API became unavailable for an hour. We are sorry.", "en", Verdict.PASS),
+        ("A migration took our API services offline. It was a mistake we made.", "en", Verdict.PASS),
+        ("The outage was due to a bug in our router; the delay was us.", "en", Verdict.PASS),
+        ("Hay un problema en el banco, por lo que se cerrarán las tiendas. Pedimos disculpas.", "es", Verdict.FAIL),
+        ("L'empresa concessionària no va activar el pla. Demanem disculpes: no es va recollir.", "ca", Verdict.FAIL),
+    ],
+)
+def test_owning_and_blaming_round_six(body, language, expected):
+    found = finding("dont-hide", body + "\n\nAnna Puig", language=language)
+    assert found.verdict is expected, found.message
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("We reverted it.\n\nLarry Silverman Chief Technology Officer Example Inc", "Signed by Larry Silverman."),
+        ("Mail flow stopped at 8:00.\n\nAffected Applications: Exchange Servers, email", None),
+        ("Mail works again.\nKindest Regards\nSupport team", None),
+    ],
+)
+def test_name_role_and_company_on_one_line_and_labels(body, expected):
+    found = _signed(body)
+    if expected:
+        assert found.verdict is Verdict.PASS and found.message == expected, found.message
+    else:
+        assert found.verdict is Verdict.FAIL, found.message

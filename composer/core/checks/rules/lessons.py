@@ -31,6 +31,17 @@ def hedged(apology: Span, non_apology: list[Span], body: str = "") -> bool:
     return bool(_CONDITION.match(sentence.lstrip()))
 
 
+def plain_apologies(draft: Draft, non_apology: list[Span]) -> list[Span]:
+    """The draft's apologies that are meant: not hedged, and not an apology for someone else's
+    failure ("We apologise profusely for their incompetence"), which is blame."""
+    blame = draft.words.find("deflection", draft.body, every_language=True)
+    return [
+        s
+        for s in draft.words.find("apology", draft.body)
+        if not hedged(s, non_apology, draft.body) and not overlaps(s, blame)
+    ]
+
+
 _CONDITION = re.compile(r"(?:if|should you|in case|si|en cas|en caso)\b", re.IGNORECASE)
 
 _HEDGE_GAP = 40  # characters between the apology and the hedged object it is for
@@ -244,7 +255,7 @@ class DontHide:
             s for s in words.find("deflection", body, every_language=True) if not _owned_after(s, blame_taken)
         ]
         non_apology = words.find("non_apology", body, every_language=True)
-        apology = [s for s in words.find("apology", body) if not hedged(s, non_apology, body)]
+        apology = plain_apologies(draft, non_apology)
         impact = words.find("impact", body)
         technical = words.find("technical", body)
         planned = draft.status.is_maintenance

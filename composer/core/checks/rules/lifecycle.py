@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from composer.core.checks.base import Draft, Finding, Verdict
-from composer.core.checks.rules.lessons import hedged
+from composer.core.checks.rules.lessons import plain_apologies
 from composer.core.checks.text import Span
 from composer.core.model import Status
 
@@ -68,7 +68,7 @@ class Apologise:
     def check(self, draft: Draft) -> Finding:
         required = draft.is_first or draft.status in (Status.RESOLVED, Status.POSTMORTEM)
         non_apology = draft.words.find("non_apology", draft.body, every_language=True)
-        apology = [s for s in draft.words.find("apology", draft.body) if not hedged(s, non_apology, draft.body)]
+        apology = plain_apologies(draft, non_apology)
         if apology:
             return Finding(self.id, Verdict.PASS, "Apologises.", tuple(apology))
         if not required:

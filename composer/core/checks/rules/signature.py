@@ -88,8 +88,13 @@ def _name_of(words: list[str], known: _Words) -> bool:
     return capitalised >= 2 and _name_word(words[0]) and _name_word(words[-1])
 
 
+_FIELD = re.compile(r"^[^,(:]+:\s*\S")  # "Affected Applications: Exchange": a label and its value
+
+
 def _person_name(text: str, known: _Words) -> str:
     """The name at the start of a signature line ('Marta Vidal, Head of Support' -> 'Marta Vidal')."""
+    if _FIELD.match(text):
+        return ""
     head = _ROLE_SPLIT.split(text, maxsplit=1)[0].strip().rstrip(".")
     words = head.split()
     return head if 2 <= len(words) <= 5 and _name_of(words, known) else ""
@@ -99,7 +104,7 @@ def _leading_name(text: str, known: _Words) -> str:
     """A name followed by its role with no comma, as a flattened signature has it
     ("Marta Vidal Head of Support, Example Hosting" -> "Marta Vidal")."""
     name = _person_name(text, known)
-    if name:
+    if name or _FIELD.match(text):
         return name
     words = _ROLE_SPLIT.split(text, maxsplit=1)[0].split()
     for size in range(min(5, len(words) - 1), 1, -1):
@@ -216,10 +221,10 @@ def _closing(draft: Draft, candidates: list[Span], known: _Words) -> Signature:
             continue  # "Regards," on its own line, only markup, or a dateline ("Girona, 3 de maig")
         if _list_item(draft.body, start, end):
             break  # the end of a list in the body: nobody signed below it
-        name = _person_name(text, known)
+        name = _leading_name(text, known)  # "Larry Silverman Chief Technology Officer TrackAbout Inc"
         head = _ROLE_SPLIT.split(text, maxsplit=1)[0]
         is_team = _is_team(draft, head)
-        if name and not is_team:
+        if name and not _is_team(draft, name):
             return Signature("person", (start, end), name)
         above = _person_name(texts[index - 1], known) if index > 0 else ""
         if above and _looks_like_role(text):
