@@ -540,3 +540,38 @@ def test_name_role_and_company_on_one_line_and_labels(body, expected):
         assert found.verdict is Verdict.PASS and found.message == expected, found.message
     else:
         assert found.verdict is Verdict.FAIL, found.message
+
+
+# -- round 7, folded -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "status", "expected"),
+    [
+        # "caused" makes the stock formula an apology, in any person of the verb
+        ("No hi ha servei a la línia M1. Disculpin les molèsties ocasionades.", "ca", Status.IDENTIFIED, Verdict.PASS),
+        ("No hi ha classes dimarts. Disculpen les molèsties.", "ca", Status.INVESTIGATING, Verdict.FAIL),
+        ("Lamentamos las molestias causadas: la web no funcionaba.", "es", Status.RESOLVED, Verdict.PASS),
+        ("La línea 5 no funciona. Lamentamos los inconvenientes.", "es", Status.IDENTIFIED, Verdict.FAIL),
+        ("Profiles could not load. We are sorry for the impact this may have had on your business.", "en",
+         Status.RESOLVED, Verdict.FAIL),
+        # owning by what was missed and by going back to what worked
+        ("Los clientes no podían acceder. Se omitió un detalle crítico en la configuración y volvimos a la "
+         "configuración estable anterior.", "es", Status.POSTMORTEM, Verdict.PASS),
+        ("Els clients no podien entrar. L'error no va ser detectat pels nostres controls.", "ca", Status.POSTMORTEM,
+         Verdict.PASS),
+        # planned work says what stops in its own words
+        ("Owners' queues are still temporarily paused until Thursday.", "en", Status.IN_PROGRESS, Verdict.PASS),
+        ("Els treballs havien afectat algun carril de circulació fins dissabte.", "ca", Status.COMPLETED, Verdict.PASS),
+        ("Es va decidir suspendre l'activitat lectiva dimarts 23 de maig.", "ca", Status.SCHEDULED, Verdict.PASS),
+    ],
+)  # fmt: skip
+def test_round_seven_kinds(body, language, status, expected):
+    found = finding("dont-hide", body + "\n\nAnna Puig", language=language, status=status)
+    assert found.verdict is expected, found.message
+
+
+def test_a_phone_number_with_letters_for_digits_is_a_way_to_reach_a_person():
+    body = "Canvas logins may fail on Friday. Call the IT Help Desk at 214-768-HELP.\n\nAnna Puig"
+    assert verdict("give-contact-info", body, status=Status.SCHEDULED) is Verdict.PASS
+    assert verdict("give-contact-info", "The PDU-B3 ATS and the ABC-DEFG rack failed.\n\nAnna Puig") is Verdict.FAIL

@@ -228,4 +228,21 @@ def _phone_numbers(text: str, region: str) -> list[Span]:
     import phonenumbers  # noqa: PLC0415
 
     matcher = phonenumbers.PhoneNumberMatcher(text, region or None, leniency=phonenumbers.Leniency.VALID)
-    return [(m.start, m.end) for m in matcher]
+    found = [(m.start, m.end) for m in matcher]
+    # Numbers with letters for digits ("214-768-HELP", "1-800-FLOWERS"): valid once the letters
+    # are read as the keypad digits, as libphonenumber does for a number it is given whole.
+    for vanity in _VANITY.finditer(text):
+        if any(start < vanity.end() and vanity.start() < end for start, end in found):
+            continue
+        try:
+            number = phonenumbers.parse(phonenumbers.convert_alpha_characters_in_number(vanity.group()), region or None)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            found.append(vanity.span())
+    return sorted(found)
+
+
+_VANITY = re.compile(
+    r"(?<![\w+])\+?(?:\d[ .-]?)?\(?\d{3}\)?[ .-]?(?:\d{3}[ .-]?[A-Z]{4}|[A-Z]{3}[ .-]?[A-Z]{4}|[A-Z0-9]{7})(?!\w)"
+)
