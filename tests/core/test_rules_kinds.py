@@ -327,6 +327,11 @@ def test_a_conditional_resolution_is_not_a_claim():
         ("Maintenance from 9am-4pm CST on Saturday.", True),
         ("Mail was restored at 13:44hrs.", False),
         ("Tall d'aigua de 8 a 15 hores.", False),
+        ("The network was down between approximately 1730 and 1830.", False),
+        ("The generator runs from 0800-2000 on Sunday.", False),
+        ("The UPS failed at 16.40 and power returned at 17.30.", False),
+        ("The portal is closed from 17.00 BST.", True),
+        ("At 5:00am pst we found the issue.", True),
     ],
 )
 def test_times_as_people_write_them(body, zoned):
@@ -575,3 +580,15 @@ def test_a_phone_number_with_letters_for_digits_is_a_way_to_reach_a_person():
     body = "Canvas logins may fail on Friday. Call the IT Help Desk at 214-768-HELP.\n\nAnna Puig"
     assert verdict("give-contact-info", body, status=Status.SCHEDULED) is Verdict.PASS
     assert verdict("give-contact-info", "The PDU-B3 ATS and the ABC-DEFG rack failed.\n\nAnna Puig") is Verdict.FAIL
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "We moved from version 3.10 to 3.11 in 2019-2020.",
+        "The disk holds 16.40 GB.",
+        "Call +34 930 000 111.",
+    ],
+)
+def test_numbers_that_are_not_times(body):
+    assert verdict("times-have-zone", body + "\n\nAnna Puig") is Verdict.PASS

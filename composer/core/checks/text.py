@@ -61,7 +61,9 @@ _CLOCK = re.compile(
 _ZONE = (
     # Abbreviations are matched in capitals only: "et", "at" and "pt" are words too.
     r"(?:(?-i:UTC|GMT|Z|CET|CEST|WET|WEST|EET|EEST|BST|IST|PST|PDT|MST|MDT|CST|CDT|EST|EDT|AKST|AKDT|HST|"
-    r"JST|KST|AEST|AEDT|ACST|AWST|NZST|NZDT|SGT|HKT|BRT|ART|MSK|ET|PT|CT|MT)|utc|gmt)"
+    r"JST|KST|AEST|AEDT|ACST|AWST|NZST|NZDT|SGT|HKT|BRT|ART|MSK|ET|PT|CT|MT)|utc|gmt"
+    # in lower case too where no word is spelt the same ("5:00am pst")
+    r"|(?-i:pst|pdt|edt|cdt|mdt|cest|bst))"
     r"(?:\s?[+-−]\s?\d{1,2}(?::?\d{2})?)?"
     r"|[+-−]\d{2}:?\d{2}"
     r"|(?:hora|horario) (?:peninsular|de (?:Madrid|Barcelona|Canarias|Lisboa|Londres|Europa central))"
@@ -116,14 +118,60 @@ def _hour_minute(match: re.Match[str]) -> tuple[int, int]:
     return hour, minute
 
 
-def _clock_times(text: str) -> list[tuple[int, int, bool, int, int, int, int]]:
-    found: list[tuple[int, int, bool, int, int, int, int]] = []
+# Times people write without a colon, taken only where nothing else can be meant: four digits
+# in a range or with an hour word ("between 1730 and 1830", "0800-2000", "1730hrs"; two years
+# such as "2019-2020" are not), and "16.40" after "at", "from", "until"… (not a version).
+_HHMM = r"(?:[01]\d|2[0-3])[0-5]\d"
+_MILITARY = re.compile(
+    rf"(?<![\w.:/-])(?P<a>{_HHMM})(?:\s?(?:-|–|to|and|until)\s?(?:approximately\s)?(?P<b>{_HHMM})|\s?(?:hrs|hours|h)\b)"
+    r"(?![\w:]|\.\d)",
+    re.IGNORECASE,
+)
+_DOTTED = re.compile(
+    r"(?<![\w.:/-])(?:[01]?\d|2[0-3])\.[0-5]\d(?![\w:%]|\.\d|\s?(?:%|€|£|\$|(?:[kmgt]b|ms|s|kg|km|m|mm|v|kw|kwh|mbps|gbps)\b))",
+    re.IGNORECASE,
+)
+_DOTTED_LEAD = re.compile(
+    r"\b(?:at|from|until|till|by|between|after|before|to|and|approximately|around)\s+$", re.IGNORECASE
+)
+_VERSION_LEAD = re.compile(r"\b(?:version|v|release|python|php|kernel|ubuntu|debian|node|mysql|postgresql)\b", re.I)
+
+
+def _written_times(text: str) -> list[tuple[int, int, int, int]]:
+    """(start, end, hour, minute) of every clock time in `text`, in order."""
+    times: list[tuple[int, int, int, int]] = []
     for match in _CLOCK.finditer(text):
         start, end = match.span()
         if match.group("hh") and not _HOUR_ONLY_LEAD.search(text[max(0, start - 16) : start]):
             continue  # "12 horas" is a duration; "a las 12 horas", "de 8 a 15 hores" are times
-        hour, minute = _hour_minute(match)
+        times.append((start, end, *_hour_minute(match)))
+    for match in _MILITARY.finditer(text):
+        found = [match.group("a")] + ([match.group("b")] if match.group("b") else [])
+        if len(found) == 2 and all(1900 <= int(value) <= 2099 for value in found):
+            continue  # "2019-2020": years
+        for name, value in zip(("a", "b"), found, strict=False):
+            times.append((match.start(name), match.end(name), int(value[:2]), int(value[2:])))
+    for match in _DOTTED.finditer(text):
+        before = text[max(0, match.start() - 30) : match.start()]
+        if _DOTTED_LEAD.search(before) and not _VERSION_LEAD.search(before):
+            hour, minute = match.group().split(".")
+            times.append((match.start(), match.end(), int(hour), int(minute)))
+    times.sort()
+    # One reading of each place: the first pattern that took it.
+    kept: list[tuple[int, int, int, int]] = []
+    for time in times:
+        if not kept or time[0] >= kept[-1][1]:
+            kept.append(time)
+    return kept
+
+
+def _clock_times(text: str) -> list[tuple[int, int, bool, int, int, int, int]]:
+    found: list[tuple[int, int, bool, int, int, int, int]] = []
+    written = _written_times(text)
+    for index, (start, end, hour, minute) in enumerate(written):
         after = _ZONE_AFTER.match(text[end : end + 40])
+        if after and index + 1 < len(written) and written[index + 1][0] < end + after.end("zone"):
+            after = None  # "0800-2000", "14:30-15:30": the next time of a range, not a UTC offset
         before = None if after else _ZONE_BEFORE.search(text[max(0, start - 12) : start])
         if after:
             zone = (end - start + after.start("zone"), end - start + after.end("zone"))
