@@ -24,7 +24,16 @@ __all__ = ["EXIT_BAD_INPUT", "EXIT_FAILED", "EXIT_OK", "CommandError", "build_pa
 def build_parser() -> argparse.ArgumentParser:
     import argparse  # noqa: PLC0415 - not on the path to the window
 
-    from composer.cli import accounts, check, incidents, organisation, outbox, publish, templates  # noqa: PLC0415
+    from composer.cli import (  # noqa: PLC0415
+        accounts,
+        check,
+        incidents,
+        organisation,
+        outbox,
+        publish,
+        statuspage,
+        templates,
+    )
 
     class Parser(argparse.ArgumentParser):
         """Usage errors in one line, as every other error of the command (no usage block)."""
@@ -47,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     accounts.add_parsers(commands)
     publish.add_parsers(commands)
     outbox.add_parsers(commands)
+    statuspage.add_parsers(commands)
     return parser
 
 

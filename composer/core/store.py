@@ -417,10 +417,22 @@ class Store:
         ]
         return max(earlier, default=None)
 
-    def _update_from(self, row: sqlite3.Row) -> Update:
-        pubs = self._conn.execute(
-            "SELECT * FROM publications WHERE update_id=? ORDER BY published_at", (row["id"],)
-        ).fetchall()
+    def published_updates(self) -> list[Update]:
+        """Every update that went out (it has a publication), by incident, oldest first: one query,
+        so a publication added meanwhile by another process is seen with its update or not at all."""
+        grouped: dict[int, list[sqlite3.Row]] = {}
+        for row in self._conn.execute(
+            "SELECT u.*, p.channel, p.published_at, p.remote_id, p.url FROM updates u JOIN publications p"
+            " ON p.update_id = u.id ORDER BY u.incident_id, u.created_at, u.id, p.published_at"
+        ):
+            grouped.setdefault(row["id"], []).append(row)  # the update's columns and one publication's
+        return [self._update_from(rows[0], rows) for rows in grouped.values()]
+
+    def _update_from(self, row: sqlite3.Row, pubs: list[sqlite3.Row] | None = None) -> Update:
+        if pubs is None:
+            pubs = self._conn.execute(
+                "SELECT * FROM publications WHERE update_id=? ORDER BY published_at", (row["id"],)
+            ).fetchall()
         return Update(
             id=row["id"],
             incident_id=row["incident_id"],

@@ -1,0 +1,268 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""What the status page shows, read from the store: published updates only, never a draft.
+
+An update is published when it has a publication (a channel it went out on); an incident is
+shown once one of its updates is. Its status is that of its newest published update, as the
+store keeps it (`schema`, migration 8). Everything here is the same in every language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, NamedTuple
+from urllib.parse import quote, urlsplit
+
+from composer.core.contacts import contacts_for
+from composer.core.model import Incident, Organisation, Severity, Status, Update
+from composer.core.statuspage.strings import LANGUAGES
+
+if TYPE_CHECKING:
+    from composer.core.store import Store
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # "last updated" of a page nothing was ever published on
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+_IMG = re.compile(r"<img\b[^>]*>")
+_ATTRIBUTE = re.compile(r'([a-z]+)="([^"]*)"')
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:(?!\d)")  # "mailto:", "javascript:"; not "host:8080"
+
+
+@dataclass(frozen=True)
+class Link:
+    """A contact as shown (`text`) and as linked (`href`: "" when it cannot be a link)."""
+
+    text: str
+    href: str
+
+
+@dataclass(frozen=True)
+class SiteContacts:
+    phone: Link | None
+    phone_hours: str
+    emails: tuple[Link, ...]
+    pages: tuple[Link, ...]
+
+    @property
+    def any(self) -> bool:
+        return bool(self.phone or self.emails or self.pages)
+
+
+@dataclass(frozen=True)
+class Published:
+    """One published update: its Markdown body already turned into sanitised HTML."""
+
+    id: int
+    status: Status
+    body: str
+    html: str
+    signer: str
+    language: str  # a valid language tag, or "" (then the page's language applies)
+    published_at: datetime
+    next_update_at: datetime | None
+    window_start: datetime | None  # a maintenance window, when the update's template gave one
+    window_end: datetime | None
+
+
+@dataclass(frozen=True)
+class Shown:
+    """An incident with its published updates, oldest first (never empty)."""
+
+    incident: Incident
+    updates: tuple[Published, ...]
+
+    @property
+    def id(self) -> int:
+        return self.incident.id or 0
+
+    @property
+    def latest(self) -> Published:
+        return self.updates[-1]
+
+    @property
+    def status(self) -> Status:
+        return self.latest.status
+
+    @property
+    def is_open(self) -> bool:
+        return not self.status.is_closed
+
+    @property
+    def is_maintenance(self) -> bool:
+        return self.incident.severity is Severity.MAINTENANCE or any(u.status.is_maintenance for u in self.updates)
+
+    @property
+    def updated_at(self) -> datetime:
+        return self.latest.published_at
+
+    @property
+    def window(self) -> tuple[datetime, datetime | None]:
+        """The maintenance window: the newest update's that gives one, else from the start."""
+        for update in reversed(self.updates):
+            if update.window_start is not None:
+                end = update.window_end
+                return update.window_start, end if end is not None and end > update.window_start else None
+        return self.incident.started_at, None
+
+
+@dataclass(frozen=True)
+class SiteData:
+    organisation: Organisation
+    incidents: tuple[Shown, ...]  # newest update first
+    usual_language: str  # the language most published updates are written in
+
+    @property
+    def updated_at(self) -> datetime:
+        """When the newest update went out: the site's only date, so a rebuild changes nothing."""
+        return max((shown.updated_at for shown in self.incidents), default=EPOCH)
+
+    def contacts(self, shown: Shown | None = None) -> SiteContacts:
+        """The contacts for the front page (every open incident), or for one incident's page
+        (that one only, so a new incident elsewhere leaves that page as it was)."""
+        incidents = [shown] if shown is not None else [s for s in self.incidents if s.is_open]
+        return site_contacts(self.organisation, [s.incident for s in incidents if s.is_open])
+
+
+def images_as_links(html: str) -> str:
+    """Images as links to them: nothing on the page is fetched from anywhere."""
+
+    def link(match: re.Match[str]) -> str:
+        attributes: dict[str, str] = dict(_ATTRIBUTE.findall(match.group(0)))
+        src, alt = attributes.get("src", ""), attributes.get("alt", "")
+        if not src:
+            return alt
+        return f'<a href="{src}">{alt or src}</a>'  # both already escaped by the sanitiser
+
+    return _IMG.sub(link, html)
+
+
+def _time(value: object) -> datetime | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def _window(update: Update) -> tuple[datetime | None, datetime | None]:
+    template = update.extra.get("template")
+    values = template.get("values") if isinstance(template, dict) else None
+    if not isinstance(values, dict):
+        return None, None
+    return _time(values.get("window_start")), _time(values.get("window_end"))
+
+
+def _published(update: Update, render: Callable[[str], str]) -> Published:
+    start, end = _window(update)
+    language = update.language.strip()
+    return Published(
+        id=update.id or 0,
+        status=update.status,
+        body=update.body,
+        html=render(update.body),
+        signer=update.signer.strip(),
+        language=language if _LANGUAGE_TAG.fullmatch(language) else "",
+        published_at=(update.published_at or update.created_at).astimezone(UTC),
+        next_update_at=update.next_update_at,
+        window_start=start,
+        window_end=end,
+    )
+
+
+def web_link(url: str) -> Link | None:
+    """An http(s) address as a link ('example.com/contact' taken as https); any other scheme
+    (javascript:, data:) or an address that cannot be read is shown as text, not linked."""
+    url = url.strip()
+    if not url:
+        return None
+    if "//" not in url and _SCHEME.match(url):
+        return Link(url, "")
+    try:
+        parts = urlsplit(url if "//" in url else f"https://{url}")
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            return Link(url, "")
+        return Link(url, parts.geturl())
+    except ValueError:  # an unclosed [IPv6] bracket, a port that is no number
+        return Link(url, "")
+
+
+def _mail_link(address: str) -> Link | None:
+    address = address.strip()
+    if not address:
+        return None
+    if "@" not in address or any(c.isspace() or c in "<>\"'" for c in address):
+        return Link(address, "")
+    return Link(address, "mailto:" + quote(address, safe="@.+-_"))
+
+
+def _phone_link(phone: str) -> Link | None:
+    phone = phone.strip()
+    if not phone:
+        return None
+    digits = re.sub(r"[^0-9+]", "", phone)
+    return Link(phone, f"tel:{digits}" if len(digits) >= 3 else "")
+
+
+class _Down(NamedTuple):
+    """What is down (`contacts.DownFlags`)."""
+
+    own_site_down: bool
+    own_email_down: bool
+
+
+def site_contacts(org: Organisation, open_incidents: list[Incident]) -> SiteContacts:
+    """The alternate contacts first (they live outside our infrastructure), then the usual ones
+    unless an open incident takes them down (`contacts_for`, which never gives a dead page)."""
+    now = _Down(any(i.own_site_down for i in open_incidents), any(i.own_email_down for i in open_incidents))
+    elsewhere, usual = contacts_for(org, _Down(True, True)), contacts_for(org, now)
+    emails = dict.fromkeys(e for e in (elsewhere.email, usual.email) if e)
+    pages = dict.fromkeys(p for p in (elsewhere.url, usual.url) if p)
+    return SiteContacts(
+        phone=_phone_link(usual.phone),
+        phone_hours=usual.phone_hours,
+        emails=tuple(link for link in map(_mail_link, emails) if link is not None),
+        pages=tuple(link for link in map(web_link, pages) if link is not None),
+    )
+
+
+def usual_language(updates: list[Update]) -> str:
+    """The language most published updates are written in (English when none is known)."""
+    counts = Counter(u.language.strip().lower()[:2] for u in updates)
+    ranked = sorted((code for code in counts if code in LANGUAGES), key=lambda c: (-counts[c], LANGUAGES.index(c)))
+    return ranked[0] if ranked else LANGUAGES[0]
+
+
+def read_site(store: Store, html_cache: dict[str, str] | None = None) -> SiteData:
+    """Everything the status page shows, in three queries whatever the store holds. `html_cache`
+    (body -> HTML, kept by a caller that rebuilds often) spares rendering the same Markdown again;
+    it is left holding the bodies of this build only."""
+    from composer.core.templates.render import markdown_to_html  # noqa: PLC0415 - the one Markdown to HTML
+
+    known = html_cache if html_cache is not None else {}
+    used: dict[str, str] = {}
+
+    def render(body: str) -> str:
+        html = used.get(body)
+        if html is None:
+            html = known.get(body)
+            used[body] = html = html if html is not None else images_as_links(markdown_to_html(body))
+        return html
+
+    updates = store.published_updates()
+    by_incident: dict[int, list[Published]] = {}
+    for update in updates:
+        by_incident.setdefault(update.incident_id or 0, []).append(_published(update, render))
+    shown = [
+        Shown(incident, tuple(by_incident[incident.id]))
+        for incident in store.incidents()
+        if incident.id is not None and incident.id in by_incident
+    ]
+    shown.sort(key=lambda s: (s.updated_at, s.id), reverse=True)
+    if html_cache is not None:
+        html_cache.clear()
+        html_cache.update(used)
+    return SiteData(organisation=store.organisation(), incidents=tuple(shown), usual_language=usual_language(updates))

@@ -1,0 +1,99 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""`feed.atom` (every published update, with feedgen) and `maintenance.ics` (every maintenance,
+with icalendar). Both carry only times from the store, so the same store gives the same bytes."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import TYPE_CHECKING
+
+from composer.core.statuspage.strings import STATUS_LABELS
+
+if TYPE_CHECKING:
+    from composer.core.statuspage.data import Shown, SiteData
+
+# Characters XML 1.0 (and so Atom) cannot hold at all, which lxml refuses rather than escapes.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+def stable_id(site: SiteData, what: str) -> str:
+    """A URN that stays the same from build to build for one thing on one organisation's page."""
+    org = site.organisation
+    owner = org.status_page_url.strip() or f"incident-composer:{org.name.strip()}"
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{owner}#{what}')}"
+
+
+def absolute(site: SiteData, path: str) -> str:
+    """`path` on the status page's own address when it is known, else relative to the feed."""
+    base = site.organisation.status_page_url.strip()
+    if base.startswith(("https://", "http://")):
+        return base.rstrip("/") + "/" + path
+    return path
+
+
+def atom_feed(site: SiteData, language: str, title: str) -> bytes:
+    """Every published update, newest first: one entry each, its text as HTML."""
+    from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]  # noqa: PLC0415 - ships no types
+
+    labels = STATUS_LABELS[language]
+    org = site.organisation
+    feed = FeedGenerator()
+    feed.id(stable_id(site, "feed"))
+    feed.title(xml_text(title))
+    feed.updated(site.updated_at)
+    feed.author({"name": xml_text(org.name.strip() or title)})
+    feed.language(language)
+    feed.generator("Incident Composer")
+    feed.link(href=absolute(site, "feed.atom"), rel="self", type="application/atom+xml")
+    feed.link(href=absolute(site, "index.html"), rel="alternate", type="text/html")
+    updates = [(update, shown) for shown in site.incidents for update in shown.updates]
+    updates.sort(key=lambda pair: (pair[0].published_at, pair[0].id), reverse=True)
+    for update, shown in updates:
+        entry = feed.add_entry(order="append")
+        entry.id(stable_id(site, f"update-{update.id}"))
+        entry.title(xml_text(f"{shown.incident.title} — {labels[update.status]}"))
+        entry.updated(update.published_at)
+        entry.published(update.published_at)
+        entry.link(href=absolute(site, f"incidents/{shown.id}.html#update-{update.id}"), rel="alternate")
+        entry.content(xml_text(update.html), type="html")
+        if update.signer:
+            entry.author({"name": xml_text(update.signer)})
+    return bytes(feed.atom_str(pretty=True))
+
+
+def _plain(text: str) -> str:
+    return xml_text(text).strip()
+
+
+def maintenance_calendar(site: SiteData, name: str) -> bytes:
+    """One event per maintenance: its window, title and newest published text."""
+    from icalendar import Calendar, Event  # noqa: PLC0415
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//Incident Composer//Status page//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", _plain(name))
+    maintenance: list[Shown] = [shown for shown in site.incidents if shown.is_maintenance]
+    for shown in sorted(maintenance, key=lambda s: (s.window[0], s.id)):
+        start, end = shown.window
+        event = Event()
+        event.add("uid", stable_id(site, f"maintenance-{shown.id}").removeprefix("urn:uuid:"))
+        event.add("dtstamp", shown.updated_at)
+        event.add("last-modified", shown.updated_at)
+        event.add("sequence", len(shown.updates) - 1)
+        event.add("dtstart", start)
+        if end is not None:
+            event.add("dtend", end)
+        event.add("summary", _plain(shown.incident.title))
+        event.add("description", _plain(shown.latest.body))
+        event.add("status", "CONFIRMED")
+        link = absolute(site, f"incidents/{shown.id}.html")
+        if link.startswith(("https://", "http://")):
+            event.add("url", link)
+        calendar.add_component(event)
+    return bytes(calendar.to_ical())
