@@ -420,8 +420,24 @@ def test_a_year_of_history_keeps_the_front_page_small(store):
     history = page(site, "index.html").by_id("history").parent
     assert len(history.find("li")) in (89, 90, 91)  # the last 90 days
     assert [h.text for h in history.find("h3")] == ["November 2026", "October 2026", "September 2026", "August 2026"]
-    assert len(site) == 365 + 3
-    assert len(ET.fromstring(site["feed.atom"]).findall(f"{ATOM}entry")) == 365 * 3  # the feed keeps everything
+    archives = sorted(name for name in site if name.startswith("feed/"))
+    assert len(archives) in (12, 13)  # one per month before the newest (RFC 5005 archives)
+    assert len(site) == 365 + 3 + len(archives)
+    # The feed keeps everything: the newest month (and at least 50) in feed.atom, the rest archived.
+    current = ET.fromstring(site["feed.atom"])
+    recent = {e.findtext(f"{ATOM}id") for e in current.iter(f"{ATOM}entry")}
+    assert len(recent) >= 50
+    archived = [e.findtext(f"{ATOM}id") for name in archives for e in ET.fromstring(site[name]).iter(f"{ATOM}entry")]
+    assert len(archived) == len(set(archived))
+    assert len(recent | set(archived)) == 365 * 3
+    assert len(site["feed.atom"]) < 200_000
+    # The chain: feed.atom -> the newest archive -> ... -> the oldest; each archive says it is one.
+    links = {link.get("rel"): link.get("href") for link in current.findall(f"{ATOM}link")}
+    assert links["prev-archive"] == archives[-1]
+    for older, newer in itertools.pairwise(archives):
+        doc = ET.fromstring(site[newer])
+        assert doc.find("{http://purl.org/syndication/history/1.0}archive") is not None
+        assert {link.get("rel"): link.get("href") for link in doc.findall(f"{ATOM}link")}["prev-archive"] == older
 
 
 # -- languages --------------------------------------------------------------------------------

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 import uuid
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from composer.core.statuspage.strings import STATUS_LABELS
 
 if TYPE_CHECKING:
-    from composer.core.statuspage.data import Shown, SiteData
+    from composer.core.statuspage.data import Published, Shown, SiteData
 
 # Characters XML 1.0 (and so Atom) cannot hold at all, which lxml refuses rather than escapes.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -36,8 +37,54 @@ def absolute(site: SiteData, path: str) -> str:
     return path
 
 
-def atom_feed(site: SiteData, language: str, title: str) -> bytes:
-    """Every published update, newest first: one entry each, its text as HTML."""
+# The subscription document (`feed.atom`) carries the newest month and at least this many entries;
+# every older month is an archive document (`feed/YYYY-MM.atom`, RFC 5005), whose bytes stay the
+# same once the month is over, so a new update re-sends one small feed, not a year of them.
+RECENT_ENTRIES = 50
+_HISTORY_NS = "http://purl.org/syndication/history/1.0"
+
+
+def atom_feeds(site: SiteData, language: str, title: str) -> dict[str, bytes]:
+    """Every published update, newest first, in `feed.atom` and its monthly archives."""
+    updates = [(update, shown) for shown in site.incidents for update in shown.updates]
+    updates.sort(key=lambda pair: (pair[0].published_at, pair[0].id), reverse=True)
+    if not updates:
+        return {"feed.atom": _atom(site, language, title, [], path="feed.atom", links={})}
+    month = _month(updates[0][0].published_at)
+    recent = [
+        pair for index, pair in enumerate(updates) if index < RECENT_ENTRIES or _month(pair[0].published_at) == month
+    ]
+    by_month: dict[str, list[tuple[Published, Shown]]] = {}
+    for pair in updates:
+        if _month(pair[0].published_at) != month:
+            by_month.setdefault(_month(pair[0].published_at), []).append(pair)
+    months = sorted(by_month)
+    out: dict[str, bytes] = {}
+    for index, name in enumerate(months):
+        links = {"current": "feed.atom"}
+        if index > 0:
+            links["prev-archive"] = f"feed/{months[index - 1]}.atom"
+        if index + 1 < len(months):
+            links["next-archive"] = f"feed/{months[index + 1]}.atom"
+        out[f"feed/{name}.atom"] = _atom(site, language, title, by_month[name], path=f"feed/{name}.atom", links=links)
+    current = {"prev-archive": f"feed/{months[-1]}.atom"} if months else {}
+    out["feed.atom"] = _atom(site, language, title, recent, path="feed.atom", links=current)
+    return out
+
+
+def _month(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m")
+
+
+def _atom(
+    site: SiteData,
+    language: str,
+    title: str,
+    updates: list[tuple[Published, Shown]],
+    *,
+    path: str,
+    links: dict[str, str],
+) -> bytes:
     from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]  # noqa: PLC0415 - ships no types
 
     labels = STATUS_LABELS[language]
@@ -45,14 +92,14 @@ def atom_feed(site: SiteData, language: str, title: str) -> bytes:
     feed = FeedGenerator()
     feed.id(stable_id(site, "feed"))
     feed.title(xml_text(title))
-    feed.updated(site.updated_at)
+    feed.updated(max((update.published_at for update, _ in updates), default=site.updated_at))
     feed.author({"name": xml_text(org.name.strip() or title)})
     feed.language(language)
     feed.generator("Incident Composer")
-    feed.link(href=absolute(site, "feed.atom"), rel="self", type="application/atom+xml")
+    feed.link(href=absolute(site, path), rel="self", type="application/atom+xml")
     feed.link(href=absolute(site, "index.html"), rel="alternate", type="text/html")
-    updates = [(update, shown) for shown in site.incidents for update in shown.updates]
-    updates.sort(key=lambda pair: (pair[0].published_at, pair[0].id), reverse=True)
+    for rel, href in links.items():
+        feed.link(href=absolute(site, href), rel=rel, type="application/atom+xml")
     for update, shown in updates:
         entry = feed.add_entry(order="append")
         entry.id(stable_id(site, f"update-{update.id}"))
@@ -63,7 +110,11 @@ def atom_feed(site: SiteData, language: str, title: str) -> bytes:
         entry.content(xml_text(update.html), type="html")
         if update.signer:
             entry.author({"name": xml_text(update.signer)})
-    return bytes(feed.atom_str(pretty=True))
+    data = bytes(feed.atom_str(pretty=True))
+    if path != "feed.atom":  # an archive document says so (RFC 5005 section 4)
+        head = data.index(b">", data.index(b"<feed")) + 1
+        data = data[:head] + f'\n  <fh:archive xmlns:fh="{_HISTORY_NS}"/>'.encode() + data[head:]
+    return data
 
 
 def _plain(text: str) -> str:

@@ -85,7 +85,7 @@ def render_site(
     user_templates: Path | None = None,
 ) -> dict[str, bytes]:
     """`build_site` for what was read from the store already."""
-    from composer.core.statuspage.feeds import atom_feed, maintenance_calendar  # noqa: PLC0415
+    from composer.core.statuspage.feeds import atom_feeds, maintenance_calendar  # noqa: PLC0415
 
     codes = parse_languages(",".join(languages)) if languages else (site.usual_language,)
     zone = _zone(site.organisation.timezone.strip() or local_zone.strip() or "UTC")
@@ -99,7 +99,7 @@ def render_site(
             out[pages.path(page)] = pages.incident(shown, page)
     name = site.organisation.name.strip()
     heading = f"{name} — {STRINGS[codes[0]]['status']}" if name else STRINGS[codes[0]]["status"]
-    out["feed.atom"] = atom_feed(site, codes[0], heading)
+    out.update(atom_feeds(site, codes[0], heading))
     out["maintenance.ics"] = maintenance_calendar(site, heading)
     return out
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from composer.core.templates.bounds import (
@@ -33,6 +33,7 @@ from composer.core.templates.library import TemplateInfo, unknown_stage
 if TYPE_CHECKING:
     from jinja2 import Template
     from jinja2.sandbox import ImmutableSandboxedEnvironment
+    from markdown_it import MarkdownIt
 
 # Stage -> lifecycle status written into the interchange file.
 STAGE_STATUS = {
@@ -145,9 +146,17 @@ def _time(value: object) -> datetime | None:
 def markdown_to_html(text: str) -> str:
     """CommonMark without raw HTML, then nh3 (ammonia) to keep only safe tags."""
     import nh3  # noqa: PLC0415
+
+    return nh3.clean(_markdown().render(text))
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    """One parser for every caller: building it costs as much as rendering an update, and
+    rendering keeps its state per call (safe from several threads)."""
     from markdown_it import MarkdownIt  # noqa: PLC0415
 
-    return nh3.clean(MarkdownIt("js-default").enable("table").render(text))
+    return MarkdownIt("js-default").enable("table")
 
 
 # Limits no real update reaches, so a user template cannot make the app hang or eat the memory:
