@@ -15,6 +15,7 @@ from composer.cli.base import EXIT_FAILED, EXIT_OK, CommandError, account_name, 
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable
 
     from composer.core.credentials import CredentialStore
     from composer.publishers.base import Account, Publisher
@@ -32,6 +33,11 @@ OPTIONS = {
     "ca_file": "ca_file",
     "list_unsubscribe": "list_unsubscribe",
     "handle": "handle",
+    "folder": "folder",
+    "key_file": "key_file",
+    "host_key": "host_key",
+    "public_url": "public_url",
+    "languages": "languages",
 }
 
 
@@ -41,8 +47,16 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     add = actions.add_parser("add", help="add or replace an account")
     add.add_argument("kind", metavar="KIND", help="email, … (see `accounts kinds`)")
     add.add_argument("name", type=account_name, metavar="NAME")
-    for option in ("url", "host", "port", "username", "to", "bcc", "security", "ca-file", "list-unsubscribe", "handle"):
+    for option in (
+        *("url", "host", "port", "username", "to", "bcc", "security", "ca-file", "list-unsubscribe", "handle"),
+        *("folder", "key-file", "public-url", "languages"),
+    ):
         add.add_argument(f"--{option}")
+    add.add_argument(
+        "--host-key",
+        metavar="SHA256:…",
+        help="sftp: the server's host key fingerprint, as your host gives it (else shown once to confirm)",
+    )
     add.add_argument("--from", dest="from_")
     add.add_argument(
         "--set",
@@ -134,6 +148,9 @@ def add_account(args: argparse.Namespace) -> int:
         raise CommandError(problem)
     field = secret_field(publisher)
     secret = _read_secret(args) if field is not None else None
+    offer = getattr(publisher, "host_key_offer", None)
+    if callable(offer) and not settings.get("host_key"):
+        settings.update(_confirmed_host_key(offer, settings, asked=not args.password_stdin))
     if field is not None and field.required and not secret:
         raise CommandError(f"{args.kind} accounts need a secret: pass it on stdin with --password-stdin")
     keyring = credentials() if secret else None
@@ -148,6 +165,28 @@ def add_account(args: argparse.Namespace) -> int:
     else:
         print(f"Account {args.name} saved.")
     return EXIT_OK
+
+
+def _confirmed_host_key(
+    offer: Callable[[dict[str, str]], tuple[str, str]], settings: dict[str, str], *, asked: bool
+) -> dict[str, str]:
+    """The server's host key, pinned once the user confirms it is the one their host gave them:
+    on a terminal by answering yes, else by passing it with --host-key (nothing is saved until then)."""
+    from composer.publishers.base import PublishError  # noqa: PLC0415
+
+    try:
+        fingerprint, key_type = offer(settings)
+    except PublishError as error:
+        raise CommandError(f"cannot reach the server to see its host key: {error}", EXIT_FAILED) from None
+    where = f"{settings.get('host', '')}:{settings.get('port') or 22}"
+    shown = f"The server at {where} shows a {key_type} host key with fingerprint {fingerprint}."
+    if asked and sys.stdin.isatty():
+        print(shown)
+        answer = input("Is this the fingerprint your host gave you? Type yes to trust it: ").strip().lower()
+        if answer == "yes":
+            return {"host_key": fingerprint, "host_key_type": key_type}
+        raise CommandError("host key not confirmed: nothing saved")
+    raise CommandError(f"{shown} Check it with your host, then add the account again with --host-key {fingerprint}")
 
 
 def list_accounts(args: argparse.Namespace) -> int:

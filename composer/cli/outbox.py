@@ -118,10 +118,11 @@ def list_jobs(args: argparse.Namespace) -> int:
 def _service(store: Store) -> PublishingService:
     from composer.cli.accounts import publishers  # noqa: PLC0415
     from composer.cli.publish import keyring_secrets  # noqa: PLC0415
+    from composer.cli.statuspage import site_builder  # noqa: PLC0415
     from composer.publishers.accounts import load_accounts  # noqa: PLC0415
     from composer.publishers.service import PublishingService  # noqa: PLC0415
 
-    return PublishingService(store.outbox(), load_accounts(store), publishers(), keyring_secrets())
+    return PublishingService(store.outbox(), load_accounts(store), publishers(), keyring_secrets(), site_builder(store))
 
 
 def describe(outcome: Outcome) -> str:

@@ -76,6 +76,7 @@ def _failing_checks(doc: UpdateDocument, channels: list[Publisher]) -> list[Find
 
 def publish_file(args: argparse.Namespace) -> int:
     from composer.cli.outbox import describe  # noqa: PLC0415
+    from composer.cli.statuspage import site_builder  # noqa: PLC0415
     from composer.cli.templates import library  # noqa: PLC0415
     from composer.core.checks import MIN_REASON_LENGTH  # noqa: PLC0415
     from composer.core.exchange import stored_for_publishing  # noqa: PLC0415
@@ -126,7 +127,7 @@ def publish_file(args: argparse.Namespace) -> int:
             organisation=organisation.name,
         )
         publishable.first_of_incident = store.updates(incident.id)[0].id == update.id
-        service = PublishingService(store.outbox(), accounts, kinds, keyring_secrets())
+        service = PublishingService(store.outbox(), accounts, kinds, keyring_secrets(), site_builder(store))
         outcomes = service.publish(publishable, names, queue=args.queue)
     finally:
         store.close()

@@ -18,6 +18,9 @@ from composer.cli.base import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, CommandError
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable
+
+    from composer.core.store import Store
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -118,3 +121,11 @@ def build_page(args: argparse.Namespace) -> int:
         print(f"wrote {name}")
     print(f"Status page in {folder}: {len(written)} files written, {unchanged} unchanged.")
     return EXIT_OK
+
+
+def site_builder(store: Store) -> Callable[[int | None, str], dict[str, bytes]]:
+    """The status page builder `publish` and `outbox send` give the publishing service."""
+    from composer.cli.templates import local_zone  # noqa: PLC0415
+    from composer.core.statuspage import publishing_builder, user_folder  # noqa: PLC0415
+
+    return publishing_builder(store.path, local_zone=local_zone(), user_templates=user_folder())

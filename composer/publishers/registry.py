@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # the type checker holds every built-in to the contract
     from composer.publishers.email import EmailPublisher
     from composer.publishers.linkedin import LinkedInPublisher
     from composer.publishers.mastodon import MastodonPublisher
+    from composer.publishers.statuspage import SftpStatusPage, WebDavStatusPage
     from composer.publishers.wordpress import WordPressPublisher
     from composer.publishers.x import XPublisher
 
@@ -27,6 +28,8 @@ if TYPE_CHECKING:  # the type checker holds every built-in to the contract
         BlueskyPublisher,
         XPublisher,
         LinkedInPublisher,
+        SftpStatusPage,
+        WebDavStatusPage,
     )
 
 ENTRY_POINT_GROUP = "incident_composer.publishers"
@@ -38,6 +41,8 @@ BUILTINS: dict[str, str] = {
     "bluesky": "composer.publishers.bluesky:BlueskyPublisher",
     "x": "composer.publishers.x:XPublisher",
     "linkedin": "composer.publishers.linkedin:LinkedInPublisher",
+    "sftp": "composer.publishers.statuspage:SftpStatusPage",
+    "webdav": "composer.publishers.statuspage:WebDavStatusPage",
 }
 
 

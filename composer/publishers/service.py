@@ -37,6 +37,7 @@ from composer.publishers.base import (
     PublishError,
     RateLimited,
     Receipt,
+    Rejected,
     existence_check_seconds,
 )
 
@@ -115,8 +116,12 @@ class PublishingService:
         accounts: dict[str, Account],
         publishers: Mapping[str, Publisher],
         secret_for: Callable[[str], str | None],
+        site_builder: Callable[[int | None, str], dict[str, bytes]] | None = None,
     ):
+        """`site_builder` (update id, languages) -> the status page's files, for the publishers that
+        upload it (`uploads_site`): built when the job is sent, so it shows what is out by then."""
         self._outbox = outbox
+        self._site_builder = site_builder
         self._accounts = accounts
         self._publishers = publishers
         self._secret_for = secret_for
@@ -309,6 +314,11 @@ class PublishingService:
             credentials = credentials_for(publisher, self._secret(name)) if needs_secret(publisher, account) else {}
         except PublishError as error:
             return self._not_sent(job, error, rechecking=rechecking, queue=False)
+        if getattr(publisher, "uploads_site", False):
+            try:
+                post.meta["site"] = self._site(job, account)
+            except PublishError as error:
+                return self._not_sent(job, error, rechecking=rechecking, queue=False)
         with self._outbox_lock:
             claimed = self._outbox.claim(key, uncertain=rechecking, cancelled=explicit)
             lost = None if claimed else self._outbox.get(key)
@@ -329,6 +339,15 @@ class PublishingService:
             self._outbox.mark_sent(key, _receipt_data(receipt))
         report(1.0, "sent")
         return Outcome(name, receipt, state="sent", job_id=job.id)
+
+    def _site(self, job: Job, account: Account) -> dict[str, bytes]:
+        """The status page as it will be with this job's update out (a one-line error if it cannot be built)."""
+        if self._site_builder is None:
+            raise Rejected("The status page cannot be built here, so nothing was uploaded.")
+        try:
+            return self._site_builder(job.update_id, account.settings.get("languages", ""))
+        except (ValueError, OSError) as error:  # SiteError (a broken template, a language), a store that cannot be read
+            raise Rejected(f"The status page could not be built: {error}") from None
 
     def _uncertain(self, job: Job, publisher: Publisher, message: str) -> Outcome:
         """It may have gone out. A channel that can look for its post looks, soon, on its own."""

@@ -130,7 +130,9 @@ class ServiceMaker:
 
     def round(self) -> Callable[[], PublishingService]:
         """One press of Publish or Retry: a callable that gives its accounts' shared service."""
+        from composer.core.statuspage import publishing_builder, user_folder  # noqa: PLC0415
         from composer.publishers.service import PublishingService  # noqa: PLC0415
+        from composer.ui.template_workflow import local_zone_name  # noqa: PLC0415
 
         secrets = credential_store(self.context, ask=False)
         lock = threading.Lock()
@@ -141,7 +143,9 @@ class ServiceMaker:
             with lock:
                 if not built:
                     store = self.outbox_store()
-                    built.append(PublishingService(store.outbox(), load_accounts(store), self.publishers, secret_for))
+                    site = publishing_builder(store.path, local_zone=local_zone_name(), user_templates=user_folder())
+                    accounts = load_accounts(store)
+                    built.append(PublishingService(store.outbox(), accounts, self.publishers, secret_for, site))
                 return built[0]
 
         return service

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 OnScreen = Callable[[], tuple[Incident | None, Update | None]]
 
 
-def _local_zone_name() -> str:
+def local_zone_name() -> str:
+    """This computer's zone by its IANA name ("UTC" when it has none)."""
     from PySide6.QtCore import QTimeZone  # noqa: PLC0415
 
     name = bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
@@ -77,7 +78,7 @@ class TemplateWorkflow(QObject):
             self.store.organisation(),
             self.store.people(),
             incident,
-            local_zone=_local_zone_name(),
+            local_zone=local_zone_name(),
             signer=update.signer if update else "",
         )
         values: dict[str, object] = {

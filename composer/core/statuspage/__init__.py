@@ -6,7 +6,22 @@ same bytes. `site` renders the pages, `data` reads the store, `feeds` writes the
 maintenance calendar, `strings` holds the page's own words in each language.
 """
 
-from composer.core.statuspage.site import SiteError, build_site, parse_languages, render_site, user_folder
+from composer.core.statuspage.site import (
+    SiteError,
+    build_site,
+    parse_languages,
+    publishing_builder,
+    render_site,
+    user_folder,
+)
 from composer.core.statuspage.strings import LANGUAGES
 
-__all__ = ["LANGUAGES", "SiteError", "build_site", "parse_languages", "render_site", "user_folder"]
+__all__ = [
+    "LANGUAGES",
+    "SiteError",
+    "build_site",
+    "parse_languages",
+    "publishing_builder",
+    "render_site",
+    "user_folder",
+]

@@ -156,7 +156,7 @@ def _window(update: Update) -> tuple[datetime | None, datetime | None]:
     return _time(values.get("window_start")), _time(values.get("window_end"))
 
 
-def _published(update: Update, render: Callable[[str], str]) -> Published:
+def _published(update: Update, render: Callable[[str], str], at: datetime | None = None) -> Published:
     start, end = _window(update)
     language = update.language.strip()
     return Published(
@@ -166,7 +166,7 @@ def _published(update: Update, render: Callable[[str], str]) -> Published:
         html=render(update.body),
         signer=update.signer.strip(),
         language=language if _LANGUAGE_TAG.fullmatch(language) else "",
-        published_at=(update.published_at or update.created_at).astimezone(UTC),
+        published_at=(update.published_at or at or update.created_at).astimezone(UTC),
         next_update_at=update.next_update_at,
         window_start=start,
         window_end=end,
@@ -236,10 +236,13 @@ def usual_language(updates: list[Update]) -> str:
     return ranked[0] if ranked else LANGUAGES[0]
 
 
-def read_site(store: Store, html_cache: dict[str, str] | None = None) -> SiteData:
+def read_site(
+    store: Store, html_cache: dict[str, str] | None = None, going_out: tuple[int, datetime] | None = None
+) -> SiteData:
     """Everything the status page shows, in three queries whatever the store holds. `html_cache`
     (body -> HTML, kept by a caller that rebuilds often) spares rendering the same Markdown again;
-    it is left holding the bodies of this build only."""
+    it is left holding the bodies of this build only. `going_out`: (update id, when) of the update
+    being published now, shown as published at that time though no channel has recorded it yet."""
     from composer.core.templates.render import markdown_to_html  # noqa: PLC0415 - the one Markdown to HTML
 
     known = html_cache if html_cache is not None else {}
@@ -253,9 +256,13 @@ def read_site(store: Store, html_cache: dict[str, str] | None = None) -> SiteDat
         return html
 
     updates = store.published_updates()
+    at = None
+    if going_out is not None and all(update.id != going_out[0] for update in updates):
+        updates.append(store.update(going_out[0]))
+        at = going_out[1]
     by_incident: dict[int, list[Published]] = {}
     for update in updates:
-        by_incident.setdefault(update.incident_id or 0, []).append(_published(update, render))
+        by_incident.setdefault(update.incident_id or 0, []).append(_published(update, render, at))
     shown = [
         Shown(incident, tuple(by_incident[incident.id]))
         for incident in store.incidents()

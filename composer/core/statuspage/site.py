@@ -14,7 +14,7 @@ the build with one line naming it (`SiteError`).
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -65,15 +65,47 @@ def build_site(
     local_zone: str = "UTC",
     user_templates: Path | None = None,
     html_cache: dict[str, str] | None = None,
+    going_out: tuple[int, datetime] | None = None,
 ) -> dict[str, bytes]:
     """Every file of the status page by its relative path ('index.html', 'ca/incidents/3.html',
     'feed.atom', 'maintenance.ics'). `languages`: the pages' languages, the first at the top
     (default: the one most updates are written in); times in the organisation's zone, else
     `local_zone`; `user_templates`: the folder of the user's own (`user_folder()`); `html_cache`:
-    see `read_site`. SiteError (one line) for an unknown language or zone or a broken template."""
+    see `read_site`, as `going_out` (the update being published). SiteError (one line) for an
+    unknown language or zone or a broken template."""
     codes = parse_languages(",".join(languages)) if languages else ()  # refused before any work
-    site = read_site(store, html_cache)
+    site = read_site(store, html_cache, going_out)
     return render_site(site, now=now, languages=codes, local_zone=local_zone, user_templates=user_templates)
+
+
+def publishing_builder(
+    path: Path, *, local_zone: str = "UTC", user_templates: Path | None = None
+) -> Callable[[int | None, str], dict[str, bytes]]:
+    """What the publishing service calls to build the site an update goes out with: (update id,
+    languages as "en,ca") -> files. Each call reads the store at `path` through a connection of
+    its own (the service sends from worker threads) and counts the update as published now."""
+
+    def build(update_id: int | None, languages: str) -> dict[str, bytes]:
+        from composer.core.model import utc_now  # noqa: PLC0415
+        from composer.core.store import Store  # noqa: PLC0415
+
+        codes = parse_languages(languages) if languages.strip() else ()
+        store, _report = Store.open(path)  # a read-only or repaired store still shows what went out
+        try:
+            now = utc_now()
+            going_out = (update_id, now) if update_id is not None else None
+            return build_site(
+                store,
+                now=now,
+                languages=codes,
+                local_zone=local_zone,
+                user_templates=user_templates,
+                going_out=going_out,
+            )
+        finally:
+            store.close()
+
+    return build
 
 
 def render_site(

@@ -1,0 +1,128 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Issue 18 end to end: `accounts add sftp|webdav`, then `publish` an update, and read back over HTTP
+what a reader of the independent host gets. A real OpenSSH server and a real Apache with mod_dav on
+127.0.0.1 (openssh_peer.py, webdav_peer.py), the accounts' secrets in a real Secret Service, the
+commands run as a user runs them (outbox_cli.Composer)."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import requests
+from openssh_peer import (  # noqa: F401  (the fixtures `ssh_keys`, `sftp_server`)
+    fingerprint,
+    sftp_server_fixture,
+    ssh_keys_fixture,
+)
+from outbox_cli import Composer, KeyringSession, new_marker, update_file
+from peers import start_peer
+from test_site_hosts import fetched, served
+from webdav_peer import dav_folder_fixture, webdav_server_fixture  # noqa: F401  (`webdav_server`, `dav_folder`)
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def keyring_env(tmp_path_factory):
+    session = start_peer("Secret Service (dbus + gnome-keyring)", KeyringSession(tmp_path_factory.mktemp("kr")).start)
+    yield session.env
+    session.stop()
+
+
+def incident_of(composer: Composer, marker: str) -> str:
+    """The id of the incident whose title carries `marker` (`incidents list`)."""
+    listing = composer.run("incidents", "list").stdout
+    found = re.search(rf"^\s*(\d+)\s.*{marker}", listing, re.MULTILINE)
+    assert found, listing
+    return found.group(1)
+
+
+def assert_reader_sees(base_url: str, marker: str, incident: str) -> dict[str, bytes]:
+    """What a reader of the host gets: the front page lists the incident with its text, its own page
+    has the timeline, the feed has the update."""
+    got = fetched(base_url, ["index.html", f"incidents/{incident}.html", "feed.atom", "maintenance.ics"])
+    front = got["index.html"].decode()
+    assert marker in front and "Investigating" in front
+    assert "+34 930 000 000" in front  # the way to reach a person, from the update
+    assert marker in got[f"incidents/{incident}.html"].decode()
+    entries = ET.fromstring(got["feed.atom"]).findall(f"{ATOM}entry")
+    assert [e for e in entries if marker in (e.findtext(f"{ATOM}title") or "")]
+    return got
+
+
+def on_disk(folder: Path) -> dict[str, tuple[int, int]]:
+    """Each file the server holds, as (inode, modification time): a file replaced by a rename changes both."""
+    return {
+        p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+def test_sftp_account_pins_the_host_key_then_publish_puts_the_update_on_the_page(
+    tmp_path, keyring_env, sftp_server, ssh_keys
+):
+    composer = Composer(keyring_env, tmp_path / "data")
+    settings = {
+        "host": sftp_server.host,
+        "port": str(sftp_server.port),
+        "folder": str(sftp_server.site),
+        "username": sftp_server.username,
+        "key_file": str(ssh_keys.client),
+    }
+    options = [f"--{key.replace('_', '-')}={value}" for key, value in settings.items()]
+    pinned = fingerprint(ssh_keys.host.with_suffix(".pub"))
+
+    # Not on a terminal: the key is shown, nothing is saved until it is passed with --host-key.
+    first = composer.run("accounts", "add", "sftp", "page", *options)
+    assert first.returncode == 2, first.stderr
+    assert pinned in first.stderr and "--host-key" in first.stderr and len(first.stderr.splitlines()) == 1
+    assert "page" not in composer.run("accounts", "list").stdout
+    # A wrong fingerprint is saved as given, and refused at the first upload, before logging in.
+    wrong = fingerprint(ssh_keys.other_host.with_suffix(".pub"))
+    assert composer.run("accounts", "add", "sftp", "page", *options, f"--host-key={wrong}").returncode == 0
+    marker = new_marker("sftp")
+    refused = composer.run("publish", str(update_file(tmp_path, marker)), "--to", "page")
+    assert refused.returncode == 1 and "changed" in refused.stdout + refused.stderr
+    assert "index.html" not in {p.name for p in sftp_server.site.iterdir()}
+
+    assert composer.run("accounts", "add", "sftp", "page", *options, f"--host-key={pinned}").returncode == 0
+    retried = composer.run("publish", str(update_file(tmp_path, marker)), "--to", "page")
+    assert retried.returncode == 0, retried.stdout + retried.stderr
+    incident = incident_of(composer, marker)
+
+    with served(sftp_server.site) as url:
+        assert_reader_sees(url, marker, incident)
+        # A second incident's update: only what it changes goes (the index, its page, the feed, the manifest).
+        before = on_disk(sftp_server.site)
+        second = new_marker("second")
+        done = composer.run("publish", str(update_file(tmp_path, second)), "--to", "page")
+        assert done.returncode == 0, done.stdout + done.stderr
+        got = fetched(url, ["index.html"])
+        assert second in got["index.html"].decode() and marker in got["index.html"].decode()
+    after = on_disk(sftp_server.site)
+    replaced = {path for path in after if before.get(path) != after[path]}
+    page = f"incidents/{incident_of(composer, second)}.html"
+    assert replaced == {"index.html", page, "feed.atom", ".composer-manifest.json"}
+    assert not [p for p in sftp_server.site.rglob("*") if ".part-" in p.name]
+
+
+def test_webdav_account_then_publish_puts_the_update_on_the_page(tmp_path, keyring_env, webdav_server, dav_folder):
+    composer = Composer(keyring_env, tmp_path / "data")
+    composer.add(
+        "webdav",
+        "nextcloud",
+        {"url": dav_folder.dav_url, "username": webdav_server.username, "public_url": dav_folder.public_url},
+        webdav_server.password,
+    )
+    marker = new_marker("webdav")
+    done = composer.run("publish", str(update_file(tmp_path, marker)), "--to", "nextcloud")
+    assert done.returncode == 0, done.stdout + done.stderr
+    incident = incident_of(composer, marker)
+    assert_reader_sees(dav_folder.public_url, marker, incident)
+    # Read back without credentials, as any reader: the page is public, the upload needed the password.
+    assert requests.get(dav_folder.public_url + "index.html", timeout=10).status_code == 200
+    assert dav_folder.public_url.rstrip("/") + "/index.html" in done.stdout  # the receipt links the page
