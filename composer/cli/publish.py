@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""`incident-composer publish FILE --to NAME[,NAME...] [--queue]`: one update file to accounts.
+"""`incident-composer publish FILE --to NAME[,NAME...] [--queue]`: one update file to accounts,
+and to every status page account (sftp, webdav) unless `--no-status-page`.
 
 The same publishable update the window builds (`composer.publishers.publishable`): the
 template's email subject and short social texts included. The file's update is stored first
@@ -43,6 +44,11 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "--queue",
         action="store_true",
         help="what cannot be sent now (a server unreachable) waits in the outbox for `outbox send`",
+    )
+    publish.add_argument(
+        "--no-status-page",
+        action="store_true",
+        help="do not update the status page accounts (sftp, webdav) with this update; they are updated by default",
     )
     publish.set_defaults(handler=publish_file)
 
@@ -98,6 +104,11 @@ def publish_file(args: argparse.Namespace) -> int:
     if unknown:
         raise CommandError(f"no account named {unknown[0]!r} (see `incident-composer accounts list`)")
     kinds = publishers()
+    if not args.no_status_page:  # the status page goes with every update
+        pages = [n for n, a in accounts.items() if getattr(kinds.get(a.kind), "uploads_site", False) and n not in names]
+        for name in pages:
+            print(f"The status page on {name} is updated too (--no-status-page to leave it).")
+        names += pages
     override = (args.override or "").strip()
     if args.override is not None and len(override) < MIN_REASON_LENGTH:
         raise CommandError(f"--override needs a reason of {MIN_REASON_LENGTH} characters or more: say why")

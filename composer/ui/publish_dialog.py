@@ -232,7 +232,8 @@ class PublishDialog(QDialog):
             publisher = publishers.get(account.kind)
             kind_name = publisher.display_name if publisher else account.kind
             row = ChannelRow(account, kind_name, grid, number)
-            row.check.setChecked(account.name in preselected)
+            # The status page goes with every update (ticked; it can be unticked for this one).
+            row.check.setChecked(account.name in preselected or bool(getattr(publisher, "uploads_site", False)))
             row.check.toggled.connect(self._refresh_choice)
             row.retry.clicked.connect(lambda _checked=False, name=account.name: self._start([name]))
             row.send_again.clicked.connect(lambda _checked=False, name=account.name: self.resolve(name, sent=False))

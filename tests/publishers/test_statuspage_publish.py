@@ -126,3 +126,23 @@ def test_webdav_account_then_publish_puts_the_update_on_the_page(tmp_path, keyri
     # Read back without credentials, as any reader: the page is public, the upload needed the password.
     assert requests.get(dav_folder.public_url + "index.html", timeout=10).status_code == 200
     assert dav_folder.public_url.rstrip("/") + "/index.html" in done.stdout  # the receipt links the page
+
+
+def test_every_publish_updates_the_status_page_unless_told_not_to(tmp_path, keyring_env, webdav_server, dav_folder):
+    composer = Composer(keyring_env, tmp_path / "data")
+    mirror = webdav_server.new_folder("mirror")
+    for name, folder in (("page", dav_folder), ("mirror", mirror)):
+        settings = {"url": folder.dav_url, "username": webdav_server.username}
+        composer.add("webdav", name, settings, webdav_server.password)
+    first = new_marker("both")
+    done = composer.run("publish", str(update_file(tmp_path, first)), "--to", "mirror")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "The status page on page is updated too" in done.stdout
+    assert first in requests.get(dav_folder.public_url + "index.html", timeout=10).text
+    assert first in requests.get(mirror.public_url + "index.html", timeout=10).text
+
+    only = new_marker("only")
+    done = composer.run("publish", str(update_file(tmp_path, only)), "--to", "mirror", "--no-status-page")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert only in requests.get(mirror.public_url + "index.html", timeout=10).text
+    assert only not in requests.get(dav_folder.public_url + "index.html", timeout=10).text
