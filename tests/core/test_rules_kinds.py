@@ -592,3 +592,43 @@ def test_a_phone_number_with_letters_for_digits_is_a_way_to_reach_a_person():
 )
 def test_numbers_that_are_not_times(body):
     assert verdict("times-have-zone", body + "\n\nAnna Puig") is Verdict.PASS
+
+
+# -- round 8, folded -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "status", "expected"),
+    [
+        ("Mail was down all day. We apologize for Verizon's outage.", "en", Status.RESOLVED, Verdict.FAIL),
+        ("Mail was down. It was neither the fault of our equipment nor our provider, but the rain.", "en",
+         Status.RESOLVED, Verdict.FAIL),
+        ("135 abonats sense aigua. L'asseguradora atendrà el rescabalament de danys a tercers.", "ca",
+         Status.RESOLVED, Verdict.PASS),
+        ("Les obres es faran de nit tallant només un carril de la circulació.", "ca", Status.SCHEDULED, Verdict.PASS),
+        ("No afectarà la circulació, però s'haurà de prohibir l'estacionament.", "ca", Status.SCHEDULED,
+         Verdict.PASS),
+        ("La plataforma presenta intermitencias en su funcionamiento. Ofrecemos disculpas por las molestias "
+         "ocasionadas.", "es", Status.INVESTIGATING, Verdict.PASS),
+    ],
+)  # fmt: skip
+def test_round_eight_kinds(body, language, status, expected):
+    found = finding("dont-hide", body + "\n\nAnna Puig", language=language, status=status)
+    assert found.verdict is expected, found.message
+
+
+@pytest.mark.parametrize(
+    ("body", "signer"),
+    [
+        ("Sorry about the headaches, -- Colin Percival FreeBSD Deputy Release Engineer & EC2 platform maintainer "
+         "Founder, Tarsnap | www.tarsnap.com | Online backups for the truly paranoid", "Colin Percival"),
+        ("I'm very sorry it happened.\n\nManton Reece @manton", "Manton Reece"),
+    ],
+)  # fmt: skip
+def test_long_signature_blocks_and_handles(body, signer):
+    assert _signed(body).message == f"Signed by {signer}."
+
+
+def test_an_additional_update_is_a_next_update():
+    body = "Orders are processed again. We will send an additional update in the next 30 minutes.\n\nAnna Puig"
+    assert verdict("be-timely", body, status=Status.MONITORING, last_update=NOW - timedelta(minutes=20)) is Verdict.PASS

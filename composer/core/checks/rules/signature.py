@@ -10,6 +10,7 @@ from composer.core.checks.base import Draft, Finding, Fix, Verdict
 from composer.core.checks.text import Span, emails, lines, phone_numbers, plain_line, urls
 
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
+_BRAND = re.compile(r"[A-Z]{2}")
 _PART_SPLIT = re.compile(r"[-'’]")
 _LOWER_PREFIX = re.compile(r"^(?:d|l|o|dell|dall)['’](?=\w)")  # "d'Alòs", "dell'Acqua"
 _ROLE_SPLIT = re.compile(r"\s*(?:,|\(|\s[-–—|/]\s|:)\s*")
@@ -49,6 +50,8 @@ def _name_word(word: str) -> bool:
             return False  # "O'" leads a name ("O'Brien"); a lone capital does not end one
         if len(part) > 1 and not any(c.islower() for c in part[1:]):
             return False
+        if _BRAND.search(part[1:]):
+            return False  # "FreeBSD", "PowerDNS": a product, not a person
     return True
 
 
@@ -108,7 +111,8 @@ def _leading_name(text: str, known: _Words) -> str:
         return name
     words = _ROLE_SPLIT.split(text, maxsplit=1)[0].split()
     for size in range(min(5, len(words) - 1), 1, -1):
-        if known.not_a_name(words[size]) and _name_of(words[:size], known):
+        after = words[size]
+        if (known.not_a_name(after) or _BRAND.search(after[1:])) and _name_of(words[:size], known):
             return " ".join(words[:size])
     return ""
 
@@ -118,9 +122,12 @@ def _looks_like_role(text: str) -> bool:
     return len(text.split()) <= 10 and not re.search(r"[.!?]\s", text + " ")
 
 
+_HANDLES = re.compile(r"(?:\s+@[\w.]+(?:@[\w.-]+)?)+\s*$")  # "Manton Reece @manton": a name, then a handle
+
+
 def _clean(draft: Draft, raw: str) -> str:
-    """A closing line without Markdown, 'Signed:' or a leading 'Regards,'."""
-    text = _SIGNED_PREFIX.sub("", plain_line(raw)).strip().rstrip(".!")
+    """A closing line without Markdown, 'Signed:', a leading 'Regards,' or a trailing @handle."""
+    text = _HANDLES.sub("", _SIGNED_PREFIX.sub("", plain_line(raw)).strip()).rstrip(".!")
     sign_off = draft.words.pattern("sign_off", every_language=True)
     match = sign_off.match(text) if sign_off is not None else None
     if match:
@@ -198,7 +205,10 @@ def _flattened(draft: Draft, span: Span, known: _Words) -> Signature | None:
             return None
     tail = line[found:]
     if len(tail.split()) > 15:
-        return None
+        if not every:
+            return None
+        # Under "-- " a signature block may run on (roles, a company, its slogan): its start signs.
+        tail = " ".join(tail.split()[:12])
     text = _clean(draft, tail)
     where = (span[0] + found, span[1])
     name = _leading_name(text, known)
