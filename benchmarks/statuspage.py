@@ -100,6 +100,32 @@ def seed(path: Path, incidents: int, updates: int) -> None:
     store.close()
 
 
+class FolderHost:
+    """A `SiteHost` on a local folder: what `upload_site` sends to it is what it would send to an
+    SFTP or WebDAV host (the choice of files is the uploader's, not the transport's)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.where = str(folder)
+
+    def list_folder(self, folder: str) -> set[str] | None:
+        path = self.folder / folder
+        return {p.name for p in path.iterdir() if p.is_file()} if path.is_dir() else None
+
+    def read_file(self, path: str) -> bytes | None:
+        target = self.folder / path
+        return target.read_bytes() if target.is_file() else None
+
+    def make_folder(self, folder: str) -> None:
+        (self.folder / folder).mkdir(parents=True, exist_ok=True)
+
+    def put_file(self, path: str, data: bytes) -> None:
+        (self.folder / path).write_bytes(data)
+
+    def remove_file(self, path: str) -> None:
+        (self.folder / path).unlink(missing_ok=True)
+
+
 def measure(runs: int, scratch: Path, incidents: int = 1000, updates: int = 20) -> dict[str, object]:
     """Cold builds (the median of `runs`), then one rebuild after a new update with the HTML cache
     an app that rebuilds after each publish keeps (`html_cache`), and the files that changed."""
@@ -131,7 +157,15 @@ def measure(runs: int, scratch: Path, incidents: int = 1000, updates: int = 20) 
         rebuild_ms = (time.perf_counter() - start) * 1000
     finally:
         store.close()
+    from composer.publishers.sitehost import upload_site
+
+    host = FolderHost(scratch / "statuspage-host")
+    host.folder.mkdir(parents=True, exist_ok=True)
+    upload_site(host, files)
+    sent = upload_site(host, again)
     return {
+        # files sent to the host after one new update (the manifest included; target ≤ 4)
+        "statuspage_upload_changed_files": sent.files_sent,
         f"statuspage_build_ms_{incidents}x{updates}": round(statistics.median(times), 1),
         f"statuspage_rebuild_cached_ms_{incidents}x{updates}": round(rebuild_ms, 1),
         "statuspage_rebuild_changed_files": sorted(name for name in again if again[name] != files.get(name)),
