@@ -99,11 +99,13 @@ def build_page(args: argparse.Namespace) -> int:
     from composer.cli.templates import local_zone  # noqa: PLC0415
     from composer.core.model import utc_now  # noqa: PLC0415
     from composer.core.statuspage import SiteError, build_site, user_folder  # noqa: PLC0415
+    from composer.core.statuspage.cache import BuildCache  # noqa: PLC0415
 
     folder: Path = args.folder
     if folder.exists() and not folder.is_dir():
         raise CommandError(f"{folder} is not a folder: name a folder to write the status page into")
     store = open_store()
+    cache = BuildCache.in_folder(store.path.parent)
     try:
         files = build_site(
             store,
@@ -111,10 +113,12 @@ def build_page(args: argparse.Namespace) -> int:
             languages=args.lang or (),
             local_zone=local_zone(),
             user_templates=user_folder(),
+            cache=cache,
         )
     except SiteError as error:
         raise CommandError(str(error)) from None
     finally:
+        cache.close()
         store.close()
     written, unchanged = write_site(folder, files)
     for name in written:

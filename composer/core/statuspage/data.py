@@ -11,16 +11,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import quote, urlsplit
 
 from composer.core.contacts import contacts_for
 from composer.core.model import Incident, Organisation, Severity, Status, Update
+from composer.core.statuspage.cache import key as cache_key
 from composer.core.statuspage.strings import LANGUAGES
 
 if TYPE_CHECKING:
+    from composer.core.statuspage.cache import BuildCache
     from composer.core.store import Store
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # "last updated" of a page nothing was ever published on
@@ -52,18 +55,30 @@ class SiteContacts:
 
 @dataclass(frozen=True)
 class Published:
-    """One published update: its Markdown body already turned into sanitised HTML."""
+    """One published update; `html` is its Markdown body as sanitised HTML, rendered when a page
+    that is not in the build cache first asks for it."""
 
     id: int
     status: Status
     body: str
-    html: str
     signer: str
     language: str  # a valid language tag, or "" (then the page's language applies)
     published_at: datetime
     next_update_at: datetime | None
     window_start: datetime | None  # a maintenance window, when the update's template gave one
     window_end: datetime | None
+    renderer: Callable[[str], str] = field(repr=False, compare=False, default=str)
+
+    @cached_property
+    def html(self) -> str:
+        return self.renderer(self.body)
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Everything a page shows of it, as one text (cheaper than repr for the build cache's keys)."""
+        times = (self.published_at, self.next_update_at, self.window_start, self.window_end)
+        head = "|".join((str(self.id), self.status.value, self.signer, self.language, *map(str, times)))
+        return f"{head}\0{self.body}"
 
 
 @dataclass(frozen=True)
@@ -72,6 +87,10 @@ class Shown:
 
     incident: Incident
     updates: tuple[Published, ...]
+
+    def fingerprint(self) -> str:
+        """Everything its page shows, as one text (the build cache's key)."""
+        return "\0\0".join([repr(self.incident), *(update.fingerprint for update in self.updates)])
 
     @property
     def id(self) -> int:
@@ -163,7 +182,7 @@ def _published(update: Update, render: Callable[[str], str], at: datetime | None
         id=update.id or 0,
         status=update.status,
         body=update.body,
-        html=render(update.body),
+        renderer=render,
         signer=update.signer.strip(),
         language=language if _LANGUAGE_TAG.fullmatch(language) else "",
         published_at=(update.published_at or at or update.created_at).astimezone(UTC),
@@ -237,22 +256,36 @@ def usual_language(updates: list[Update]) -> str:
 
 
 def read_site(
-    store: Store, html_cache: dict[str, str] | None = None, going_out: tuple[int, datetime] | None = None
+    store: Store,
+    html_cache: dict[str, str] | None = None,
+    going_out: tuple[int, datetime] | None = None,
+    cache: BuildCache | None = None,
 ) -> SiteData:
     """Everything the status page shows, in three queries whatever the store holds. `html_cache`
     (body -> HTML, kept by a caller that rebuilds often) spares rendering the same Markdown again;
-    it is left holding the bodies of this build only. `going_out`: (update id, when) of the update
-    being published now, shown as published at that time though no channel has recorded it yet."""
+    it is left holding the bodies this build rendered (`cache`: the same, kept on disk).
+    `going_out`: (update id, when) of the update being published now, shown as published at that
+    time though no channel has recorded it yet."""
     from composer.core.templates.render import markdown_to_html  # noqa: PLC0415 - the one Markdown to HTML
 
-    known = html_cache if html_cache is not None else {}
-    used: dict[str, str] = {}
+    known = dict(html_cache) if html_cache else {}
+    used: dict[str, str] = html_cache if html_cache is not None else {}
+    used.clear()  # it will hold the bodies this build renders (pages found in `cache` need none)
 
     def render(body: str) -> str:
         html = used.get(body)
+        if html is not None:
+            return html
+        html = known.get(body)
+        name = cache_key("html", body) if cache is not None and html is None else ""
+        if name and cache is not None:
+            kept = cache.get(name)
+            html = kept.decode("utf-8") if kept is not None else None
         if html is None:
-            html = known.get(body)
-            used[body] = html = html if html is not None else images_as_links(markdown_to_html(body))
+            html = images_as_links(markdown_to_html(body))
+            if name and cache is not None:
+                cache.put(name, html.encode("utf-8"))
+        used[body] = html
         return html
 
     updates = store.published_updates()
@@ -269,7 +302,4 @@ def read_site(
         if incident.id is not None and incident.id in by_incident
     ]
     shown.sort(key=lambda s: (s.updated_at, s.id), reverse=True)
-    if html_cache is not None:
-        html_cache.clear()
-        html_cache.update(used)
     return SiteData(organisation=store.organisation(), incidents=tuple(shown), usual_language=usual_language(updates))

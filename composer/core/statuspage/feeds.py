@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from composer.core.statuspage.cache import key as cache_key
 from composer.core.statuspage.strings import STATUS_LABELS
 
 if TYPE_CHECKING:
+    from composer.core.statuspage.cache import BuildCache
     from composer.core.statuspage.data import Published, Shown, SiteData
 
 # Characters XML 1.0 (and so Atom) cannot hold at all, which lxml refuses rather than escapes.
@@ -37,43 +38,46 @@ def absolute(site: SiteData, path: str) -> str:
     return path
 
 
-# The subscription document (`feed.atom`) carries the newest month and at least this many entries;
-# every older month is an archive document (`feed/YYYY-MM.atom`, RFC 5005), whose bytes stay the
-# same once the month is over, so a new update re-sends one small feed, not a year of them.
+# Every published update is in the feed (RFC 5005, archived feeds): numbered archive documents of
+# ARCHIVE_PAGE entries each, oldest first (`feed/1.atom`, `feed/2.atom`, …), whose bytes stay the
+# same once full, and the subscription document (`feed.atom`) with the entries no full archive holds
+# yet, topped up from the last full one to at least RECENT_ENTRIES. A new update re-sends one small
+# feed; once every ARCHIVE_PAGE updates a new archive document appears.
+ARCHIVE_PAGE = 100
 RECENT_ENTRIES = 50
 _HISTORY_NS = "http://purl.org/syndication/history/1.0"
 
 
-def atom_feeds(site: SiteData, language: str, title: str) -> dict[str, bytes]:
-    """Every published update, newest first, in `feed.atom` and its monthly archives."""
+def atom_feeds(site: SiteData, language: str, title: str, cache: BuildCache | None = None) -> dict[str, bytes]:
+    """Every published update, newest first, in `feed.atom` and its archive documents."""
     updates = [(update, shown) for shown in site.incidents for update in shown.updates]
-    updates.sort(key=lambda pair: (pair[0].published_at, pair[0].id), reverse=True)
-    if not updates:
-        return {"feed.atom": _atom(site, language, title, [], path="feed.atom", links={})}
-    month = _month(updates[0][0].published_at)
-    recent = [
-        pair for index, pair in enumerate(updates) if index < RECENT_ENTRIES or _month(pair[0].published_at) == month
-    ]
-    by_month: dict[str, list[tuple[Published, Shown]]] = {}
-    for pair in updates:
-        if _month(pair[0].published_at) != month:
-            by_month.setdefault(_month(pair[0].published_at), []).append(pair)
-    months = sorted(by_month)
+    updates.sort(key=lambda pair: (pair[0].published_at, pair[0].id))  # oldest first
+    full = len(updates) // ARCHIVE_PAGE
     out: dict[str, bytes] = {}
-    for index, name in enumerate(months):
+    org = site.organisation
+    for number in range(1, full + 1):
+        entries = updates[(number - 1) * ARCHIVE_PAGE : number * ARCHIVE_PAGE][::-1]
         links = {"current": "feed.atom"}
-        if index > 0:
-            links["prev-archive"] = f"feed/{months[index - 1]}.atom"
-        if index + 1 < len(months):
-            links["next-archive"] = f"feed/{months[index + 1]}.atom"
-        out[f"feed/{name}.atom"] = _atom(site, language, title, by_month[name], path=f"feed/{name}.atom", links=links)
-    current = {"prev-archive": f"feed/{months[-1]}.atom"} if months else {}
+        if number > 1:
+            links["prev-archive"] = f"feed/{number - 1}.atom"
+        if number < full:
+            links["next-archive"] = f"feed/{number + 1}.atom"
+        path = f"feed/{number}.atom"
+        found_key = ""
+        if cache is not None:
+            shown_as = "\0\0".join(f"{shown.id}\0{shown.incident.title}\0{u.fingerprint}" for u, shown in entries)
+            found_key = cache_key("feed", language, title, path, repr(links), org.name, org.status_page_url, shown_as)
+            found = cache.get(found_key)
+            if found is not None:
+                out[path] = found
+                continue
+        out[path] = _atom(site, language, title, entries, path=path, links=links)
+        if cache is not None:
+            cache.put(found_key, out[path])
+    recent = updates[min(full * ARCHIVE_PAGE, max(0, len(updates) - RECENT_ENTRIES)) :][::-1]
+    current = {"prev-archive": f"feed/{full}.atom"} if full else {}
     out["feed.atom"] = _atom(site, language, title, recent, path="feed.atom", links=current)
     return out
-
-
-def _month(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m")
 
 
 def _atom(

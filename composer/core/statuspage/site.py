@@ -20,12 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from composer.core.model import Status
+from composer.core.statuspage.cache import key as cache_key
 from composer.core.statuspage.data import Published, Shown, SiteData, read_site
 from composer.core.statuspage.strings import LANGUAGE_NAMES, LANGUAGES, STATUS_LABELS, STRINGS
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
+    from composer.core.statuspage.cache import BuildCache
     from composer.core.store import Store
 
 HISTORY_DAYS = 90  # resolved incidents the front page lists
@@ -66,6 +68,7 @@ def build_site(
     user_templates: Path | None = None,
     html_cache: dict[str, str] | None = None,
     going_out: tuple[int, datetime] | None = None,
+    cache: BuildCache | None = None,
 ) -> dict[str, bytes]:
     """Every file of the status page by its relative path ('index.html', 'ca/incidents/3.html',
     'feed.atom', 'maintenance.ics'). `languages`: the pages' languages, the first at the top
@@ -74,8 +77,13 @@ def build_site(
     see `read_site`, as `going_out` (the update being published). SiteError (one line) for an
     unknown language or zone or a broken template."""
     codes = parse_languages(",".join(languages)) if languages else ()  # refused before any work
-    site = read_site(store, html_cache, going_out)
-    return render_site(site, now=now, languages=codes, local_zone=local_zone, user_templates=user_templates)
+    site = read_site(store, html_cache, going_out, cache)
+    files = render_site(
+        site, now=now, languages=codes, local_zone=local_zone, user_templates=user_templates, cache=cache
+    )
+    if cache is not None:
+        cache.save()
+    return files
 
 
 def publishing_builder(
@@ -87,10 +95,12 @@ def publishing_builder(
 
     def build(update_id: int | None, languages: str) -> dict[str, bytes]:
         from composer.core.model import utc_now  # noqa: PLC0415
+        from composer.core.statuspage.cache import BuildCache  # noqa: PLC0415
         from composer.core.store import Store  # noqa: PLC0415
 
         codes = parse_languages(languages) if languages.strip() else ()
         store, _report = Store.open(path)  # a read-only or repaired store still shows what went out
+        cache = BuildCache.in_folder(path.parent)
         try:
             now = utc_now()
             going_out = (update_id, now) if update_id is not None else None
@@ -101,8 +111,10 @@ def publishing_builder(
                 local_zone=local_zone,
                 user_templates=user_templates,
                 going_out=going_out,
+                cache=cache,
             )
         finally:
+            cache.close()
             store.close()
 
     return build
@@ -115,8 +127,10 @@ def render_site(
     languages: Sequence[str] = (),
     local_zone: str = "UTC",
     user_templates: Path | None = None,
+    cache: BuildCache | None = None,
 ) -> dict[str, bytes]:
-    """`build_site` for what was read from the store already."""
+    """`build_site` for what was read from the store already; `cache`: the incident pages earlier
+    builds rendered (`cache.py`), used when nothing that goes into one changed."""
     from composer.core.statuspage.feeds import atom_feeds, maintenance_calendar  # noqa: PLC0415
 
     codes = parse_languages(",".join(languages)) if languages else (site.usual_language,)
@@ -128,10 +142,10 @@ def render_site(
         out[pages.path("index.html")] = pages.index(now)
         for shown in site.incidents:
             page = f"incidents/{shown.id}.html"
-            out[pages.path(page)] = pages.incident(shown, page)
+            out[pages.path(page)] = pages.cached_incident(shown, page, cache)
     name = site.organisation.name.strip()
     heading = f"{name} — {STRINGS[codes[0]]['status']}" if name else STRINGS[codes[0]]["status"]
-    out.update(atom_feeds(site, codes[0], heading))
+    out.update(atom_feeds(site, codes[0], heading, cache))
     out["maintenance.ics"] = maintenance_calendar(site, heading)
     return out
 
@@ -362,6 +376,21 @@ class _Pages:
         }
         title = self._title()
         return self._page("index.html", title, title, self._render("index.html.j2", context))
+
+    def cached_incident(self, shown: Shown, page: str, cache: BuildCache | None) -> bytes:
+        """`incident`, or what an earlier build rendered from exactly the same inputs."""
+        if cache is None:
+            return self.incident(shown, page)
+        sources = "\0".join(f"{label}\0{text}" for label, text in self.sources.values())
+        name = cache_key(
+            "incident", self.lang, ",".join(self.codes), self.zone.key, page, sources, repr(self.site.organisation),
+            shown.fingerprint(),
+        )  # fmt: skip
+        found = cache.get(name)
+        if found is None:
+            found = self.incident(shown, page)
+            cache.put(name, found)
+        return found
 
     def incident(self, shown: Shown, page: str) -> bytes:
         card = self.card(shown, posixpath.basename(page))
