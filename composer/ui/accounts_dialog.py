@@ -61,15 +61,27 @@ def _stored_secret(context: AppContext, name: str) -> str | None:
 
 
 def start_connection_test(
-    context: AppContext, publisher: Publisher, account: Account, secret: str | None, show: Callable[[bool, str], None]
+    context: AppContext,
+    publisher: Publisher,
+    account: Account,
+    secret: str | None,
+    show: Callable[[bool, str], None],
+    *,
+    unknown_host_key: Callable[[str, str], None] | None = None,
 ) -> None:
     """Run the publisher's check in a worker; `show(ok, text)` gets the outcome on the UI thread.
+    `unknown_host_key(fingerprint, key_type)`: an SFTP server whose key is not pinned yet showed this one.
 
     The worker gets plain values only (the account and its credentials), never a widget.
     """
     credentials = credentials_for(publisher, secret)
 
     def failed(error: Exception) -> None:
+        from composer.publishers.sftp_host import UnknownHostKey  # noqa: PLC0415
+
+        if isinstance(error, UnknownHostKey) and unknown_host_key is not None:
+            unknown_host_key(error.fingerprint, error.key_type)
+            return
         if isinstance(error, PublishError):
             text = scrub(str(error), secret)
         else:  # not a publishing error: its text may hold anything, name only its kind
@@ -268,8 +280,9 @@ class AccountEditor(QDialog):
                 settings[field.name] = value
         return settings, secret
 
-    def problem(self, settings: dict[str, str], secret: str) -> str:
-        """What stops saving, in plain words ("" when nothing does). Same rules as `accounts add`."""
+    def problem(self, settings: dict[str, str], secret: str, *, saving: bool = True) -> str:
+        """What stops saving (or, not `saving`, testing), in plain words ("" when nothing does).
+        Same rules as `accounts add`."""
         entry = self.entry
         if entry is None or entry.publisher is None:
             return self.tr("Choose a kind of account that is available.")
@@ -281,6 +294,8 @@ class AccountEditor(QDialog):
         problem = settings_problem(entry.publisher, settings, has_secret=bool(secret) or self._has_secret())
         if problem:
             return scrub(problem, secret)
+        if saving and callable(getattr(entry.publisher, "host_key_offer", None)) and not settings.get("host_key"):
+            return self.tr("Test the connection first: it shows the server's host key for you to confirm.")
         return ""
 
     def save(self) -> bool:
@@ -320,7 +335,7 @@ class AccountEditor(QDialog):
         from composer.core.credentials import CredentialError  # noqa: PLC0415
 
         settings, secret = self.values()
-        problem = self.problem(settings, secret)
+        problem = self.problem(settings, secret, saving=False)
         self.test_result.clear()
         self.error.setText(problem)
         if problem:
@@ -337,7 +352,29 @@ class AccountEditor(QDialog):
         entry = self.entry
         if entry is None or entry.publisher is None:  # problem() said so already
             return
-        start_connection_test(self.context, entry.publisher, Account(name, entry.id, settings), secret, self._show_test)
+        account = Account(name, entry.id, settings)
+        start_connection_test(
+            self.context, entry.publisher, account, secret, self._show_test, unknown_host_key=self._offer_host_key
+        )
+
+    def _offer_host_key(self, fingerprint: str, key_type: str) -> None:
+        """The server's key, to pin once the user says it is the one their host gave them."""
+        settings, _secret = self.values()
+        where = f"{settings.get('host', '')}:{settings.get('port') or 22}"
+        question = self.tr(
+            "The server at %1 shows a %2 host key with the fingerprint\n\n%3\n\n"
+            "Is this the fingerprint your host gave you? Only then trust it: a server showing "
+            "another key later is refused."
+        )
+        text = question.replace("%1", where).replace("%2", key_type).replace("%3", fingerprint)
+        if not self.context.prompter.confirm(self.tr("Trust this server?"), text):
+            self._show_test(False, self.tr("Host key not trusted: nothing is uploaded to this server."))
+            return
+        for field, value in (("host_key", fingerprint), ("host_key_type", key_type)):
+            widget = self.inputs.get(field)
+            if isinstance(widget, QLineEdit):
+                widget.setText(value)
+        self.test_connection()  # again, now with the key pinned
 
     def _show_test(self, ok: bool, text: str) -> None:
         self.test_result.setText(("✔ " if ok else "✘ ") + text)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from keyring.backends import fail
+from openssh_peer import sftp_server_fixture, ssh_keys_fixture  # noqa: F401  (the fixtures `sftp_server`, `ssh_keys`)
 from PySide6.QtWidgets import QComboBox, QLineEdit
 from smtp_peer import SMTP_PASSWORD, SMTP_USER, free_port
 
@@ -352,3 +353,46 @@ def test_edit_menu_opens_the_accounts_dialog(make_window, qtbot):
     dialog = window.publishing.accounts_dialog
     assert dialog.isVisible()
     assert window.menu_actions.accounts in window.menuBar().actions()[1].menu().actions()
+
+
+def test_an_sftp_account_shows_the_host_key_to_confirm_then_pins_it(
+    make_window, qtbot, prompter, sftp_server, ssh_keys
+):
+    """A real sshd: testing the form shows the server's fingerprint; saying it is the right one
+    pins it in the form (and the test then logs in); refusing pins nothing; saving needs a pin."""
+    from openssh_peer import fingerprint
+
+    window = make_window()
+    window.context.credentials = MemoryCredentials()
+    dialog = open_dialog(window, qtbot)
+    editor = dialog.edit(None)
+    editor.kind.setCurrentIndex(editor.kind.findData("sftp"))
+    editor.name.setText("status page")
+    values = {
+        "host": sftp_server.host,
+        "port": str(sftp_server.port),
+        "folder": str(sftp_server.site),
+        "username": sftp_server.username,
+        "key_file": str(ssh_keys.client),
+    }
+    for field, value in values.items():
+        editor.inputs[field].setText(value)
+    editor.save_button.click()
+    assert "Test the connection first" in editor.error.text() and window.store.accounts() == []
+
+    prompter.answers.append(False)  # "no, that is not the fingerprint my host gave me"
+    with qtbot.waitSignal(editor.tested, timeout=15_000) as signal:
+        editor.test_button.click()
+    assert signal.args[0] is False and "not trusted" in signal.args[1]
+    assert editor.inputs["host_key"].text() == ""
+
+    prompter.answers.append(True)
+    with qtbot.waitSignal(editor.tested, timeout=15_000) as signal:
+        editor.test_button.click()
+    ok, text = signal.args
+    assert ok, text
+    pinned = fingerprint(ssh_keys.host.with_suffix(".pub"))
+    assert editor.inputs["host_key"].text() == pinned
+    assert editor.inputs["host_key_type"].text() == "ssh-ed25519"
+    editor.save_button.click()
+    assert window.store.accounts()[0][2]["host_key"] == pinned
