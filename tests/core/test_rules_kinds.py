@@ -632,3 +632,56 @@ def test_long_signature_blocks_and_handles(body, signer):
 def test_an_additional_update_is_a_next_update():
     body = "Orders are processed again. We will send an additional update in the next 30 minutes.\n\nAnna Puig"
     assert verdict("be-timely", body, status=Status.MONITORING, last_update=NOW - timedelta(minutes=20)) is Verdict.PASS
+
+
+# -- round 9, folded -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "status", "expected"),
+    [
+        # a remedy for the people affected, or "it shouldn't have happened", outweighs the stock formula
+        ("La piscina està tancada una setmana. Disculpeu les molèsties; us direm com es compensarà la pèrdua "
+         "de dies de servei.", "ca", Status.IDENTIFIED, Verdict.PASS),
+        ("The site was down all evening. It shouldn't have happened. I apologize for the inconvenience.", "en",
+         Status.RESOLVED, Verdict.PASS),
+        ("Los clientes no recibían correo. Fue causado por un ajuste que se perdió durante una actualización de "
+         "nuestro sistema de almacenamiento.", "es", Status.POSTMORTEM, Verdict.PASS),
+        # a disclaimer of will is blame; the contractor repairing is information, failing is blame
+        ("No es va recollir la brossa, una situació totalment aliena a la voluntat del servei.", "ca",
+         Status.MONITORING, Verdict.FAIL),
+        ("No hay agua en la zona oeste. La empresa concesionaria trabaja en la reparación. Sentimos las "
+         "molestias causadas.", "es", Status.IDENTIFIED, Verdict.PASS),
+        # a registrar or a data centre's doing, and "these things happen", are blame
+        ("Our domain name registrar blacklisted our domain. We are sorry: mail to you bounced.", "en",
+         Status.IDENTIFIED, Verdict.FAIL),
+        ("Our data center had a network failure. These things do happen. The game cannot be played.",
+         "en", Status.IDENTIFIED, Verdict.FAIL),
+        # planned work that closes a place, or stops nothing
+        ("A partir del 28 d'abril la biblioteca estarà tancada durant uns mesos per obres.", "ca",
+         Status.IN_PROGRESS, Verdict.PASS),
+        ("Els treballs duraran tres setmanes. Es mantindrà el trànsit de vehicles i vianants.", "ca",
+         Status.SCHEDULED, Verdict.PASS),
+    ],
+)  # fmt: skip
+def test_round_nine_kinds(body, language, status, expected):
+    found = finding("dont-hide", body + "\n\nAnna Puig", language=language, status=status)
+    assert found.verdict is expected, found.message
+
+
+@pytest.mark.parametrize(
+    ("body", "signer"),
+    [
+        ("Builds are paused.\n\nColin Watson                                    [cjwatson at]", "Colin Watson"),
+        ("Forums are down on Sunday. -- Tom Knight tomk@gentoo.org GPG Public Key: http://dev.gentoo.org/k.asc",
+         "Tom Knight"),
+        ("The library is closed.\n\nNearest:\nB. Sant Gervasi – Joan Maragall\nB. Sarrià – J. V. Foix",
+         None),
+    ],
+)  # fmt: skip
+def test_round_nine_signatures(body, signer):
+    found = _signed(body)
+    if signer:
+        assert found.message == f"Signed by {signer}.", found.message
+    else:
+        assert found.verdict is Verdict.FAIL, found.message

@@ -264,6 +264,10 @@ class DontHide:
             # does not hide, "sorry for the inconvenience" or not; who does the work is information.
             non_apology, deflection = [], []
             impact = sorted(impact + words.find("planned_impact", body))
+        # The stock formula next to the writer owning it in their own words ("It shouldn't have
+        # happened… I apologize for the inconvenience") does not hide; blame on others always does.
+        if ownership and not deflection:
+            non_apology = []
         if deflection or non_apology:
             what = []
             if deflection:

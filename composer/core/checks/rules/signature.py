@@ -91,7 +91,7 @@ def _name_of(words: list[str], known: _Words) -> bool:
     return capitalised >= 2 and _name_word(words[0]) and _name_word(words[-1])
 
 
-_FIELD = re.compile(r"^[^,(:]+:\s*\S")  # "Affected Applications: Exchange": a label and its value
+_FIELD = re.compile(r"^(?:[^\s,(:]+\s){0,3}[^\s,(:]+:\s*\S")  # "Affected Applications: Exchange": a label, a value
 
 
 def _person_name(text: str, known: _Words) -> str:
@@ -112,7 +112,8 @@ def _leading_name(text: str, known: _Words) -> str:
     words = _ROLE_SPLIT.split(text, maxsplit=1)[0].split()
     for size in range(min(5, len(words) - 1), 1, -1):
         after = words[size]
-        if (known.not_a_name(after) or _BRAND.search(after[1:])) and _name_of(words[:size], known):
+        boundary = known.not_a_name(after) or _BRAND.search(after[1:]) or "@" in after or after.startswith("www.")
+        if boundary and _name_of(words[:size], known):
             return " ".join(words[:size])
     return ""
 
@@ -122,7 +123,8 @@ def _looks_like_role(text: str) -> bool:
     return len(text.split()) <= 10 and not re.search(r"[.!?]\s", text + " ")
 
 
-_HANDLES = re.compile(r"(?:\s+@[\w.]+(?:@[\w.-]+)?)+\s*$")  # "Manton Reece @manton": a name, then a handle
+# "Manton Reece @manton", "Colin Watson   [cjwatson at]", "Ana Puig <ana@…>": a name, then how to reach them
+_HANDLES = re.compile(r"(?:\s+(?:@[\w.]+(?:@[\w.-]+)?|\[[^\]]*\]|<[^>]*>))+\s*$")
 
 
 def _clean(draft: Draft, raw: str) -> str:
@@ -157,11 +159,21 @@ def _is_team(draft: Draft, head: str) -> bool:
 
 
 def _list_item(body: str, start: int, end: int) -> bool:
-    """An item of a list (the line above is one too): "- Request Demo" ends a list, it signs nothing."""
-    if not _LIST_ITEM.match(body[start:end]):
-        return False
+    """An item of a list: "- Request Demo" under another item, or a line of a run of lines right
+    under one that ends with a colon ("The nearest libraries are:"); it signs nothing."""
     above = body[:start].rstrip().rsplit("\n", 1)[-1]
-    return bool(_LIST_ITEM.match(above))
+    if _LIST_ITEM.match(body[start:end]) and _LIST_ITEM.match(above):
+        return True
+    bulleted = bool(_LIST_ITEM.match(body[start:end]))
+    run = body[:start].rstrip("\n").split("\n")
+    for line in reversed(run[-_CLOSING_LINES:]):
+        if not line.strip():
+            return False  # a blank line: a block of its own, as signatures are
+        if line.rstrip().endswith(":"):
+            return True
+        if bool(_LIST_ITEM.match(line)) != bulleted:
+            return False  # a name under a bulleted list is not one of its items
+    return False
 
 
 def _signed_below(draft: Draft, block: list[Span], known: _Words) -> Signature:
