@@ -181,6 +181,8 @@ def build_bundle(
     bundle.files[UPDATE_MD] = interchange
     bundle.files[UPDATE_HTML] = update_page(update, stored, organisation)
     for channel, publisher in publishers.items():
+        if getattr(publisher, "uploads_site", False):
+            continue  # a status page host takes the whole site, not a text to paste
         if not _SAFE_CHANNEL.fullmatch(channel) or channel.lower() == "readme":
             bundle.skipped.append(f"The channel “{channel}” has no file: its name cannot be a file name.")
             continue
