@@ -80,10 +80,9 @@ class ReadRefused(ValueError):
     """A file that cannot be read as text within its limit; the message is one line saying why."""
 
 
-def read_text(path: Path, limit: int, too_long: str) -> str:
-    """The UTF-8 text of `path`, reading at most `limit` bytes (a hostile file never fills the
-    memory). ReadRefused when it cannot be read, is longer (`too_long` says why that is too long),
-    or is not UTF-8. The one way update files, settings, data files and user templates are read."""
+def read_bytes(path: Path, limit: int, too_long: str) -> bytes:
+    """The bytes of `path`, reading at most `limit` (a hostile file never fills the memory).
+    ReadRefused when it cannot be read or is longer (`too_long` says why that is too long)."""
     try:
         with path.open("rb") as file:
             data = file.read(limit + 1)
@@ -91,6 +90,13 @@ def read_text(path: Path, limit: int, too_long: str) -> str:
         raise ReadRefused(f"cannot read {path}: {error.strerror or error}") from None
     if len(data) > limit:
         raise ReadRefused(f"{path}: over {limit:,} bytes; {too_long}")
+    return data
+
+
+def read_text(path: Path, limit: int, too_long: str) -> str:
+    """The UTF-8 text of `path` (`read_bytes`); ReadRefused also when it is not UTF-8. The one
+    way update files, settings, data files and user templates are read."""
+    data = read_bytes(path, limit, too_long)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
