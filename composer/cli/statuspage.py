@@ -18,8 +18,8 @@ from composer.cli.base import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, CommandError
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Callable
 
+    from composer.core.statuspage.site import SiteBuilder
     from composer.core.store import Store
 
 
@@ -127,7 +127,7 @@ def build_page(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def site_builder(store: Store) -> Callable[[int | None, str], dict[str, bytes]]:
+def site_builder(store: Store) -> SiteBuilder:
     """The status page builder `publish` and `outbox send` give the publishing service."""
     from composer.cli.templates import local_zone  # noqa: PLC0415
     from composer.core.statuspage import publishing_builder, user_folder  # noqa: PLC0415

@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from composer.core.model import utc_now
 from composer.core.outbox import Job, Outbox, PostRecord, ReceiptRecord, job_key, next_delay
@@ -40,6 +40,9 @@ from composer.publishers.base import (
     Rejected,
     existence_check_seconds,
 )
+
+if TYPE_CHECKING:
+    from composer.core.statuspage.site import SiteBuilder
 
 BEING_SENT = "already being sent by another window or command: nothing was sent twice"
 UNEXPECTED = "sending stopped on an unexpected error; the post may or may not have gone out: check before retrying"
@@ -116,7 +119,7 @@ class PublishingService:
         accounts: dict[str, Account],
         publishers: Mapping[str, Publisher],
         secret_for: Callable[[str], str | None],
-        site_builder: Callable[[int | None, str], dict[str, bytes]] | None = None,
+        site_builder: SiteBuilder | None = None,
     ):
         """`site_builder` (update id, languages) -> the status page's files, for the publishers that
         upload it (`uploads_site`): built when the job is sent, so it shows what is out by then."""
@@ -316,7 +319,8 @@ class PublishingService:
             return self._not_sent(job, error, rechecking=rechecking, queue=False)
         if getattr(publisher, "uploads_site", False):
             try:
-                post.meta["site"] = self._site(job, account)
+                post.meta["published_at"] = when = utc_now()  # the time the page shows, and the receipt's
+                post.meta["site"] = self._site(job, account, when)
             except PublishError as error:
                 return self._not_sent(job, error, rechecking=rechecking, queue=False)
         with self._outbox_lock:
@@ -340,12 +344,12 @@ class PublishingService:
         report(1.0, "sent")
         return Outcome(name, receipt, state="sent", job_id=job.id)
 
-    def _site(self, job: Job, account: Account) -> dict[str, bytes]:
+    def _site(self, job: Job, account: Account, when: datetime) -> dict[str, bytes]:
         """The status page as it will be with this job's update out (a one-line error if it cannot be built)."""
         if self._site_builder is None:
             raise Rejected("The status page cannot be built here, so nothing was uploaded.")
         try:
-            return self._site_builder(job.update_id, account.settings.get("languages", ""))
+            return self._site_builder(job.update_id, account.settings.get("languages", ""), when)
         except (ValueError, OSError) as error:  # SiteError (a broken template, a language), a store that cannot be read
             raise Rejected(f"The status page could not be built: {error}") from None
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from composer.core.model import utc_now
@@ -63,13 +64,16 @@ def _site(post: Post) -> dict[str, bytes]:
     return site
 
 
-def _receipt(account: Account, channel: str, site: Mapping[str, bytes], result: UploadResult) -> Receipt:
-    """The site's fingerprint as the remote id: the same site uploaded twice has the same one."""
+def _receipt(
+    account: Account, channel: str, site: Mapping[str, bytes], result: UploadResult, when: datetime
+) -> Receipt:
+    """The site's fingerprint as the remote id: the same site uploaded twice has the same one;
+    published when the site says it was (the time it was built with), so the next build agrees."""
     fingerprint = digest(manifest_bytes({path: digest(data) for path, data in site.items()}))
     public = account.settings.get("public_url", "").strip()
     url = public.rstrip("/") + "/index.html" if public else ""
     meta: dict[str, object] = {"files_sent": result.files_sent, "where": result.where}
-    return Receipt(account.name, channel, fingerprint, url, utc_now(), meta)
+    return Receipt(account.name, channel, fingerprint, url, when, meta)
 
 
 class _SitePublisher:
@@ -95,7 +99,8 @@ class _SitePublisher:
             result = self._upload(account, credentials, site, report, cancel)
         except OutcomeUnknown as error:  # idempotent: uploading again is safe (see the module's note)
             raise NetworkError(f"{error} Uploading again is safe.") from None
-        return _receipt(account, self.id, site, result)
+        when = post.meta.get("published_at")
+        return _receipt(account, self.id, site, result, when if isinstance(when, datetime) else utc_now())
 
     def _upload(
         self,

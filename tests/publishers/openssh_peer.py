@@ -22,7 +22,6 @@ import getpass
 import os
 import pwd
 import shutil
-import signal
 import socket
 import subprocess
 import tempfile
@@ -34,23 +33,13 @@ from pathlib import Path
 
 import pytest
 from peers import start_peer
+from server_process import HOST, PeerError, ServerProcess
 
-HOST = "127.0.0.1"
 SSHD = "/usr/sbin/sshd"
 INSTALL_HINT = "Install it with `./dev deps` (Debian: apt-get install -y --no-install-recommends openssh-server)."
 CLIENT_PASSPHRASE = "correct horse battery staple (test key)"
 LOGIN_PASSWORD = "sftp-Passw0rd-never-in-a-message"
 IS_ROOT = os.geteuid() == 0
-
-
-class PeerError(RuntimeError):
-    """The OpenSSH peer could not start; the message says what failed."""
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
 
 
 def _run(*command: str, stdin: str | None = None) -> str:
@@ -107,33 +96,24 @@ def make_keys(folder: Path) -> SshKeys:
     )
 
 
-class OpenSshPeer:
+class OpenSshPeer(ServerProcess):
     """A running sshd: `.port`, `.username`, `.password` (root only), `.site` (the folder to upload to)."""
 
+    name = "sshd"
+
     def __init__(self, keys: SshKeys, *, disk_bytes: int = 0, host_keys: tuple[Path, ...] = ()):
+        super().__init__()
         self.keys = keys
         self.host_keys = host_keys or (keys.host,)
         self.disk_bytes = disk_bytes
         self.username = "nobody" if IS_ROOT else getpass.getuser()
         self.password = LOGIN_PASSWORD if IS_ROOT else ""
-        self.host = HOST
-        self.port = 0
-        self.folder: Path | None = None
         self.site = Path()
         self._mounted = False
-        self._process: subprocess.Popen[bytes] | None = None
 
-    # --- lifecycle -------------------------------------------------------------------------------
+    # --- lifecycle (server_process.ServerProcess) --------------------------------------------------
 
-    def start(self) -> OpenSshPeer:
-        try:
-            self._start()
-        except BaseException:
-            self.stop()
-            raise
-        return self
-
-    def _start(self) -> None:
+    def _prepare(self) -> None:
         if not os.access(SSHD, os.X_OK):
             raise PeerError(f"{SSHD} is missing. {INSTALL_HINT}")
         if self.disk_bytes and not IS_ROOT:
@@ -157,17 +137,8 @@ class OpenSshPeer:
             )
         )
         authorized.chmod(0o644)
-        for _attempt in range(5):  # a port taken between free_port() and sshd's bind: another port
-            self.port = free_port()
-            self._launch()
-            if self._wait_ready():
-                return
-            self._terminate()
-            if "Address already in use" not in self._log():
-                break
-        raise PeerError(f"sshd did not start: {self._log()[-1500:]}")
 
-    def _launch(self) -> None:
+    def _launch(self) -> subprocess.Popen[bytes]:
         assert self.folder is not None
         config = self.folder / "sshd_config"
         config.write_text(
@@ -199,23 +170,10 @@ class OpenSshPeer:
             script = 'mount --bind "$1" /etc/shadow && shift && exec "$@"'
             command = ["unshare", "--mount", "--propagation", "private", "bash", "-c", script, "sshd", str(shadow)]
             command += [SSHD, "-D", "-f", str(config), "-E", str(self.folder / "sshd.log")]
-        self._process = subprocess.Popen(
-            command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
+        return subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
-    def _wait_ready(self, timeout: float = 15) -> bool:
-        """Whether sshd accepts connections (polled), False when it exited first."""
-        assert self._process is not None
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self._process.poll() is not None:
-                return False
-            with suppress(OSError), socket.create_connection((HOST, self.port), timeout=1) as probe:
-                probe.settimeout(5)
-                if probe.recv(4).startswith(b"SSH-"):  # its banner: sshd itself, not a stranger on the port
-                    return True
-            time.sleep(0.02)
-        raise PeerError(f"sshd was not ready within {timeout:g} s: {self._log()[-1500:]}")
+    def _greets(self, probe: socket.socket) -> bool:
+        return probe.recv(4).startswith(b"SSH-")  # its banner: sshd itself, not a stranger on the port
 
     def _log(self) -> str:
         if self.folder is None:
@@ -225,20 +183,7 @@ class OpenSshPeer:
         except OSError:
             return "(no log)"
 
-    def _terminate(self) -> None:
-        process, self._process = self._process, None
-        if process is None:
-            return
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(10)
-
-    def stop(self) -> None:
-        self._terminate()
+    def _cleanup(self) -> None:
         if self._mounted:
             subprocess.run(["umount", str(self.site)], capture_output=True, timeout=60, check=False)
             self._mounted = False
@@ -247,12 +192,6 @@ class OpenSshPeer:
                 self._writable(self.site)
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder = None
-
-    def __enter__(self) -> OpenSshPeer:
-        return self.start()
-
-    def __exit__(self, *_exc) -> None:
-        self.stop()
 
     # --- what tests do to the server ---------------------------------------------------------------
 

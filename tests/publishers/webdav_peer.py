@@ -22,7 +22,6 @@ import itertools
 import os
 import pwd
 import shutil
-import signal
 import socket
 import subprocess
 import tempfile
@@ -35,8 +34,8 @@ from urllib.parse import quote
 
 import pytest
 from peers import start_peer
+from server_process import HOST, PeerError, ServerProcess
 
-HOST = "127.0.0.1"
 APACHE = "/usr/sbin/apache2"
 MODULES = Path("/usr/lib/apache2/modules")
 INSTALL_HINT = "Install it with `./dev deps` (Debian: apt-get install -y --no-install-recommends apache2)."
@@ -57,16 +56,6 @@ _MODULES = (
     ("dir_module", "mod_dir.so"),
 )
 _names = itertools.count(1)
-
-
-class PeerError(RuntimeError):
-    """The WebDAV peer could not start; the message says what failed."""
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
 
 
 @dataclass
@@ -96,18 +85,18 @@ class DavFolder:
                 folder.chmod(0o755)
 
 
-class WebDavPeer:
+class WebDavPeer(ServerProcess):
     """A running Apache: `.port`, `.username`, `.password`; `new_folder()` for each test."""
 
+    name = "Apache"
+    stop_grace = 15.0  # Apache stops its children, then itself
+
     def __init__(self) -> None:
+        super().__init__()
         self.username = DAV_USER
         self.password = DAV_PASSWORD
-        self.host = HOST
-        self.port = 0
-        self.folder: Path | None = None
         self.site = Path()
         self._owner = pwd.getpwnam("www-data" if IS_ROOT else pwd.getpwuid(os.getuid()).pw_name)
-        self._process: subprocess.Popen[bytes] | None = None
         self._folders: list[DavFolder] = []
 
     @property
@@ -116,15 +105,7 @@ class WebDavPeer:
 
     # --- lifecycle -------------------------------------------------------------------------------
 
-    def start(self) -> WebDavPeer:
-        try:
-            self._start()
-        except BaseException:
-            self.stop()
-            raise
-        return self
-
-    def _start(self) -> None:
+    def _prepare(self) -> None:
         if not os.access(APACHE, os.X_OK):
             raise PeerError(f"{APACHE} is missing. {INSTALL_HINT}")
         missing = [name for _module, name in _MODULES if not (MODULES / name).is_file()]
@@ -149,17 +130,8 @@ class WebDavPeer:
         if done.returncode != 0:
             raise PeerError(f"htpasswd exited with {done.returncode}: {done.stderr.strip()[-300:]}")
         htpasswd.chmod(0o644)
-        for _attempt in range(5):  # a port taken between free_port() and Apache's bind: another port
-            self.port = free_port()
-            self._launch()
-            if self._wait_ready():
-                return
-            self._terminate()
-            if "Address already in use" not in self._log():
-                break
-        raise PeerError(f"Apache did not start: {self._log()[-1500:]}")
 
-    def _launch(self) -> None:
+    def _launch(self) -> subprocess.Popen[bytes]:
         assert self.folder is not None
         root = self.folder
         config = root / "httpd.conf"
@@ -202,7 +174,7 @@ class WebDavPeer:
             "",
         ]
         config.write_text("\n".join(lines))
-        self._process = subprocess.Popen(
+        return subprocess.Popen(
             [APACHE, "-f", str(config), "-DFOREGROUND"],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
@@ -210,20 +182,9 @@ class WebDavPeer:
             env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C"},
         )
 
-    def _wait_ready(self, timeout: float = 15) -> bool:
-        """Whether Apache answers HTTP (polled), False when it exited first."""
-        assert self._process is not None
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self._process.poll() is not None:
-                return False
-            with suppress(OSError), socket.create_connection((HOST, self.port), timeout=1) as probe:
-                probe.settimeout(5)
-                probe.sendall(b"HEAD /site/ HTTP/1.0\r\n\r\n")
-                if probe.recv(5) == b"HTTP/":
-                    return True
-            time.sleep(0.02)
-        raise PeerError(f"Apache was not ready within {timeout:g} s: {self._log()[-1500:]}")
+    def _greets(self, probe: socket.socket) -> bool:
+        probe.sendall(b"HEAD /site/ HTTP/1.0\r\n\r\n")
+        return probe.recv(5) == b"HTTP/"
 
     def _log(self) -> str:
         if self.folder is None:
@@ -234,33 +195,12 @@ class WebDavPeer:
                 text += (self.folder / name).read_text(errors="replace")
         return text or "(no log)"
 
-    def _terminate(self) -> None:
-        process, self._process = self._process, None
-        if process is None:
-            return
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)  # Apache stops its children, then itself
-            try:
-                process.wait(15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(10)
-        if process.stderr is not None:
-            process.stderr.close()
-
-    def stop(self) -> None:
-        self._terminate()
+    def _cleanup(self) -> None:
         for folder in list(self._folders):
             self.remove_folder(folder)
         if self.folder is not None:
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder = None
-
-    def __enter__(self) -> WebDavPeer:
-        return self.start()
-
-    def __exit__(self, *_exc) -> None:
-        self.stop()
 
     # --- folders for tests -----------------------------------------------------------------------
 

@@ -86,14 +86,17 @@ def build_site(
     return files
 
 
-def publishing_builder(
-    path: Path, *, local_zone: str = "UTC", user_templates: Path | None = None
-) -> Callable[[int | None, str], dict[str, bytes]]:
-    """What the publishing service calls to build the site an update goes out with: (update id,
-    languages as "en,ca") -> files. Each call reads the store at `path` through a connection of
-    its own (the service sends from worker threads) and counts the update as published now."""
+# (update id, languages as "en,ca", when it goes out) -> the status page's files
+SiteBuilder = Callable[[int | None, str, datetime], dict[str, bytes]]
 
-    def build(update_id: int | None, languages: str) -> dict[str, bytes]:
+
+def publishing_builder(path: Path, *, local_zone: str = "UTC", user_templates: Path | None = None) -> SiteBuilder:
+    """What the publishing service calls to build the site an update goes out with: (update id,
+    languages as "en,ca", when) -> files. Each call reads the store at `path` through a connection
+    of its own (the service sends from worker threads) and counts the update as published at
+    `when` (which the site host's receipt then records, so the next build shows the same time)."""
+
+    def build(update_id: int | None, languages: str, when: datetime) -> dict[str, bytes]:
         from composer.core.model import utc_now  # noqa: PLC0415
         from composer.core.statuspage.cache import BuildCache  # noqa: PLC0415
         from composer.core.store import Store  # noqa: PLC0415
@@ -103,7 +106,7 @@ def publishing_builder(
         cache = BuildCache.in_folder(path.parent)
         try:
             now = utc_now()
-            going_out = (update_id, now) if update_id is not None else None
+            going_out = (update_id, when) if update_id is not None else None
             return build_site(
                 store,
                 now=now,
