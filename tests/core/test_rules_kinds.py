@@ -685,3 +685,43 @@ def test_round_nine_signatures(body, signer):
         assert found.message == f"Signed by {signer}.", found.message
     else:
         assert found.verdict is Verdict.FAIL, found.message
+
+
+# -- round 10, folded ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "status", "expected"),
+    [
+        ("Impact to services: Site down. Type of maintenance: software upgrade.", "en", Status.SCHEDULED,
+         Verdict.PASS),
+        ("The University will be shutting off all electricity to the campus on Sunday.", "en", Status.SCHEDULED,
+         Verdict.PASS),
+        ("El servei de recollida de paper s'ajorna aquest vespre; s'aturarà a les 00 h.", "ca", Status.SCHEDULED,
+         Verdict.PASS),
+        ("Entre las 15:15 y las 18:15 h, el Cremallera quedará fuera de servicio.", "es", Status.SCHEDULED,
+         Verdict.PASS),
+        ("The worst impacts of the CrowdStrike-caused outage are behind us. We are sorry: flights were "
+         "cancelled.", "en", Status.MONITORING, Verdict.FAIL),
+        ("Joaquín Sabina ha de cancel·lar el concert d'aquesta nit. Sentim les molèsties que hagi pogut "
+         "ocasionar. L'import de les entrades serà tornat automàticament.", "ca", Status.IDENTIFIED, Verdict.PASS),
+        ("Hubo interrupciones en las transferencias. Pedimos disculpas por los inconvenientes.", "es",
+         Status.MONITORING, Verdict.FAIL),
+    ],
+)  # fmt: skip
+def test_round_ten_kinds(body, language, status, expected):
+    found = finding("dont-hide", body + "\n\nAnna Puig", language=language, status=status)
+    assert found.verdict is expected, found.message
+
+
+@pytest.mark.parametrize("last_line", ["Root Cause", "Bates House"])
+def test_headings_and_buildings_are_not_people(last_line):
+    assert _signed(f"Mail was delayed for an hour.\n\n{last_line}").verdict is Verdict.FAIL
+
+
+def test_not_noticing_through_ones_own_alarm_owns_it():
+    body = (
+        "L'alarma que havia d'informar de la desconnexió elèctrica no es va activar, i els clients van notar "
+        "la baixada de la temperatura de la calefacció.\n\nAnna Puig"
+    )
+    assert verdict("dont-hide", body, language="ca", status=Status.RESOLVED) is Verdict.PASS
