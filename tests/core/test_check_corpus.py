@@ -92,13 +92,12 @@ REAL = tuple(_HERE / f"check_{round_}_{languages}" for round_ in TUNED_ROUNDS fo
 FRESH = tuple(p for p in (_HERE / "check_round11_en", _HERE / "check_round11_caes") if (p / "expected.toml").exists())
 LESSONS_BAR = {"be-timely": 0.95, "dont-hide": 0.95, "sign-your-name": 0.95, "give-contact-info": 0.95}
 REAL_DEFAULT_BAR = 0.8
-# What the held-out round (10) measured (docs/checks.md): a guard against regressions, below the
-# issue's 95% on dont-hide (English 87%, Catalan and Spanish 73%) and on sign-your-name in
-# English (93%): issue 14 stays open for them.
+# What the held-out round (11) measured (docs/checks.md): a guard against regressions, below the
+# issue's 95% on dont-hide (English 77%, Catalan and Spanish 82%): issue 14 stays open for it.
 HELD_OUT_BARS = {
     "be-timely": 0.95,
-    "dont-hide": 0.7,
-    "sign-your-name": 0.9,
+    "dont-hide": 0.75,
+    "sign-your-name": 0.95,
     "give-contact-info": 0.95,
 }
 
