@@ -170,7 +170,9 @@ class OpenSshPeer(ServerProcess):
             script = 'mount --bind "$1" /etc/shadow && shift && exec "$@"'
             command = ["unshare", "--mount", "--propagation", "private", "bash", "-c", script, "sshd", str(shadow)]
             command += [SSHD, "-D", "-f", str(config), "-E", str(self.folder / "sshd.log")]
-        return subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # What fails before sshd opens its own log (unshare, mount) goes to a file; the child keeps its copy.
+        with (self.folder / "stderr.log").open("wb") as stderr:
+            return subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr)
 
     def _greets(self, probe: socket.socket) -> bool:
         return probe.recv(4).startswith(b"SSH-")  # its banner: sshd itself, not a stranger on the port
@@ -178,10 +180,11 @@ class OpenSshPeer(ServerProcess):
     def _log(self) -> str:
         if self.folder is None:
             return ""
-        try:
-            return (self.folder / "sshd.log").read_text(errors="replace")
-        except OSError:
-            return "(no log)"
+        text = ""
+        for name in ("stderr.log", "sshd.log"):
+            with suppress(OSError):
+                text += (self.folder / name).read_text(errors="replace")
+        return text or "(no log)"
 
     def _cleanup(self) -> None:
         if self._mounted:

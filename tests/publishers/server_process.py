@@ -99,8 +99,6 @@ class ServerProcess:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait(10)
-        if process.stderr is not None:
-            process.stderr.close()
 
     def stop(self) -> None:
         self._terminate()

@@ -174,13 +174,14 @@ class WebDavPeer(ServerProcess):
             "",
         ]
         config.write_text("\n".join(lines))
-        return subprocess.Popen(
-            [APACHE, "-f", str(config), "-DFOREGROUND"],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=(root / "stderr.log").open("wb"),
-            env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C"},
-        )
+        with (root / "stderr.log").open("wb") as stderr:  # the child keeps its own copy of the file
+            return subprocess.Popen(
+                [APACHE, "-f", str(config), "-DFOREGROUND"],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=stderr,
+                env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C"},
+            )
 
     def _greets(self, probe: socket.socket) -> bool:
         probe.sendall(b"HEAD /site/ HTTP/1.0\r\n\r\n")
