@@ -42,6 +42,21 @@ LOGIN_PASSWORD = "sftp-Passw0rd-never-in-a-message"
 IS_ROOT = os.geteuid() == 0
 
 
+def _private_mounts() -> bool:
+    """Whether this machine gives a process a private mount namespace (not in a chroot, whose root
+    is no mount point: `unshare` refuses, and the login user then gets no password)."""
+    if not IS_ROOT:
+        return False
+    done = subprocess.run(
+        ["unshare", "--mount", "--propagation", "private", "true"], capture_output=True, timeout=30, check=False
+    )
+    return done.returncode == 0
+
+
+# The login user gets a password (sshd in its own mount namespace, with a shadow file of ours).
+PASSWORD_LOGIN = _private_mounts()
+
+
 def _run(*command: str, stdin: str | None = None) -> str:
     done = subprocess.run(command, input=stdin, capture_output=True, text=True, timeout=60, check=False)
     if done.returncode != 0:
@@ -107,7 +122,7 @@ class OpenSshPeer(ServerProcess):
         self.host_keys = host_keys or (keys.host,)
         self.disk_bytes = disk_bytes
         self.username = "nobody" if IS_ROOT else getpass.getuser()
-        self.password = LOGIN_PASSWORD if IS_ROOT else ""
+        self.password = LOGIN_PASSWORD if PASSWORD_LOGIN else ""
         self.site = Path()
         self._mounted = False
 
@@ -161,7 +176,7 @@ class OpenSshPeer(ServerProcess):
             )
         )
         command = [SSHD, "-D", "-f", str(config), "-E", str(self.folder / "sshd.log")]
-        if IS_ROOT:
+        if self.password:
             shadow = self.folder / "shadow"
             hashed = _run("openssl", "passwd", "-6", "-stdin", stdin=self.password).strip()
             shadow.write_text(f"{self.username}:{hashed}:19000:0:99999:7:::\n")
