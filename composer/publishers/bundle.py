@@ -54,8 +54,6 @@ FENCE = "====="
 _SAFE_CHANNEL = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 _DOMAIN = re.compile(r"[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+")
-_IMG = re.compile(r"<img\b[^>]*>")
-_ATTRIBUTE = re.compile(r'([a-z]+)="([^"]*)"')
 _STYLE = """\
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5;
   max-width: 40rem; margin: 0 auto; padding: 1rem; color: #111; background: #fff; }
@@ -346,25 +344,12 @@ def _link(url: str) -> str:
     return f'<a href="{escape(url)}">{escape(url)}</a>'
 
 
-def _linked_images(html: str) -> str:
-    """Images as links to them: nothing in a bundle page is fetched from anywhere."""
-
-    def link(match: re.Match[str]) -> str:
-        attributes: dict[str, str] = {name: value for name, value in _ATTRIBUTE.findall(match.group(0))}
-        src, alt = attributes.get("src", ""), attributes.get("alt", "")
-        if not src:
-            return alt
-        return f'<a href="{src}">{alt or src}</a>'  # both already escaped by the sanitiser
-
-    return _IMG.sub(link, html)
-
-
 def update_page(update: PublishableUpdate, stored: Update, organisation: Organisation) -> str:
     """The long form as one page with nothing to load: title, body, signer."""
     from composer.core.model import Status  # noqa: PLC0415
-    from composer.core.templates.render import markdown_to_html  # noqa: PLC0415
+    from composer.core.templates.render import images_as_links, markdown_to_html  # noqa: PLC0415
 
-    body = _linked_images(markdown_to_html(update.body))
+    body = images_as_links(markdown_to_html(update.body))
     signer = update.signer.strip()
     signature = f'<p class="signer">{escape(signer)}</p>\n' if signer and signer not in update.body else ""
     try:

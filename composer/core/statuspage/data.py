@@ -28,8 +28,6 @@ if TYPE_CHECKING:
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # "last updated" of a page nothing was ever published on
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
-_IMG = re.compile(r"<img\b[^>]*>")
-_ATTRIBUTE = re.compile(r'([a-z]+)="([^"]*)"')
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:(?!\d)")  # "mailto:", "javascript:"; not "host:8080"
 
 
@@ -144,19 +142,6 @@ class SiteData:
         return site_contacts(self.organisation, [s.incident for s in incidents if s.is_open])
 
 
-def images_as_links(html: str) -> str:
-    """Images as links to them: nothing on the page is fetched from anywhere."""
-
-    def link(match: re.Match[str]) -> str:
-        attributes: dict[str, str] = dict(_ATTRIBUTE.findall(match.group(0)))
-        src, alt = attributes.get("src", ""), attributes.get("alt", "")
-        if not src:
-            return alt
-        return f'<a href="{src}">{alt or src}</a>'  # both already escaped by the sanitiser
-
-    return _IMG.sub(link, html)
-
-
 def _time(value: object) -> datetime | None:
     if not isinstance(value, str) or not value:
         return None
@@ -266,7 +251,7 @@ def read_site(
     it is left holding the bodies this build rendered (`cache`: the same, kept on disk).
     `going_out`: (update id, when) of the update being published now, shown as published at that
     time though no channel has recorded it yet."""
-    from composer.core.templates.render import markdown_to_html  # noqa: PLC0415 - the one Markdown to HTML
+    from composer.core.templates.render import images_as_links, markdown_to_html  # noqa: PLC0415
 
     known = dict(html_cache) if html_cache else {}
     used: dict[str, str] = html_cache if html_cache is not None else {}
