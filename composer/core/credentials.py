@@ -225,6 +225,12 @@ def _is_locked(exc: BaseException) -> bool:
     return False
 
 
+# The Secret Service backend talks D-Bus (secretstorage), which is not safe to use from several
+# threads at once: parallel reads (one per account when publishing) were seen to fail now and then
+# with InitError ("locked"). One call at a time, process-wide; re-entrant for delete's own get.
+_KEYRING_LOCK = threading.RLock()
+
+
 class KeyringCredentials(CredentialStore):
     """Secrets in the OS keyring through the `keyring` library (chosen lazily, on first use)."""
 
@@ -248,7 +254,8 @@ class KeyringCredentials(CredentialStore):
         _check_account(account)
         backend = self.backend()
         try:
-            return backend.get_password(self.service, account)
+            with _KEYRING_LOCK:
+                return backend.get_password(self.service, account)
         except Exception as exc:
             raise self._error("read", account, exc, None) from exc
 
@@ -257,7 +264,8 @@ class KeyringCredentials(CredentialStore):
         _check_secret(secret)
         backend = self.backend()
         try:
-            backend.set_password(self.service, account, secret)
+            with _KEYRING_LOCK:
+                backend.set_password(self.service, account, secret)
         except Exception as exc:
             error = self._error("save", account, exc, secret)
             if secret in _chain_text(exc):  # keep a backend's careless message out of tracebacks
@@ -270,7 +278,8 @@ class KeyringCredentials(CredentialStore):
         import keyring.errors  # noqa: PLC0415 - slow import
 
         try:
-            backend.delete_password(self.service, account)
+            with _KEYRING_LOCK:
+                backend.delete_password(self.service, account)
         except keyring.errors.PasswordDeleteError as exc:
             if self.get(account) is None:  # nothing was there: forgetting it is already done
                 return
