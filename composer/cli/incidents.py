@@ -81,23 +81,21 @@ def _read_stdin(limit: int) -> str:
 def list_incidents(args: argparse.Namespace) -> int:
     store = open_store()
     try:
-        rows = []
-        for incident in store.incidents():
-            updates = store.updates(incident.id or 0)
-            latest = updates[-1] if updates else None
-            rows.append(
-                {
-                    "id": incident.id,
-                    "title": incident.title,
-                    "status": incident.status.value,
-                    "severity": incident.severity.value,
-                    "started": incident.started_at.isoformat(),
-                    "updates": len(updates),
-                    "next_update": latest.next_update_at.isoformat() if latest and latest.next_update_at else None,
-                }
-            )
+        summaries = store.incident_summaries()  # one query, however many updates each incident has
     finally:
         store.close()
+    rows = [
+        {
+            "id": s.incident.id,
+            "title": s.incident.title,
+            "status": s.incident.status.value,
+            "severity": s.incident.severity.value,
+            "started": s.incident.started_at.isoformat(),
+            "updates": s.update_count,
+            "next_update": s.latest_next_update_at.isoformat() if s.latest_next_update_at else None,
+        }
+        for s in summaries
+    ]
     if args.format == "json":
         print_json(rows)
     elif not rows:

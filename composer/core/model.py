@@ -14,6 +14,14 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
+def parse_time(value: object) -> datetime | None:
+    """A stored time; None when empty or unreadable (a damaged row must not hide the others)."""
+    try:
+        return datetime.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
 class Severity(enum.StrEnum):
     CRITICAL = "critical"
     MAJOR = "major"

@@ -25,7 +25,7 @@ from datetime import UTC, datetime, timedelta
 from typing import NotRequired, TypedDict
 
 from composer.core import claimer
-from composer.core.model import utc_now
+from composer.core.model import parse_time, utc_now
 
 STATES = ("pending", "sending", "sent", "failed", "uncertain", "cancelled")
 OPEN_STATES = ("pending", "sending", "failed", "uncertain")  # not done: sent and cancelled are
@@ -355,11 +355,3 @@ def _job(row: sqlite3.Row) -> Job:
         next_attempt=parse_time(row["next_attempt"]),
         attempted_at=parse_time(row["attempted_at"]),
     )
-
-
-def parse_time(value: object) -> datetime | None:
-    """A stored time; None when empty or unreadable (a damaged row must not hide the others)."""
-    try:
-        return datetime.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None

@@ -43,18 +43,31 @@ def promise_for(
     incident: Incident, updates: list[Update], now: datetime, warn_before: timedelta = DEFAULT_WARN_BEFORE
 ) -> Promise:
     """Where the incident stands against the last public promise of a next update."""
+    last = last_published(updates)
+    return promise_after(
+        incident, last.next_update_at if last else None, last.published_at if last else None, now, warn_before
+    )
+
+
+def promise_after(
+    incident: Incident,
+    deadline: datetime | None,
+    published_at: datetime | None,
+    now: datetime,
+    warn_before: timedelta = DEFAULT_WARN_BEFORE,
+) -> Promise:
+    """The promise from what the last published update said (`deadline`, its next-update time) and
+    when it went out (None: nothing has): what the incident list has without reading the updates."""
     if incident.status.is_closed:
         return Promise(PromiseState.CLOSED)
-    last = last_published(updates)
-    if last is None:
+    if published_at is None:
         return Promise(PromiseState.NOT_PUBLISHED)
-    deadline = last.next_update_at
     if deadline is None:
-        return Promise(PromiseState.NO_PROMISE, None, last.published_at)
+        return Promise(PromiseState.NO_PROMISE, None, published_at)
     if now >= deadline:
         state = PromiseState.OVERDUE
     elif deadline - now <= warn_before:
         state = PromiseState.DUE_SOON
     else:
         state = PromiseState.KEPT
-    return Promise(state, deadline, last.published_at)
+    return Promise(state, deadline, published_at)

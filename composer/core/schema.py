@@ -194,6 +194,12 @@ MIGRATIONS: tuple[str, ...] = (
         status
     );
     """,
+    # 9: the incident list in one query (`composer/core/listing.py`): each incident's newest
+    # published update is found through its updates by time (updates_by_incident) and, for each,
+    # whether it has a publication, which until now meant reading every publication.
+    """
+    CREATE INDEX publications_by_update ON publications(update_id, published_at);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -22,6 +22,7 @@ from composer.core import recovery, schema
 from composer.core.connection import connect as _connect
 from composer.core.connection import private as _private
 from composer.core.connection import unwritable_folder
+from composer.core.listing import ListingQueries
 from composer.core.model import (
     Event,
     Incident,
@@ -34,6 +35,7 @@ from composer.core.model import (
     parse_status,
     utc_now,
 )
+from composer.core.model import parse_time as _dt
 from composer.core.record import Record
 
 if TYPE_CHECKING:
@@ -116,10 +118,6 @@ def _ts(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _dt(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
-
-
 def _save_failure(error: sqlite3.Error) -> SaveFailed:
     text = str(error).lower()
     if "full" in text:
@@ -133,7 +131,7 @@ def _save_failure(error: sqlite3.Error) -> SaveFailed:
     return SaveFailed(f"Not saved: {why}.")
 
 
-class Store:
+class Store(ListingQueries):
     """Incidents, updates, revisions, the roster and the organisation profile."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, read_only: bool = False):
