@@ -592,3 +592,35 @@ def test_a_damaged_or_unwritable_cache_never_stops_a_build(world, tmp_path):
     cache = BuildCache(blocked / "cache" / "statuspage.db")
     assert build(world, cache=cache) == plain
     cache.close()
+
+
+def test_the_store_reads_for_the_page_only_what_it_shows(world):
+    store, first, maintenance = world.store, world.published[0], world.published[-1]
+    store.add_publication(first.id, Publication("blog", first.published_at - timedelta(minutes=5)))
+    rows = {row[0]: row for row in store.site_updates()}
+    assert list(rows) == [u.id for u in store.published_updates()]  # the same updates, in the same order
+    assert set(rows) == {u.id for u in world.published}  # never a draft
+    assert rows[first.id][7] == first.published_at - timedelta(minutes=5)  # its first channel's time
+    assert [id_ for id_, row in rows.items() if row[8] is not None] == [maintenance.id]  # `extra`: a window only
+
+
+def test_the_build_cache_follows_every_change_a_page_shows(world, tmp_path):
+    cache, first, maintenance = BuildCache(tmp_path / "cache.db"), world.published[0], world.published[-1]
+
+    def same_as_without_cache(**options) -> None:
+        assert build(world, languages=("en", "ca"), cache=cache, **options) == build(
+            world, languages=("en", "ca"), **options
+        )
+
+    same_as_without_cache()
+    world.store.add_publication(first.id, Publication("blog", first.published_at - timedelta(minutes=5)))
+    same_as_without_cache()
+    first.signer, first.language, first.next_update_at = "Jordi Puig", "es", NOW + timedelta(hours=5)
+    world.store.save_update(first)
+    same_as_without_cache()
+    maintenance.extra = {"template": {"values": {"window_start": (NOW + timedelta(days=4)).isoformat()}}}
+    world.store.save_update(maintenance)
+    same_as_without_cache()
+    draft = next(u for u in world.store.updates(world.open.id) if not u.publications)
+    same_as_without_cache(going_out=(draft.id, NOW))
+    cache.close()

@@ -39,13 +39,35 @@ def _code() -> str:
     return digest.hexdigest()
 
 
+@cache
+def _base() -> hashlib._Hash:
+    return hashlib.sha256(_code().encode())
+
+
+def _add(digest: hashlib._Hash, parts: tuple[str, ...]) -> None:
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass")
+        digest.update(b"%d:" % len(data))  # each part led by its length: no two lists give one text
+        digest.update(data)
+
+
+class KeyPrefix:
+    """The digest of the parts that a run of keys begins with (a page's templates, language and
+    zone), taken once: `key(*prefix, *parts) == KeyPrefix(*prefix).key(*parts)`."""
+
+    def __init__(self, *parts: str):
+        self._digest = _base().copy()
+        _add(self._digest, parts)
+
+    def key(self, *parts: str) -> str:
+        digest = self._digest.copy()
+        _add(digest, parts)
+        return digest.hexdigest()
+
+
 def key(*parts: str) -> str:
     """The entry's name: a digest of its inputs and of the code."""
-    digest = hashlib.sha256(_code().encode())
-    for part in parts:
-        digest.update(b"\0")
-        digest.update(part.encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
+    return KeyPrefix().key(*parts)
 
 
 class BuildCache:
@@ -55,6 +77,7 @@ class BuildCache:
         self._conn: sqlite3.Connection | None = None
         self._used: set[str] = set()
         self._new: dict[str, bytes] = {}
+        self._stored: set[str] = set()  # the entries known to be on disk (found there, or saved)
         if path is None:
             return
         for attempt in range(2):
@@ -87,7 +110,10 @@ class BuildCache:
             row = self._conn.execute("SELECT value FROM rendered WHERE key=?", (name,)).fetchone()
         except sqlite3.Error:
             return None
-        return bytes(row[0]) if row is not None else None
+        if row is None:
+            return None
+        self._stored.add(name)
+        return bytes(row[0])
 
     def put(self, name: str, value: bytes) -> None:
         self._used.add(name)
@@ -98,14 +124,20 @@ class BuildCache:
         if self._conn is None:
             return
         try:
+            if not self._new:  # nothing new: is any entry there that this build did not use?
+                (count,) = self._conn.execute("SELECT count(*) FROM rendered").fetchone()
+                if count == len(self._stored):  # all of them were used
+                    return
             with self._conn:
                 self._conn.execute("BEGIN IMMEDIATE")
                 self._conn.executemany("INSERT OR REPLACE INTO rendered VALUES (?, ?)", self._new.items())
                 stale = [(k,) for (k,) in self._conn.execute("SELECT key FROM rendered") if k not in self._used]
                 self._conn.executemany("DELETE FROM rendered WHERE key=?", stale)
+            self._stored = (self._stored | self._new.keys()) - {k for (k,) in stale}
         except sqlite3.Error:
             pass  # a full or read-only disk: the next build renders again
-        self._new.clear()
+        finally:
+            self._new.clear()
 
     def close(self) -> None:
         if self._conn is not None:

@@ -8,10 +8,11 @@ store keeps it (`schema`, migration 8). Everything here is the same in every lan
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
@@ -51,32 +52,67 @@ class SiteContacts:
         return bool(self.phone or self.emails or self.pages)
 
 
-@dataclass(frozen=True)
 class Published:
     """One published update; `html` is its Markdown body as sanitised HTML, rendered when a page
-    that is not in the build cache first asks for it."""
+    that is not in the build cache first asks for it. A plain class with slots: a store with a
+    year of history holds tens of thousands, all read on every build."""
 
-    id: int
-    status: Status
-    body: str
-    signer: str
-    language: str  # a valid language tag, or "" (then the page's language applies)
-    published_at: datetime
-    next_update_at: datetime | None
-    window_start: datetime | None  # a maintenance window, when the update's template gave one
-    window_end: datetime | None
-    renderer: Callable[[str], str] = field(repr=False, compare=False, default=str)
+    __slots__ = (
+        "_fingerprint",
+        "_html",
+        "body",
+        "id",
+        "language",
+        "next_update_at",
+        "published_at",
+        "renderer",
+        "signer",
+        "source",
+        "status",
+        "window_end",
+        "window_start",
+    )
 
-    @cached_property
+    def __init__(
+        self,
+        id: int,
+        status: Status,
+        body: str,
+        *,
+        signer: str,
+        language: str,  # a valid language tag, or "" (then the page's language applies)
+        published_at: datetime,
+        next_update_at: datetime | None,
+        window_start: datetime | None = None,  # a maintenance window, when the update's template gave one
+        window_end: datetime | None = None,
+        renderer: Callable[[str], str] = str,
+        source: str = "",  # a text that decides every value but the body (`SiteUpdate`), if known
+    ):
+        self.id, self.status, self.body, self.signer, self.language = id, status, body, signer, language
+        self.published_at, self.next_update_at = published_at, next_update_at
+        self.window_start, self.window_end = window_start, window_end
+        self.renderer, self.source = renderer, source
+        self._html: str | None = None
+        self._fingerprint: str | None = None
+
+    @property
     def html(self) -> str:
-        return self.renderer(self.body)
+        if self._html is None:
+            self._html = self.renderer(self.body)
+        return self._html
 
-    @cached_property
+    @property
     def fingerprint(self) -> str:
-        """Everything a page shows of it, as one text (cheaper than repr for the build cache's keys)."""
-        times = (self.published_at, self.next_update_at, self.window_start, self.window_end)
-        head = "|".join((str(self.id), self.status.value, self.signer, self.language, *map(str, times)))
-        return f"{head}\0{self.body}"
+        """Everything a page shows of it, as one text for the build cache's keys (cheaper than repr):
+        the text it was read from when known (`source`), else its values; each part led by its
+        length, so no two updates give the same text."""
+        if self._fingerprint is None:
+            head = self.source
+            if not head:
+                times = (self.published_at, self.next_update_at, self.window_start, self.window_end)
+                head = repr((self.id, self.status.value, self.signer, self.language, *map(str, times)))
+            self._fingerprint = f"{len(head)}:{head}{len(self.body)}:{self.body}"
+        return self._fingerprint
 
 
 @dataclass(frozen=True)
@@ -86,6 +122,7 @@ class Shown:
     incident: Incident
     updates: tuple[Published, ...]
 
+    @cached_property
     def fingerprint(self) -> str:
         """Everything its page shows, as one text (the build cache's key)."""
         return "\0\0".join([repr(self.incident), *(update.fingerprint for update in self.updates)])
@@ -152,28 +189,41 @@ def _time(value: object) -> datetime | None:
     return moment if moment.tzinfo is not None else None
 
 
-def _window(update: Update) -> tuple[datetime | None, datetime | None]:
-    template = update.extra.get("template")
+def _window(extra: dict[str, object]) -> tuple[datetime | None, datetime | None]:
+    template = extra.get("template")
     values = template.get("values") if isinstance(template, dict) else None
     if not isinstance(values, dict):
         return None, None
     return _time(values.get("window_start")), _time(values.get("window_end"))
 
 
+_languages: dict[str, str] = {}  # as stored -> as shown (a valid tag, or "")
+
+
+def _language(text: str) -> str:
+    shown = _languages.get(text)
+    if shown is None:
+        stripped = text.strip()
+        shown = stripped if _LANGUAGE_TAG.fullmatch(stripped) else ""
+        if len(_languages) < 1000:  # a handful in practice
+            _languages[text] = shown
+    return shown
+
+
 def _published(update: Update, render: Callable[[str], str], at: datetime | None = None) -> Published:
-    start, end = _window(update)
-    language = update.language.strip()
+    """An update read whole (the one going out, which no channel has recorded yet)."""
+    start, end = _window(update.extra)
     return Published(
-        id=update.id or 0,
-        status=update.status,
-        body=update.body,
-        renderer=render,
+        update.id or 0,
+        update.status,
+        update.body,
         signer=update.signer.strip(),
-        language=language if _LANGUAGE_TAG.fullmatch(language) else "",
+        language=_language(update.language),
         published_at=(update.published_at or at or update.created_at).astimezone(UTC),
         next_update_at=update.next_update_at,
         window_start=start,
         window_end=end,
+        renderer=render,
     )
 
 
@@ -233,9 +283,12 @@ def site_contacts(org: Organisation, open_incidents: list[Incident]) -> SiteCont
     )
 
 
-def usual_language(updates: list[Update]) -> str:
-    """The language most published updates are written in (English when none is known)."""
-    counts = Counter(u.language.strip().lower()[:2] for u in updates)
+def usual_language(languages: list[str]) -> str:
+    """The language most published updates are written in (English when none is known), from
+    their languages as stored."""
+    counts: Counter[str] = Counter()
+    for language, number in Counter(languages).items():  # a handful of distinct ones
+        counts[language.strip().lower()[:2]] += number
     ranked = sorted((code for code in counts if code in LANGUAGES), key=lambda c: (-counts[c], LANGUAGES.index(c)))
     return ranked[0] if ranked else LANGUAGES[0]
 
@@ -273,18 +326,38 @@ def read_site(
         used[body] = html
         return html
 
-    updates = store.published_updates()
-    at = None
-    if going_out is not None and all(update.id != going_out[0] for update in updates):
-        updates.append(store.update(going_out[0]))
-        at = going_out[1]
     by_incident: dict[int, list[Published]] = {}
-    for update in updates:
-        by_incident.setdefault(update.incident_id or 0, []).append(_published(update, render, at))
+    languages: list[str] = []
+    incident_id: int | None = -1
+    updates: list[Published] = []
+    for id_, incident, body, status, signer, language, next_at, published_at, extra, source in store.site_updates():
+        start, end = _window(dict(json.loads(extra))) if extra else (None, None)
+        if incident != incident_id:  # the rows come by incident
+            incident_id, updates = incident, by_incident.setdefault(incident or 0, [])
+        published = Published(
+            id_,
+            status,
+            body,
+            signer=signer.strip(),
+            language=_languages.get(language) or _language(language),
+            published_at=published_at if published_at.tzinfo is UTC else published_at.astimezone(UTC),
+            next_update_at=next_at,
+            window_start=start,
+            window_end=end,
+            renderer=render,
+            source=source,
+        )
+        updates.append(published)
+        languages.append(language)
+    known_ids = {p.id for ps in by_incident.values() for p in ps} if going_out is not None else set()
+    if going_out is not None and going_out[0] not in known_ids:
+        update = store.update(going_out[0])
+        by_incident.setdefault(update.incident_id or 0, []).append(_published(update, render, going_out[1]))
+        languages.append(update.language)
     shown = [
         Shown(incident, tuple(by_incident[incident.id]))
         for incident in store.incidents()
         if incident.id is not None and incident.id in by_incident
     ]
     shown.sort(key=lambda s: (s.updated_at, s.id), reverse=True)
-    return SiteData(organisation=store.organisation(), incidents=tuple(shown), usual_language=usual_language(updates))
+    return SiteData(organisation=store.organisation(), incidents=tuple(shown), usual_language=usual_language(languages))

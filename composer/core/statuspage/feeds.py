@@ -50,11 +50,14 @@ _HISTORY_NS = "http://purl.org/syndication/history/1.0"
 
 def atom_feeds(site: SiteData, language: str, title: str, cache: BuildCache | None = None) -> dict[str, bytes]:
     """Every published update, newest first, in `feed.atom` and its archive documents."""
-    updates = [(update, shown) for shown in site.incidents for update in shown.updates]
-    updates.sort(key=lambda pair: (pair[0].published_at, pair[0].id))  # oldest first
+    # Each update with its incident and what the cache's key says of that incident, oldest first:
+    # sorted as (time, id, position) tuples, compared in C (the position: as a stable sort would).
+    named = [(shown, f"{shown.id}:{len(shown.incident.title)}:{shown.incident.title}") for shown in site.incidents]
+    triples = [(update, shown, name) for shown, name in named for update in shown.updates]
+    timeline = sorted([(update.published_at, update.id, n) for n, (update, _, _) in enumerate(triples)])
+    updates = [triples[n] for _at, _id, n in timeline]
     full = len(updates) // ARCHIVE_PAGE
-    out: dict[str, bytes] = {}
-    org = site.organisation
+    documents: list[tuple[str, list[tuple[Published, Shown, str]], dict[str, str]]] = []
     for number in range(1, full + 1):
         entries = updates[(number - 1) * ARCHIVE_PAGE : number * ARCHIVE_PAGE][::-1]
         links = {"current": "feed.atom"}
@@ -62,11 +65,18 @@ def atom_feeds(site: SiteData, language: str, title: str, cache: BuildCache | No
             links["prev-archive"] = f"feed/{number - 1}.atom"
         if number < full:
             links["next-archive"] = f"feed/{number + 1}.atom"
-        path = f"feed/{number}.atom"
+        documents.append((f"feed/{number}.atom", entries, links))
+    recent = updates[min(full * ARCHIVE_PAGE, max(0, len(updates) - RECENT_ENTRIES)) :][::-1]
+    documents.append(("feed.atom", recent, {"prev-archive": f"feed/{full}.atom"} if full else {}))
+    out: dict[str, bytes] = {}
+    org = site.organisation
+    for path, entries, links in documents:
         found_key = ""
-        if cache is not None:
-            shown_as = "\0\0".join(f"{shown.id}\0{shown.incident.title}\0{u.fingerprint}" for u, shown in entries)
-            found_key = cache_key("feed", language, title, path, repr(links), org.name, org.status_page_url, shown_as)
+        if cache is not None:  # an archive's entries never change once it is full
+            shown_as = "".join([part for u, _shown, named in entries for part in (named, u.fingerprint)])
+            updated = "" if entries else str(site.updated_at)
+            where = (org.name, org.status_page_url)  # all the feed shows of the organisation
+            found_key = cache_key("feed", language, title, path, repr(links), *where, updated, shown_as)
             found = cache.get(found_key)
             if found is not None:
                 out[path] = found
@@ -74,9 +84,6 @@ def atom_feeds(site: SiteData, language: str, title: str, cache: BuildCache | No
         out[path] = _atom(site, language, title, entries, path=path, links=links)
         if cache is not None:
             cache.put(found_key, out[path])
-    recent = updates[min(full * ARCHIVE_PAGE, max(0, len(updates) - RECENT_ENTRIES)) :][::-1]
-    current = {"prev-archive": f"feed/{full}.atom"} if full else {}
-    out["feed.atom"] = _atom(site, language, title, recent, path="feed.atom", links=current)
     return out
 
 
@@ -84,7 +91,7 @@ def _atom(
     site: SiteData,
     language: str,
     title: str,
-    updates: list[tuple[Published, Shown]],
+    updates: list[tuple[Published, Shown, str]],
     *,
     path: str,
     links: dict[str, str],
@@ -96,7 +103,7 @@ def _atom(
     feed = FeedGenerator()
     feed.id(stable_id(site, "feed"))
     feed.title(xml_text(title))
-    feed.updated(max((update.published_at for update, _ in updates), default=site.updated_at))
+    feed.updated(max((update.published_at for update, _, _ in updates), default=site.updated_at))
     feed.author({"name": xml_text(org.name.strip() or title)})
     feed.language(language)
     feed.generator("Incident Composer")
@@ -104,7 +111,7 @@ def _atom(
     feed.link(href=absolute(site, "index.html"), rel="alternate", type="text/html")
     for rel, href in links.items():
         feed.link(href=absolute(site, href), rel=rel, type="application/atom+xml")
-    for update, shown in updates:
+    for update, shown, _named in updates:
         entry = feed.add_entry(order="append")
         entry.id(stable_id(site, f"update-{update.id}"))
         entry.title(xml_text(f"{shown.incident.title} — {labels[update.status]}"))
@@ -125,15 +132,31 @@ def _plain(text: str) -> str:
     return xml_text(text).strip()
 
 
-def maintenance_calendar(site: SiteData, name: str) -> bytes:
-    """One event per maintenance: its window, title and newest published text."""
+def maintenance_calendar(site: SiteData, name: str, cache: BuildCache | None = None) -> bytes:
+    """One event per maintenance: its window, title and newest published text (`cache`: the
+    calendar an earlier build made from the same maintenance)."""
+    maintenance: list[Shown] = [shown for shown in site.incidents if shown.is_maintenance]
+    found_key = ""
+    if cache is not None:
+        org = site.organisation  # its name and address are all the calendar shows of it
+        fingerprints = (shown.fingerprint for shown in maintenance)
+        found_key = cache_key("calendar", name, org.name, org.status_page_url, *fingerprints)
+        found = cache.get(found_key)
+        if found is not None:
+            return found
+    data = _calendar(site, name, maintenance)
+    if cache is not None:
+        cache.put(found_key, data)
+    return data
+
+
+def _calendar(site: SiteData, name: str, maintenance: list[Shown]) -> bytes:
     from icalendar import Calendar, Event  # noqa: PLC0415
 
     calendar = Calendar()
     calendar.add("prodid", "-//Incident Composer//Status page//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", _plain(name))
-    maintenance: list[Shown] = [shown for shown in site.incidents if shown.is_maintenance]
     for shown in sorted(maintenance, key=lambda s: (s.window[0], s.id)):
         start, end = shown.window
         event = Event()

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from composer.core.model import Status
-from composer.core.statuspage.cache import key as cache_key
+from composer.core.statuspage.cache import KeyPrefix
 from composer.core.statuspage.data import Published, Shown, SiteData, read_site
 from composer.core.statuspage.strings import LANGUAGE_NAMES, LANGUAGES, STATUS_LABELS, STRINGS
 
@@ -149,7 +149,7 @@ def render_site(
     name = site.organisation.name.strip()
     heading = f"{name} — {STRINGS[codes[0]]['status']}" if name else STRINGS[codes[0]]["status"]
     out.update(atom_feeds(site, codes[0], heading, cache))
-    out["maintenance.ics"] = maintenance_calendar(site, heading)
+    out["maintenance.ics"] = maintenance_calendar(site, heading, cache)
     return out
 
 
@@ -215,6 +215,7 @@ class _Pages:
         self.labels = STATUS_LABELS[lang]
         self._dates: dict[object, str] = {}
         self._months: dict[tuple[int, int], str] = {}
+        self._keys: KeyPrefix | None = None
 
     def path(self, page: str) -> str:
         return self.prefix + page
@@ -384,11 +385,11 @@ class _Pages:
         """`incident`, or what an earlier build rendered from exactly the same inputs."""
         if cache is None:
             return self.incident(shown, page)
-        sources = "\0".join(f"{label}\0{text}" for label, text in self.sources.values())
-        name = cache_key(
-            "incident", self.lang, ",".join(self.codes), self.zone.key, page, sources, repr(self.site.organisation),
-            shown.fingerprint(),
-        )  # fmt: skip
+        if self._keys is None:  # what every incident page of this language shares, digested once
+            sources = [part for label_and_text in self.sources.values() for part in label_and_text]
+            org = repr(self.site.organisation)
+            self._keys = KeyPrefix("incident", self.lang, ",".join(self.codes), self.zone.key, org, *sources)
+        name = self._keys.key(page, shown.fingerprint)
         found = cache.get(name)
         if found is None:
             found = self.incident(shown, page)
