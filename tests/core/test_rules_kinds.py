@@ -725,3 +725,61 @@ def test_not_noticing_through_ones_own_alarm_owns_it():
         "la baixada de la temperatura de la calefacció.\n\nAnna Puig"
     )
     assert verdict("dont-hide", body, language="ca", status=Status.RESOLVED) is Verdict.PASS
+
+
+# -- planned work said through the hour of the work (structural: checks/ownership.py) -----------
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        (
+            "The greenhouse irrigation on the north terraces is being moved to the new reservoir. To keep "
+            "the crews safe, the pumps will rest from 21:00 to 05:00 CET on Friday night, and the gardeners "
+            "ask neighbours to leave the garden gates on the lane closed until the morning. The borough "
+            "thanks everyone for their patience.",
+            "en",
+        ),
+        (
+            "La brigada municipal pintarà les línies del pàrquing de l'estació nova. Els treballs es faran "
+            "dijous de 7 h a 15 h i la meitat de les places quedaran reservades per a la brigada, de manera "
+            "que convé venir amb transport públic aquell matí. L'Ajuntament agraeix la col·laboració de tots "
+            "els veïns i veïnes del barri.",
+            "ca",
+        ),
+        (
+            "El servicio municipal de recogida de muebles y enseres se reorganiza esta semana por la feria de "
+            "otoño. El camión pasará el jueves a las 6:00 en lugar del martes, y pedimos a los vecinos que no "
+            "dejen los enseres en la acera antes de la noche del miércoles. El Ayuntamiento agradece la "
+            "colaboración de todos los vecinos.",
+            "es",
+        ),
+    ],
+)
+def test_a_planned_notice_that_gives_the_hour_of_the_work_does_not_hide(body, language):
+    found = finding("dont-hide", body + "\n\nAnna Puig", language=language, status=Status.SCHEDULED)
+    assert found.verdict is Verdict.PASS, found.message
+
+
+def test_a_planned_notice_with_a_day_but_no_hour_or_too_short_still_fails():
+    day_only = (
+        "The greenhouse irrigation on the north terraces is being moved to the new reservoir on Friday, and "
+        "the gardeners ask neighbours to leave the garden gates on the lane closed until the crews are done. "
+        "The borough thanks everyone for their patience and will share more news about the new reservoir soon."
+    )
+    short = "Maintenance of the irrigation pumps from 21:00 to 05:00 CET is done."
+    for body in (day_only, short):
+        found = finding("dont-hide", body + "\n\nAnna Puig", status=Status.SCHEDULED)
+        assert found.verdict is Verdict.FAIL, (body, found.message)
+
+
+def test_blame_during_planned_work_under_way_is_still_deflection():
+    body = (
+        "The game servers are still in maintenance at our host, which overran from 09:00 CET; these things "
+        "do happen with technology, and we ask for your patience while they finish the work on the racks "
+        "and bring the machines back one by one through the afternoon.\n\nAnna Puig"
+    )
+    assert verdict("dont-hide", body, status=Status.IN_PROGRESS) is Verdict.FAIL
+    # Ahead of the work, who does it is information, not blame.
+    ahead = "Our host will replace the racks on Sunday; the game servers will be unavailable from 09:00 CET."
+    assert verdict("dont-hide", ahead + "\n\nAnna Puig", status=Status.SCHEDULED) is Verdict.PASS

@@ -7,6 +7,7 @@ import re
 from datetime import datetime, timedelta, tzinfo
 
 from composer.core.checks.base import Draft, Finding, Fix, Verdict
+from composer.core.checks.ownership import planned_when
 from composer.core.checks.rules.signature import closing_block_start
 from composer.core.checks.text import Span
 from composer.core.model import Status
@@ -262,8 +263,11 @@ class DontHide:
         if planned:
             # Planned work is not an outage to own: a notice that says what stops, where and when
             # does not hide, "sorry for the inconvenience" or not; who does the work is information.
-            non_apology, deflection = [], []
-            impact = sorted(impact + words.find("planned_impact", body))
+            # The hour of the work says when it stops, unless the notice blames someone for it.
+            when = [] if deflection else planned_when(draft)
+            non_apology = []
+            deflection = [] if draft.status is Status.SCHEDULED else deflection
+            impact = sorted(impact + words.find("planned_impact", body) + when)
         # The stock formula next to the writer owning it in their own words ("It shouldn't have
         # happened… I apologize for the inconvenience") does not hide; blame on others always does.
         if ownership and not deflection:
