@@ -1,13 +1,26 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Child of the publishing benchmark: the real window publishes through File → Publish… to the
-accounts given (JSON file), N times; prints {"stalls_ms": [...]}, each run's longest gap between
-two turns of the event loop while sending.
+accounts given (JSON file), N times, each followed by the same window idle for as long; prints
+{"stalls_ms": [...], "idle_stalls_ms": [...], "windows_ms": [...]}.
+
+Usage: publish_ui_child.py ACCOUNTS.json N
+
+Publish and idle runs alternate (publish, idle, publish, idle …; the first pair is not counted).
+Both start alike: a new incident, a fresh update saved, File → Publish… with every account ticked.
+A publish run then presses Publish and watches until every account has its answer; an idle run
+presses nothing and watches for as long as the publish run before it took (`windows_ms`). Each
+run reports its longest gap between two turns of the event loop, with the same timers on both
+sides (a 0 ms tick counting turns, the 5 ms poll asking the dialog whether it is done), so the
+idle gap is what the window costs anyway (the checklist and preview timers the new text started,
+Qt's own work, the machine's other load) and the publish gap adds what sending costs the UI
+thread. After each run the dialog is closed and the window settles for half a second, so the
+follow-ups of a publish land before the next preparation, not in an idle run.
 
 The checklist gate is answered with a reason (the gate is not what is measured here).
 
-Profiling, off by default: with PUBLISH_UI_PROFILE=<folder>, each counted run also writes
-`run-N.prof` (cProfile of the UI thread while sending) and `run-N.txt` (the three longest gaps,
-with what a 1 ms sampler saw each thread doing meanwhile). Both slow the run: read them for
+Profiling, off by default: with PUBLISH_UI_PROFILE=<folder>, each counted publish run also
+writes `run-N.prof` (cProfile of the UI thread while sending) and `run-N.txt` (the three longest
+gaps, with what a 1 ms sampler saw each thread doing meanwhile). Both slow the run: read them for
 where the time goes, not for the figure.
 """
 
@@ -28,6 +41,7 @@ BODY = (
     "Next update by 10:30 CET. Call +34 930 000 000.\n\nMarta Vidal, Head of Support (run {run})\n"
 )
 PROFILE = os.environ.get("PUBLISH_UI_PROFILE", "")
+SETTLE_MS = 500  # after each watch, before the next preparation
 
 
 class StallProfile:
@@ -119,19 +133,35 @@ def main(spec_path: str, runs: int) -> int:
     while not window.is_ready:
         app.processEvents()
 
-    stalls = [publish_once(app, window, run) for run in range(runs + 1)]
-    stalls = stalls[1:]  # the first run warms sessions and caches; it is not counted
-    print(json.dumps({"stalls_ms": stalls}))
+    publish: list[dict[str, float]] = []
+    idle: list[dict[str, float]] = []
+    for run in range(runs + 1):  # publish, idle, publish, idle, …: drift in the machine's load hits both
+        publish.append(watch_once(app, window, run, send=True))
+        idle.append(watch_once(app, window, run, send=False, duration_ms=publish[-1]["window_ms"]))
+    # The first pair warms sessions and caches; it is not counted.
+    print(
+        json.dumps(
+            {
+                "stalls_ms": [r["longest_ms"] for r in publish[1:]],
+                "idle_stalls_ms": [r["longest_ms"] for r in idle[1:]],
+                "windows_ms": [r["window_ms"] for r in publish[1:]],
+            }
+        )
+    )
     context.close()
     return 0
 
 
-def publish_once(app, window, run: int) -> float:
-    """Publish a fresh update to every account; the longest event-loop gap meanwhile, in ms."""
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+def watch_once(app, window, run: int, *, send: bool, duration_ms: float = 0.0) -> dict[str, float]:
+    """A fresh update, saved, in the Publish dialog with every account ticked; then, with `send`,
+    press Publish and watch until every account has its answer; without, watch the same window
+    do nothing else for `duration_ms`. The longest event-loop gap meanwhile and the time watched,
+    in ms. Both sides prepare alike (so whatever that preparation leaves on the event loop, such
+    as the checklist's and the previews' timers, lands on both) and watch with the same timers."""
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
 
     window.menu_actions.new_incident.trigger()
-    window.editor.body.setPlainText(BODY.format(run=run))
+    window.editor.body.setPlainText(BODY.format(run=f"{run} {'publish' if send else 'idle'}"))
     if not window.save_all():
         raise RuntimeError("could not save the update")
     window.menu_actions.publish_to.trigger()
@@ -141,7 +171,7 @@ def publish_once(app, window, run: int) -> float:
     clock, longest = QElapsedTimer(), [0.0]
     loop = QEventLoop()
 
-    profile = StallProfile(PROFILE, run) if PROFILE and run else None
+    profile = StallProfile(PROFILE, run) if PROFILE and run and send else None
 
     def turned() -> None:
         longest[0] = max(longest[0], clock.nsecsElapsed() / 1e6)
@@ -150,7 +180,8 @@ def publish_once(app, window, run: int) -> float:
             profile.turned()
 
     def check_done() -> None:
-        if not dialog.running and not any(r.state in ("queued", "sending") for r in dialog.rows.values()):
+        finished = not dialog.running and not any(r.state in ("queued", "sending") for r in dialog.rows.values())
+        if send and finished:
             loop.quit()
 
     tick, watch = QTimer(), QTimer()
@@ -158,23 +189,37 @@ def publish_once(app, window, run: int) -> float:
     tick.timeout.connect(turned)
     watch.timeout.connect(check_done)
     watch.start(5)
-    QTimer.singleShot(120_000, loop.quit)  # never hang the benchmark
+    stop = QTimer()
+    stop.setSingleShot(True)
+    stop.setTimerType(Qt.TimerType.PreciseTimer)
+    stop.timeout.connect(loop.quit)
+    stop.start(round(duration_ms) if not send else 120_000)  # publishing: never hang the benchmark
     if profile is not None:
         profile.start()
+    watched = QElapsedTimer()
+    watched.start()
     clock.start()
     tick.start()
-    dialog.publish_button.click()
+    if send:
+        dialog.publish_button.click()
     loop.exec()
+    window_ms = watched.nsecsElapsed() / 1e6
     tick.stop()
     watch.stop()
+    stop.stop()
     if profile is not None:
         profile.stop()
-    failed = [f"{n}: {r.status.text()}" for n, r in dialog.rows.items() if r.state != "sent"]
-    if failed:
-        raise RuntimeError("; ".join(failed))
+    if send:
+        failed = [f"{n}: {r.status.text()}" for n, r in dialog.rows.items() if r.state != "sent"]
+        if failed:
+            raise RuntimeError("; ".join(failed))
     dialog.close_button.click()
-    app.processEvents()
-    return longest[0]
+    # Settle: what publishing leaves behind (the published signal's follow-ups, threads winding down)
+    # finishes here, not in the next side's watch.
+    settle = QEventLoop()
+    QTimer.singleShot(SETTLE_MS, settle.quit)
+    settle.exec()
+    return {"longest_ms": longest[0], "window_ms": window_ms}
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ def test_quick_run_prints_one_json_object_of_ratios():
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=420,  # the whole --quick run: ~260 s on a loaded 2-core machine
     )
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout)  # the whole of stdout: nothing else may be printed
@@ -27,14 +27,19 @@ def test_quick_run_prints_one_json_object_of_ratios():
     for key in (
         "startup_ratio",
         "rss_ratio",
+        "keystroke_p95_ratio",
         "keystroke_p95_ms",
+        "keystroke_quiet_p95_ms",
+        "keystroke_bare_p95_ms",
         "verdict_ms",
         "publish_fanout_ratio",
         "publish_fanout_ms",
         "publish_fanout_direct_ratio",
         "publish_fanout_direct_ms",
+        "publish_ui_stall_ratio",
         "publish_ui_stall_ms",
         "publish_ui_stall_max_ms",
+        "publish_ui_idle_stall_ms",
         "publish_network_rtt_ms",
     ):
         value = figures[key]
@@ -46,7 +51,11 @@ def test_quick_run_prints_one_json_object_of_ratios():
     assert set(figures["publish_single_direct_ms"]) == {"blog", "mail", "toots", "sky"}  # the same, no proxy
     assert figures["publish_network_rtt_ms"] == 20  # through benchmarks/latency_proxy.py, 10 ms each way
     assert figures["publish_slowest_channel"] in {"wordpress", "email", "mastodon", "bluesky"}
-    assert figures["targets"]["publish_fanout_ratio"] == 1.2 and figures["targets"]["publish_ui_stall_ms"] == 50
+    assert figures["targets"]["publish_fanout_ratio"] == 1.2 and figures["targets"]["publish_ui_stall_ratio"] == 2
+    # Timing targets are ratios against a baseline measured in the same run, not absolute times
+    # (which vary about twofold on a shared machine); verdict_ms keeps its absolute bound.
+    assert figures["targets"]["keystroke_p95_ratio"] == 1.3 and figures["targets"]["verdict_ms"] == 300
+    assert "keystroke_p95_ms" not in figures["targets"] and "publish_ui_stall_ms" not in figures["targets"]
     # The outbox: kill -9 during publish (3 runs per channel in quick mode) and draining a queue.
     assert figures["outbox_kill_runs_per_channel"] == 3
     assert set(figures["outbox_kill_by_channel"]) == {"email", "wordpress", "bluesky", "mastodon"}
