@@ -5,7 +5,8 @@ A publisher is a small object (the `Publisher` protocol at the end of this file)
 
 - `id` and `display_name`;
 - `api_version`: the major version of this contract it was written for (`API_VERSION`); a
-  publisher without it, or written for another version, is listed as unavailable;
+  publisher without it, or written for a version older than `OLDEST_API_VERSION` or newer than
+  `API_VERSION`, is listed as unavailable;
 - `account_fields`: what an account of this kind needs, secrets marked (a secret goes to the
   OS keyring and nowhere else);
 - `policy`: how the channel takes text (length limit and how it is counted, formats,
@@ -30,8 +31,24 @@ When the request may have reached the server but no answer came (a timeout after
 connection lost mid-answer), a publisher raises `OutcomeUnknown`, never a plain error: the
 outbox then keeps the post "uncertain" instead of sending it twice.
 
+Optional (API 2): `personal_messages = True` says the publisher can send a personal message: a
+`Post` whose `recipient` is set goes to that one person and nobody else (email can; a social
+network or a blog cannot). A publisher without it never gets such a post.
+
 Publishers import no Qt. Built-ins are listed in `registry.py`; third parties register in
 the entry-point group `incident_composer.publishers` and import only `composer.publishers.api`.
+
+Changes of this contract:
+
+- API 2 (issue 15, reaching every customer personally): `Post.recipient` (a `Recipient`: name
+  and address) makes a post a personal message for that one person; the optional
+  `personal_messages` member says a publisher can send one (`sends_personal_messages`). A
+  publisher that has it sends a post with a recipient to that recipient alone (no list, no Bcc)
+  and every other post as before. Publishers written for API 1 still load and publish ordinary
+  posts (a `Post` without a recipient is exactly what they were given before); they are listed
+  as unable to send personal messages, and are never handed one (they would post it to their
+  whole audience).
+- API 1: the first version.
 """
 
 from __future__ import annotations
@@ -43,7 +60,9 @@ from datetime import datetime
 from typing import Protocol, runtime_checkable
 
 # The major version of this contract. A change that breaks publishers written for it raises it.
-API_VERSION = 1
+API_VERSION = 2
+# The oldest version still loaded: a publisher written for it publishes ordinary posts only.
+OLDEST_API_VERSION = 1
 
 Report = Callable[[float, str], None]
 
@@ -97,6 +116,14 @@ class PublishableUpdate:
     texts: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Recipient:
+    """The one person a personal message is for (API 2)."""
+
+    address: str
+    name: str = ""
+
+
 @dataclass
 class Post:
     """The update as one channel will carry it. `parts` has more than one entry for a thread.
@@ -118,6 +145,9 @@ class Post:
     subject: str = ""
     html: str = ""
     meta: dict[str, object] = field(default_factory=dict)
+    # API 2: set, this post is a personal message for this one person, sent to nobody else; only a
+    # publisher that `sends_personal_messages` is given one. None: the account's usual audience.
+    recipient: Recipient | None = None
 
     @property
     def text(self) -> str:
@@ -188,6 +218,13 @@ class Cancelled(PublishError):
 class OutcomeUnknown(PublishError):
     """The request may have reached the server, but no answer came: the post may or may not be
     out. Never retried blindly (the outbox keeps the job "uncertain")."""
+
+
+def sends_personal_messages(publisher: object) -> bool:
+    """Whether `publisher` can send a post with a `recipient` to that person alone: written for API 2
+    or later and saying so (`personal_messages = True`)."""
+    version = getattr(publisher, "api_version", 0)
+    return isinstance(version, int) and version >= 2 and getattr(publisher, "personal_messages", False) is True
 
 
 def existence_check_seconds(publisher: object) -> float:

@@ -6,6 +6,9 @@ sender's domain, so a retry sends the same id. The first update of an incident c
 incident's root id (`<incident-12@example.net>`); later ones carry their own id and point
 `In-Reply-To`/`References` at the root, so mail clients keep one thread per incident.
 
+A personal message (API 2: a post with a `recipient`) goes to that customer alone, with its own
+Message-ID, the signer's own address to reply to and no List-Unsubscribe: see email_personal.py.
+
 Secrets: the password is only ever handed to smtplib. Every message raised from here passes
 through `_scrub`, and no object kept here holds the password.
 """
@@ -48,6 +51,7 @@ from composer.publishers.base import (
     no_report,
 )
 from composer.publishers.email_addresses import addresses, unsubscribe_link
+from composer.publishers.email_personal import personal_headers
 from composer.publishers.smtp_bounded import BoundedSMTP, BoundedSMTPSSL, ReplyTooLong
 from composer.publishers.web import is_loopback, timeout_field, timeout_seconds
 
@@ -113,6 +117,7 @@ class EmailPublisher:
     id = "email"
     display_name = "Email (SMTP)"
     api_version = API_VERSION
+    personal_messages = True  # a post with a recipient goes to that customer alone
     account_fields = (
         AccountField("host", "SMTP server", kind="host", help="The outgoing mail server, e.g. smtp.example.net"),
         AccountField(
@@ -194,7 +199,7 @@ class EmailPublisher:
         settings = _settings(account)
         password = _password(settings, credentials)
         message, message_id, root_id = _compose(post, settings, datetime.now(UTC))
-        recipients = settings.recipients
+        recipients = [message["To"].addresses[0].addr_spec] if post.recipient is not None else settings.recipients
         if cancel is not None and cancel.is_set():
             raise Cancelled("Cancelled before connecting to the mail server; nothing was sent.")
         with _translated(settings, password):
@@ -333,7 +338,11 @@ def _password(settings: _Settings, credentials: dict[str, str]) -> str:
 
 
 def _compose(post: Post, settings: _Settings, now: datetime) -> tuple[EmailMessage, str, str]:
-    """The message, its Message-ID and the incident's root Message-ID."""
+    """The message, its Message-ID and the incident's root Message-ID ("" for a personal message)."""
+    if post.recipient is not None:
+        personal = EmailMessage()
+        message_id = personal_headers(personal, post, settings.sender, settings.sender_domain, now)
+        return _with_parts(personal, post), message_id, ""
     meta = post.meta
     incident_id, update_id = meta.get("incident_id"), meta.get("update_id")
     if not isinstance(incident_id, int) or not isinstance(update_id, int):
@@ -367,14 +376,19 @@ def _compose(post: Post, settings: _Settings, now: datetime) -> tuple[EmailMessa
         message["List-Unsubscribe"] = f"<{settings.list_unsubscribe}>"
         if settings.list_unsubscribe.lower().startswith("https://"):
             message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    language = str(meta.get("language") or "")
+    return _with_parts(message, post), message_id, root_id
+
+
+def _with_parts(message: EmailMessage, post: Post) -> EmailMessage:
+    """`message` with the post's text and HTML parts, and its language."""
+    language = str(post.meta.get("language") or "")
     text = post.text if post.text.endswith("\n") else post.text + "\n"
     message.set_content(text)
     message.add_alternative(html_document(post, language), subtype="html")
     if _LANGUAGE_TAG.fullmatch(language):
         # After the parts exist: the email package moves Content-* headers into the first part.
         message["Content-Language"] = language
-    return message, message_id, root_id
+    return message
 
 
 def html_document(post: Post, language: str) -> str:
@@ -407,7 +421,7 @@ def _tls_context(settings: _Settings) -> ssl.SSLContext:
 
 def _open(settings: _Settings, password: str, report: Report) -> smtplib.SMTP:
     """Connected, encrypted as the account says and logged in; the caller closes it."""
-    context = _tls_context(settings)
+    context = _tls_context(settings) if settings.security != "none" else None  # ~20 ms to load the CAs
     report(0.05, f"Connecting to {settings.where}")
     if settings.security == "tls":  # each reply bounded in time and size (smtp_bounded.py)
         client: smtplib.SMTP = BoundedSMTPSSL(timeout=settings.timeout, context=context)

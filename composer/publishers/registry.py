@@ -1,8 +1,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Which publishers exist: built-ins from an explicit list (so frozen builds work), third
 parties from the entry-point group `incident_composer.publishers`. A plugin that fails to
-load, declares no `api_version` or another one, or lacks part of the contract, is listed as
-unavailable with the reason; it never stops the app."""
+load, declares no `api_version` or one this app does not take, or lacks part of the contract, is
+listed as unavailable with the reason; it never stops the app.
+
+A plugin written for API 1 loads and publishes ordinary posts; its entry says it cannot send
+personal messages (`Entry.personal_messages`, `Entry.note`), so outreach never picks it."""
 
 from __future__ import annotations
 
@@ -10,7 +13,14 @@ import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from composer.publishers.base import API_VERSION, AccountField, Publisher, TextPolicy
+from composer.publishers.base import (
+    API_VERSION,
+    OLDEST_API_VERSION,
+    AccountField,
+    Publisher,
+    TextPolicy,
+    sends_personal_messages,
+)
 
 if TYPE_CHECKING:  # the type checker holds every built-in to the contract
     from composer.publishers.bluesky import BlueskyPublisher
@@ -57,6 +67,21 @@ class Entry:
     def available(self) -> bool:
         return self.publisher is not None
 
+    @property
+    def personal_messages(self) -> bool:
+        """Whether it can send a personal message to one customer (outreach)."""
+        return self.publisher is not None and sends_personal_messages(self.publisher)
+
+    @property
+    def note(self) -> str:
+        """What a user should know of an available publisher ("" when nothing)."""
+        if self.publisher is not None and self.publisher.api_version < API_VERSION:
+            return (
+                f"written for publisher API {self.publisher.api_version} (this app has {API_VERSION}): "
+                "ordinary posts only, no personal messages to customers"
+            )
+        return ""
+
 
 _METHODS = ("render", "publish", "test_connection")
 _MEMBERS = ("id", "display_name", "account_fields", "policy", *_METHODS)
@@ -72,8 +97,11 @@ def _instantiate(target: object, where: str) -> Publisher:
         )
     if isinstance(version, bool) or not isinstance(version, int):
         raise RuntimeError(f"{where} declares api_version {version!r}, not a whole number")
-    if version != API_VERSION:
-        raise RuntimeError(f"{where} was written for publisher API {version}, this app has {API_VERSION}")
+    if not OLDEST_API_VERSION <= version <= API_VERSION:
+        raise RuntimeError(
+            f"{where} was written for publisher API {version}, this app has {API_VERSION}"
+            f" (it loads publishers written for {OLDEST_API_VERSION} to {API_VERSION})"
+        )
     for name in _MEMBERS:
         if not hasattr(publisher, name):
             raise RuntimeError(f"{where} is not a publisher: it has no `{name}`")

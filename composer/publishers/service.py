@@ -37,8 +37,10 @@ from composer.publishers.base import (
     PublishError,
     RateLimited,
     Receipt,
+    Recipient,
     Rejected,
     existence_check_seconds,
+    sends_personal_messages,
 )
 
 if TYPE_CHECKING:
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
 BEING_SENT = "already being sent by another window or command: nothing was sent twice"
 UNEXPECTED = "sending stopped on an unexpected error; the post may or may not have gone out: check before retrying"
 CANCELLED = "cancelled in the outbox: not sent (retry it there to send it)"
+NOT_PERSONAL = "this account's channel cannot send a personal message to one customer: not sent"
 Progress = Callable[[str, float, str], None]  # account, fraction, text
 T = TypeVar("T")
 NOUNS = {"email": "This email", "wordpress": "This blog post"}
@@ -293,6 +296,11 @@ class PublishingService:
             if progress is not None:
                 progress(name, fraction, text)
 
+        if post.recipient is not None and not sends_personal_messages(publisher):  # it would post it to everyone
+            with self._outbox_lock:
+                if self._outbox.get(key).state == "pending":
+                    self._outbox.mark_failed(key, NOT_PERSONAL)
+            return Outcome(name, error=NOT_PERSONAL, state="failed", job_id=job.id)
         settled = self._settled(job, explicit=explicit)
         if settled is not None:
             if settled.reused:
@@ -395,4 +403,13 @@ def post_from(job: Job) -> Post:
         subject=str(record.get("subject", "")),
         html=str(record.get("html", "")),
         meta=meta,
+        recipient=recipient_from(meta),
     )
+
+
+def recipient_from(meta: Mapping[str, object]) -> Recipient | None:
+    """The one person a queued post is for (`meta["recipient"]`: a personal message), None if none."""
+    kept = meta.get("recipient")
+    if not isinstance(kept, dict):
+        return None
+    return Recipient(address=str(kept.get("address") or ""), name=str(kept.get("name") or ""))

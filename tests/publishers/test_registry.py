@@ -68,6 +68,17 @@ PLUGIN = textwrap.dedent('''
         """Loads after the broken ones: they must not stop it."""
         id = "later"
         display_name = "Later pigeon"
+
+    class Elder(Pigeon):
+        """Written for API 1, before personal messages: ordinary posts only."""
+        id = "elder"
+        api_version = 1
+        personal_messages = True  # API 1 had no such member: not taken at its word
+
+    class Courier(Pigeon):
+        """Written for API 2, and says it sends a post with a recipient to that person alone."""
+        id = "courier"
+        personal_messages = True
 ''')
 CRASHING = 'raise ImportError("no module named feathers")\n'
 ENTRY_POINTS = textwrap.dedent("""
@@ -83,6 +94,8 @@ ENTRY_POINTS = textwrap.dedent("""
     email = pigeon_plugin:Pigeon
     drop-folder = example_plugin:DropFolderPublisher
     later = pigeon_plugin:Later
+    elder = pigeon_plugin:Elder
+    courier = pigeon_plugin:Courier
 """)
 PROBE = textwrap.dedent("""
     import json
@@ -91,6 +104,8 @@ PROBE = textwrap.dedent("""
     print(json.dumps({"entries": {k: {"available": e.available, "source": e.source, "error": e.error,
                                       "name": e.publisher.display_name if e.publisher else ""}
                                   for k, e in entries.items()},
+                      "personal": {k: e.personal_messages for k, e in entries.items()},
+                      "notes": {k: e.note for k, e in entries.items()},
                       "available": sorted(available())}))
 """)
 HERE = Path(__file__).parent
@@ -130,7 +145,7 @@ def test_a_plugin_without_api_version_is_unavailable_with_the_reason(found):
     ageless = found["entries"]["ageless"]
     assert not ageless["available"]
     assert ageless["error"] == (
-        "plugin ageless (pigeon-plugin) declares no api_version (the publisher API it was written for; this app has 1)"
+        "plugin ageless (pigeon-plugin) declares no api_version (the publisher API it was written for; this app has 2)"
     )
 
 
@@ -138,7 +153,8 @@ def test_a_plugin_for_another_api_version_is_unavailable(found):
     entries = found["entries"]
     assert not entries["future"]["available"]
     assert entries["future"]["error"] == (
-        "plugin future (pigeon-plugin) was written for publisher API 99, this app has 1"
+        "plugin future (pigeon-plugin) was written for publisher API 99, this app has 2"
+        " (it loads publishers written for 1 to 2)"
     )
     assert not entries["textual"]["available"] and "api_version '1', not a whole number" in entries["textual"]["error"]
 
@@ -171,7 +187,7 @@ def test_broken_plugins_never_stop_discovery(found):
     assert all(entries[name]["available"] for name in BUILTINS)
     broken = {"ageless", "future", "textual", "mute", "sloppy", "missing", "crashing"}
     assert not broken & set(found["available"])
-    assert set(found["available"]) == {*BUILTINS, "pigeon", "drop-folder", "later"}
+    assert set(found["available"]) == {*BUILTINS, "pigeon", "drop-folder", "later", "elder", "courier"}
 
 
 def test_builtins_are_listed_without_entry_points():
@@ -191,3 +207,61 @@ def test_available_gives_the_loaded_publishers_by_id():
     publishers = available(include_plugins=False)
     assert sorted(publishers) == sorted(BUILTINS)
     assert all(isinstance(p, Publisher) and p.id == name for name, p in publishers.items())
+
+
+def test_a_plugin_for_api_1_publishes_ordinary_posts_and_is_listed_as_unable_to_reach_customers(found):
+    assert found["entries"]["elder"]["available"], found["entries"]["elder"]["error"]
+    assert found["personal"]["elder"] is False
+    assert found["notes"]["elder"] == (
+        "written for publisher API 1 (this app has 2): ordinary posts only, no personal messages to customers"
+    )
+
+
+def test_a_plugin_for_api_2_says_whether_it_sends_personal_messages(found):
+    assert found["personal"]["courier"] is True and found["notes"]["courier"] == ""
+    assert found["personal"]["pigeon"] is False  # API 2, but it does not say it can
+    assert found["personal"]["email"] is True  # the built-in email publisher can
+
+
+def test_only_email_of_the_built_ins_sends_personal_messages():
+    from composer.publishers.registry import discover
+
+    assert {k for k, e in discover(include_plugins=False).items() if e.personal_messages} == {"email"}
+
+
+def test_a_personal_post_is_never_handed_to_a_publisher_that_cannot_send_one(store):
+    """The service refuses it (it would go to the channel's whole audience), and the job says why."""
+    from composer.core.outbox import job_key
+    from composer.publishers.base import Account, Receipt
+    from composer.publishers.registry import discover
+    from composer.publishers.service import NOT_PERSONAL, PublishingService
+
+    mastodon = discover(include_plugins=False)["mastodon"].publisher
+    published: list[object] = []
+
+    class Watched:
+        def __getattr__(self, name):
+            return getattr(mastodon, name)
+
+        api_version = mastodon.api_version
+
+        def publish(self, *args, **kwargs) -> Receipt:
+            published.append(args)
+            raise AssertionError("a personal post reached a channel that cannot send one")
+
+    outbox = store.outbox()
+    key = job_key("toots", "outreach/1/x/laura@example.com", "text")
+    record = {
+        "channel": "mastodon",
+        "subject": "",
+        "parts": ["Dear Laura"],
+        "incident_key": "outreach:1",
+        "meta": {"recipient": {"address": "laura@example.com", "name": "Laura"}},
+    }
+    job = outbox.enqueue(key, "toots", None, record)
+    service = PublishingService(
+        outbox, {"toots": Account("toots", "mastodon", {})}, {"mastodon": Watched()}, lambda _name: "token"
+    )
+    outcome = service.send_job(job, queue=False)
+    assert outcome.state == "failed" and outcome.error == NOT_PERSONAL and published == []
+    assert outbox.get(key).state == "failed"
