@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
         incidents,
         organisation,
         outbox,
+        outreach,
         publish,
         statuspage,
         templates,
@@ -56,13 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
     accounts.add_parsers(commands)
     publish.add_parsers(commands)
     outbox.add_parsers(commands)
+    outreach.add_parsers(commands)
     statuspage.add_parsers(commands)
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the parsed command; every expected failure becomes one line and an exit code."""
-    from composer.core.interchange import InterchangeError  # noqa: PLC0415
+    from composer.core.errors import InterchangeError  # noqa: PLC0415
     from composer.core.store import NotFound, SaveFailed, StoreError  # noqa: PLC0415
 
     handler: Callable[[argparse.Namespace], int] = args.handler

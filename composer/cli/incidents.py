@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""`import`, `incidents list` and `export`: the store and the interchange file."""
+"""`import`, `incidents list`, `incidents search` and `export`: the store and the interchange file."""
 
 from __future__ import annotations
 
@@ -15,11 +15,15 @@ from composer.cli.base import (
     open_store,
     print_json,
     record_id,
+    say,
     write_output,
 )
 
 if TYPE_CHECKING:
     import argparse
+    from datetime import datetime
+
+    from composer.core.model import Status
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,11 +31,21 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     imp.add_argument("file", type=Path, help="the file to import ('-' reads standard input)")
     imp.set_defaults(handler=import_file)
 
-    incidents = commands.add_parser("incidents", help="list incidents")
+    incidents = commands.add_parser("incidents", help="list incidents, search their updates")
     actions = incidents.add_subparsers(dest="incidents_command", metavar="ACTION", required=True)
     listing = actions.add_parser("list", help="list stored incidents")
     add_format(listing)
     listing.set_defaults(handler=list_incidents)
+    search = actions.add_parser(
+        "search",
+        help="find updates by their words (any case, with or without accents; 'interr' finds 'interrupció')",
+    )
+    search.add_argument("query", nargs="+", metavar="QUERY", help="words that must all appear (as word beginnings)")
+    search.add_argument("--status", type=status_value, metavar="STATUS", help="only updates with this status")
+    search.add_argument("--since", type=since_time, metavar="DATE", help="only updates written from then on (ISO)")
+    search.add_argument("--limit", type=match_limit, default=200, metavar="N", help="at most N matches (default 200)")
+    add_format(search)
+    search.set_defaults(handler=search_updates)
 
     exp = commands.add_parser("export", help="write an incident's update as Markdown + front matter")
     exp.add_argument("incident_id", type=record_id, metavar="INCIDENT_ID")
@@ -86,11 +100,11 @@ def list_incidents(args: argparse.Namespace) -> int:
         store.close()
     rows = [
         {
-            "id": s.incident.id,
-            "title": s.incident.title,
-            "status": s.incident.status.value,
-            "severity": s.incident.severity.value,
-            "started": s.incident.started_at.isoformat(),
+            "id": s.incident_id,
+            "title": s.stored("title"),
+            "status": s.stored("status"),
+            "severity": s.stored("severity"),
+            "started": s.stored("started_at"),
             "updates": s.update_count,
             "next_update": s.latest_next_update_at.isoformat() if s.latest_next_update_at else None,
         }
@@ -103,6 +117,89 @@ def list_incidents(args: argparse.Namespace) -> int:
     else:
         for row in rows:
             print(f"{row['id']:>5}  {row['status']:<13} {row['severity']:<11} {row['started']}  {row['title']}")
+    return EXIT_OK
+
+
+def status_value(text: str) -> Status:
+    """An argparse type: an update status, as the store names them ('in progress' too)."""
+    import argparse  # noqa: PLC0415
+
+    from composer.core.model import parse_status  # noqa: PLC0415
+
+    try:
+        return parse_status(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def match_limit(text: str) -> int:
+    """An argparse type: how many matches to show at most (a whole number from 1)."""
+    import argparse  # noqa: PLC0415
+
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text[:80]!r} is not a number of matches (a whole number from 1)")
+    return value
+
+
+def since_time(text: str) -> datetime:
+    """An argparse type: an ISO date or date-time; without a zone it is this computer's local time."""
+    import argparse  # noqa: PLC0415
+    from datetime import datetime  # noqa: PLC0415
+
+    try:
+        return datetime.fromisoformat(text.strip()).astimezone()
+    except (ValueError, OverflowError, OSError):
+        raise argparse.ArgumentTypeError(
+            f"{text[:80]!r} is not an ISO date or date-time (like 2026-11-24 or 2026-11-24T09:00+01:00)"
+        ) from None
+
+
+def search_updates(args: argparse.Namespace) -> int:
+    """`incidents search QUERY`: one line (or JSON object) per matching update, newest first."""
+    import sqlite3  # noqa: PLC0415
+
+    from composer.core.search import query_terms  # noqa: PLC0415
+
+    query = " ".join(args.query)
+    if not query_terms(query):
+        raise CommandError(f"nothing to search for in {query[:80]!r}: give a word (letters or digits)")
+    store = open_store()
+    try:
+        hits = store.search_updates(query, status=args.status, since=args.since, limit=args.limit + 1)
+    except sqlite3.Error as error:
+        raise CommandError(f"cannot search the store: {error}", EXIT_FAILED) from None
+    finally:
+        store.close()
+    more, hits = len(hits) > args.limit, hits[: args.limit]
+    if args.format == "json":
+        print_json(
+            [
+                {
+                    "incident": hit.incident_id,
+                    "update": hit.update_id,
+                    "title": hit.title,
+                    "status": hit.status.value,
+                    "published_at": hit.published_at.isoformat() if hit.published_at else None,
+                    "snippet": hit.snippet,
+                }
+                for hit in hits
+            ]
+        )
+    elif not hits:
+        print(f"No update matches {query[:80]!r}.")
+    else:
+        for hit in hits:
+            when = f"{hit.published_at.astimezone():%Y-%m-%d %H:%M}" if hit.published_at else "draft"
+            print(
+                f"{hit.incident_id:>5}  update {hit.update_id:<6} {when:<16}  {hit.status.value:<13}"
+                f" {hit.title} — {hit.snippet}"
+            )
+    if more:
+        say(f"only the newest {args.limit} matches are shown: add words, --status or --since, or raise --limit")
     return EXIT_OK
 
 

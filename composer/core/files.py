@@ -12,16 +12,21 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path | str, data: str | bytes, *, encoding: str = "utf-8", mode: int | None = None) -> None:
+def write_atomic(
+    path: Path | str, data: str | bytes, *, encoding: str = "utf-8", mode: int | None = None, durable: bool = True
+) -> None:
     """Replace `path` with `data`. Keeps the file's permissions if it exists, else uses `mode` or 0o644.
+    `durable=False` skips the fsyncs, for a file whose loss in a power cut costs nothing (a hint
+    that is checked when read): the rename still shows the old file or the new one, never half.
 
     Only a regular file is replaced: a folder, a device, a pipe or a symbolic link at `path` is
     refused (an OSError whose `strerror` says which), so a planted link cannot send the write
     elsewhere and `-o /dev/stdout` cannot replace a device node."""
+    import tempfile  # noqa: PLC0415  (not on every command's path: most write nothing)
+
     target = Path(path)
     _refuse_unless_regular(target)
     payload = data.encode(encoding) if isinstance(data, str) else data
@@ -37,7 +42,8 @@ def write_atomic(path: Path | str, data: str | bytes, *, encoding: str = "utf-8"
             fd = -1
             handle.write(payload)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(tmp_name, target)
     except BaseException:
         if fd >= 0:
@@ -45,7 +51,8 @@ def write_atomic(path: Path | str, data: str | bytes, *, encoding: str = "utf-8"
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
-    _fsync_folder(folder)
+    if durable:
+        _fsync_folder(folder)
 
 
 def _refuse_unless_regular(target: Path) -> None:

@@ -24,6 +24,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from composer.core.errors import InterchangeError as InterchangeError  # noqa: PLC0414 (re-exported: its old home)
 from composer.core.files import write_atomic
 from composer.core.model import Incident, Severity, Status, Update, parse_severity, parse_status
 
@@ -50,10 +51,6 @@ KNOWN_KEYS = (
     "own_email_down",
 )
 FLAG_KEYS = ("own_site_down", "own_email_down")
-
-
-class InterchangeError(ValueError):
-    """The file cannot be read as an update; the message is one line, for the user."""
 
 
 @dataclass

@@ -8,42 +8,52 @@ A mixin of `Store` (it reads through the store's connection), kept here so the s
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from composer.core.model import Incident
+from composer.core.model import Incident, Status
 from composer.core.model import parse_time as _dt
 from composer.core.promises import DEFAULT_WARN_BEFORE, Promise, promise_after
-from composer.core.record import FrozenRecord
 
-# One row per incident. The newest published update is found through `updates_by_incident`
-# (newest first) and `publications_by_update`: a few index probes per incident, whatever the
-# history, instead of every update and every publication (schema migration 9).
+# One row per incident: its list figures are kept beside it by triggers (schema migration 11),
+# so a year of incidents is one row each, never their twenty thousand updates.
 SUMMARY_SQL = """
 SELECT i.*,
-    (SELECT count(*) FROM updates u WHERE u.incident_id = i.id) AS update_count,
-    (SELECT u.next_update_at FROM updates u WHERE u.incident_id = i.id
-        ORDER BY u.created_at DESC, u.id DESC LIMIT 1) AS latest_next_update_at,
+    CASE WHEN i.status IN ({closed}) THEN strftime('%Y-%m', i.started_at, 'localtime') END AS closed_month,
+    coalesce(s.update_count, 0) AS update_count,
+    lu.next_update_at AS latest_next_update_at,
     lp.next_update_at AS last_published_next_at,
     (SELECT min(p.published_at) FROM publications p WHERE p.update_id = lp.id) AS last_published_at
 FROM incidents i
-LEFT JOIN updates lp ON lp.id = (
-    SELECT u.id FROM updates u
-    WHERE u.incident_id = i.id AND EXISTS (SELECT 1 FROM publications p WHERE p.update_id = u.id)
-    ORDER BY u.created_at DESC, u.id DESC LIMIT 1
-)
-"""
+LEFT JOIN incident_summary s ON s.incident_id = i.id
+LEFT JOIN updates lu ON lu.id = s.latest_update_id
+LEFT JOIN updates lp ON lp.id = s.last_published_id
+""".format(closed=",".join(f"'{status.value}'" for status in Status if status.is_closed))
+# The list's order: open incidents, then closed ones by month of start, newest first.
+LIST_ORDER = " ORDER BY closed_month IS NOT NULL, closed_month DESC, i.started_at DESC, i.id DESC"
 
 
-class IncidentSummary(FrozenRecord):
-    """One row of the incident list: the incident, and what its updates say without reading them."""
+OPEN_GROUP = (1, 0, 0)  # the list's group of open incidents: sorts before every (0, year, month)
 
-    __slots__ = ("incident", "last_published_at", "latest_next_update_at", "promised_next_at", "update_count")
-    incident: Incident
-    update_count: int
-    latest_next_update_at: datetime | None  # the newest update's (draft or not) next-update time
-    promised_next_at: datetime | None  # the newest published update's next-update time
-    last_published_at: datetime | None  # when that update first went out (None: nothing has)
+
+def group_of(incident: Incident) -> tuple[int, int, int]:
+    """The list's group: OPEN_GROUP for an open incident, (0, year, month) of a closed one's start
+    in local time (as SQLite's 'localtime', which `incident_summaries` orders by)."""
+    if not incident.status.is_closed:
+        return OPEN_GROUP
+    local = incident.started_at.astimezone()
+    return (0, local.year, local.month)
+
+
+class IncidentSummary:
+    """One row of the incident list: the incident, and what its updates say without reading them.
+
+    Made from a store row, it builds its `Incident` and parses its times only when asked (a list
+    of a thousand shows a screenful), and knows its group from the query."""
+
+    __slots__ = ("_build", "_incident", "_row", "_times", "group", "incident_id", "update_count")
 
     def __init__(
         self,
@@ -53,12 +63,68 @@ class IncidentSummary(FrozenRecord):
         promised_next_at: datetime | None = None,
         last_published_at: datetime | None = None,
     ):
-        self._set(
-            incident=incident,
-            update_count=update_count,
-            latest_next_update_at=latest_next_update_at,
-            promised_next_at=promised_next_at,
-            last_published_at=last_published_at,
+        self._incident: Incident | None = incident
+        self._row: sqlite3.Row | None = None
+        self._build: Callable[[sqlite3.Row], Incident] | None = None
+        self._times: tuple[datetime | None, ...] | None = (latest_next_update_at, promised_next_at, last_published_at)
+        self.incident_id = incident.id or 0
+        self.update_count = update_count
+        self.group = group_of(incident)
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row, build: Callable[[sqlite3.Row], Incident]) -> IncidentSummary:
+        summary = cls.__new__(cls)
+        summary._incident, summary._row, summary._build, summary._times = None, row, build, None
+        summary.incident_id = row["id"]
+        summary.update_count = row["update_count"]
+        month = row["closed_month"]
+        summary.group = (0, int(month[:4]), int(month[5:7])) if month else OPEN_GROUP
+        return summary
+
+    @property
+    def incident(self) -> Incident:
+        if self._incident is None:
+            assert self._build is not None and self._row is not None
+            self._incident = self._build(self._row)
+        return self._incident
+
+    def stored(self, name: str) -> object:
+        """The incident's column as stored (text, numbers): what a listing prints, without building
+        the incident (`title`, `status`, `severity`, `started_at`, …)."""
+        if self._row is not None:
+            return self._row[name]
+        value = getattr(self.incident, name)
+        return value.isoformat() if isinstance(value, datetime) else getattr(value, "value", value)
+
+    def _time(self, which: int) -> datetime | None:
+        if self._times is None:
+            assert self._row is not None
+            names = ("latest_next_update_at", "last_published_next_at", "last_published_at")
+            self._times = tuple(_dt(self._row[name]) for name in names)
+        return self._times[which]
+
+    @property
+    def latest_next_update_at(self) -> datetime | None:
+        """The newest update's (draft or not) next-update time."""
+        return self._time(0)
+
+    @property
+    def promised_next_at(self) -> datetime | None:
+        """The newest published update's next-update time."""
+        return self._time(1)
+
+    @property
+    def last_published_at(self) -> datetime | None:
+        """When that update first went out (None: nothing has)."""
+        return self._time(2)
+
+    def __repr__(self) -> str:
+        return f"IncidentSummary({self.incident_id}, group={self.group}, updates={self.update_count})"
+
+    def with_incident(self, incident: Incident) -> IncidentSummary:
+        """The same figures for the incident as edited on screen (its title, its fields)."""
+        return IncidentSummary(
+            incident, self.update_count, self.latest_next_update_at, self.promised_next_at, self.last_published_at
         )
 
     def promise(
@@ -78,19 +144,45 @@ class ListingQueries:
     def _incident_from(row: sqlite3.Row) -> Incident:
         raise NotImplementedError
 
-    def incident_summaries(self, incident_id: int | None = None) -> list[IncidentSummary]:
-        """Every incident (or just `incident_id`), newest start first, with its list figures."""
-        if incident_id is None:
-            rows = self._conn.execute(SUMMARY_SQL + " ORDER BY i.started_at DESC, i.id DESC")
-        else:
+    def incident_summaries(self, incident_id: int | None = None, *, open_only: bool = False) -> list[IncidentSummary]:
+        """Every incident (or just `incident_id`, or the open ones) in the list's order (LIST_ORDER),
+        with its list figures."""
+        if incident_id is not None:
             rows = self._conn.execute(SUMMARY_SQL + " WHERE i.id = ?", (incident_id,))
-        return [
-            IncidentSummary(
-                self._incident_from(row),
-                row["update_count"],
-                _dt(row["latest_next_update_at"]),
-                _dt(row["last_published_next_at"]),
-                _dt(row["last_published_at"]),
-            )
-            for row in rows
-        ]
+        elif open_only:
+            rows = self._conn.execute(SUMMARY_SQL + " WHERE closed_month IS NULL" + LIST_ORDER)
+        else:
+            rows = self._conn.execute(SUMMARY_SQL + LIST_ORDER)
+        return [IncidentSummary.from_row(row, self._incident_from) for row in rows]
+
+
+def incident_filter(
+    text: str = "", status: str = "", since: datetime | None = None
+) -> Callable[[IncidentSummary], bool] | None:
+    """What the list's filter lets through (None: everything): every word of `text` in the title
+    or the affected services (accents and case folded, as search folds them; a word matches from
+    its start), `status` 'open', 'closed' or a status value, started at or after `since`."""
+    from composer.core.search import fold, query_terms  # noqa: PLC0415 (only when a filter is set)
+
+    words = [fold(word) for word in query_terms(text)]
+    if not words and not status and since is None:
+        return None
+
+    def accepts(summary: IncidentSummary) -> bool:
+        incident = summary.incident
+        if status in ("open", "closed") and incident.status.is_closed != (status == "closed"):
+            return False
+        if status not in ("", "open", "closed") and incident.status.value != status:
+            return False
+        if since is not None and incident.started_at < since:
+            return False
+        if words:
+            haystack = fold(" ".join([incident.title, *incident.affected_services]))
+            found = set(_WORD.findall(haystack))
+            return all(any(have.startswith(word) for have in found) for word in words)
+        return True
+
+    return accepts
+
+
+_WORD = re.compile(r"\w+")

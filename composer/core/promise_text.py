@@ -323,11 +323,16 @@ class _Reading:
     near: datetime | None
 
 
+_UTC_ASIDE = re.compile(r"\(\s*\d{1,2}[:.h]\d{2}\s*(?:UTC|GMT|Z)\b[^()]*\)", re.IGNORECASE)
+
+
 def _resolve_clock(hour: int, minute: int, zone: tzinfo, sentence: str, reading: _Reading) -> datetime | None:
     now, near = reading.now, reading.near
     anchor = now or near  # "tomorrow" counts from when the update goes out
     if anchor is None or not 0 <= hour <= 23:
         return None
+    # "00:30 CET (23:30 UTC, 23 Nov)": the date in the aside is UTC's day, not the promise's.
+    sentence = _UTC_ASIDE.sub("", sentence)
     day = _day_of(_day_cue(sentence, reading.words), _aware(anchor).astimezone(zone).date())
     if day is False:
         return None

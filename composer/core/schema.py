@@ -31,6 +31,19 @@ _RECEIPT_COLUMNS = (
     + _RECEIPT_URL
 )
 
+# An incident's list figures (migration 11): its number of updates, its newest update and its
+# newest published one, in the incident's order (time, then id), as `last_published` reads them.
+_SUMMARY_COLUMNS = """update_count = (SELECT count(*) FROM updates u WHERE u.incident_id = {incident}),
+    latest_update_id = (
+        SELECT u.id FROM updates u WHERE u.incident_id = {incident} ORDER BY u.created_at DESC, u.id DESC LIMIT 1
+    ),
+    last_published_id = (
+        SELECT u.id FROM updates u WHERE u.incident_id = {incident}
+        AND EXISTS (SELECT 1 FROM publications p WHERE p.update_id = u.id)
+        ORDER BY u.created_at DESC, u.id DESC LIMIT 1
+    )"""
+_SUMMARY_OF = "UPDATE incident_summary SET " + _SUMMARY_COLUMNS + " WHERE incident_id = {incident};"
+
 MIGRATIONS: tuple[str, ...] = (
     # 1: the first schema.
     """
@@ -200,11 +213,115 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX publications_by_update ON publications(update_id, published_at);
     """,
+    # 10: full-text search (`composer/core/search.py`): updates' bodies and incidents' titles, each
+    # in an external-content FTS5 index over its own table (no second copy of the text), kept in
+    # step by triggers that hand FTS5 the exact old text to forget — a trigger on the row's own
+    # table always has it, deletions through ON DELETE CASCADE included. Accents and case are
+    # folded; the modifier letter apostrophe (U+02BC, "lʼaccés") separates words as ' and ’ do;
+    # the Catalan middle dot stays a separator, so "col·lecció", "col.lecció" and "col" find it.
+    # Existing rows are indexed here: a year of history is searchable on the first start. Hits come
+    # newest first: updates_by_time lets a search stop after the newest matches.
+    """
+    CREATE VIRTUAL TABLE update_text USING fts5(
+        body, content='updates', content_rowid='id', tokenize="unicode61 remove_diacritics 2 separators 'ʼ'"
+    );
+    CREATE VIRTUAL TABLE incident_text USING fts5(
+        title, content='incidents', content_rowid='id', tokenize="unicode61 remove_diacritics 2 separators 'ʼ'"
+    );
+    CREATE TRIGGER update_text_insert AFTER INSERT ON updates BEGIN
+        INSERT INTO update_text (rowid, body) VALUES (NEW.id, NEW.body);
+    END;
+    CREATE TRIGGER update_text_change AFTER UPDATE OF id, body ON updates
+    WHEN OLD.body IS NOT NEW.body OR OLD.id IS NOT NEW.id BEGIN
+        INSERT INTO update_text (update_text, rowid, body) VALUES ('delete', OLD.id, OLD.body);
+        INSERT INTO update_text (rowid, body) VALUES (NEW.id, NEW.body);
+    END;
+    CREATE TRIGGER update_text_delete AFTER DELETE ON updates BEGIN
+        INSERT INTO update_text (update_text, rowid, body) VALUES ('delete', OLD.id, OLD.body);
+    END;
+    CREATE TRIGGER incident_text_insert AFTER INSERT ON incidents BEGIN
+        INSERT INTO incident_text (rowid, title) VALUES (NEW.id, NEW.title);
+    END;
+    CREATE TRIGGER incident_text_change AFTER UPDATE OF id, title ON incidents
+    WHEN OLD.title IS NOT NEW.title OR OLD.id IS NOT NEW.id BEGIN
+        INSERT INTO incident_text (incident_text, rowid, title) VALUES ('delete', OLD.id, OLD.title);
+        INSERT INTO incident_text (rowid, title) VALUES (NEW.id, NEW.title);
+    END;
+    CREATE TRIGGER incident_text_delete AFTER DELETE ON incidents BEGIN
+        INSERT INTO incident_text (incident_text, rowid, title) VALUES ('delete', OLD.id, OLD.title);
+    END;
+    CREATE INDEX updates_by_time ON updates(created_at, status);
+    INSERT INTO update_text (update_text) VALUES ('rebuild');
+    INSERT INTO incident_text (incident_text) VALUES ('rebuild');
+    """,
+    # 11: the incident list's figures kept beside each incident (`composer/core/listing.py`): how
+    # many updates, the newest update and the newest published one, maintained by triggers as
+    # updates and publications come and go, so that listing a year of incidents reads one row
+    # each instead of counting and searching twenty thousand updates (~12 ms at 1,000 × 20).
+    f"""
+    CREATE TABLE incident_summary (
+        incident_id INTEGER PRIMARY KEY REFERENCES incidents(id) ON DELETE CASCADE,
+        update_count INTEGER NOT NULL DEFAULT 0,
+        latest_update_id INTEGER,
+        last_published_id INTEGER
+    );
+    CREATE TRIGGER summary_new_incident AFTER INSERT ON incidents BEGIN
+        INSERT OR IGNORE INTO incident_summary (incident_id) VALUES (NEW.id);
+    END;
+    CREATE TRIGGER summary_new_update AFTER INSERT ON updates BEGIN
+        {_SUMMARY_OF.format(incident="NEW.incident_id")}
+    END;
+    CREATE TRIGGER summary_update_moved AFTER UPDATE OF incident_id, created_at ON updates BEGIN
+        {_SUMMARY_OF.format(incident="OLD.incident_id")}
+        {_SUMMARY_OF.format(incident="NEW.incident_id")}
+    END;
+    CREATE TRIGGER summary_gone_update AFTER DELETE ON updates BEGIN
+        {_SUMMARY_OF.format(incident="OLD.incident_id")}
+    END;
+    CREATE TRIGGER summary_new_publication AFTER INSERT ON publications BEGIN
+        {_SUMMARY_OF.format(incident="(SELECT incident_id FROM updates WHERE id = NEW.update_id)")}
+    END;
+    CREATE TRIGGER summary_gone_publication AFTER DELETE ON publications BEGIN
+        {_SUMMARY_OF.format(incident="(SELECT incident_id FROM updates WHERE id = OLD.update_id)")}
+    END;
+    INSERT INTO incident_summary (incident_id) SELECT id FROM incidents;
+    UPDATE incident_summary SET {_SUMMARY_COLUMNS.format(incident="incident_summary.incident_id")};
+    """,
+    # 12: reaching every customer personally (`composer/core/outreach/tracking.py`): one row per
+    # customer of an incident. Whether their message went out is the outbox's to say (`job_key`
+    # names the job of their newest message); the row keeps who they are, why no message could be
+    # made for them (`error`), and what people marked by hand: replied, needs a call — each with
+    # when and who.
+    """
+    CREATE TABLE outreach_contacts (
+        id INTEGER PRIMARY KEY,
+        incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+        email TEXT NOT NULL COLLATE NOCASE,
+        name TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL DEFAULT '',
+        template TEXT NOT NULL DEFAULT '',
+        account TEXT NOT NULL DEFAULT '',
+        job_key TEXT NOT NULL DEFAULT '',
+        error TEXT NOT NULL DEFAULT '',
+        added_at TEXT NOT NULL,
+        added_by TEXT NOT NULL DEFAULT '',
+        replied_at TEXT,
+        replied_by TEXT NOT NULL DEFAULT '',
+        call_at TEXT,
+        call_by TEXT NOT NULL DEFAULT '',
+        call_note TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL,
+        UNIQUE (incident_id, email)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
-# Tables in the order their rows can be copied (parents before children).
+# Tables in the order their rows can be copied (parents before children). Not the search indexes
+# (update_text, incident_text, migration 10) nor the list's figures (incident_summary, 11): their
+# triggers fill them as the rows are copied.
 TABLES: tuple[str, ...] = (
     "incidents",
     "updates",
@@ -215,6 +332,7 @@ TABLES: tuple[str, ...] = (
     "events",
     "accounts",
     "outbox",
+    "outreach_contacts",
 )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
@@ -36,7 +37,10 @@ from composer.core.model import (
     utc_now,
 )
 from composer.core.model import parse_time as _dt
+from composer.core.outreach.tracking import OutreachQueries
 from composer.core.record import Record
+from composer.core.search import SearchQueries
+from composer.core.site_queries import SiteQueries
 
 if TYPE_CHECKING:
     from composer.core.outbox import Outbox
@@ -131,7 +135,7 @@ def _save_failure(error: sqlite3.Error) -> SaveFailed:
     return SaveFailed(f"Not saved: {why}.")
 
 
-class Store(ListingQueries):
+class Store(ListingQueries, SearchQueries, SiteQueries, OutreachQueries):
     """Incidents, updates, revisions, the roster and the organisation profile."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, read_only: bool = False):
@@ -139,6 +143,7 @@ class Store(ListingQueries):
         self.path = path
         self.read_only = read_only
         self._depth = 0  # inside `transaction()`: writes wait for its end to commit
+        self._checked: float | None = None  # when the file was last found undamaged (see close)
 
     # -- opening -----------------------------------------------------------------
 
@@ -150,13 +155,14 @@ class Store(ListingQueries):
             _private(path)
         except OSError as error:
             return cls._open_fallback(path, report, f"cannot create {path.parent}: {error.strerror}")
+        checked = recovery.known_clean(path)  # before connecting: a connection makes the WAL
         try:
             conn = _connect(path)
         except sqlite3.DatabaseError as error:
             if recovery.is_corruption(error):
                 return cls._recover(path, report, str(error))
             return cls._open_fallback(path, report, unwritable_folder(path) or str(error))
-        problem = recovery.integrity_problem(conn)
+        problem = recovery.integrity_problem(conn) if checked is None else ""
         if problem:
             conn.close()
             return cls._recover(path, report, problem)
@@ -169,6 +175,7 @@ class Store(ListingQueries):
             conn.close()
             return cls._open_fallback(path, report, unwritable_folder(path) or str(error))
         store = cls(conn, path)
+        store._checked = checked if checked is not None else time.time()
         # Every opening (window, command, worker connection): a send that a dead process left
         # half-done may have gone out; it becomes 'uncertain', never re-sent blindly. Almost
         # always nothing is being sent: one query, and the outbox stays off the startup path.
@@ -212,6 +219,8 @@ class Store(ListingQueries):
 
     def close(self) -> None:
         self._conn.close()
+        if self._checked is not None:  # a file store that opened cleanly: the next opening may skip the check
+            recovery.mark_clean(self.path, self._checked)
 
     def data_version(self) -> tuple[int, int]:
         """Moves whenever the data may have changed: SQLite's data_version (commits by any other
@@ -414,17 +423,6 @@ class Store(ListingQueries):
             if u.id != update.id and u.published_at is not None and u.created_at <= update.created_at
         ]
         return max(earlier, default=None)
-
-    def published_updates(self) -> list[Update]:
-        """Every update that went out (it has a publication), by incident, oldest first: one query,
-        so a publication added meanwhile by another process is seen with its update or not at all."""
-        grouped: dict[int, list[sqlite3.Row]] = {}
-        for row in self._conn.execute(
-            "SELECT u.*, p.channel, p.published_at, p.remote_id, p.url FROM updates u JOIN publications p"
-            " ON p.update_id = u.id ORDER BY u.incident_id, u.created_at, u.id, p.published_at"
-        ):
-            grouped.setdefault(row["id"], []).append(row)  # the update's columns and one publication's
-        return [self._update_from(rows[0], rows) for rows in grouped.values()]
 
     def _update_from(self, row: sqlite3.Row, pubs: list[sqlite3.Row] | None = None) -> Update:
         if pubs is None:

@@ -147,7 +147,7 @@ class EmptyState(QWidget):
         stack.addWidget(guide)
         guide._stack, guide._centre = stack, centre
         incidents.incidents_shown.connect(guide.follow)
-        guide.follow(incidents.incidents.count())
+        guide.follow(incidents.incident_count())
         return guide
 
     @property

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The left pane: incidents, newest first, and the updates of the selected one."""
+"""The left pane: incidents (open ones first, then closed ones by month) and the updates of the selected one."""
 
 from __future__ import annotations
 
@@ -7,18 +7,23 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from composer.core.model import Incident, Update, utc_now
-from composer.core.promises import Promise, PromiseState
 from composer.ui.clock import format_duration
+from composer.ui.incident_filter import IncidentFilter
+from composer.ui.incident_model import FOREGROUND_ROLE, OPEN, IncidentModel, RowTexts
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtCore import QModelIndex
     from PySide6.QtGui import QColor, QPalette
+
+    from composer.core.listing import IncidentSummary
 
 AGE_TICK_MS = 30_000  # the ages ("4 min") are repainted at least this often
 AGE_MARGIN_MS = 100  # ... and just after a shown age changes, so they move with the status bar's
-FOREGROUND_ROLE = 9  # Qt.ItemDataRole.ForegroundRole, without loading Qt's enum namespace
 
 
 def alert_color(palette: QPalette) -> QColor:
@@ -41,102 +46,183 @@ def ms_to_next_age(age: timedelta) -> int:
     return size % unit  # counting down to a start in the future: the value shown shrinks
 
 
+class ListTexts(RowTexts):
+    """How the list's rows read, in the widget's language and palette."""
+
+    def __init__(self, widget: QWidget):
+        self.widget = widget
+
+    def now(self) -> datetime:
+        return utc_now()
+
+    def header(self, group: tuple[int, int, int], count: int) -> str:
+        tr = self.widget.tr
+        if group == OPEN:
+            many = tr("1 incident") if count == 1 else tr("%1 incidents").replace("%1", str(count))
+            return tr("Open") + "\n" + many
+        months = (
+            tr("January"), tr("February"), tr("March"), tr("April"), tr("May"), tr("June"),
+            tr("July"), tr("August"), tr("September"), tr("October"), tr("November"), tr("December"),
+        )  # fmt: skip
+        month = f"{months[group[2] - 1]} {group[1]}"
+        closed = tr("1 closed") if count == 1 else tr("%1 closed").replace("%1", str(count))
+        return f"{month}\n{closed}"
+
+    def incident(self, incident: Incident, now: datetime) -> str:
+        title = incident.title or self.widget.tr("Untitled incident")
+        if incident.status.is_closed:  # no running age: the day it started
+            when = incident.started_at.astimezone().strftime("%Y-%m-%d")
+        else:
+            when = format_duration(now - incident.started_at)
+        return f"{title}\n{incident.status.label} · {incident.severity.value} · {when}"
+
+    def alert_color(self) -> QColor:
+        return alert_color(self.widget.palette())
+
+    def overdue_tip(self) -> str:
+        return self.widget.tr("The promised next update is overdue")
+
+
 class IncidentList(QWidget):
     incident_selected = Signal(int)
     update_selected = Signal(int)
-    incidents_shown = Signal(int)  # the list was filled: how many incidents it holds
+    incidents_shown = Signal(int)  # the list was filled: how many incidents there are (filtered or not)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.incidents = QListWidget()
+        self.model = IncidentModel(ListTexts(self), self)
+        self.incidents = QListView()
         self.incidents.setObjectName("incidentList")
         self.incidents.setAlternatingRowColors(True)
-        self.incidents.setWordWrap(True)
+        self.incidents.setUniformItemSizes(True)  # rows are never all measured: a year of them costs nothing
+        self.incidents.setModel(self.model)
         self.updates = QListWidget()
         self.updates.setObjectName("updateList")
         incidents_label = QLabel(self.tr("&Incidents"))
         incidents_label.setBuddy(self.incidents)
+        self.filter = IncidentFilter()
+        self.filter.changed.connect(self._apply_filter)
         updates_label = QLabel(self.tr("U&pdates"))
         updates_label.setBuddy(self.updates)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(incidents_label)
+        layout.addWidget(self.filter)
         layout.addWidget(self.incidents, 3)
         layout.addWidget(updates_label)
         layout.addWidget(self.updates, 2)
-        self._incident_ids: list[int] = []
         self._update_ids: list[int] = []
-        self._shown: dict[int, tuple[Incident, Promise]] = {}  # what each row shows, to repaint its age
-        # Repaints the ages. It restarts itself for the next moment a shown age changes (at most
-        # AGE_TICK_MS away): tests drive it by patching utc_now and calling tick_ages().
+        # Repaints the open incidents' ages. It restarts itself for the next moment a shown age
+        # changes (at most AGE_TICK_MS away): tests drive it by patching utc_now and calling tick_ages().
         self.age_timer = QTimer(self)
         self.age_timer.setInterval(AGE_TICK_MS)
         self.age_timer.timeout.connect(self.tick_ages)
         self.age_timer.start()
-        self.incidents.currentRowChanged.connect(self._on_incident)
+        self.incidents.selectionModel().currentRowChanged.connect(self._on_incident)
         self.updates.currentRowChanged.connect(self._on_update)
 
-    # Ids live in Python lists, row for row: item data roles would load Qt's enum namespace
-    # (~12 ms) before the first paint.
     def current_incident_id(self) -> int | None:
-        row = self.incidents.currentRow()
-        return self._incident_ids[row] if 0 <= row < len(self._incident_ids) else None
+        found = self.model.incident_at(self.incidents.currentIndex().row())
+        return found.incident_id if found is not None else None
 
-    def show_incidents(self, incidents: list[tuple[Incident, Promise]], select: int | None) -> None:
-        """Fill the list; `select` keeps (or moves) the selection without re-emitting needlessly."""
-        self.incidents.blockSignals(True)
-        self.incidents.clear()
-        self._incident_ids = [incident.id or 0 for incident, _ in incidents]
-        self._shown = {}
-        chosen = None
-        now = utc_now()
-        for incident, promise in incidents:
-            item = QListWidgetItem()
-            self._paint_incident(item, incident, promise, now)
-            self.incidents.addItem(item)
-            if incident.id == select:
-                chosen = item
-        self.incidents.blockSignals(False)
-        if chosen is not None:
-            self.incidents.setCurrentItem(chosen)
-        self._schedule_tick(now)
-        self.incidents_shown.emit(len(incidents))
+    def show_summaries(self, summaries: list[IncidentSummary], select: int | None, *, ordered: bool = False) -> None:
+        """Fill the list (`ordered`: in the list's order already, as the store gives them); `select`
+        is selected without a signal: the caller shows it."""
+        selection = self.incidents.selectionModel()
+        selection.blockSignals(True)
+        self.model.set_summaries(summaries, ordered=ordered)
+        self._select_quietly(select)
+        selection.blockSignals(False)
+        self._schedule_tick(utc_now())
+        self.incidents_shown.emit(self.model.total())
 
-    def refresh_incident(self, incident: Incident, promise: Promise) -> None:
-        if incident.id in self._incident_ids:
-            self._paint_incident(self.incidents.item(self._incident_ids.index(incident.id)), incident, promise)
+    def incident_count(self) -> int:
+        return self.model.total()
+
+    def first_incident_id(self) -> int | None:
+        row = self.model.nearest_incident_row(0, 1)
+        found = self.model.incident_at(row) if row is not None else None
+        return found.incident_id if found is not None else None
+
+    def put(self, summary: IncidentSummary, *, select: bool = False) -> None:
+        """One incident as it is now (new, imported, changed), leaving every other row as it was."""
+        keep = summary.incident_id if select else self.current_incident_id()
+        selection = self.incidents.selectionModel()
+        selection.blockSignals(True)
+        self.model.put(summary)
+        self._select_quietly(keep)
+        selection.blockSignals(False)
+        self._schedule_tick(utc_now())
+        self.incidents_shown.emit(self.model.total())
+
+    def refresh_incident(self, incident: Incident) -> None:
+        """The incident on screen, edited: its row shows the fields as typed."""
+        summary = self.model.summary(incident.id or 0)
+        if summary is not None:
+            self.put(summary.with_incident(incident))
+
+    def open(self, incident_id: int, update_id: int | None = None) -> None:
+        """Select an incident (clearing a filter that hides it) and one of its updates; the window
+        follows through `incident_selected` and `update_selected`."""
+        if self.model.row_of(incident_id) is None and self.filter.active:
+            self.filter.clear()
+        row = self.model.row_of(incident_id)
+        if row is None:
+            return
+        index = self.model.index(row)
+        self.incidents.setCurrentIndex(index)
+        self.incidents.scrollTo(index)
+        if update_id in self._update_ids:
+            self.updates.setCurrentRow(self._update_ids.index(update_id))
+
+    def _apply_filter(self, accepts: Callable[[IncidentSummary], bool] | None) -> None:
+        keep = self.current_incident_id()
+        selection = self.incidents.selectionModel()
+        selection.blockSignals(True)
+        self.model.set_filter(accepts)
+        self._select_quietly(keep)  # still on screen: still selected (the editor never changes for a filter)
+        selection.blockSignals(False)
+
+    def incident_text(self, incident_id: int | None) -> str:
+        """What the incident's row reads ('' when it is not shown)."""
+        row = self.model.row_of(incident_id)
+        return str(self.model.index(row).data()) if row is not None else ""
+
+    def incident_foreground(self, incident_id: int | None) -> object:
+        row = self.model.row_of(incident_id)
+        return self.model.data(self.model.index(row), FOREGROUND_ROLE) if row is not None else None
 
     def tick_ages(self) -> None:
-        """Repaint each row's age from what it shows: no store query, nothing re-sorted. Then wait
-        for the next moment one of them changes, so the ages move when the status bar's does."""
+        """Repaint the open incidents' ages (their text is made when painted): no store query, nothing
+        re-sorted. Then wait for the next moment one of them changes, so the ages move when the status
+        bar's does."""
         now = utc_now()
-        for row, incident_id in enumerate(self._incident_ids):
-            shown = self._shown.get(incident_id)
-            if shown is not None:
-                self._paint_incident(self.incidents.item(row), *shown, now=now)
+        self.model.tick()
         self._schedule_tick(now)
 
     def _schedule_tick(self, now: datetime) -> None:
         wait = AGE_TICK_MS
-        for incident, _promise in self._shown.values():
-            wait = min(wait, ms_to_next_age(now - incident.started_at) + AGE_MARGIN_MS)
+        for row in self.model.open_rows():
+            summary = self.model.incident_at(row)
+            if summary is not None:
+                wait = min(wait, ms_to_next_age(now - summary.incident.started_at) + AGE_MARGIN_MS)
         self.age_timer.start(wait)
 
-    def _paint_incident(
-        self, item: QListWidgetItem, incident: Incident, promise: Promise, now: datetime | None = None
-    ) -> None:
-        self._shown[incident.id or 0] = (incident, promise)
-        age = format_duration((now or utc_now()) - incident.started_at)
-        title = incident.title or self.tr("Untitled incident")
-        text = f"{title}\n{incident.status.label} · {incident.severity.value} · {age}"
-        if item.text() != text:  # most ticks change no row, or one
-            item.setText(text)
-        overdue = promise.state is PromiseState.OVERDUE
-        if overdue:
-            item.setForeground(alert_color(self.palette()))
-        elif item.data(FOREGROUND_ROLE) is not None:
-            item.setData(FOREGROUND_ROLE, None)
-        item.setToolTip(self.tr("The promised next update is overdue") if overdue else incident.title)
+    def select_quietly(self, incident_id: int | None) -> None:
+        """Select the incident's row without saying `incident_selected`: the caller shows it."""
+        selection = self.incidents.selectionModel()
+        selection.blockSignals(True)
+        self._select_quietly(incident_id)
+        selection.blockSignals(False)
+
+    def _select_quietly(self, incident_id: int | None) -> None:
+        row = self.model.row_of(incident_id)
+        if row is None:
+            self.incidents.selectionModel().clear()
+            return
+        index = self.model.index(row)
+        self.incidents.setCurrentIndex(index)
+        self.incidents.scrollTo(index)
 
     def show_updates(self, updates: list[Update], select: int | None) -> None:
         """Fill the list and select `select` quietly: the caller shows that update itself."""
@@ -159,9 +245,16 @@ class IncidentList(QWidget):
         published = self.tr(" · published") if update.publications else ""
         return f"#{number} {update.status.label} · {when}{published}"
 
-    def _on_incident(self, row: int) -> None:
-        if 0 <= row < len(self._incident_ids):
-            self.incident_selected.emit(self._incident_ids[row])
+    def _on_incident(self, current: QModelIndex, previous: QModelIndex) -> None:
+        found = self.model.incident_at(current.row())
+        if found is not None:
+            self.incident_selected.emit(found.incident_id)
+        elif current.isValid():  # a heading: on to the incident beyond it, the way the cursor moved
+            # (no flags() override makes headings unselectable: it would load Qt's enums before the first paint)
+            step = -1 if previous.isValid() and current.row() < previous.row() else 1
+            target = self.model.nearest_incident_row(current.row(), step)
+            if target is not None:
+                self.incidents.setCurrentIndex(self.model.index(target))
 
     def _on_update(self, row: int) -> None:
         if 0 <= row < len(self._update_ids):

@@ -108,9 +108,11 @@ class MainWindow(QMainWindow):
         from composer.ui.incident_form import IncidentForm  # noqa: PLC0415
         from composer.ui.live_checks import LiveChecks  # noqa: PLC0415
         from composer.ui.notifier import Notifier  # noqa: PLC0415
+        from composer.ui.outreach_workflow import OutreachWorkflow  # noqa: PLC0415
         from composer.ui.previews import PreviewTabs  # noqa: PLC0415
         from composer.ui.promise_watch import PromiseWatch  # noqa: PLC0415
         from composer.ui.publish_workflow import PublishWorkflow  # noqa: PLC0415
+        from composer.ui.search_workflow import SearchWorkflow  # noqa: PLC0415
         from composer.ui.store_watch import watch_settings  # noqa: PLC0415
         from composer.ui.template_workflow import TemplateWorkflow  # noqa: PLC0415
         from composer.ui.window_actions import WindowActions  # noqa: PLC0415
@@ -186,6 +188,8 @@ class MainWindow(QMainWindow):
         self.outbox.delivered.connect(self.promise_watch.refresh)
         self.outbox.delivered.connect(self.editor.publications_changed)
         self.store_watch = watch_settings(self)  # organisation, people, accounts saved anywhere: applied at once
+        self.search = SearchWorkflow(self.store, self.incident_list, self.start_from, self)
+        self.reaching = OutreachWorkflow(self.context, self.library, self.on_screen, self.save_all, self)
         self.menu_actions = WindowActions(
             self,
             self._menus,
@@ -198,6 +202,7 @@ class MainWindow(QMainWindow):
                 "quit": self.close,
                 "template": self.templates.new_update_from_template,
                 "publish_to": self.publishing.publish,
+                "reach_customers": self.reaching.reach_customers,
                 "mark_published": self.mark_published,
                 "accounts": self.publishing.manage_accounts,
                 "outbox": self.outbox.show_outbox,
@@ -206,6 +211,8 @@ class MainWindow(QMainWindow):
                 "templates": self.edit_templates,
                 "profile": self.edit_profile,
                 "reload": lambda: self.reload(self.incident_list.current_incident_id()),
+                "find": self.search.find,
+                "filter": self.incident_list.filter.text.setFocus,
                 "focus_list": self.incident_list.incidents.setFocus,
                 "focus_editor": self.editor.focus_body,
                 "focus_previews": self.previews.setFocus,
@@ -248,14 +255,19 @@ class MainWindow(QMainWindow):
     # -- showing -----------------------------------------------------------------
 
     def reload(self, select: int | None) -> None:
-        incidents = self.store.incidents()
-        pairs = [(i, self._promise(i)) for i in incidents]
-        if select is None and incidents:
-            select = incidents[0].id
-        self.incident_list.show_incidents(pairs, select)
-        if select is None:
-            self.show_incident(None)
-        self._update_actions()
+        """Fill the incident list from the store (one query) and show `select` (None: the first)."""
+        listing = self.incident_list
+        listing.show_summaries(self.store.incident_summaries(), select, ordered=True)
+        if listing.current_incident_id() is None:  # none asked for, or gone: the first one
+            listing.select_quietly(listing.first_incident_id())
+        self.show_incident(listing.current_incident_id())
+
+    def _put_incident(self, incident_id: int | None, *, select: bool = False) -> None:
+        """One incident's row as stored now (new, imported, published): the others are left alone."""
+        for summary in self.store.incident_summaries(incident_id or 0):
+            if self._incident is not None and summary.incident.id == self._incident.id and not select:
+                summary = summary.with_incident(self._incident)  # the one on screen may hold unsaved edits
+            self.incident_list.put(summary, select=select)
 
     def show_incident(self, incident_id: int | None) -> None:
         self.save_all()
@@ -295,7 +307,7 @@ class MainWindow(QMainWindow):
         if not self._ready:
             return
         actions, has_incident = self.menu_actions, self._incident is not None
-        for action in (actions.new_update, actions.template, actions.export_file):
+        for action in (actions.new_update, actions.template, actions.export_file, actions.reach_customers):
             action.setEnabled(has_incident)
         copy = actions.copy_menu.menuAction()
         for action in (actions.history, actions.mark_published, actions.publish_to, actions.export_bundle, copy):
@@ -314,9 +326,8 @@ class MainWindow(QMainWindow):
         """Runs on every keystroke in the incident's fields: touch only this incident."""
         if self._incident is not None:
             self.setWindowTitle(f"{self._incident.title} — {APP_NAME}")
-            promise = self._promise(self._incident)
-            self.incident_list.refresh_incident(self._incident, promise)
-            self.status_panel.follow(self._incident, promise)
+            self.incident_list.refresh_incident(self._incident)
+            self.status_panel.follow(self._incident, self._promise(self._incident))
 
     def _promise(self, incident: Incident) -> Promise:
         return promise_for(incident, self.store.updates(incident.id or 0), utc_now(), self._remind_before())
@@ -325,12 +336,13 @@ class MainWindow(QMainWindow):
         return self.check_config.remind_before if self._ready else DEFAULT_WARN_BEFORE
 
     def _refresh_promises(self) -> None:
-        """Recolour the incident list and the countdown after a publication or a tick."""
-        for incident in self.store.incidents():
-            if self._incident is not None and incident.id == self._incident.id:
-                incident = self._incident  # the one on screen may hold unsaved edits
-            self.incident_list.refresh_incident(incident, self._promise(incident))
+        """Recolour the incident list and the countdown after a publication or a tick: the open
+        incidents' rows (one query), and the one on screen, which a publication may have closed."""
+        for summary in self.store.incident_summaries(open_only=True):
+            if self._incident is None or summary.incident.id != self._incident.id:
+                self.incident_list.put(summary)
         if self._incident is not None:
+            self._put_incident(self._incident.id)
             self.status_panel.follow(self._incident, self._promise(self._incident))
 
     def _warn_due_soon(self, incident: Incident, promise: Promise) -> None:
@@ -411,11 +423,18 @@ class MainWindow(QMainWindow):
         except SaveFailed as error:
             self.context.prompter.warn(self.tr("New incident"), str(error))
             return
-        self.reload(select=incident.id)
+        self._put_incident(incident.id, select=True)  # one row added: the list is not read again
+        self.show_incident(incident.id)
         self.editor.focus_body()
 
     def new_update(self) -> None:
+        self.start_from(None)
+
+    def start_from(self, source: Update | None) -> None:
+        """A new update of this incident: empty, or with the text of `source` (a past update, found
+        by search) to reword; the checklist runs on it as on any draft."""
         if self._incident is None:
+            self.context.prompter.warn(self.tr("New update"), self.tr("Open the incident the new update is for first."))
             return
         self.save_all()
         from composer.core.lifecycle import next_status  # noqa: PLC0415
@@ -424,9 +443,10 @@ class MainWindow(QMainWindow):
         previous = updates[-1] if updates else None
         update = Update(
             incident_id=self._incident.id,
+            body=source.body if source is not None else "",
             status=next_status(self._incident, updates),
             signer=previous.signer if previous else "",
-            language=previous.language if previous else "en",
+            language=source.language if source else previous.language if previous else "en",
             next_update_at=utc_now() + DEFAULT_CADENCE,
         )
         try:
@@ -452,34 +472,17 @@ class MainWindow(QMainWindow):
                 self.tr("Import"), self.tr("Could not import %1: %2").replace("%1", path.name).replace("%2", str(error))
             )
             return
-        self.reload(select=incident.id)
+        self._put_incident(incident.id, select=True)
+        self.show_incident(incident.id)
 
     def export_file(self) -> None:
-        from composer.core.exchange import export_document  # noqa: PLC0415
-        from composer.core.interchange import write_update  # noqa: PLC0415
+        from composer.ui.file_export import export_on_screen  # noqa: PLC0415
 
-        if self._incident is None:
-            return
-        self.save_all()
-        update = self.editor.current_update
-        suggested = f"incident-{self._incident.id}-update-{update.id if update else 0}.md"
-        path = self.context.prompter.save_file(self.tr("Export this update"), suggested)
-        if path is None:
-            return
-        # Export what is on screen, even when the store cannot be written.
-        doc = export_document(self.store, self._incident.id or 0, update.id if update else None)
-        doc.title = self._incident.title
-        if update is not None:
-            doc.body = self.editor.body.toPlainText()
-        try:
-            write_update(path, doc)
-        except OSError as error:
-            self.context.prompter.warn(
-                self.tr("Export"),
-                self.tr("Could not write %1: %2").replace("%1", str(path)).replace("%2", error.strerror or str(error)),
-            )
-            return
-        self.statusBar().showMessage(self.tr("Exported to %1").replace("%1", str(path)), 5000)
+        if self._incident is not None:
+            self.save_all()
+            say = lambda text: self.statusBar().showMessage(text, 5000)  # noqa: E731
+            update, body = self.editor.current_update, self.editor.body.toPlainText()
+            export_on_screen(self.store, self.context.prompter, self._incident, update, body=body, say=say)
 
     def mark_published(self) -> bool:
         """Record that the update on screen went out. Failing checks need a typed reason."""

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from composer.core.model import Incident, utc_now
-from composer.core.promises import DEFAULT_WARN_BEFORE, Promise, PromiseState, promise_for
+from composer.core.model import utc_now
+from composer.core.promises import DEFAULT_WARN_BEFORE, Promise, PromiseState
 from composer.core.store import Store
 
 TICK_MS = 15_000
@@ -30,15 +30,12 @@ class PromiseWatch(QObject):
         self._timer.timeout.connect(self.refresh)
         self._timer.start(TICK_MS)
 
-    def promise(self, incident: Incident) -> Promise:
-        return promise_for(incident, self._store.updates(incident.id or 0), utc_now(), self.warn_before)
-
     def refresh(self) -> None:
         states = {}
-        for incident in self._store.incidents():
-            if incident.status.is_closed:
-                continue
-            promise = self.promise(incident)
+        now = utc_now()
+        for summary in self._store.incident_summaries(open_only=True):  # one query, however long the history
+            incident = summary.incident
+            promise = summary.promise(now, self.warn_before)
             states[incident.id or 0] = promise
             key = (incident.id or 0, promise.deadline)
             if promise.state is PromiseState.DUE_SOON and key not in self._warned:

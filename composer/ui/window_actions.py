@@ -57,6 +57,12 @@ class WindowActions(QObject):
             "Ctrl+Shift+P",
             self.tr("Send this update to your accounts (checks first)"),
         )
+        self.reach_customers = self._action(
+            "reach_customers",
+            self.tr("&Reach customers…"),
+            None,
+            self.tr("A personal message to every affected customer of this incident, and who was reached"),
+        )
         self.mark_published = self._action(
             "mark_published",
             self.tr("Mark as publis&hed…"),
@@ -93,6 +99,13 @@ class WindowActions(QObject):
             None,
             self.tr("Contact details and the people who may sign updates"),
         )
+        self.find = self._action(
+            "find",
+            self.tr("&Find in all updates…"),
+            "Ctrl+Shift+F",
+            self.tr("Every update ever written that holds these words; start a new one from it"),
+        )
+        self.filter = self._action("filter", self.tr("&Filter incidents"), "Ctrl+F")
         self.reload = self._action(
             "reload", self.tr("&Reload"), "F5", self.tr("Show incidents imported from the command line")
         )
@@ -110,6 +123,7 @@ class WindowActions(QObject):
             self.template,
             None,
             self.publish_to,
+            self.reach_customers,
             self.mark_published,
             self.outbox,
             None,
@@ -129,9 +143,9 @@ class WindowActions(QObject):
                 file_menu.addMenu(act)
             else:
                 file_menu.addAction(act)
-        for act in (self.history, None, self.profile, self.accounts, self.templates):
+        for act in (self.find, self.history, None, self.profile, self.accounts, self.templates):
             edit_menu.addSeparator() if act is None else edit_menu.addAction(act)
-        for act in (*focus, toggle_checklist, self.reload):
+        for act in (*focus, self.filter, toggle_checklist, self.reload):
             view_menu.addAction(act)
 
     def _action(self, slot: str, text: str, shortcut: Shortcut = None, tip: str = "") -> QAction:

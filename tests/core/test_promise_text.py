@@ -307,3 +307,19 @@ def test_the_added_sentence_is_then_stated():
     result = with_promise("Sorry, mail is down." + SIGNED, WINTER, "es", MADRID)
     [stated] = stated_promise(result, "es", now=NOW)
     assert stated.when == WINTER and stated.label == "14:30 CET"
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Next update by 00:30 CET (23:30 UTC, 23 Nov).", "en"),
+        ("Propera actualització a les 00:30 CET (23:30 UTC, 23 de nov.).", "ca"),
+        ("Próxima actualización a las 00:30 CET (23:30 UTC, 23 nov).", "es"),
+    ],
+)
+def test_the_date_in_a_utc_aside_is_utcs_day_not_the_promises(body, language):
+    """The templates write UTC's day beside a time past midnight (filters.clock): the promise is
+    00:30 CET on the 24th, the same moment as 23:30 UTC on the 23rd."""
+    now = datetime(2026, 11, 23, 22, 0, tzinfo=UTC)
+    [stated] = stated_promise(body, language, now=now, near=datetime(2026, 11, 23, 23, 30, tzinfo=UTC))
+    assert stated.when == datetime(2026, 11, 23, 23, 30, tzinfo=UTC)

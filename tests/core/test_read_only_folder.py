@@ -112,7 +112,7 @@ WINDOW = textwrap.dedent(
         if prompter.warnings:
             break
         window.thread().msleep(25)
-    rows = window.incident_list.incidents.count()
+    rows = window.incident_list.incident_count()
     saved = window.status_panel.save_state.text()
     try:
         context.store.add_incident(__import__("composer.core.model").core.model.Incident(title="x"))

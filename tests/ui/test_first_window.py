@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from composer.core.checks.base import Finding, Fix, Verdict
+from composer.core.listing import IncidentSummary
 from composer.core.model import Incident, Organisation, Person, Update, utc_now
-from composer.core.promises import Promise, PromiseState
 from composer.core.store import Store
 from composer.ui import incident_list, status_panel
 from composer.ui.checklist_panel import ChecklistPanel, breakable
@@ -235,14 +235,14 @@ def test_ages_tick_without_sleeping(qtbot, monkeypatch):
     widget = IncidentList()
     qtbot.addWidget(widget)
     incident = Incident(id=3, title="Email delivery delayed", started_at=start - timedelta(minutes=4, seconds=50))
-    widget.show_incidents([(incident, Promise(PromiseState.NO_PROMISE))], 3)
-    assert widget.incidents.item(0).text().endswith("4 min")
+    widget.show_summaries([IncidentSummary(incident)], 3)
+    assert widget.incident_text(3).endswith("4 min")
     # The next tick is due when "4 min" becomes "5 min", not up to 30 s later.
     assert widget.age_timer.isActive() and widget.age_timer.interval() == 10_000 + AGE_MARGIN_MS
 
     _frozen(monkeypatch, start + timedelta(minutes=2, seconds=20))  # the clock moves on: 7 min 10 s
     widget.tick_ages()  # what the timer calls
-    assert widget.incidents.item(0).text().endswith("7 min")
+    assert widget.incident_text(3).endswith("7 min")
     assert widget.age_timer.interval() == AGE_TICK_MS  # the next change is 50 s away: the 30 s cap
     assert widget.current_incident_id() == 3
 
@@ -257,5 +257,5 @@ def test_the_list_and_the_status_bar_agree(make_window, prompter, monkeypatch):
         _frozen(monkeypatch, started + later)
         window.status_panel.tick()
         window.incident_list.tick_ages()
-        shown = window.incident_list.incidents.item(0).text().rsplit(" · ", 1)[1]
+        shown = window.incident_list.incident_text(window.incident.id).rsplit(" · ", 1)[1]
         assert window.status_panel.elapsed.text() == f"Started {shown} ago"

@@ -13,13 +13,15 @@ from composer.ui.history_dialog import HistoryDialog
 def _new_incident(window, qtbot, prompter, title="Email delivery delayed"):
     prompter.answers.append(title)
     window.menu_actions.new_incident.trigger()
-    assert window.incident_list.incidents.count() >= 1
+    assert window.incident_list.incident_count() >= 1
 
 
 def test_create_incident_type_and_see_it_saved(make_window, qtbot, prompter, home):
     window = make_window()
     _new_incident(window, qtbot, prompter)
-    assert window.incident_list.incidents.currentItem().text().startswith("Email delivery delayed")
+    assert window.incident_list.incident_text(window.incident_list.current_incident_id()).startswith(
+        "Email delivery delayed"
+    )
     qtbot.keyClicks(window.editor.body, "We are sorry: mail is late.")
     qtbot.waitUntil(lambda: "Saved" in window.status_panel.save_state.text(), timeout=10_000)
 
@@ -42,12 +44,12 @@ def test_fields_and_incident_facts_are_saved(make_window, qtbot, prompter):
     update = window.store.latest_update(incident.id)
     assert update.signer == "Marta Vidal, Support lead"
     assert update.status is Status.IDENTIFIED
-    assert "Investigating" in window.incident_list.incidents.currentItem().text()
+    assert "Investigating" in window.incident_list.incident_text(window.incident_list.current_incident_id())
     # Published, the incident is where the update says.
     window.store.add_publication(update.id, Publication(channel="manual", published_at=utc_now()))
     window.after_publication("Recorded as published")
     assert window.store.incidents()[0].status is Status.IDENTIFIED
-    assert "Identified" in window.incident_list.incidents.currentItem().text()
+    assert "Identified" in window.incident_list.incident_text(window.incident_list.current_incident_id())
 
 
 def test_reopen_shows_everything(make_window, qtbot, prompter):
@@ -56,7 +58,7 @@ def test_reopen_shows_everything(make_window, qtbot, prompter):
     qtbot.keyClicks(window.editor.body, "Text to keep")
     window.close()
     again = make_window()
-    assert again.incident_list.incidents.currentItem().text().startswith("Checkout down")
+    assert again.incident_list.incident_text(again.incident_list.current_incident_id()).startswith("Checkout down")
     assert again.editor.body.toPlainText() == "Text to keep"
 
 
@@ -84,13 +86,12 @@ def test_overdue_promise_turns_the_countdown_and_the_incident_red(make_window, q
     window.editor.next_update.setDateTime(window.editor.next_update.dateTime().addSecs(-3600))
     assert window.mark_published()
     assert "overdue" in window.status_panel.countdown.text()
-    item = window.incident_list.incidents.currentItem()
-    assert item.foreground().color().red() > 150
+    assert window.incident_list.incident_foreground(window.incident.id).red() > 150
     # A new update going out with a fresh promise clears it.
     window.menu_actions.new_update.trigger()
     assert window.mark_published()
     assert "due in" in window.status_panel.countdown.text()
-    assert window.incident_list.incidents.currentItem().data(9) is None
+    assert window.incident_list.incident_foreground(window.incident.id) is None
 
 
 def test_previews_follow_typing(make_window, qtbot, prompter):
@@ -120,7 +121,7 @@ def test_export_and_import_through_the_menu(make_window, qtbot, prompter, tmp_pa
     copy.write_text(target.read_text(encoding="utf-8").replace("incident: 1\nupdate: 1\n", ""), encoding="utf-8")
     prompter.answers.append(copy)
     window.menu_actions.import_file.trigger()
-    assert window.incident_list.incidents.count() == 2
+    assert window.incident_list.incident_count() == 2
 
 
 def test_bad_import_says_why_and_keeps_the_draft(make_window, qtbot, prompter, tmp_path):

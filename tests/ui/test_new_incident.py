@@ -185,8 +185,8 @@ def test_the_list_and_form_show_the_start_given(make_window, prompter):
     prompter.answers.append(NewIncident("Checkout down", started, own_site_down=True))
     window.menu_actions.new_incident.trigger()
 
-    assert window.incident_list.incidents.currentItem().text().startswith("Checkout down")
-    assert window.incident_list.incidents.currentItem().text().endswith(" 40 min")
+    assert window.incident_list.incident_text(window.incident_list.current_incident_id()).startswith("Checkout down")
+    assert window.incident_list.incident_text(window.incident_list.current_incident_id()).endswith(" 40 min")
     assert window.form.title.text() == "Checkout down"
     assert window.form.started.dateTime().toSecsSinceEpoch() == int(started.timestamp())
     assert window.form.own_site_down.isChecked() and not window.form.own_email_down.isChecked()
@@ -199,4 +199,4 @@ def test_cancelling_creates_nothing(make_window, prompter):
     prompter.answers.append(None)
     window.menu_actions.new_incident.trigger()
     assert window.store.incidents() == []
-    assert window.incident_list.incidents.count() == 0
+    assert window.incident_list.incident_count() == 0

@@ -51,12 +51,19 @@ def _zone_abbreviation(local: datetime) -> str:
 
 
 def clock(context: Context, value: object) -> str:
-    """'15:30 CET (14:30 UTC)': the readers' zone first, UTC beside it."""
+    """'15:30 CET (14:30 UTC)': the readers' zone first, UTC beside it, with UTC's day when it is
+    another ('00:30 CET (23:30 UTC, 23 Nov)'): a reader who goes by UTC must not read the wrong day."""
     moment = _as_datetime(value)
     local = moment.astimezone(_zone(context))
     text = f"{local:%H:%M} {_zone_abbreviation(local)}"
     if local.utcoffset() != timedelta(0):
-        text += f" ({moment.astimezone(UTC):%H:%M} UTC)"
+        utc = moment.astimezone(UTC)
+        day = ""
+        if utc.date() != local.date():
+            from babel.dates import format_date  # noqa: PLC0415
+
+            day = ", " + format_date(utc.date(), "d MMM", locale=str(context.get("lang", "en"))).replace("’", "'")
+        text += f" ({utc:%H:%M} UTC{day})"
     return text
 
 
