@@ -75,6 +75,9 @@ def update_message_id(incident_id: int, update_id: int, domain: str, first_of_in
     return f"<incident-{int(incident_id)}.update-{int(update_id)}@{domain}>"
 
 
+_TO_HELP = "Who gets published updates (a list's address), comma-separated; empty: only customers one by one"
+
+
 @dataclass(frozen=True)
 class _Settings:
     """An email account's settings, checked. Holds no secret."""
@@ -140,7 +143,7 @@ class EmailPublisher:
             help="Needed with a user name; kept in the system keyring only",
         ),
         AccountField("from", "From", kind="email", help="The sender, e.g. Example Status <status@example.net>"),
-        AccountField("to", "To", kind="emails", help="Recipients, separated by commas"),
+        AccountField("to", "To", kind="emails", required=False, help=_TO_HELP),
         AccountField(
             "bcc",
             "Bcc",
@@ -196,7 +199,7 @@ class EmailPublisher:
         report: Report = no_report,
         cancel: threading.Event | None = None,
     ) -> Receipt:
-        settings = _settings(account)
+        settings = _settings(account, needs_to=post.recipient is None)
         password = _password(settings, credentials)
         message, message_id, root_id = _compose(post, settings, datetime.now(UTC))
         recipients = [message["To"].addresses[0].addr_spec] if post.recipient is not None else settings.recipients
@@ -242,17 +245,17 @@ class EmailPublisher:
     def validate_settings(self, settings: dict[str, str]) -> None:
         """Raise ValueError naming the first setting that cannot work (before it is saved)."""
         try:
-            _settings(Account("(new)", self.id, dict(settings)))
+            _settings(Account("(new)", self.id, dict(settings)), needs_to=False)
         except PublishError as error:
             raise ValueError(str(error)) from None
 
     def probe_address(self, account: Account) -> tuple[str, int]:
         """Where the account's SMTP server listens (for the reachability probe)."""
-        settings = _settings(account)
+        settings = _settings(account, needs_to=False)
         return settings.host, settings.port
 
     def test_connection(self, account: Account, credentials: dict[str, str]) -> str:
-        settings = _settings(account)
+        settings = _settings(account, needs_to=False)
         password = _password(settings, credentials)
         with _translated(settings, password):
             client = _open(settings, password, no_report)
@@ -276,8 +279,9 @@ def _text(account: Account, name: str) -> str:
     return value
 
 
-def _settings(account: Account) -> _Settings:
-    """The account's settings, checked; a PublishError names the first problem."""
+def _settings(account: Account, *, needs_to: bool = True) -> _Settings:
+    """The account's settings, checked; a PublishError names the first problem. `needs_to`: an
+    update to publish needs the account's To; a personal message, a test or the form does not."""
     host = _text(account, "host").removeprefix("[").removesuffix("]")
     if not host:
         raise PublishError("The email account has no SMTP server (host) set.")
@@ -310,8 +314,11 @@ def _settings(account: Account) -> _Settings:
         raise PublishError("The email account needs exactly one sender address (From).")
     sender, sender_domain = senders[0]
     to = addresses(_text(account, "to"), "To")
-    if not to:
-        raise PublishError("The email account has no recipient (To).")
+    if not to and needs_to:
+        raise PublishError(
+            "The email account has no recipient (To): it writes to customers one by one only. "
+            "Add the list's address (To) to publish updates to it."
+        )
     return _Settings(
         host=host,
         port=port,

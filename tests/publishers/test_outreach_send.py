@@ -199,3 +199,22 @@ def test_a_channel_that_cannot_send_personal_messages_is_refused(ready, capsys):
         store.close()
     assert main(args) == 2
     assert "cannot send a personal message to one customer" in capsys.readouterr().err
+
+
+def test_an_account_without_a_list_address_writes_to_customers_but_publishes_no_update(ready, relay, capsys):
+    """To is the list's address for published updates; an account kept for writing to customers
+    one by one needs none, and says so if an update is published to it."""
+    assert main(["accounts", "add", "email", "personal", "--host", "127.0.0.1", "--port", str(relay.port),
+                 "--security", "none", "--from", "Example Status <status@example.net>"]) == 0  # fmt: skip
+    csv_path = ready / "customers.csv"
+    csv_path.write_text(customer_csv(2), encoding="utf-8")
+    args = send_args(csv_path)
+    args[args.index("relay")] = "personal"
+    assert main(args) == 0
+    assert received(relay.deliveries) == {"customer0@example.com": 1, "customer1@example.com": 1}
+    capsys.readouterr()
+    relay.deliveries.clear()
+    update = ready / "incident.md"
+    assert main(["publish", str(update), "--to", "personal", "--override", "testing the account alone"]) == 1
+    assert "no recipient (To): it writes to customers one by one only" in capsys.readouterr().out
+    assert relay.deliveries == []
