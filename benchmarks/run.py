@@ -381,7 +381,7 @@ def year(bench: Bench) -> dict[str, object]:
         return first_paint_medians(Bench(runs=bench.runs, home=home, scratch=bench.scratch), "year")
 
     try:
-        return dict(year_figures.measure(bench.runs, bench.scratch, pairs))
+        return dict(year_figures.measure(bench.runs, bench.scratch, pairs, bench.child_env()))
     except (RuntimeError, subprocess.TimeoutExpired) as error:  # a child that fails: say which
         raise BenchmarkError(f"year: {error}") from error
 

@@ -86,15 +86,12 @@ def new_incident_stall(runs: int, env: dict[str, str]) -> dict[str, float]:
     }
 
 
-def measure(runs: int, scratch: Path, first_paint_pairs) -> dict[str, float]:
-    """`first_paint_pairs(home)` returns (app_ms, bare_ms) medians for a data folder (run.py's)."""
-    import os
-
+def measure(runs: int, scratch: Path, first_paint_pairs, child_env: dict[str, str]) -> dict[str, float]:
+    """`first_paint_pairs(home)` returns (app_ms, bare_ms) medians for a data folder, `child_env`
+    is the environment children run in (run.py's: the bytecode cache on, this tree first)."""
     home = seed_home(scratch / "year-home")
-    env = dict(os.environ)
+    env = dict(child_env)
     env["INCIDENT_COMPOSER_HOME"] = str(home)
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     figures: dict[str, float] = {}
     app_ms, bare_ms = first_paint_pairs(home)
     figures["startup_ratio_1000x20"] = round(app_ms / bare_ms, 3)
@@ -117,7 +114,8 @@ def main() -> int:
         def pairs(home: Path) -> tuple[float, float]:
             return run.first_paint_medians(run.Bench(runs=args.runs, home=home, scratch=scratch), "year")
 
-        print(json.dumps(measure(args.runs, scratch, pairs), indent=1))
+        bench = run.Bench(runs=args.runs, home=scratch / "home", scratch=scratch)
+        print(json.dumps(measure(args.runs, scratch, pairs, bench.child_env()), indent=1))
     return 0
 
 

@@ -71,13 +71,12 @@ def add_format(parser: argparse.ArgumentParser) -> None:
 
 
 def print_json(data: object) -> None:
-    """Indented JSON; a list of objects as one object a line (JSON all the same, and the C encoder
-    writes a thousand rows in a millisecond where indenting them takes twenty)."""
+    """Indented JSON; a list of objects (a listing, maybe thousands of rows) compact on one line:
+    the C encoder writes a thousand rows in a millisecond where indenting them takes twenty."""
     import json  # noqa: PLC0415
 
     if isinstance(data, list) and data and all(isinstance(item, dict) for item in data):
-        rows = ",\n".join("  " + json.dumps(item, ensure_ascii=False) for item in data)
-        print(f"[\n{rows}\n]")
+        print(json.dumps(data, ensure_ascii=False))
         return
     print(json.dumps(data, indent=2, ensure_ascii=False))
 

@@ -95,21 +95,11 @@ def _read_stdin(limit: int) -> str:
 def list_incidents(args: argparse.Namespace) -> int:
     store = open_store()
     try:
-        summaries = store.incident_summaries()  # one query, however many updates each incident has
+        listing = store.incident_listing()  # one query, however many updates each incident has
     finally:
         store.close()
-    rows = [
-        {
-            "id": s.incident_id,
-            "title": s.stored("title"),
-            "status": s.stored("status"),
-            "severity": s.stored("severity"),
-            "started": s.stored("started_at"),
-            "updates": s.update_count,
-            "next_update": s.latest_next_update_at.isoformat() if s.latest_next_update_at else None,
-        }
-        for s in summaries
-    ]
+    keys = ("id", "title", "status", "severity", "started", "updates", "next_update")
+    rows = [dict(zip(keys, row, strict=True)) for row in listing]
     if args.format == "json":
         print_json(rows)
     elif not rows:

@@ -25,13 +25,11 @@ def write_atomic(
     Only a regular file is replaced: a folder, a device, a pipe or a symbolic link at `path` is
     refused (an OSError whose `strerror` says which), so a planted link cannot send the write
     elsewhere and `-o /dev/stdout` cannot replace a device node."""
-    import tempfile  # noqa: PLC0415  (not on every command's path: most write nothing)
-
     target = Path(path)
     _refuse_unless_regular(target)
     payload = data.encode(encoding) if isinstance(data, str) else data
     folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    fd, tmp_name = _temporary(folder, target.name)
     try:
         try:
             existing = os.stat(target).st_mode & 0o7777
@@ -53,6 +51,20 @@ def write_atomic(
         raise
     if durable:
         _fsync_folder(folder)
+
+
+def _temporary(folder: Path, name: str) -> tuple[int, str]:
+    """A new file only this process can have made (O_EXCL, mode 0600) beside the target, as
+    `tempfile.mkstemp` makes one, without importing `tempfile` (and `random`) on every command."""
+    for _ in range(100):
+        tmp_name = str(folder / f".{name}.{os.getpid()}-{os.urandom(6).hex()}.tmp")
+        try:
+            return os.open(
+                tmp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600
+            ), tmp_name
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, f"cannot make a temporary file in {folder}")
 
 
 def _refuse_unless_regular(target: Path) -> None:

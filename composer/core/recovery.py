@@ -52,14 +52,12 @@ def _stamp(path: Path) -> list[int] | None:
 
 def known_clean(path: Path) -> float | None:
     """When `path` was last checked, if it is exactly as a clean close left it since a check less
-    than a day ago (else None): then
-    `PRAGMA quick_check` (which reads the whole file: ~30 ms for a year of incidents, on every
-    opening) can be skipped. The mark is taken away: only the next clean close puts it back, so
-    a process killed meanwhile leaves the file to be checked."""
-    marker = path.with_name(path.name + CLEAN_SUFFIX)
+    than a day ago (else None): then `PRAGMA quick_check` (which reads the whole file: ~30 ms for a
+    year of incidents, on every opening) can be skipped. A process killed while it had the file
+    open leaves its WAL beside it (only the last clean close removes it), and a change by anything
+    else moves the file's stamp: either way the next opening checks."""
     try:
-        mark = json.loads(marker.read_text(encoding="utf-8"))
-        marker.unlink()
+        mark = json.loads(path.with_name(path.name + CLEAN_SUFFIX).read_text(encoding="utf-8"))
         checked = float(mark["checked"])
     except (OSError, ValueError, TypeError, KeyError):
         return None
@@ -69,12 +67,18 @@ def known_clean(path: Path) -> float | None:
 
 
 def mark_clean(path: Path, checked: float) -> None:
-    """After the last connection closed: leave the stamp for the next opening (never an error)."""
+    """After the last connection closed: leave the stamp for the next opening (never an error;
+    nothing written when the mark already says it, as after a command that only read)."""
     stamp = _stamp(path)
-    if stamp is not None:
-        with contextlib.suppress(OSError):
-            marker = path.with_name(path.name + CLEAN_SUFFIX)
-            write_atomic(marker, json.dumps({"stamp": stamp, "checked": checked}), durable=False)
+    if stamp is None:
+        return
+    marker = path.with_name(path.name + CLEAN_SUFFIX)
+    text = json.dumps({"stamp": stamp, "checked": checked})
+    with contextlib.suppress(OSError):
+        if marker.read_text(encoding="utf-8") == text:
+            return
+    with contextlib.suppress(OSError):
+        write_atomic(marker, text, durable=False)
 
 
 def move_aside(path: Path) -> Path:

@@ -43,6 +43,13 @@ _SUMMARY_COLUMNS = """update_count = (SELECT count(*) FROM updates u WHERE u.inc
         ORDER BY u.created_at DESC, u.id DESC LIMIT 1
     )"""
 _SUMMARY_OF = "UPDATE incident_summary SET " + _SUMMARY_COLUMNS + " WHERE incident_id = {incident};"
+# ... and (migration 13) the times the list shows, read from the updates those figures name: a
+# statement of its own, after the one above, so that it reads the ids that one just set.
+_SUMMARY_TIMES = """latest_next_update_at = (SELECT u.next_update_at FROM updates u WHERE u.id = latest_update_id),
+    last_published_next_at = (SELECT u.next_update_at FROM updates u WHERE u.id = last_published_id),
+    last_published_at = (SELECT min(p.published_at) FROM publications p WHERE p.update_id = last_published_id)"""
+_SUMMARY_TIMES_OF = "UPDATE incident_summary SET " + _SUMMARY_TIMES + " WHERE incident_id = {incident};"
+_INCIDENT_OF = "(SELECT incident_id FROM updates WHERE id = {update})"
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: the first schema.
@@ -314,6 +321,53 @@ MIGRATIONS: tuple[str, ...] = (
         updated_at TEXT NOT NULL,
         UNIQUE (incident_id, email)
     );
+    """,
+    # 13: the list's figures hold the times themselves (the newest update's next-update time, the
+    # newest published one's, and when that went out), so that listing reads only incidents and
+    # their figures: reaching into a year of updates for them read pages scattered over the whole
+    # file (~10 ms of a cold `incidents list` at 1,000 x 20). The triggers of migration 11 are
+    # made again with the times, and a change of a next-update time or a publication keeps them.
+    f"""
+    ALTER TABLE incident_summary ADD COLUMN latest_next_update_at TEXT;
+    ALTER TABLE incident_summary ADD COLUMN last_published_next_at TEXT;
+    ALTER TABLE incident_summary ADD COLUMN last_published_at TEXT;
+    DROP TRIGGER summary_new_update;
+    DROP TRIGGER summary_update_moved;
+    DROP TRIGGER summary_gone_update;
+    DROP TRIGGER summary_new_publication;
+    DROP TRIGGER summary_gone_publication;
+    CREATE TRIGGER summary_new_update AFTER INSERT ON updates BEGIN
+        {_SUMMARY_OF.format(incident="NEW.incident_id")}
+        {_SUMMARY_TIMES_OF.format(incident="NEW.incident_id")}
+    END;
+    CREATE TRIGGER summary_update_moved AFTER UPDATE OF incident_id, created_at ON updates BEGIN
+        {_SUMMARY_OF.format(incident="OLD.incident_id")}
+        {_SUMMARY_TIMES_OF.format(incident="OLD.incident_id")}
+        {_SUMMARY_OF.format(incident="NEW.incident_id")}
+        {_SUMMARY_TIMES_OF.format(incident="NEW.incident_id")}
+    END;
+    CREATE TRIGGER summary_next_update AFTER UPDATE OF next_update_at ON updates BEGIN
+        {_SUMMARY_TIMES_OF.format(incident="NEW.incident_id")}
+    END;
+    CREATE TRIGGER summary_gone_update AFTER DELETE ON updates BEGIN
+        {_SUMMARY_OF.format(incident="OLD.incident_id")}
+        {_SUMMARY_TIMES_OF.format(incident="OLD.incident_id")}
+    END;
+    CREATE TRIGGER summary_new_publication AFTER INSERT ON publications BEGIN
+        {_SUMMARY_OF.format(incident=_INCIDENT_OF.format(update="NEW.update_id"))}
+        {_SUMMARY_TIMES_OF.format(incident=_INCIDENT_OF.format(update="NEW.update_id"))}
+    END;
+    CREATE TRIGGER summary_changed_publication AFTER UPDATE ON publications BEGIN
+        {_SUMMARY_OF.format(incident=_INCIDENT_OF.format(update="OLD.update_id"))}
+        {_SUMMARY_TIMES_OF.format(incident=_INCIDENT_OF.format(update="OLD.update_id"))}
+        {_SUMMARY_OF.format(incident=_INCIDENT_OF.format(update="NEW.update_id"))}
+        {_SUMMARY_TIMES_OF.format(incident=_INCIDENT_OF.format(update="NEW.update_id"))}
+    END;
+    CREATE TRIGGER summary_gone_publication AFTER DELETE ON publications BEGIN
+        {_SUMMARY_OF.format(incident=_INCIDENT_OF.format(update="OLD.update_id"))}
+        {_SUMMARY_TIMES_OF.format(incident=_INCIDENT_OF.format(update="OLD.update_id"))}
+    END;
+    UPDATE incident_summary SET {_SUMMARY_TIMES};
     """,
 )
 

@@ -17,6 +17,7 @@ A mixin of `Store` (it reads through the store's connection), kept here so the s
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 import unicodedata
@@ -34,12 +35,24 @@ SNIPPET_BEFORE = 60  # ... of them before it
 
 # A character FTS5's unicode61 tokenizer keeps in a word (letters, digits, private use), less the
 # separators migration 10 adds (U+02BC); combining accents stay with their letter.
-_WORD = re.compile(r"(?:[^\W_\u02bc]|[\u0300-\u036f])+")
 _IN_WORD = r"[^\W_\u02bc]"  # one character of a word, for look-arounds
-_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")  # Markdown [text](url): the text is what readers see
-_MARKUP = re.compile(r"[*`]+|^\s{0,3}(?:#{1,6}|>)\s*", re.MULTILINE)
-_SPACE = re.compile(r"\s+")
+
+
+class _Patterns:
+    """The module's expressions, compiled when first needed (not on every command's way in)."""
+
+    def __init__(self) -> None:
+        self.word = re.compile(r"(?:[^\W_\u02bc]|[\u0300-\u036f])+")
+        self.edges = re.compile(r"^[\W_]+|[\W_]+$")
+        self.link = re.compile(r"\[([^\]]*)\]\([^)]*\)")  # Markdown [text](url): the text is what readers see
+        self.markup = re.compile(r"[*`]+|^\s{0,3}(?:#{1,6}|>)\s*", re.MULTILINE)
+        self.space = re.compile(r"\s+")
+
+
+@functools.cache
+def _rx() -> _Patterns:
+    return _Patterns()
+
 
 Span = tuple[int, int]
 
@@ -101,8 +114,8 @@ def query_terms(text: str) -> list[str]:
     cleaned = "".join(c if c.isprintable() else " " for c in text[:MAX_QUERY_LENGTH])
     words: list[str] = []
     for raw in unicodedata.normalize("NFC", cleaned).split():
-        word = _EDGES.sub("", raw[:MAX_WORD_LENGTH])
-        if _WORD.search(word) and word not in words:
+        word = _rx().edges.sub("", raw[:MAX_WORD_LENGTH])
+        if _rx().word.search(word) and word not in words:
             words.append(word)
             if len(words) == MAX_WORDS:
                 break
@@ -139,7 +152,7 @@ def matched_spans(text: str, terms: list[str]) -> tuple[Span, ...]:
     whole: set[str] = set()
     prefixes: set[str] = set()
     for term in terms:
-        parts = _WORD.findall(fold(unicodedata.normalize("NFC", term)))
+        parts = _rx().word.findall(fold(unicodedata.normalize("NFC", term)))
         whole.update(parts[:-1])
         prefixes.update(parts[-1:])
     if not prefixes:
@@ -157,7 +170,9 @@ def _alternatives(words: set[str]) -> str:
 
 def snippet(body: str, terms: list[str]) -> tuple[str, tuple[Span, ...]]:
     """A line of `body` as plain text around its first matched word, and the matched words in it."""
-    plain = unicodedata.normalize("NFC", _SPACE.sub(" ", _MARKUP.sub("", _LINK.sub(r"\1", body))).strip())
+    plain = unicodedata.normalize(
+        "NFC", _rx().space.sub(" ", _rx().markup.sub("", _rx().link.sub(r"\1", body))).strip()
+    )
     spans = matched_spans(plain, terms)
     first = spans[0][0] if spans else 0
     start = max(0, min(first - SNIPPET_BEFORE, len(plain) - SNIPPET_LENGTH))  # as much text as fits

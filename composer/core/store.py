@@ -37,7 +37,7 @@ from composer.core.model import (
     utc_now,
 )
 from composer.core.model import parse_time as _dt
-from composer.core.outreach.tracking import OutreachQueries
+from composer.core.outreach_contacts import OutreachQueries
 from composer.core.record import Record
 from composer.core.search import SearchQueries
 from composer.core.site_queries import SiteQueries
@@ -404,7 +404,14 @@ class Store(ListingQueries, SearchQueries, SiteQueries, OutreachQueries):
         rows = self._conn.execute(
             "SELECT * FROM updates WHERE incident_id=? ORDER BY created_at, id", (incident_id,)
         ).fetchall()
-        return [self._update_from(row) for row in rows]
+        pubs: dict[int, list[sqlite3.Row]] = {row["id"]: [] for row in rows}  # all of them in one query
+        for pub in self._conn.execute(
+            "SELECT p.* FROM publications p JOIN updates u ON u.id = p.update_id WHERE u.incident_id=?"
+            " ORDER BY p.published_at",
+            (incident_id,),
+        ):
+            pubs.setdefault(pub["update_id"], []).append(pub)
+        return [self._update_from(row, pubs[row["id"]]) for row in rows]
 
     def latest_update(self, incident_id: int) -> Update | None:
         row = self._conn.execute(

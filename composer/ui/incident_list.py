@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, Q
 
 from composer.core.model import Incident, Update, utc_now
 from composer.ui.clock import format_duration
-from composer.ui.incident_filter import IncidentFilter
 from composer.ui.incident_model import FOREGROUND_ROLE, OPEN, IncidentModel, RowTexts
 
 if TYPE_CHECKING:
@@ -21,6 +20,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QColor, QPalette
 
     from composer.core.listing import IncidentSummary
+    from composer.ui.incident_filter import IncidentFilter
 
 AGE_TICK_MS = 30_000  # the ages ("4 min") are repainted at least this often
 AGE_MARGIN_MS = 100  # ... and just after a shown age changes, so they move with the status bar's
@@ -100,14 +100,12 @@ class IncidentList(QWidget):
         self.updates.setObjectName("updateList")
         incidents_label = QLabel(self.tr("&Incidents"))
         incidents_label.setBuddy(self.incidents)
-        self.filter = IncidentFilter()
-        self.filter.changed.connect(self._apply_filter)
+        self.filter: IncidentFilter | None = None  # made after the first paint: add_filter()
         updates_label = QLabel(self.tr("U&pdates"))
         updates_label.setBuddy(self.updates)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(incidents_label)
-        layout.addWidget(self.filter)
         layout.addWidget(self.incidents, 3)
         layout.addWidget(updates_label)
         layout.addWidget(self.updates, 2)
@@ -136,6 +134,10 @@ class IncidentList(QWidget):
         self._schedule_tick(utc_now())
         self.incidents_shown.emit(self.model.total())
 
+    def show_all(self, summaries: list[IncidentSummary]) -> None:
+        """Every incident, in the store's order, the selection kept (after a first screenful)."""
+        self.show_summaries(summaries, self.current_incident_id(), ordered=True)
+
     def incident_count(self) -> int:
         return self.model.total()
 
@@ -161,10 +163,23 @@ class IncidentList(QWidget):
         if summary is not None:
             self.put(summary.with_incident(incident))
 
+    def add_filter(self) -> IncidentFilter:
+        """The filter row above the list, made once, after the first paint (its combo boxes cost
+        start-up time the first frame does not need)."""
+        if self.filter is None:
+            from composer.ui.incident_filter import IncidentFilter  # noqa: PLC0415
+
+            self.filter = IncidentFilter()
+            self.filter.changed.connect(self._apply_filter)
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(layout.indexOf(self.incidents), self.filter)
+        return self.filter
+
     def open(self, incident_id: int, update_id: int | None = None) -> None:
         """Select an incident (clearing a filter that hides it) and one of its updates; the window
         follows through `incident_selected` and `update_selected`."""
-        if self.model.row_of(incident_id) is None and self.filter.active:
+        if self.model.row_of(incident_id) is None and self.filter is not None and self.filter.active:
             self.filter.clear()
         row = self.model.row_of(incident_id)
         if row is None:
@@ -220,9 +235,9 @@ class IncidentList(QWidget):
         if row is None:
             self.incidents.selectionModel().clear()
             return
-        index = self.model.index(row)
-        self.incidents.setCurrentIndex(index)
-        self.incidents.scrollTo(index)
+        # No scrollTo: its hint argument makes Qt's enums before the first paint (~8 ms); the row
+        # chosen here is the first, or one just put on screen.
+        self.incidents.setCurrentIndex(self.model.index(row))
 
     def show_updates(self, updates: list[Update], select: int | None) -> None:
         """Fill the list and select `select` quietly: the caller shows that update itself."""

@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from composer.ui.incident_form import IncidentForm
 
 
+FIRST_SCREEN = 60  # incidents listed before the first paint; the rest right after it
+
+
 class MainWindow(QMainWindow):
     """Built in two steps: what the first frame shows (the incidents and the editor), then,
     right after that frame is painted, the rest (menus, previews, checklist, network)."""
@@ -69,7 +72,7 @@ class MainWindow(QMainWindow):
         self.editor.save_failed.connect(self.status_panel.show_save_failed)
         self.editor.fields_changed.connect(self._on_update_fields)
         window_state.restore_geometry(self, context.ui_settings)
-        self.reload(select=None)
+        self.reload(select=None, screenful=FIRST_SCREEN)
 
     @property
     def incident(self) -> Incident | None:
@@ -212,7 +215,7 @@ class MainWindow(QMainWindow):
                 "profile": self.edit_profile,
                 "reload": lambda: self.reload(self.incident_list.current_incident_id()),
                 "find": self.search.find,
-                "filter": self.incident_list.filter.text.setFocus,
+                "filter": self.incident_list.add_filter().text.setFocus,
                 "focus_list": self.incident_list.incidents.setFocus,
                 "focus_editor": self.editor.focus_body,
                 "focus_previews": self.previews.setFocus,
@@ -243,6 +246,7 @@ class MainWindow(QMainWindow):
 
         if self._shut_down:
             return
+        self._list_the_rest()
         self.ensure_ready()
         QApplication.setWindowIcon(QIcon(str(app_icon_path())))  # SVG: loads the svg plugin
         report = self.context.open_report
@@ -254,13 +258,21 @@ class MainWindow(QMainWindow):
 
     # -- showing -----------------------------------------------------------------
 
-    def reload(self, select: int | None) -> None:
-        """Fill the incident list from the store (one query) and show `select` (None: the first)."""
+    def reload(self, select: int | None, *, screenful: int = -1) -> None:
+        """Fill the incident list from the store (one query; the first `screenful` of them, the rest
+        just after) and show `select` (None: the first)."""
         listing = self.incident_list
-        listing.show_summaries(self.store.incident_summaries(), select, ordered=True)
+        shown = self.store.incident_summaries(limit=screenful)
+        listing.show_summaries(shown, select, ordered=True)
+        self._rest_to_list = len(shown) == screenful  # a year of them: listed after the first paint
         if listing.current_incident_id() is None:  # none asked for, or gone: the first one
             listing.select_quietly(listing.first_incident_id())
         self.show_incident(listing.current_incident_id())
+
+    def _list_the_rest(self) -> None:
+        if self._rest_to_list and not self._shut_down:
+            self._rest_to_list = False
+            self.incident_list.show_all(self.store.incident_summaries())
 
     def _put_incident(self, incident_id: int | None, *, select: bool = False) -> None:
         """One incident's row as stored now (new, imported, published): the others are left alone."""
@@ -356,24 +368,9 @@ class MainWindow(QMainWindow):
         self._refresh_promises()
 
     def _load_check_config(self) -> CheckConfig:
-        """checks.toml in the data folder, with the roster and organisation from the store."""
-        from composer.core.checks.config import CONFIG_NAME, CheckConfig, ConfigError, load_config  # noqa: PLC0415
+        from composer.ui.store_watch import load_check_config  # noqa: PLC0415
 
-        path = self.context.home / CONFIG_NAME
-        config = CheckConfig()
-        if path.is_file():
-            try:
-                config = load_config(path)
-            except ConfigError as error:
-                self.context.prompter.warn(
-                    self.tr("Checklist settings"), self.tr("%1 — using the default settings.").replace("%1", str(error))
-                )
-        if not config.people:
-            config.people = self.store.people()
-        org = self.store.organisation()
-        if not config.organisation.name and not config.organisation.phone:
-            config.organisation = org
-        return config
+        return load_check_config(self.context.home, self.store, self.context.prompter, self)
 
     def current_draft(self) -> Draft | None:
         """The update on screen as the checklist sees it (the same draft `check` builds from a file)."""

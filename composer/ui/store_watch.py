@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from composer.core.checks import CheckConfig
     from composer.core.model import Organisation, Person
     from composer.core.store import Store
+    from composer.ui.interaction import Prompter
     from composer.ui.live_checks import LiveChecks
     from composer.ui.promise_watch import PromiseWatch
     from composer.ui.publish_workflow import PublishWorkflow
@@ -166,3 +167,24 @@ def edit_profile(window: SettingsWindow) -> None:
     window.save_all()
     if ProfileDialog(window.store, cast("QWidget", window)).exec():
         window.store_watch.poll()
+
+
+def load_check_config(home: Path, store: Store, prompter: Prompter, parent: QWidget) -> CheckConfig:
+    """checks.toml in the data folder, with the roster and organisation from the store."""
+    from composer.core.checks.config import CONFIG_NAME, CheckConfig, ConfigError, load_config  # noqa: PLC0415
+
+    path = home / CONFIG_NAME
+    config = CheckConfig()
+    if path.is_file():
+        try:
+            config = load_config(path)
+        except ConfigError as error:
+            prompter.warn(
+                parent.tr("Checklist settings"), parent.tr("%1 — using the default settings.").replace("%1", str(error))
+            )
+    if not config.people:
+        config.people = store.people()
+    org = store.organisation()
+    if not config.organisation.name and not config.organisation.phone:
+        config.organisation = org
+    return config

@@ -124,6 +124,10 @@ def test_the_figures_stay_in_step_as_updates_come_and_go(store):
     moved.created_at = NOW - timedelta(days=30)
     store._conn.execute("UPDATE updates SET created_at = ? WHERE id = ?", (moved.created_at.isoformat(), moved.id))
     agrees()
+    draft = store.updates(4)[-1]
+    draft.next_update_at = NOW + timedelta(hours=3)  # a new promise typed into the newest update
+    store.save_update(draft)
+    agrees()
     store.delete_incident(5)
     agrees()
     assert store._conn.execute("SELECT count(*) FROM incident_summary WHERE incident_id = 5").fetchone()[0] == 0
@@ -145,7 +149,8 @@ def test_an_older_database_gets_its_figures_on_upgrade(tmp_path):
         )
     )
     assert schema.MIGRATIONS[10].lstrip().startswith("CREATE TABLE incident_summary")
-    store._conn.executescript(f"BEGIN; {schema.MIGRATIONS[10]} COMMIT;")
+    for step in (10, 12):  # the figures (11), then their times (13)
+        store._conn.executescript(f"BEGIN; {schema.MIGRATIONS[step]} COMMIT;")
     store.close()
     store, report = Store.open(path)
     assert not report.message

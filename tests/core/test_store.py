@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sqlite3
+import subprocess
+import sys
 from datetime import timedelta
 
 import pytest
@@ -204,6 +207,17 @@ def test_an_import_that_fails_halfway_leaves_no_incident_behind(store):
     assert [i.title for i in store.incidents()] == ["Two"]
 
 
+KILLED_WHILE_OPEN = """
+import os, signal, sys
+from pathlib import Path
+from composer.core.model import Incident
+from composer.core.store import Store
+store, _ = Store.open(Path(sys.argv[1]))
+store.add_incident(Incident(title="written before the kill"))
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
 def test_a_clean_close_spares_the_next_opening_the_whole_file_check(tmp_path, monkeypatch):
     """PRAGMA quick_check reads every page (~30 ms for a year of incidents): it runs when the file
     is not exactly as a clean close left it, after a kill, and once a day regardless (bit rot)."""
@@ -218,13 +232,18 @@ def test_a_clean_close_spares_the_next_opening_the_whole_file_check(tmp_path, mo
     store.close()
     assert len(checks) == 1 and (tmp_path / "composer.db.clean").exists()
 
+    marked = (tmp_path / "composer.db.clean").stat().st_mtime_ns
     store, _ = Store.open(path)
     assert len(checks) == 1  # untouched since a clean close: not read again
-    assert not (tmp_path / "composer.db.clean").exists()  # open now: no longer known to be at rest
-    # Killed without closing (the mark stays away), then opened again: checked.
-    store._conn.close()
+    store.incidents()
+    store.close()
+    assert (tmp_path / "composer.db.clean").stat().st_mtime_ns == marked  # only read: nothing rewritten
+    # Killed while it had the file open (here, while writing): its WAL stays beside the file.
+    killed = subprocess.run([sys.executable, "-c", KILLED_WHILE_OPEN, str(path)], capture_output=True, timeout=60)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert (tmp_path / "composer.db-wal").exists()
     store, _ = Store.open(path)
-    assert len(checks) == 2
+    assert len(checks) == 2 and store.incident(2).title == "written before the kill"
     store.close()
 
     # A day later, an untouched file is checked again: damage the file system never noticed.

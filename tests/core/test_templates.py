@@ -151,7 +151,8 @@ def test_a_clock_time_says_utcs_day_when_it_is_another():
     late = datetime(2026, 11, 23, 23, 30, tzinfo=UTC)
     assert clock({"zone": "Europe/Madrid"}, late) == "00:30 CET (23:30 UTC, 23 Nov)"
     assert clock({"zone": "Europe/Madrid", "lang": "ca"}, late) == "00:30 CET (23:30 UTC, 23 de nov.)"
-    assert clock({"zone": "America/New_York", "lang": "es"}, late + timedelta(hours=3)) == "21:30 EST (02:30 UTC, 24 nov)"
+    new_york = {"zone": "America/New_York", "lang": "es"}
+    assert clock(new_york, late + timedelta(hours=3)) == "21:30 EST (02:30 UTC, 24 nov)"
     assert clock({"zone": "Europe/Madrid"}, late - timedelta(hours=2)) == "22:30 CET (21:30 UTC)"  # the same day
 
 

@@ -164,10 +164,10 @@ def test_creating_importing_and_saving_never_read_the_whole_list_again(make_wind
     whole = []
     real = window.store.incident_summaries
 
-    def counted(incident_id=None, *, open_only=False):
+    def counted(incident_id=None, *, open_only=False, limit=-1):
         if incident_id is None and not open_only:
             whole.append(1)
-        return real(incident_id, open_only=open_only)
+        return real(incident_id, open_only=open_only, limit=limit)
 
     window.store.incident_summaries = counted
     prompter.answers.append("Email delivery delayed")
@@ -184,3 +184,23 @@ def test_creating_importing_and_saving_never_read_the_whole_list_again(make_wind
     assert whole == []  # one row each time, never the whole list
     window.menu_actions.reload.trigger()  # F5 does read it all: that is what it is for
     assert whole == [1]
+
+
+def test_a_long_history_lists_a_screenful_first_and_the_rest_right_after(make_window, home, qtbot):
+    from composer.core.store import Store
+    from composer.ui.main_window import FIRST_SCREEN
+
+    store, _ = Store.open(home / "composer.db")
+    with store.transaction():
+        for n in range(FIRST_SCREEN + 15):
+            store.add_incident(
+                Incident(title=f"Incident {n}", status=Status.RESOLVED, started_at=NOW - timedelta(days=n + 1))
+            )
+        store.add_incident(
+            Incident(title="Still open", status=Status.INVESTIGATING, started_at=NOW - timedelta(days=400))
+        )
+    store.close()
+    window = make_window()  # waits for the first paint and what follows it
+    qtbot.waitUntil(lambda: window.incident_list.incident_count() == FIRST_SCREEN + 16, timeout=10_000)
+    assert window.incident.title == "Still open"  # open first, however old; still selected after the fill
+    assert window.incident_list.current_incident_id() == window.incident.id

@@ -50,16 +50,20 @@ def _zone_abbreviation(local: datetime) -> str:
     return f"UTC{'+' if minutes >= 0 else '-'}{hours}" + (f":{rest:02d}" if rest else "")
 
 
+COMPACT_TIMES = "_compact_times"  # set by render() for channels with a length limit
+
+
 def clock(context: Context, value: object) -> str:
     """'15:30 CET (14:30 UTC)': the readers' zone first, UTC beside it, with UTC's day when it is
-    another ('00:30 CET (23:30 UTC, 23 Nov)'): a reader who goes by UTC must not read the wrong day."""
+    another ('00:30 CET (23:30 UTC, 23 Nov)'): a reader who goes by UTC must not read the wrong day.
+    Not in a post with a length limit (COMPACT_TIMES in the context): it links to the full update."""
     moment = _as_datetime(value)
     local = moment.astimezone(_zone(context))
     text = f"{local:%H:%M} {_zone_abbreviation(local)}"
     if local.utcoffset() != timedelta(0):
         utc = moment.astimezone(UTC)
         day = ""
-        if utc.date() != local.date():
+        if utc.date() != local.date() and not context.get(COMPACT_TIMES):
             from babel.dates import format_date  # noqa: PLC0415
 
             day = ", " + format_date(utc.date(), "d MMM", locale=str(context.get("lang", "en"))).replace("’", "'")

@@ -28,7 +28,7 @@ from composer.core.templates.bounds import (
 )
 from composer.core.templates.channels import CHANNELS, Channel
 from composer.core.templates.fields import FieldError
-from composer.core.templates.filters import CONTEXT_FILTERS, FILTERS, FilterError
+from composer.core.templates.filters import COMPACT_TIMES, CONTEXT_FILTERS, FILTERS, FilterError
 from composer.core.templates.library import TemplateInfo, unknown_stage
 
 if TYPE_CHECKING:
@@ -360,6 +360,8 @@ def render_template(
     values = collect_values(info, given, sample)
     context: dict[str, object] = {**values, "lang": info.language, "now": now or datetime.now(UTC)}
     context.setdefault("zone", "UTC")
+    # A post with a length limit links to the full update: its clock times stay short (filters.clock).
+    context[COMPACT_TIMES] = channel.limit is not None
     text = _render_string(info.source, info.id, channel.autoescape, context)
     subject = _render_string(info.subject, f"{info.id} (subject)", False, context).strip() if info.subject else ""
     text = text.strip() + "\n"
