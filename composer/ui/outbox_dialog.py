@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -46,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from composer.core.model import utc_now
 from composer.ui.publishing_context import ServiceMaker, post_link
+from composer.ui.table_model import RowsModel
 
 if TYPE_CHECKING:
     from composer.app import AppContext
@@ -133,7 +133,7 @@ def local_time(moment: datetime | None) -> str:
     )
 
 
-class OutboxModel(QAbstractTableModel):
+class OutboxModel(RowsModel["JobRow"]):
     """Jobs as rows, newest first."""
 
     HEADERS = (
@@ -147,26 +147,8 @@ class OutboxModel(QAbstractTableModel):
     )
     LINK = 6
 
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.rows: list[JobRow] = []
-        self._headers = [QCoreApplication.translate("OutboxModel", str(text)) for text in self.HEADERS]
-
     def set_rows(self, rows: list[JobRow]) -> None:
-        self.beginResetModel()
-        self.rows = sorted(rows, key=lambda row: row.id, reverse=True)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+        super().set_rows(sorted(rows, key=lambda row: row.id, reverse=True))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

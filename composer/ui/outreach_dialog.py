@@ -109,7 +109,7 @@ class OutreachDialog(QDialog):
         self.sending.progressed.connect(self._table_soon)
         self.sending.ended.connect(self.tracking.refresh)
         self._message_changed()
-        self.tabs.setCurrentIndex(self.TRACKING if self.tracking.model.contacts else self.LIST)
+        self.tabs.setCurrentIndex(self.TRACKING if self.tracking.model.rows else self.LIST)
         self.resize(1180, 760)
 
     # -- page 1: the list ------------------------------------------------------------

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -33,6 +32,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from composer.ui.table_model import RowsModel
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -64,7 +65,7 @@ def _when(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment is not None else ""
 
 
-class ContactsModel(QAbstractTableModel):
+class ContactsModel(RowsModel["Contact"]):
     """The customers of one incident's outreach, in the order they were first added."""
 
     HEADERS = (
@@ -78,31 +79,10 @@ class ContactsModel(QAbstractTableModel):
     )
     STATE, PHONE, WHY = 2, 4, 6
 
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.contacts: list[Contact] = []
-        self._headers = [QCoreApplication.translate("ContactsModel", str(text)) for text in self.HEADERS]
-
-    def set_contacts(self, contacts: list[Contact]) -> None:
-        self.beginResetModel()
-        self.contacts = list(contacts)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.contacts)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        contact, column = self.contacts[index.row()], index.column()
+        contact, column = self.rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(contact, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -240,7 +220,7 @@ class TrackingPage(QWidget):
         calls = [c for c in everyone if c.call_at is not None]
         self._count = len(everyone)
         shown = self._store.call_list(self._incident_id) if self.call_list.isChecked() else everyone
-        self.model.set_contacts(shown)
+        self.model.set_rows(shown)
         selection = self.table.selectionModel()
         for row, contact in enumerate(shown):
             if contact.email in chosen:
@@ -265,11 +245,11 @@ class TrackingPage(QWidget):
 
     def selected_emails(self) -> list[str]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [self.model.contacts[row].email for row in rows if row < len(self.model.contacts)]
+        return [self.model.rows[row].email for row in rows if row < len(self.model.rows)]
 
     def select_email(self, email: str) -> None:
         """Select one customer's row (tests, and after a copy)."""
-        for row, contact in enumerate(self.model.contacts):
+        for row, contact in enumerate(self.model.rows):
             if contact.email == email:
                 self.table.selectRow(row)
                 return
@@ -282,7 +262,7 @@ class TrackingPage(QWidget):
         self.export.setEnabled(self._count > 0)
 
     def _phone_of(self, email: str) -> str:
-        return next((c.phone for c in self.model.contacts if c.email == email), "")
+        return next((c.phone for c in self.model.rows if c.email == email), "")
 
     # -- marking -----------------------------------------------------------------
 
@@ -319,10 +299,10 @@ class TrackingPage(QWidget):
 
     def _clicked(self, index: QModelIndex) -> None:
         if index.column() == ContactsModel.PHONE:
-            self.copy_phone(self.model.contacts[index.row()])
+            self.copy_phone(self.model.rows[index.row()])
 
     def _copy_selected(self) -> None:
-        numbers = [c for c in self.model.contacts if c.email in set(self.selected_emails()) and c.phone]
+        numbers = [c for c in self.model.rows if c.email in set(self.selected_emails()) and c.phone]
         if numbers:
             self.copy_phone(numbers[0])
 

@@ -20,7 +20,8 @@ def test_good_settings_have_no_problem():
 
 
 def test_a_missing_required_setting_is_named_by_its_label():
-    assert settings_problem(EMAIL, {**GOOD, "to": " "}, has_secret=True) == "To is required."
+    assert settings_problem(EMAIL, {**GOOD, "from": " "}, has_secret=True) == "From is required."
+    assert settings_problem(EMAIL, {**GOOD, "to": " "}, has_secret=True) == ""  # an account for customers one by one
 
 
 def test_the_publishers_own_check_runs_before_saving():

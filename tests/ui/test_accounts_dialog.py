@@ -94,9 +94,9 @@ def test_a_missing_required_field_is_said_and_nothing_is_saved(make_window, qtbo
     window.context.credentials = MemoryCredentials()
     dialog = open_dialog(window, qtbot)
     editor = fill_email_account(dialog, "status mail", 2525, smtp_certificate)
-    editor.inputs["to"].setText("")
+    editor.inputs["from"].setText("")
     editor.save_button.click()
-    assert editor.error.text() == "To is required."
+    assert editor.error.text() == "From is required."
     assert window.store.accounts() == []
     assert editor.isVisible()
 
@@ -231,12 +231,12 @@ def test_test_connection_in_the_form_says_a_missing_field_like_save(make_window,
     window.context.credentials = MemoryCredentials()
     dialog = open_dialog(window, qtbot)
     editor = fill_email_account(dialog, "status mail", 2525, smtp_certificate)
-    editor.inputs["to"].setText("")
+    editor.inputs["from"].setText("")
     with qtbot.assertNotEmitted(editor.tested, wait=200):
         editor.test_button.click()
-    assert editor.error.text() == "To is required."
+    assert editor.error.text() == "From is required."
     assert editor.test_result.text() == ""
-    editor.inputs["to"].setText("alice@example.org")
+    editor.inputs["from"].setText("Status <status@example.org>")
     editor.name.setText("")
     editor.test_button.click()
     assert editor.error.text() == "Give the account a name."

@@ -122,9 +122,9 @@ def test_sending_reaches_each_customer_once_on_the_server(ready, relay, make_win
     assert progress.value() == progress.maximum()
     assert dialog.sending.counts.text().startswith("3 sent.")
     model = dialog.tracking.model
-    assert [c.email for c in model.contacts] == list(GOOD)
-    assert {c.state for c in model.contacts} == {"contacted"}
-    assert all(model.text(c, model.STATE) == "Contacted" and model.text(c, 3) for c in model.contacts)
+    assert [c.email for c in model.rows] == list(GOOD)
+    assert {c.state for c in model.rows} == {"contacted"}
+    assert all(model.text(c, model.STATE) == "Contacted" and model.text(c, 3) for c in model.rows)
 
     # Sent again: nobody gets a second message.
     dialog.sending.send.click()
@@ -171,7 +171,7 @@ def test_marks_the_call_list_and_the_export(ready, make_window, prompter, qtbot,
     tracking.select_email("laura@example.com")
     prompter.answers.append("Wants to talk about a refund")
     tracking.needs_call.click()
-    states = {c.email: c for c in tracking.model.contacts}
+    states = {c.email: c for c in tracking.model.rows}
     assert states["emma@example.com"].state == "replied" and states["emma@example.com"].replied_by == default_actor()
     laura = states["laura@example.com"]
     assert laura.state == "needs-call" and laura.call_by == default_actor()
@@ -179,7 +179,7 @@ def test_marks_the_call_list_and_the_export(ready, make_window, prompter, qtbot,
     assert states["pau@example.com"].state == "contacted"
 
     tracking.call_list.setChecked(True)  # who must be phoned, with their numbers
-    assert [(c.name, c.phone) for c in tracking.model.contacts] == [("Laura Puig", "+34612345678")]
+    assert [(c.name, c.phone) for c in tracking.model.rows] == [("Laura Puig", "+34612345678")]
     index = tracking.model.index(0, tracking.model.PHONE)
     tracking.table.clicked.emit(index)  # a click on the number copies it
     assert QApplication.clipboard().text() == "+34612345678"
@@ -197,7 +197,7 @@ def test_marks_the_call_list_and_the_export(ready, make_window, prompter, qtbot,
     tracking.call_list.setChecked(False)
     tracking.select_email("laura@example.com")
     tracking.clear_marks.click()
-    assert {c.state for c in tracking.model.contacts if c.email != "emma@example.com"} == {"contacted"}
+    assert {c.state for c in tracking.model.rows if c.email != "emma@example.com"} == {"contacted"}
 
 
 def test_the_table_opens_without_a_send_for_an_incident_already_reached(ready, make_window, prompter, qtbot):
@@ -209,7 +209,7 @@ def test_the_table_opens_without_a_send_for_an_incident_already_reached(ready, m
     qtbot.waitUntil(lambda: 1 not in window.reaching.dialogs, timeout=WAIT_MS)
     again = window.reaching.reach_customers()
     assert again is not dialog and again.tabs.currentIndex() == again.TRACKING
-    assert len(again.tracking.model.contacts) == len(GOOD)
+    assert len(again.tracking.model.rows) == len(GOOD)
     assert again.tracking.summary.text() == "Customers: 3 — 3 contacted."
 
 

@@ -1,18 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Who was reached, per incident: one row per customer (schema migration 12).
-
-Whether a customer's message went out is the outbox's to say, never a copy of it: a row names
-the outbox job of the customer's newest message (`job_key`), and its state is read through it
-(so a crash between sending and recording cannot make the two disagree). A row also keeps why no
-message could be made for the customer (a missing field), and what people mark by hand: replied,
-needs a call (with a note) — each with when and who did it.
-
-`Contact.state`, the one word shown per customer, is the first that applies of: `replied`,
-`needs-call`, then the message's: `contacted` (sent), `failed`, `uncertain` (it may or may not
-have gone out: the user decides), `sending`, `pending` (not sent yet), `cancelled`.
-
-The store's side (`Contact`, `OutreachQueries`, the mixin of `Store`) is in
-`composer.core.outreach_contacts`, light enough for the first paint; this module adds the CSV.
+"""Who was reached, per incident, as CSV for a spreadsheet; the rows themselves (schema migration
+12: what a row keeps, how its state is read from the outbox, `Contact`, the `Store` mixin) are in
+`composer.core.outreach_contacts`, light enough for the first paint, and re-exported here.
 """
 
 from __future__ import annotations
