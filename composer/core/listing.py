@@ -35,9 +35,9 @@ SUMMARY_SQL = SUMMARY_SQL.replace(
 )
 _NEWEST = " ORDER BY i.started_at DESC, i.id DESC"
 # The list's order: open incidents, then closed ones by month of start, newest first.
-# (A closed incident's month follows its start: ordering by the start orders the months too, and
-# spares the sort a local month for every row.)
-LIST_ORDER = " ORDER BY closed_month IS NOT NULL, i.started_at DESC, i.id DESC"
+# (A closed incident's month follows its start: ordering by the start orders the months too, so
+# the local month is worked out only for the rows returned, not for every row the sort looks at.)
+LIST_ORDER = f" ORDER BY i.status IN ({_CLOSED}), i.started_at DESC, i.id DESC"
 
 
 OPEN_GROUP = (1, 0, 0)  # the list's group of open incidents: sorts before every (0, year, month)
