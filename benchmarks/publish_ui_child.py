@@ -109,17 +109,11 @@ class StallProfile:
 
 def main(spec_path: str, runs: int) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from scripted import Answers
+
     from composer.app import build_context, create_application, create_window
     from composer.core.credentials import MemoryCredentials
-    from composer.ui.interaction import Prompter
     from composer.ui.publish_gate import OverrideDialog
-
-    class Answers(Prompter):
-        def ask_text(self, title: str, label: str, default: str = "") -> str | None:
-            return "Email delivery delayed"
-
-        def warn(self, title: str, text: str) -> None:
-            raise RuntimeError(f"{title}: {text}")
 
     OverrideDialog.ask = classmethod(lambda cls, failures, parent=None: "Benchmark: the gate is not measured")
     accounts = json.loads(Path(spec_path).read_text(encoding="utf-8"))

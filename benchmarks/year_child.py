@@ -21,15 +21,9 @@ WATCH_MS = 600
 
 def main(runs: int) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from scripted import Answers
+
     from composer.app import build_context, create_application, create_window
-    from composer.ui.interaction import Prompter
-
-    class Answers(Prompter):
-        def ask_text(self, title: str, label: str, default: str = "") -> str | None:
-            return "Email delivery delayed"
-
-        def warn(self, title: str, text: str) -> None:
-            raise RuntimeError(f"{title}: {text}")
 
     app = create_application([sys.argv[0]])
     context = build_context(prompter=Answers())

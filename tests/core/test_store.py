@@ -127,20 +127,25 @@ def test_garbage_file_is_moved_aside_and_a_new_store_starts(tmp_path):
     store.close()
 
 
-def test_damaged_pages_keep_every_readable_row(tmp_path):
-    path = tmp_path / "composer.db"
+def _with_late_revisions_wrecked(path):
+    """A store closed cleanly with an update to keep and 40 long revisions of another; its bytes
+    with the last pages (where the late revisions live) wrecked, the first pages intact."""
     store, _ = Store.open(path)
     incident, update = _incident_with_update(store, "The text that must survive.")
     other = store.add_update(Update(incident_id=incident.id, body="filler " * 3000))
     for n in range(40):
         store.save_body(other.id, f"revision {n} " + "x" * 4000, utc_now() + timedelta(minutes=2 * n))
-    store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     data = bytearray(path.read_bytes())
     page = 4096
-    # Wreck the last pages, where the late revisions live; the first pages stay intact.
     for offset in range(len(data) - 6 * page, len(data) - page, page):
         data[offset : offset + 64] = b"\xff" * 64
+    return incident, update, data
+
+
+def test_damaged_pages_keep_every_readable_row(tmp_path):
+    path = tmp_path / "composer.db"
+    incident, update, data = _with_late_revisions_wrecked(path)
     before = path.stat()
     path.write_bytes(bytes(data))
     # The file changed since the app closed it: its stamp no longer matches the clean-close mark.
@@ -265,17 +270,9 @@ def test_bit_rot_under_an_unchanged_stamp_is_found_by_the_daily_check(tmp_path):
     from composer.core import recovery
 
     path = tmp_path / "composer.db"
-    store, _ = Store.open(path)
-    incident, update = _incident_with_update(store, "The text that must survive.")
-    other = store.add_update(Update(incident_id=incident.id, body="filler " * 3000))
-    for n in range(40):
-        store.save_body(other.id, f"revision {n} " + "x" * 4000, utc_now() + timedelta(minutes=2 * n))
-    store.close()
+    _incident, update, data = _with_late_revisions_wrecked(path)
     marker = tmp_path / "composer.db.clean"
     mark = json.loads(marker.read_text())
-    data = bytearray(path.read_bytes())
-    for offset in range(len(data) - 6 * 4096, len(data) - 4096, 4096):
-        data[offset : offset + 64] = b"\xff" * 64
     path.write_bytes(bytes(data))
     # The disk changed the bytes and the file system noticed nothing: the stamp is the old one.
     marker.write_text(json.dumps({"stamp": recovery._stamp(path), "checked": mark["checked"] - recovery.RECHECK_AFTER}))
