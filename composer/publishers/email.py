@@ -21,8 +21,7 @@ import smtplib
 import socket
 import ssl
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.headerregistry import Address
@@ -31,28 +30,26 @@ from email.utils import format_datetime
 from html import escape
 from pathlib import Path
 
-from composer.core.secrets import scrub
 from composer.core.subjects import correction_subject
 from composer.publishers.base import (
     API_VERSION,
     Account,
     AccountField,
-    AuthRejected,
     Cancelled,
-    NetworkError,
     OutcomeUnknown,
     Post,
     PublishableUpdate,
     PublishError,
     Receipt,
-    Rejected,
     Report,
     TextPolicy,
     no_report,
 )
 from composer.publishers.email_addresses import addresses, unsubscribe_link
 from composer.publishers.email_personal import personal_headers
-from composer.publishers.smtp_bounded import BoundedSMTP, BoundedSMTPSSL, ReplyTooLong
+from composer.publishers.smtp_bounded import BoundedSMTP, BoundedSMTPSSL
+from composer.publishers.smtp_errors import reply_text as _reply
+from composer.publishers.smtp_errors import translated as _translated
 from composer.publishers.web import is_loopback, timeout_field, timeout_seconds
 
 SECURITY_CHOICES = ("starttls", "tls", "none")
@@ -485,12 +482,7 @@ def _close(client: smtplib.SMTP) -> None:
         client.close()
 
 
-# --- errors -----------------------------------------------------------------------------------
-
-
-def _reply(code: int, reply: bytes | str) -> str:
-    text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
-    return f"{code} {' '.join(text.split())}".strip()
+# --- the hand-over of the data ---------------------------------------------------------------
 
 
 def _watch_hand_over(client: smtplib.SMTP) -> Callable[[], bool]:
@@ -506,99 +498,6 @@ def _watch_hand_over(client: smtplib.SMTP) -> Callable[[], bool]:
 
     client.send = send_and_watch  # type: ignore[method-assign,assignment]
     return lambda: written[0]
-
-
-@contextmanager
-def _translated(settings: _Settings, password: str) -> Iterator[None]:
-    """Turn what smtplib, ssl and socket raise into the publisher errors, with plain words."""
-    try:
-        yield
-    except PublishError:
-        raise  # ours already, in plain words
-    except (OSError, smtplib.SMTPException) as error:
-        translated = _translate(error, settings)
-        translated.args = (" ".join(scrub(str(translated), password, username=settings.username).split()),)
-        raise translated from None
-
-
-def _translate(error: OSError, settings: _Settings) -> PublishError:
-    where = settings.where
-    if isinstance(error, smtplib.SMTPAuthenticationError):
-        return AuthRejected(
-            f"{where}: the server refused the user name or password ({_reply(error.smtp_code, error.smtp_error)})."
-        )
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        replies = "; ".join(f"{address}: {_reply(code, reply)}" for address, (code, reply) in error.recipients.items())
-        return _rejected(f"{where} refused the recipients: {replies}", [code for code, _ in error.recipients.values()])
-    if isinstance(error, smtplib.SMTPSenderRefused):
-        return _rejected(
-            f"{where} refused the sender {error.sender}: {_reply(error.smtp_code, error.smtp_error)}", [error.smtp_code]
-        )
-    if isinstance(error, smtplib.SMTPDataError):
-        return _rejected(f"{where} refused the message: {_reply(error.smtp_code, error.smtp_error)}", [error.smtp_code])
-    if isinstance(error, smtplib.SMTPNotSupportedError):
-        text = str(error)
-        if "STARTTLS" in text.upper():
-            return PublishError(
-                f"{where} does not offer STARTTLS. If it is an implicit-TLS port (usually 465), choose security “tls”."
-            )
-        if "AUTH" in text.upper():
-            return PublishError(
-                f"{where} does not offer a login on this connection; leave the user name empty "
-                "or check the security setting."
-            )
-        return PublishError(f"{where}: {text}")
-    if isinstance(error, ReplyTooLong):
-        return NetworkError(f"{where} {error}; check the host and the port.")
-    if isinstance(error, smtplib.SMTPServerDisconnected):
-        cause = error.__cause__ or error.__context__
-        if isinstance(cause, OSError) and not isinstance(cause, smtplib.SMTPException):
-            return _translate(cause, settings)  # smtplib wraps a timeout or a reset in "disconnected"
-        return NetworkError(
-            f"{where} closed the connection unexpectedly. Check the security setting "
-            "(tls for port 465, starttls for 587) and try again."
-        )
-    if isinstance(error, smtplib.SMTPConnectError):
-        return NetworkError(f"{where} refused the session: {_reply(error.smtp_code, error.smtp_error)}")
-    if isinstance(error, smtplib.SMTPResponseException):
-        return _rejected(f"{where} answered {_reply(error.smtp_code, error.smtp_error)}", [error.smtp_code])
-    if isinstance(error, smtplib.SMTPException):
-        return PublishError(f"{where}: {error}")
-    if isinstance(error, ssl.SSLCertVerificationError):
-        reason = error.verify_message or error.reason or "not trusted"
-        return NetworkError(
-            f"The certificate of {where} could not be verified ({reason}). If the server uses a certificate "
-            "from a private certificate authority, set the ca_file option to that authority's PEM file."
-        )
-    if isinstance(error, ssl.SSLError):
-        return NetworkError(
-            f"The secure connection to {where} failed ({error.reason or error}). Check the "
-            "security setting: port 465 usually needs tls, port 587 starttls."
-        )
-    if isinstance(error, socket.gaierror):
-        return NetworkError(
-            f"The mail server name {settings.host} could not be found ({error.strerror}); "
-            "check the host name and the network."
-        )
-    if isinstance(error, ConnectionRefusedError):
-        return NetworkError(
-            f"{where} refused the connection: no mail server is listening there. Check the host and the port."
-        )
-    if isinstance(error, TimeoutError):
-        return NetworkError(
-            f"{where} did not answer within {settings.timeout:g} seconds. Check the host, "
-            "the port and the security setting (tls for port 465, starttls for 587)."
-        )
-    if isinstance(error, ConnectionError):
-        return NetworkError(f"The connection to {where} was lost ({error.strerror or error}).")
-    return NetworkError(f"Could not reach {where} ({error.strerror or error}).")
-
-
-def _rejected(message: str, codes: list[int]) -> Rejected:
-    error = Rejected(message)
-    # 4xx replies are temporary (a full mailbox, greylisting): a later retry may succeed.
-    error.retryable = bool(codes) and all(400 <= code < 500 for code in codes)
-    return error
 
 
 __all__ = ["EmailPublisher", "root_message_id", "update_message_id"]
