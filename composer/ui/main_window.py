@@ -342,7 +342,11 @@ class MainWindow(QMainWindow):
             self.status_panel.follow(self._incident, self._promise(self._incident))
 
     def _promise(self, incident: Incident) -> Promise:
-        return promise_for(incident, self.store.updates(incident.id or 0), utc_now(), self._remind_before())
+        """From the figures the store keeps (one row, not every update: it runs on each keystroke)."""
+        found = self.store.incident_summaries(incident.id or 0)
+        if not found:  # deleted meanwhile: nothing published
+            return promise_for(incident, [], utc_now(), self._remind_before())
+        return found[0].promise(utc_now(), self._remind_before(), incident=incident)
 
     def _remind_before(self) -> timedelta:
         return self.check_config.remind_before if self._ready else DEFAULT_WARN_BEFORE
