@@ -1,0 +1,115 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The interface's language for what core, publishers and the command line say, without Qt.
+
+The widgets are translated by Qt Linguist (`resources/i18n/*.ts` → `.qm`); what is said outside
+the widgets — checklist messages and fixes, publisher errors, command-line messages — comes from
+gettext catalogues: `resources/locale/<lang>/LC_MESSAGES/composer.po` in the repository, compiled
+to `composer.mo` beside it by `tools/build_translations.py` (`./dev` runs it; the `.mo` is not
+committed). A checkout where the `.mo` was never built still speaks the language: the `.po` is
+compiled in memory with Babel, once.
+
+The interface language is separate from each update's language: an update written in Catalan is
+checked by Catalan rules, while the messages about it are in the language of whoever reads them.
+
+    from composer.core.i18n import _, N_, ngettext
+    raise PublishError(_("The server refused the password."))
+    LABEL = N_("Retry")        # marked for extraction; translated where it is shown: _(LABEL)
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import os
+from importlib import resources
+
+DOMAIN = "composer"
+SOURCE_LANGUAGE = "en"
+# The interface's languages, in the order a language menu lists them.
+SUPPORTED: tuple[str, ...] = ("en", "ca", "es")
+
+_translations: gettext.NullTranslations = gettext.NullTranslations()
+_language = SOURCE_LANGUAGE
+
+
+def _(message: str) -> str:
+    """`message` in the interface language (itself when there is no translation)."""
+    return _translations.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translations.ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """For a word that reads differently in two places ("Open" a file, an "Open" incident)."""
+    return _translations.pgettext(context, message)
+
+
+def N_(message: str) -> str:
+    """Marks a string for extraction without translating it (module-level constants)."""
+    return message
+
+
+def language() -> str:
+    """The interface language in effect: one of SUPPORTED."""
+    return _language
+
+
+def supported(code: str | None) -> str | None:
+    """The supported language a locale name means ("ca_ES.UTF-8" → "ca", "es-419" → "es"), or None."""
+    if not code:
+        return None
+    base = code.replace("-", "_").split(".", 1)[0].split("@", 1)[0].split("_", 1)[0].lower()
+    return base if base in SUPPORTED else None
+
+
+def system_language(environ: dict[str, str] | None = None) -> str:
+    """The language the system asks for, as gettext reads it (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
+
+    LANGUAGE may list several ("ca:es:en"): the first supported one wins. "C" and "POSIX" mean
+    the source language."""
+    env = os.environ if environ is None else environ
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(variable, "")
+        if not value:
+            continue
+        for candidate in value.split(":"):
+            found = supported(candidate)
+            if found:
+                return found
+        if variable != "LANGUAGE":
+            # The first of LC_ALL / LC_MESSAGES / LANG that is set decides, as in gettext.
+            return SOURCE_LANGUAGE
+    return SOURCE_LANGUAGE
+
+
+def _catalogue(code: str) -> gettext.NullTranslations:
+    folder = resources.files("composer.resources").joinpath("locale", code, "LC_MESSAGES")
+    compiled = folder.joinpath(f"{DOMAIN}.mo")
+    try:
+        return gettext.GNUTranslations(io.BytesIO(compiled.read_bytes()))
+    except (FileNotFoundError, NotADirectoryError):
+        pass
+    source = folder.joinpath(f"{DOMAIN}.po")
+    try:
+        text = source.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        return gettext.NullTranslations()
+    from babel.messages.mofile import write_mo  # noqa: PLC0415 - only when the .mo was never built
+    from babel.messages.pofile import read_po  # noqa: PLC0415
+
+    buffer = io.BytesIO()
+    write_mo(buffer, read_po(io.BytesIO(text), locale=code))
+    return gettext.GNUTranslations(io.BytesIO(buffer.getvalue()))
+
+
+def set_language(code: str | None = None) -> str:
+    """Speak `code` from now on (None or "" or "system": the system's language); returns the
+    language in effect. An unsupported code falls back to the system's, then to English."""
+    global _translations, _language  # noqa: PLW0603 - one interface language per process
+    chosen = supported(code) if code and code != "system" else None
+    chosen = chosen or system_language()
+    _translations = gettext.NullTranslations() if chosen == SOURCE_LANGUAGE else _catalogue(chosen)
+    _language = chosen
+    return chosen
