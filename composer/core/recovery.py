@@ -115,7 +115,14 @@ def copy_all(source: sqlite3.Connection, target: sqlite3.Connection) -> dict[str
     target.execute("PRAGMA foreign_keys = OFF")
     try:
         for table in TABLES:
+            # The columns both have: an older file lacks later ones (the target's defaults, and
+            # triggers such as the row's uid, fill them in).
             columns = _target_columns(target, table)
+            try:
+                present = set(_target_columns(source, table))
+            except sqlite3.Error:
+                present = set()
+            columns = [column for column in columns if column in present] or columns
             rows = list(_readable_rows(source, table, columns))
             with target:
                 target.executemany(

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from composer.core.i18n import _
+
 # The incident's status is that of its newest published update (drafts only propose one).
 _NEWEST_PUBLISHED_STATUS = """(
     SELECT u.status FROM updates u
@@ -50,6 +52,19 @@ _SUMMARY_TIMES = """latest_next_update_at = (SELECT u.next_update_at FROM update
     last_published_at = (SELECT min(p.published_at) FROM publications p WHERE p.update_id = last_published_id)"""
 _SUMMARY_TIMES_OF = "UPDATE incident_summary SET " + _SUMMARY_TIMES + " WHERE incident_id = {incident};"
 _INCIDENT_OF = "(SELECT incident_id FROM updates WHERE id = {update})"
+
+UID_TABLES = ("incidents", "updates", "revisions", "publications", "people", "events")
+_NEW_UID = "lower(hex(randomblob(16)))"
+_UID_COLUMNS = "\n".join(
+    f"""
+    ALTER TABLE {table} ADD COLUMN uid TEXT;
+    UPDATE {table} SET uid = {_NEW_UID};
+    CREATE UNIQUE INDEX {table}_by_uid ON {table}(uid);
+    CREATE TRIGGER {table}_uid AFTER INSERT ON {table} WHEN NEW.uid IS NULL BEGIN
+        UPDATE {table} SET uid = {_NEW_UID} WHERE rowid = NEW.rowid;
+    END;"""
+    for table in UID_TABLES
+)
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: the first schema.
@@ -369,6 +384,10 @@ MIGRATIONS: tuple[str, ...] = (
     END;
     UPDATE incident_summary SET {_SUMMARY_TIMES};
     """,
+    # 14: a name for each row that stays the same on every copy of a team's workspace (issue 17,
+    # `composer/core/workspace`): rows are numbered per file, so two copies' "incident 12" are
+    # not the same incident. Given at insert (a trigger, whoever inserts) and to existing rows.
+    _UID_COLUMNS,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -403,8 +422,10 @@ def migrate(conn: sqlite3.Connection) -> int:
     found = schema_version(conn)
     if found > SCHEMA_VERSION:
         raise NewerSchemaError(
-            f"the database has schema version {found}; this version of the app "
-            f"knows up to {SCHEMA_VERSION}. Update Incident Composer to open it."
+            _(
+                "the database has schema version {found}; this version of the app knows up to "
+                "{known}. Update Incident Composer to open it."
+            ).format(found=found, known=SCHEMA_VERSION)
         )
     version, tries = found, 0  # tries: waits for a lock another process holds
     while version < SCHEMA_VERSION:

@@ -16,13 +16,14 @@ when each edited without having seen the other's edit.
 from __future__ import annotations
 
 import itertools
-import sqlite3
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from peers import start_peer
 from postgres_peer import PostgresPeer
 
+from composer.core.connection import connect
+from composer.core.store import Store
 from composer.core.workspace import local, remote, sync
 from composer.core.workspace.revisions import state
 
@@ -72,7 +73,9 @@ class LostAck(Exception):
 class Person:
     def __init__(self, name, server, tmp_path, *, port=None):
         self.name = name
-        self.copy = local.LocalCopy(sqlite3.connect(tmp_path / f"{name}.db", isolation_level=""))
+        path = tmp_path / f"{name}.db"
+        Store.open(path)[0].close()  # the store's own file, which the copy's tables join
+        self.copy = local.LocalCopy(connect(path))
         url = server.url("interleavings", name)
         if port is not None:
             url = url.replace(f":{server.port}/", f":{port}/")
@@ -131,7 +134,7 @@ def _run(order, obj, ana, bo, *, fault, at):
         when = at + timedelta(minutes=step)
         if what == "E":
             held = {r.id for r in person.copy.revisions(obj)}
-            edits[person.name] = person.edit(obj, f"{person.name}'s edit", when)
+            edits[person.name] = person.edit(obj, f"{person.name}'s edit {step}", when)
             made.append((person.name, edits[person.name], held))
         elif what == "P":
             if person is ana and ack_lost:
@@ -160,7 +163,7 @@ def _check(obj, ana, bo, *, base, edits, made):
     assert a_revs == b_revs == w_revs, "a revision differs between copies"
     for name, revision in edits.items():
         assert revision.id in a_revs, f"{name}'s edit was lost"
-        assert a_revs[revision.id].content == {"body": f"{name}'s edit"}
+        assert a_revs[revision.id].content["body"].startswith(f"{name}'s edit")
     a_state, b_state = state(a_revs.values()), state(b_revs.values())
     assert a_state == b_state, "the copies show different versions"
     assert base.id in a_revs

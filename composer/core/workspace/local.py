@@ -93,6 +93,7 @@ class LocalCopy:
             for revision in revisions:
                 if self.conn.execute(INSERT, revision.as_row()).rowcount:
                     changed.add(revision.object)
+            self.conn.executemany("INSERT OR IGNORE INTO ws_dirty (object) VALUES (?)", [(o,) for o in changed])
             self.conn.execute("INSERT OR REPLACE INTO ws_state (key, value) VALUES ('cursor', ?)", (str(cursor),))
         return changed
 

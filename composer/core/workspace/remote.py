@@ -9,9 +9,9 @@ with what the person may not do in plain words.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from composer.core.workspace import schema
 from composer.core.workspace.revisions import Revision
@@ -20,6 +20,7 @@ from composer.core.workspace.sync import WorkspaceRefused, WorkspaceUnreachable
 if TYPE_CHECKING:
     import psycopg
 
+T = TypeVar("T")
 CONNECT_TIMEOUT_S = 5
 STATEMENT_TIMEOUT_MS = 15_000
 
@@ -86,59 +87,81 @@ class RemoteWorkspace:
             self._conn.close()
             self._conn = None
 
-    @contextmanager
-    def _session(self) -> Iterator[psycopg.Connection[Any]]:
+    def _run(self, work: Callable[[psycopg.Connection[Any]], T]) -> T:
+        """`work` on the connection. Every call here is safe to repeat (adding ignores ids it
+        has; reading changes nothing), so a connection that went stale while idle (the server
+        restarted, a NAT forgot it) is replaced and the call made once more on a fresh one."""
+        import psycopg  # noqa: PLC0415
+
         with _reachable():
-            conn = self._connection()
-            try:
-                yield conn
-            except BaseException:
-                # A connection cut mid-statement is unusable: the next call opens a new one.
-                if conn.closed or conn.broken:
-                    self._conn = None
-                else:
-                    conn.rollback()
-                raise
+            for attempt in (1, 2):
+                fresh = self._conn is None or self._conn.closed
+                conn = self._connection()
+                try:
+                    return work(conn)
+                except psycopg.OperationalError:
+                    if not (conn.closed or conn.broken):
+                        conn.rollback()
+                    self.close()  # a connection cut mid-statement is unusable
+                    if fresh or attempt == 2:
+                        raise
+                except BaseException:
+                    if conn.broken:
+                        self.close()
+                    elif not conn.closed:
+                        conn.rollback()
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def add(self, revisions: Sequence[Revision]) -> None:
         from psycopg.types.json import Jsonb  # noqa: PLC0415
 
-        with self._session() as conn, conn.transaction():
-            conn.execute("SELECT pg_advisory_xact_lock(%s)", (schema.SEQ_LOCK,))
-            with conn.cursor() as cursor:
-                cursor.executemany(
-                    "INSERT INTO ws_revisions (id, object, parents, author, at, content) "
-                    "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
-                    [
-                        (
-                            r.id,
-                            r.object,
-                            Jsonb(list(r.parents)),
-                            r.author,
-                            r.at,
-                            None if r.content is None else Jsonb(dict(r.content)),
-                        )
-                        for r in revisions
-                    ],
-                )
+        rows = [
+            (
+                r.id,
+                r.object,
+                Jsonb(list(r.parents)),
+                r.author,
+                r.at,
+                None if r.content is None else Jsonb(dict(r.content)),
+            )
+            for r in revisions
+        ]
+
+        def insert(conn: psycopg.Connection[Any]) -> None:
+            with conn.transaction():
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (schema.SEQ_LOCK,))
+                with conn.cursor() as cursor:
+                    cursor.executemany(
+                        "INSERT INTO ws_revisions (id, object, parents, author, at, content) "
+                        "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
+                        rows,
+                    )
+
+        self._run(insert)
 
     def since(self, cursor: int, limit: int) -> tuple[list[Revision], int]:
-        with self._session() as conn:
-            rows = conn.execute(
+        def read(conn: psycopg.Connection[Any]) -> list[Any]:
+            found = conn.execute(
                 "SELECT id, object, parents, author, at, content, seq FROM ws_revisions "
                 "WHERE seq > %s ORDER BY seq LIMIT %s",
                 (cursor, limit),
             ).fetchall()
             conn.rollback()  # end the read's transaction: a long-lived one would hold back vacuum
+            return found
+
+        rows = self._run(read)
         if not rows:
             return [], cursor
         return [Revision.from_row(row[:-1]) for row in rows], int(rows[-1][-1])
 
     def who_am_i(self) -> str:
-        with self._session() as conn:
+        def ask(conn: psycopg.Connection[Any]) -> str:
             row = conn.execute("SELECT session_user").fetchone()
             conn.rollback()
-        return str(row[0]) if row else ""
+            return str(row[0]) if row else ""
+
+        return self._run(ask)
 
 
 def schema_version(conn: psycopg.Connection[Any]) -> int:

@@ -87,7 +87,8 @@ class State:
 
     @property
     def conflict(self) -> bool:
-        return len(self.leaves) > 1
+        """Two or more leaves that differ (two people who made the same change agree)."""
+        return any(leaf.content != self.shown.content for leaf in self.leaves[1:])
 
     @property
     def others(self) -> tuple[Revision, ...]:

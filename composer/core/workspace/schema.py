@@ -11,7 +11,7 @@ arrival, its notification and its rules about who may write what (`POSTGRES_EXTR
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Logical column types and how each side spells them.
 TYPES = {
@@ -53,6 +53,46 @@ REVISION_COLUMNS = (
     Column("content", "json", null=True),
 )
 
+
+@dataclass(frozen=True)
+class Shared:
+    """A table whose rows the team shares: object kind, table, the row's key, references."""
+
+    kind: str
+    table: str
+    key: str = "uid"  # the column that names a row on every copy ("name" for accounts)
+    refs: dict[str, str] = field(default_factory=dict)  # column -> kind of the row it points to
+
+
+SHARED: tuple[Shared, ...] = (  # parents before children: the order rows are applied in
+    Shared("incident", "incidents"),
+    Shared("update", "updates", refs={"incident_id": "incident"}),
+    Shared("publication", "publications", refs={"update_id": "update"}),
+    Shared("event", "events", refs={"update_id": "update"}),
+    Shared("person", "people"),
+    Shared("organisation", "organisation", key="'profile'"),
+    Shared("account", "accounts", key="name"),
+)
+BY_KIND = {shared.kind: shared for shared in SHARED}
+
+
+def _note_triggers() -> tuple[str, ...]:
+    """Notes of every change to a shared row (`capture.py` turns them into revisions)."""
+    made = ["CREATE TABLE ws_changes (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, row INTEGER, uid TEXT)"]
+    for shared in SHARED:
+        old_key = f"OLD.{shared.key}" if not shared.key.startswith("'") else shared.key
+        for event, row, uid in (("INSERT", "NEW.rowid", "NULL"), ("UPDATE", "NEW.rowid", "NULL")):
+            made.append(
+                f"CREATE TRIGGER ws_note_{shared.table}_{event.lower()} AFTER {event} ON {shared.table} BEGIN "
+                f"INSERT INTO ws_changes (kind, row, uid) VALUES ('{shared.kind}', {row}, {uid}); END"
+            )
+        made.append(
+            f"CREATE TRIGGER ws_note_{shared.table}_delete AFTER DELETE ON {shared.table} BEGIN "
+            f"INSERT INTO ws_changes (kind, row, uid) VALUES ('{shared.kind}', OLD.rowid, {old_key}); END"
+        )
+    return tuple(made)
+
+
 MIGRATIONS: tuple[tuple[Table | Index, ...], ...] = (
     # 1: the revision log, and each side's bookkeeping.
     (
@@ -84,6 +124,9 @@ MIGRATIONS: tuple[tuple[Table | Index, ...], ...] = (
             sides=("postgres",),
         ),
     ),
+    # 2: the local copy's notes of changed rows (SQLITE_EXTRA), and the objects pulled but not
+    # yet written into their rows (a crash between the two is finished at the next round).
+    (Table("ws_dirty", (Column("object", "text", primary=True),), sides=("sqlite",)),),
 )
 VERSION = len(MIGRATIONS)
 
@@ -93,6 +136,7 @@ VERSION = len(MIGRATIONS)
 SEQ_LOCK = 7_201_017  # pg_advisory_xact_lock key for adding revisions
 CHANNEL = "composer_revisions"
 
+SQLITE_EXTRA: dict[int, tuple[str, ...]] = {2: _note_triggers()}
 POSTGRES_EXTRA: dict[int, tuple[str, ...]] = {
     1: (
         "ALTER TABLE ws_revisions ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE",
@@ -153,8 +197,7 @@ def _statement(item: Table | Index, side: str) -> str:
 def statements(side: str, version: int) -> list[str]:
     """The statements that take `side` from `version - 1` to `version`."""
     made = [_statement(item, side) for item in MIGRATIONS[version - 1] if side in item.sides]
-    if side == "postgres":
-        made.extend(POSTGRES_EXTRA.get(version, ()))
+    made.extend((POSTGRES_EXTRA if side == "postgres" else SQLITE_EXTRA).get(version, ()))
     return made
 
 

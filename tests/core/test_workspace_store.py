@@ -1,0 +1,140 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Two people's stores on one workspace (a real PostgreSQL), through the store's own API: what
+one saves reaches the other; concurrent edits of one update end as a visible conflict on both,
+with both texts kept, until one resolves it; the workspace going away loses nothing."""
+
+from __future__ import annotations
+
+import pytest
+from peers import start_peer
+from postgres_peer import PostgresPeer
+
+from composer.core.model import Incident, Person, Status, Update
+from composer.core.store import Store
+from composer.core.workspace import local, remote
+from composer.core.workspace.session import WorkspaceCopy
+from composer.core.workspace.sync import WorkspaceUnreachable
+
+
+@pytest.fixture(scope="module")
+def server():
+    peer = start_peer("PostgreSQL", PostgresPeer().start)
+    try:
+        yield peer
+    finally:
+        peer.stop()
+
+
+class Member:
+    """A person's data folder: their store (as the window uses it) and their copy's sync."""
+
+    def __init__(self, name, server, database, folder):
+        path = folder / name / "composer.db"
+        self.store, _report = Store.open(path)
+        self.copy = WorkspaceCopy(path, name)
+        self.workspace = remote.RemoteWorkspace(server.url(database, name), f"{name}-pass")
+
+    def sync(self):
+        return self.copy.round(self.workspace)
+
+    def close(self):
+        self.workspace.close()
+        self.copy.close()
+        self.store.close()
+
+
+@pytest.fixture
+def team(server, tmp_path, request):
+    database = request.node.name.replace("[", "_").replace("]", "")[:40].lower()
+    server.create_database(database)
+    with server.admin(database) as conn:
+        conn.autocommit = False
+        remote.set_up(conn)  # the roles are the cluster's: made by the first set-up
+    server.add_person("ana", "ana-pass", "composer_reviewer")
+    server.add_person("bo", "bo-pass", "composer_drafter")
+    ana, bo = Member("ana", server, database, tmp_path), Member("bo", server, database, tmp_path)
+    yield ana, bo
+    ana.close()
+    bo.close()
+
+
+def _only_incident(store):
+    incidents = store.incidents()
+    assert len(incidents) == 1
+    return incidents[0]
+
+
+def test_what_one_saves_reaches_the_other(team):
+    ana, bo = team
+    incident = ana.store.add_incident(Incident("Mail is delayed"))
+    update = ana.store.add_update(Update(incident.id, "We are looking into delayed mail.", Status.INVESTIGATING))
+    ana.store.save_person(Person("Ana Puig", role="Support lead", email="ana@example.com"))
+    ana.sync()
+    bo.sync()
+    theirs = _only_incident(bo.store)
+    assert theirs.title == "Mail is delayed"
+    [their_update] = bo.store.updates(theirs.id)
+    assert their_update.body == "We are looking into delayed mail."
+    assert [p.name for p in bo.store.people()] == ["Ana Puig"]
+    # Bo's edit comes back to Ana, in the same update (not a new one).
+    their_update.body = "Mail is delayed by about an hour; we are working on it."
+    bo.store.save_update(their_update)
+    bo.sync()
+    ana.sync()
+    assert ana.store.update(update.id).body == "Mail is delayed by about an hour; we are working on it."
+    assert len(ana.store.updates(incident.id)) == 1
+
+
+def test_concurrent_edits_end_in_a_visible_conflict_with_both_texts_kept(team):
+    ana, bo = team
+    incident = ana.store.add_incident(Incident("Websites down"))
+    update = ana.store.add_update(Update(incident.id, "Websites are down.", Status.INVESTIGATING))
+    ana.sync()
+    bo.sync()
+    their_update = bo.store.updates(_only_incident(bo.store).id)[0]
+    update.body = "Ana: websites are down since 09:10 CET."
+    ana.store.save_update(update)
+    their_update.body = "Bo: websites are down; power in the data center."
+    bo.store.save_update(their_update)
+    ana.sync()
+    bo.sync()
+    ana.sync()
+    texts = {"Ana: websites are down since 09:10 CET.", "Bo: websites are down; power in the data center."}
+    for member in (ana, bo):
+        [conflict] = member.copy.copy.conflicts()
+        assert {leaf.content["body"] for leaf in conflict.leaves} == texts
+    assert ana.store.update(update.id).body == bo.store.update(their_update.id).body  # the same one shown
+    # Ana resolves it with a text of her own; both copies then agree and show no conflict.
+    obj = ana.copy.copy.conflicts()[0].object
+    with ana.copy.conn:
+        chosen = dict(ana.copy.copy.state(obj).shown.content)
+        chosen["body"] = "Websites are down since 09:10 CET: a power failure in the data center."
+        local.resolve(ana.copy.conn, obj, chosen, "ana")
+        ana.copy.conn.execute("INSERT INTO ws_dirty (object) VALUES (?)", (obj,))
+    ana.sync()
+    bo.sync()
+    for member, update_id in ((ana, update.id), (bo, their_update.id)):
+        assert member.copy.copy.conflicts() == []
+        assert member.store.update(update_id).body == chosen["body"]
+
+
+def test_the_workspace_going_away_mid_edit_loses_nothing(team, server):
+    ana, bo = team
+    incident = ana.store.add_incident(Incident("Phones down"))
+    update = ana.store.add_update(Update(incident.id, "Phones are down.", Status.INVESTIGATING))
+    ana.sync()
+    bo.sync()
+    server.pause()
+    try:
+        update.body = "Phones are down; call us on +34 930 000 111 from a mobile."
+        ana.store.save_update(update)
+        with pytest.raises(WorkspaceUnreachable):
+            ana.sync()
+        assert ana.store.update(update.id).body.startswith("Phones are down; call us")  # drafting goes on
+        assert ana.copy.copy.pending() == 1
+    finally:
+        server.resume()
+    ana.sync()
+    bo.sync()
+    assert bo.store.updates(_only_incident(bo.store).id)[0].body == update.body
+    assert ana.copy.copy.pending() == 0
