@@ -138,3 +138,82 @@ def test_the_workspace_going_away_mid_edit_loses_nothing(team, server):
     bo.sync()
     assert bo.store.updates(_only_incident(bo.store).id)[0].body == update.body
     assert ana.copy.copy.pending() == 0
+
+
+def test_approval_by_a_second_person_end_to_end(team, server):
+    from composer.core.workspace import review
+    from composer.core.workspace.review import Standing
+
+    ana, bo = team  # Ana reviews; Bo drafts
+    server.add_person("carla", "carla-pass", "composer_admin")
+    with bo.copy.conn:  # a drafter cannot set the workspace's policy: the workspace refuses it
+        review.set_policy(bo.copy.conn, "all", "bo")
+    bo.sync()
+    assert [why for _r, why in bo.copy.copy.refused()] == [
+        "only the workspace's administrators may change its settings"
+    ]
+    carla = Member("carla", server, ana.workspace.url.rsplit("/", 1)[1], ana.store.path.parent.parent)
+    try:
+        with carla.copy.conn:
+            review.set_policy(carla.copy.conn, "all", "carla")
+        carla.sync()
+        assert carla.copy.copy.refused() == []
+    finally:
+        carla.close()
+    incident = bo.store.add_incident(Incident("Payments failing"))
+    update = bo.store.add_update(Update(incident.id, "Card payments fail; we are on it.", Status.IDENTIFIED))
+    bo.sync()
+    ana.sync()
+    [ana_update] = ana.store.updates(_only_incident(ana.store).id)
+    assert review.review_of(ana.copy.conn, ana_update.id).standing == Standing.DRAFT
+    assert "second person" in review.review_of(bo.copy.conn, update.id).refusal()
+    with bo.copy.conn:
+        review.submit(bo.copy.conn, update.id, "bo")
+        with pytest.raises(ValueError, match="second person"):
+            review.decide(bo.copy.conn, update.id, "bo", approved=True)
+    bo.sync()
+    ana.sync()
+    assert review.review_of(ana.copy.conn, ana_update.id).standing == Standing.AWAITING
+    with ana.copy.conn:
+        with pytest.raises(ValueError, match="comment"):
+            review.decide(ana.copy.conn, ana_update.id, "ana", approved=False)
+        review.decide(ana.copy.conn, ana_update.id, "ana", approved=False, comment="Say which cards.")
+    ana.sync()
+    bo.sync()
+    mine = review.review_of(bo.copy.conn, update.id)
+    assert mine.standing == Standing.CHANGES_REQUESTED
+    assert mine.last.by == "ana" and mine.last.comment == "Say which cards."
+    assert "ana asked for changes" in mine.refusal()
+    update.body = "Visa and Mastercard payments fail since 10:05 CET; we are on it."
+    bo.store.save_update(update)
+    with bo.copy.conn:
+        review.submit(bo.copy.conn, update.id, "bo")
+    bo.sync()
+    ana.sync()
+    seen = review.review_of(ana.copy.conn, ana_update.id)
+    assert seen.standing == Standing.AWAITING
+    assert seen.last.text["body"] == "Card payments fail; we are on it."  # the changes since the review
+    with ana.copy.conn:
+        review.decide(ana.copy.conn, ana_update.id, "ana", approved=True)
+    ana.sync()
+    bo.sync()
+    assert review.review_of(bo.copy.conn, update.id).standing == Standing.APPROVED
+    assert review.review_of(bo.copy.conn, update.id).refusal() == ""
+    # An edit after the approval voids it.
+    update.body += " Cash works."
+    bo.store.save_update(update)
+    bo.copy.capture()
+    after = review.review_of(bo.copy.conn, update.id)
+    assert after.standing == Standing.AWAITING
+    assert "changed after ana approved it" in after.refusal()
+    # A drafter's approval of someone else's update is refused by the workspace itself.
+    theirs = ana.store.add_update(Update(ana_update.incident_id, "Payments work again.", Status.RESOLVED))
+    ana.sync()
+    bo.sync()
+    [their_copy] = [u for u in bo.store.updates(incident.id) if u.body == "Payments work again."]
+    with bo.copy.conn:
+        review.decide(bo.copy.conn, their_copy.id, "bo", approved=True)
+    bo.sync()
+    assert "only reviewers may approve" in bo.copy.copy.refused()[-1][1]
+    ana.sync()
+    assert review.review_of(ana.copy.conn, theirs.id).standing == Standing.DRAFT

@@ -83,12 +83,9 @@ def capture(conn: sqlite3.Connection, author: str) -> list[Revision]:
             if _row_id_of(conn, kind, gone_uid) is None:
                 made.append(local.record(conn, f"{kind}:{gone_uid}", None, author))
             continue
-        old_factory = conn.row_factory
-        conn.row_factory = sqlite3.Row
-        try:
-            row = conn.execute(f"SELECT * FROM {shared.table} WHERE rowid = ?", (row_id,)).fetchone()
-        finally:
-            conn.row_factory = old_factory
+        cursor = conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        row = cursor.execute(f"SELECT * FROM {shared.table} WHERE rowid = ?", (row_id,)).fetchone()
         if row is None:
             continue  # inserted and deleted before this capture: its delete note says so
         made.append(local.record(conn, f"{kind}:{_key_of(shared, row)}", content_of(conn, shared, row), author))
