@@ -1,10 +1,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Runs `incident-composer` commands one after another (inside the caller's D-Bus session with
-its keyring) and prints every result as one JSON list: [{"rc", "stdout", "stderr"}, ...]."""
+its keyring) and prints every result as one JSON list: [{"rc", "stdout", "stderr"}, ...].
+A step is {"args": [...], "stdin": "...", "env": {...}} (stdin and env optional)."""
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +23,7 @@ def main(steps_file: str) -> None:
             text=True,
             timeout=120,
             check=False,
+            env={**os.environ, **step.get("env", {})},
         )
         results.append({"rc": done.returncode, "stdout": done.stdout, "stderr": done.stderr})
     print(json.dumps(results))

@@ -155,6 +155,14 @@ class RemoteWorkspace:
             return [], cursor
         return [Revision.from_row(row[:-1]) for row in rows], int(rows[-1][-1])
 
+    def roles(self) -> list[str]:
+        def ask(conn: psycopg.Connection[Any]) -> list[str]:
+            found = roles_of(conn)
+            conn.rollback()
+            return found
+
+        return self._run(ask)
+
     def who_am_i(self) -> str:
         def ask(conn: psycopg.Connection[Any]) -> str:
             row = conn.execute("SELECT session_user").fetchone()
@@ -162,6 +170,21 @@ class RemoteWorkspace:
             return str(row[0]) if row else ""
 
         return self._run(ask)
+
+
+def roles_of(conn: psycopg.Connection[Any]) -> list[str]:
+    """What this person may do in the workspace: "draft", "review", "administer"."""
+    names = (("draft", schema.DRAFTER), ("review", schema.REVIEWER), ("administer", schema.ADMIN))
+    found = []
+    for word, role in names:
+        row = conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = %s) AND pg_has_role(session_user, "
+            "(SELECT oid FROM pg_roles WHERE rolname = %s), 'member')",
+            (role, role),
+        ).fetchone()
+        if row and row[0]:
+            found.append(word)
+    return found
 
 
 def schema_version(conn: psycopg.Connection[Any]) -> int:
