@@ -43,7 +43,7 @@ def _options(password: str | None) -> dict[str, Any]:
 
 
 @contextmanager
-def _reachable() -> Iterator[None]:
+def reachable() -> Iterator[None]:
     import psycopg  # noqa: PLC0415
 
     try:
@@ -65,7 +65,7 @@ def _refusal(error: Exception) -> str:
 def connect(url: str, password: str | None = None, *, autocommit: bool = False) -> psycopg.Connection[Any]:
     import psycopg  # noqa: PLC0415
 
-    with _reachable():
+    with reachable():
         return psycopg.connect(url, autocommit=autocommit, **_options(password))
 
 
@@ -93,7 +93,7 @@ class RemoteWorkspace:
         restarted, a NAT forgot it) is replaced and the call made once more on a fresh one."""
         import psycopg  # noqa: PLC0415
 
-        with _reachable():
+        with reachable():
             for attempt in (1, 2):
                 fresh = self._conn is None or self._conn.closed
                 conn = self._connection()
@@ -200,7 +200,7 @@ def set_up(conn: psycopg.Connection[Any]) -> int:
     the version reached. Roles are the cluster's: those that exist already are left alone."""
     from psycopg.types.json import Jsonb  # noqa: PLC0415
 
-    with _reachable(), conn.transaction():
+    with reachable(), conn.transaction():
         version = schema_version(conn)
         for step in range(version + 1, schema.VERSION + 1):
             for statement in schema.postgres_statements(step):
