@@ -83,17 +83,30 @@ def test_agreement_rule_by_rule(folder):
 # Real published updates (issue 14), each labelled blind, in rounds: each round's held-out set was
 # gathered and labelled by people who never ran the rules, measured once (docs/checks.md), then
 # folded into the tuned part (`first_part = "holdout"`). `check_real_*` (round 1, a third held out)
-# `check_fresh_*` (round 2), `check_heldout_*` (round 3) and `check_round4_*` to `check_round10_*`
-# are tuned on; `check_round11_*` is kept out of sight of whoever tunes the rules: its misses are
-# never printed.
+# `check_fresh_*` (round 2), `check_heldout_*` (round 3) and `check_round4_*` to `check_round11_*`
+# are tuned on; `check_round12_*` (files `c01-…`) is kept out of sight of whoever tunes the rules: its
+# misses are never printed, and it counts only once its labels (`expected.toml`) are in.
 _HERE = Path(__file__).parent
-TUNED_ROUNDS = ("real", "fresh", "heldout", "round4", "round5", "round6", "round7", "round8", "round9", "round10")
+TUNED_ROUNDS = (
+    "real",
+    "fresh",
+    "heldout",
+    "round4",
+    "round5",
+    "round6",
+    "round7",
+    "round8",
+    "round9",
+    "round10",
+    "round11",
+)
 REAL = tuple(_HERE / f"check_{round_}_{languages}" for round_ in TUNED_ROUNDS for languages in ("en", "caes"))
-FRESH = tuple(p for p in (_HERE / "check_round11_en", _HERE / "check_round11_caes") if (p / "expected.toml").exists())
+FRESH = tuple(p for p in (_HERE / "check_round12_en", _HERE / "check_round12_caes") if (p / "expected.toml").exists())
 LESSONS_BAR = {"be-timely": 0.95, "dont-hide": 0.95, "sign-your-name": 0.95, "give-contact-info": 0.95}
 REAL_DEFAULT_BAR = 0.8
-# What the held-out round (11) measured (docs/checks.md): a guard against regressions, below the
-# issue's 95% on dont-hide (English 77%, Catalan and Spanish 82%): issue 14 stays open for it.
+# The last held-out round (11) measured dont-hide at 77% in English and 82% in Catalan and Spanish
+# (docs/checks.md): a guard against regressions on the next one, below the issue's 95% on dont-hide;
+# issue 14 stays open for it.
 HELD_OUT_BARS = {
     "be-timely": 0.95,
     "dont-hide": 0.75,
@@ -109,7 +122,7 @@ def test_real_corpora_are_big_and_varied():
     assert languages.count("ca") >= 15 and languages.count("es") >= 15
     for folder in REAL + FRESH:
         expected = tomllib.loads((folder / "expected.toml").read_text(encoding="utf-8"))
-        files = {f.name for f in folder.glob("[rfhqvwxyzab][0-9]*.md")}
+        files = {f.name for f in folder.glob("[rfhqvwxyzabc][0-9]*.md")}
         assert files == set(expected)  # every file labelled, every label a file
         assert all(labels["source"].startswith("http") for labels in expected.values())
 

@@ -783,3 +783,143 @@ def test_blame_during_planned_work_under_way_is_still_deflection():
     # Ahead of the work, who does it is information, not blame.
     ahead = "Our host will replace the racks on Sunday; the game servers will be unavailable from 09:00 CET."
     assert verdict("dont-hide", ahead + "\n\nAnna Puig", status=Status.SCHEDULED) is Verdict.PASS
+
+
+# -- round 11, folded --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("We are sorry for the inconvenience caused to everyone who could not log in.", "en", Verdict.PASS),
+        ("We deeply regret the inconvenience this has caused.", "en", Verdict.PASS),
+        ("We apologise for any inconvenience caused.", "en", Verdict.FAIL),
+        ("We regret the inconvenience this may have caused.", "en", Verdict.FAIL),
+        ("Lamentem les molèsties ocasionades a tots els usuaris.", "ca", Verdict.PASS),
+        ("Lamentamos las molestias causadas a los vecinos.", "es", Verdict.PASS),
+    ],
+)
+def test_trouble_said_to_have_been_caused_is_an_apology(body, language, expected):
+    assert verdict("apologise", body, language=language) is expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("What we did wrong\n\nWe did not update the status page. Customers could not receive mail.", "en",
+         Verdict.PASS),
+        ("This falls below the standard we want to give you. Customers could not log in.", "en", Verdict.PASS),
+        ("We found an issue with our internal load balancer; pages did not load.", "en", Verdict.PASS),
+        ("The cause was an internal server fault. Customers could not log in.", "en", Verdict.FAIL),
+        ("No hem estat a l'altura. Els clients no podien entrar al web.", "ca", Verdict.PASS),
+        ("Hi ha hagut un problema amb el nostre balancejador intern i el web no carregava.", "ca", Verdict.PASS),
+        ("No hemos estado a la altura. Los clientes no podían entrar.", "es", Verdict.PASS),
+        ("Hubo un problema con nuestro balanceador interno y la web no cargaba.", "es", Verdict.PASS),
+    ],
+)  # fmt: skip
+def test_owning_it_in_a_reports_own_words(body, language, expected):
+    found = finding("dont-hide", body + "\n\nAnna Puig", language=language, status=Status.POSTMORTEM)
+    assert found.verdict is expected, found.message
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("The cable was cut by subcontractors of Acme Telecom. We apologise.", "en"),
+        ("We will see that those responsible for this mistake are held fully accountable. We are sorry.", "en"),
+        ("One of our suppliers had a power cut. We are sorry.", "en"),
+        ("A miscommunication with our database vendor shut the database down. Our apologies.", "en"),
+        ("A spare generator would not have helped us. We apologise.", "en"),
+        ("I am ensuring that the rail operator and its partners take these issues seriously. I apologise.", "en"),
+        ("An outage at Example Cloud affected us. We are sorry.", "en"),
+        ("Changes are posted late due to circumstances outwith our control. We apologise.", "en"),
+        ("Uns subcontractistes de Telefònica van tallar el cable. Us demanem disculpes.", "ca"),
+        ("Exigirem responsabilitats a l'empresa. Ho sentim molt.", "ca"),
+        ("Una fallada a Núvol Exemple ens ha afectat. Ho sentim molt.", "ca"),
+        ("Unos subcontratistas de Telefónica cortaron el cable. Pedimos disculpas.", "es"),
+        ("Exigiremos responsabilidades a la empresa. Lo sentimos mucho.", "es"),
+        ("Una falla en Nube Ejemplo (NE) nos impactó. Lo sentimos mucho.", "es"),
+        ("Uno de nuestros proveedores tuvo un corte. Lo sentimos.", "es"),
+    ],
+)
+def test_blame_by_relation_round_eleven(body, language):
+    impact = {"en": "You cannot log in.", "ca": "No podeu entrar.", "es": "No puedes entrar."}[language]
+    found = finding("dont-hide", f"{body} {impact}\n\nAnna Puig", language=language, status=Status.IDENTIFIED)
+    assert found.verdict is Verdict.FAIL, found.message
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("From Monday, buses on routes 5 and 7 will run a reduced Saturday timetable.", "en"),
+        ("Del 3 al 10 d'agost la línia 4 funcionarà amb horari reduït.", "ca"),
+        ("Els centres cívics estaran tancats al públic del 14 al 29 de març.", "ca"),
+        ("Durante agosto la línea 2 tendrá servicio reducido.", "es"),
+    ],
+)
+def test_a_planned_reduced_service_says_what_stops(body, language):
+    found = finding("dont-hide", body + "\n\nAnna Puig", language=language, status=Status.SCHEDULED)
+    assert found.verdict is Verdict.PASS, found.message
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "status", "expected"),
+    [
+        # The end of planned work is its window; a repair promised in a notice is still a promise.
+        ("Email stops at 16:00 CET and is expected to be available again at 18:00 CET.", "en", Status.SCHEDULED,
+         Verdict.PASS),
+        ("The issue will be resolved within 15 minutes.", "en", Status.SCHEDULED, Verdict.FAIL),
+        ("El servei tornarà a estar disponible a les 23:30 CET.", "ca", Status.SCHEDULED, Verdict.PASS),
+        ("El servicio estará disponible de nuevo a las 23:30 CET.", "es", Status.COMPLETED, Verdict.PASS),
+        # Someone's estimate, passed on in the past, after the resolution.
+        ("The host let us know that the problem should be resolved within 2 hours. All works again.", "en",
+         Status.RESOLVED, Verdict.PASS),
+        ("The estimated repair time was 4 hours.", "en", Status.RESOLVED, Verdict.PASS),
+        ("Their estimated time for repair is 24 hours.", "en", Status.IDENTIFIED, Verdict.FAIL),
+        ("The work is supposed to last a maximum of 10 hours.", "en", Status.IDENTIFIED, Verdict.FAIL),
+        ("A few sites may linger until Saturday night for full restoration.", "en", Status.IDENTIFIED, Verdict.FAIL),
+        ("It is our hope everything should be back to normal tomorrow.", "en", Status.IDENTIFIED, Verdict.FAIL),
+        ("Esperem poder restablir el subministrament demà.", "ca", Status.IDENTIFIED, Verdict.FAIL),
+        ("La reparació hauria de durar com a màxim 10 hores.", "ca", Status.IDENTIFIED, Verdict.FAIL),
+        ("Esperamos poder restablecer el suministro mañana.", "es", Status.IDENTIFIED, Verdict.FAIL),
+        ("Nos dijeron que el servicio estará restablecido en dos horas. Ya funciona.", "es", Status.RESOLVED,
+         Verdict.PASS),
+    ],
+)  # fmt: skip
+def test_fix_promises_round_eleven(body, language, status, expected):
+    found = finding("no-fix-promises", body, language=language, status=status)
+    assert found.verdict is expected, found.message
+
+
+@pytest.mark.parametrize(
+    ("label", "line", "language"),
+    [
+        ("Investigating", "We are currently investigating this issue.", "en"),
+        ("Investigant", "Estem investigant la incidència.", "ca"),
+        ("Investigando", "Estamos investigando la incidencia.", "es"),
+    ],
+)
+def test_a_status_pages_history_below_the_report_is_not_about_now(label, line, language):
+    history = f"All services work again.\n\nResolved\nFixed.\nPosted Jul 16 - 09:05 UTC\n{label}\n{line}\nPosted Jul 16"
+    assert verdict("status-consistent", history, language=language, status=Status.POSTMORTEM) is Verdict.PASS
+    assert verdict("status-consistent", f"All works.\n\n{line}", language=language, status=Status.RESOLVED) is (
+        Verdict.FAIL
+    )
+
+
+def test_round_eleven_times_data_contact_and_jargon():
+    assert verdict("times-have-zone", "It was restored at around 9.00am.") is Verdict.FAIL
+    assert verdict("times-have-zone", "The upgrade is early evening (U.S. Eastern time, GMT-4:00).") is Verdict.PASS
+    for body, language in [
+        ("A number of services were lost on Friday night.", "en"),
+        ("S'ha perdut la connexió durant la nit.", "ca"),
+        ("Se ha perdido la conexión durante la noche.", "es"),
+    ]:
+        assert verdict("says-data-impact", body, language=language, status=Status.RESOLVED) is Verdict.FAIL
+    assert verdict("says-data-impact", "No emails were lost.", status=Status.RESOLVED) is Verdict.PASS
+    pictures = "Pictures of the cut are at http://example.net/emergency/"
+    assert verdict("give-contact-info", pictures) is Verdict.FAIL
+    one_word = "The generator failed. The generator restarted. The generator is fine. A generator test is next."
+    many = "The generator, the UPS, the PDU and the switchgear failed. The transformer is fine."
+    assert verdict("plain-language", one_word) is Verdict.PASS
+    assert verdict("plain-language", many) is Verdict.WARN

@@ -92,7 +92,9 @@ class WordLists:
         pattern = self.pattern(name, every_language)
         if pattern is None:
             return []
-        return by_paragraph(pattern, lambda chunk: [m.span() for m in pattern.finditer(chunk)], text)
+        # Memoised by the pattern's source, whose hash is kept, not by the pattern (hashed from its whole
+        # compiled code on every look-up: the lists are long, the look-ups one per paragraph).
+        return by_paragraph(("words", pattern.pattern), lambda chunk: [m.span() for m in pattern.finditer(chunk)], text)
 
     def has(self, name: str, text: str, every_language: bool = False) -> bool:
         pattern = self.pattern(name, every_language)

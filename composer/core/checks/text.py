@@ -47,12 +47,13 @@ def by_paragraph(key: object, finder: Callable[[str], Iterable[Hit]], text: str)
     return found
 
 
-# Clock times: 14:30, 9:05, 14h30, 15 h, 15h, 13:44hrs, 15 hores, 2pm, 2:30 p.m., the 4pm of
-# "9am-4pm". Not inside IPs, dates ("2026-11-24") or versions.
+# Clock times: 14:30, 9:05, 14h30, 15 h, 15h, 13:44hrs, 15 hores, 2pm, 2:30 p.m., 9.00am, the 4pm of
+# "9am-4pm". Not inside IPs, dates ("2026-11-24"), versions or UTC offsets ("GMT-4:00").
 _CLOCK = re.compile(
-    r"(?<![\w.:/+−])(?<!\d[-−])(?:"
+    r"(?<![\w.:/+−])(?<!\d[-−])(?<!(?:GMT|UTC|gmt|utc)[-+−])(?:"
     r"(?P<hm>(?:[01]?\d|2[0-3])[:h][0-5]\d)(?:\s?(?P<ampm1>[ap]\.?\s?m\.?))?(?:\s?(?:hrs?|hores|horas|h)\b)?"
     r"|(?P<hd>(?:[01]?\d|2[0-3])[.,][0-5]\d)\s?(?:h|hrs?|hores|horas)\b"  # "7.30 horas", "16,55 h"
+    r"|(?P<hda>(?:1[0-2]|0?[1-9])\.[0-5]\d)\s?(?P<ampm3>[ap]\.?\s?m\.?)"  # "9.00am"
     r"|(?P<h12>(?:1[0-2]|0?[1-9]))\s?(?P<ampm2>[ap]\.?\s?m\.?)"
     r"|(?P<hh>(?:[01]?\d|2[0-3]))\s?(?:h|hrs|hores|horas)(?![\w])"
     r")(?![\w:]|\.\d)",
@@ -109,6 +110,8 @@ def _hour_minute(match: re.Match[str]) -> tuple[int, int]:
         ampm = match.group("ampm1")
     elif match.group("hd"):
         hour, minute, ampm = (*(int(part) for part in re.split("[.,]", match.group("hd"))), None)
+    elif match.group("hda"):
+        hour, minute, ampm = (*(int(part) for part in match.group("hda").split(".")), match.group("ampm3"))
     elif match.group("h12"):
         hour, minute, ampm = int(match.group("h12")), 0, match.group("ampm2")
     else:
@@ -156,8 +159,8 @@ def _written_times(text: str) -> list[tuple[int, int, int, int]]:
         if _DOTTED_LEAD.search(before) and not _VERSION_LEAD.search(before):
             hour, minute = match.group().split(".")
             times.append((match.start(), match.end(), int(hour), int(minute)))
-    times.sort()
-    # One reading of each place: the first pattern that took it.
+    times.sort(key=lambda time: (time[0], -time[1]))  # at one place, the longest reading ("9.30 p.m.")
+    # One reading of each place.
     kept: list[tuple[int, int, int, int]] = []
     for time in times:
         if not kept or time[0] >= kept[-1][1]:

@@ -7,7 +7,7 @@ import re
 
 from composer.core.checks.base import Draft, Finding, Verdict
 from composer.core.checks.rules.lessons import plain_apologies
-from composer.core.checks.text import Span
+from composer.core.checks.text import Span, plain_line
 from composer.core.model import Status
 
 # "until it is resolved", "once it has been fixed", "make sure that all issues have been resolved",
@@ -34,10 +34,27 @@ _TIMELINE = re.compile(
 )
 
 
+def _under_status_label(draft: Draft, line_start: int) -> bool:
+    """Whether the line starting at `line_start` is an entry of a status page's history kept below
+    the update ("Investigating" on its own line, then what was said then, then "Posted …")."""
+    if line_start == 0:
+        return False
+    above = draft.body[draft.body.rfind("\n", 0, line_start - 1) + 1 : line_start]
+    label = plain_line(above).rstrip(":").strip()
+    pattern = draft.words.pattern("status_label", every_language=True)
+    return bool(label) and pattern is not None and pattern.fullmatch(label) is not None
+
+
 def _about_now(draft: Draft, start: int) -> bool:
     before = draft.body[max(0, start - 80) : start]
-    line = draft.body[draft.body.rfind("\n", 0, start) + 1 : start]
-    return not (_CONDITIONAL.search(before) or _PAST.search(before) or _TIMELINE.match(line))
+    line_start = draft.body.rfind("\n", 0, start) + 1
+    line = draft.body[line_start:start]
+    return not (
+        _CONDITIONAL.search(before)
+        or _PAST.search(before)
+        or _TIMELINE.match(line)
+        or _under_status_label(draft, line_start)
+    )
 
 
 def _claims(draft: Draft, name: str) -> list[Span]:

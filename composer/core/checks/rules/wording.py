@@ -7,6 +7,7 @@ import re
 
 from composer.core.checks.base import Draft, Finding, Verdict
 from composer.core.checks.text import by_paragraph, clock_times, sentences, word_count
+from composer.core.model import Status
 
 
 class TimesHaveZone:
@@ -26,12 +27,26 @@ class TimesHaveZone:
         return Finding(self.id, Verdict.PASS, "Every time carries its zone.")
 
 
+def _reported(draft: Draft, start: int) -> bool:
+    """Whether the sentence passes on, in the past, what someone said before `start`."""
+    sentence = next((s for s, e in sentences(draft.body) if s <= start < e), start)
+    return draft.words.find("reported_past", draft.body[sentence:start]) != []
+
+
 class NoFixPromises:
     id = "no-fix-promises"
     title = "No promised fix times"
 
     def check(self, draft: Draft) -> Finding:
         found = draft.words.find("fix_promise", draft.body)
+        if draft.status in (Status.SCHEDULED, Status.COMPLETED):
+            # Ahead of planned work or after it, the end of the work is its announced window ("available
+            # again at 6pm"), not a repair time; a repair promised in the notice still is one.
+            repair = draft.words.pattern("fix_words")
+            found = [(s, e) for s, e in found if repair is not None and repair.search(draft.body[s:e])]
+        elif draft.status.is_closed:
+            # After the resolution, an estimate someone gave then and told as such is history.
+            found = [(s, e) for s, e in found if not _reported(draft, s)]
         if found:
             return Finding(
                 self.id,
@@ -99,13 +114,15 @@ class PlainLanguage:
         average = sum(n for _, n in counted) / len(counted)
         # Power and data-center equipment (ATS, PDUs, gensets…) is jargon to readers too.
         jargon = sorted(set(draft.words.find("jargon", draft.body)) | set(draft.words.find("equipment", draft.body)))
+        # Dense means many different terms: one word said four times ("the generator") is learnt once.
+        terms = {re.sub(r"e?s$", "", draft.body[s:e].lower()) for s, e in jargon}
         words = sum(n for _, n in counted)
         problems = []
         if long:
             problems.append(f"{len(long)} sentence(s) over {config.max_sentence_words} words")
         if average > config.max_average_sentence_words:
             problems.append(f"sentences average {average:.0f} words")
-        if len(jargon) >= 4 and len(jargon) * 100 > 2 * words:
+        if len(jargon) >= 4 and len(terms) >= 3 and len(jargon) * 100 > 2 * words:
             problems.append("heavy on jargon")
         if problems:
             return Finding(
