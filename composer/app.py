@@ -95,9 +95,19 @@ def create_window(context: AppContext) -> MainWindow:
     return MainWindow(context)
 
 
+def install_language(app: QApplication, context: AppContext) -> str:
+    """Speak the interface language saved in the settings (the system's by default); returns it.
+
+    Before the first window: widgets take their text when they are built."""
+    from composer.ui.translations import apply_language, saved_choice  # noqa: PLC0415
+
+    return apply_language(app, saved_choice(context.ui_settings))
+
+
 def run_gui(argv: list[str] | None = None) -> int:
     app = create_application(argv)
     context = build_context()
+    install_language(app, context)
     window = create_window(context)
     window.show()
     try:

@@ -2,20 +2,31 @@
 """Take the README screenshot: the real window, on a demo incident, on whatever display is set.
 
 xvfb-run -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshot.py docs/screenshot.png
+xvfb-run -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshot.py --language ca \
+    docs/screenshots/main-window-ca.png
+xvfb-run -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshot.py --language es --window publish \
+    docs/screenshots/publish-es.png
+
+--language: the interface language (en, ca, es; the demo data stays as it is); --window: the main
+window (default) or the Publish window, every account ticked so each shows what it will post.
 """
 
 from __future__ import annotations
 
-import sys
+import argparse
 import tempfile
 from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QWidget
 
 from composer.app import build_context, create_application, create_window
+from composer.core.credentials import MemoryCredentials
 from composer.core.model import Incident, Organisation, Person, Publication, Severity, Status, Update, utc_now
 from composer.core.store import Store
+from composer.ui.publish_gate import OverrideDialog
+from composer.ui.translations import apply_language
 
 BODY = """\
 ## Email delivery delayed
@@ -102,24 +113,43 @@ def seed(home: Path) -> None:
     store.close()
 
 
-def main(target: str) -> None:
+def main(target: str, language: str = "en", which: str = "main") -> None:
     home = Path(tempfile.mkdtemp(prefix="ic-shot-"))
     seed(home)
     app = create_application([])
+    apply_language(app, language)  # as the app's start does with the saved choice
     context = build_context(home=home)
+    context.credentials = MemoryCredentials()  # no keyring prompt on the display
     window = create_window(context)
     window.resize(1360, 860)
     window.show()
+
+    def grab(widget: QWidget) -> None:
+        QTimer.singleShot(300, lambda: (widget.screen().grabWindow(widget.winId()).save(target), app.quit()))
 
     def snap() -> None:
         window.ensure_ready()
         window.publishing.refresh_channels()
         window.previews.render_now()
+        if which == "publish":
+            # The demo update fails a check on purpose; the screenshot shows the window after the gate.
+            answer = classmethod(lambda cls, failures, parent=None: "screenshot")
+            OverrideDialog.ask = answer  # type: ignore[method-assign, assignment]
+            dialog = window.publishing.publish()
+            if dialog is None:
+                raise SystemExit("the Publish window did not open")
+            for row in dialog.rows.values():
+                row.check.setChecked(True)
+            dialog.move(0, 0)
+            dialog.resize(1180, 760)
+            # Rendered from the widgets (no window frame), so nothing depends on where the window lands.
+            QTimer.singleShot(300, lambda: (dialog.grab().save(target), app.quit()))
+            return
         tabs = window.previews
         for index in range(tabs.count()):  # show how a short channel splits the update
             if tabs.tabText(index).startswith("Bluesky"):
                 tabs.setCurrentIndex(index)
-        QTimer.singleShot(300, lambda: (window.screen().grabWindow(window.winId()).save(target), app.quit()))
+        grab(window)
 
     QTimer.singleShot(1500, snap)
     app.exec()
@@ -127,4 +157,9 @@ def main(target: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.png")
+    parser = argparse.ArgumentParser(description="Screenshot of the real window on a demo incident.")
+    parser.add_argument("target", nargs="?", default="docs/screenshot.png")
+    parser.add_argument("--language", choices=("en", "ca", "es"), default="en", help="the interface language")
+    parser.add_argument("--window", choices=("main", "publish"), default="main", help="which window to take")
+    arguments = parser.parse_args()
+    main(arguments.target, arguments.language, arguments.window)

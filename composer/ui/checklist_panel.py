@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.core.checks.base import Finding, Fix, Verdict
+from composer.ui.vocabulary import verdict_text
 
 _LIGHT = {Verdict.PASS: "#2e7d32", Verdict.WARN: "#b26a00", Verdict.FAIL: "#c62828"}
 _DARK = {Verdict.PASS: "#81c784", Verdict.WARN: "#ffb74d", Verdict.FAIL: "#ff6b6b"}
@@ -88,7 +89,7 @@ class RuleRow(QFrame):
         color = verdict_color(finding.verdict, self.palette()).name()
         self.badge.setText(f"<span style='color:{color}; font-weight:bold'>{_SYMBOL[finding.verdict]}</span>")
         self.message.setText(breakable(finding.message))
-        self.setToolTip(f"{finding.rule}: {finding.verdict.value}")
+        self.setToolTip(f"{finding.rule}: {verdict_text(finding.verdict)}")
         self.setStyleSheet(f"#rule-{self.rule_id} {{ border-left: 4px solid {color}; }}")
         if finding.fix is None and self.fix.hasFocus():
             # Hiding the focused button would pass the focus on, and the scroll area would
@@ -154,18 +155,21 @@ class ChecklistPanel(QWidget):
         self.rows_area.horizontalScrollBar().setValue(0)
         fails = sum(f.verdict is Verdict.FAIL for f in findings)
         warns = sum(f.verdict is Verdict.WARN for f in findings)
-        if fails:
-            text = self.tr("1 check fails") if fails == 1 else self.tr("%1 checks fail").replace("%1", str(fails))
-            if warns:
-                text += self.tr(", %2 to look at")
-            text += self.tr(": publishing needs a reason")
+        # English has no catalogue: one of a count is its own message ("1 check fails").
+        if fails == 1:
+            text = self.tr("1 check fails, %1 to look at: publishing needs a reason") if warns else ""
+            text = text or self.tr("1 check fails: publishing needs a reason")
+        elif fails and warns:
+            text = self.tr("%n checks fail, %1 to look at: publishing needs a reason", "", fails)
+        elif fails:
+            text = self.tr("%n checks fail: publishing needs a reason", "", fails)
         elif warns:
-            text = self.tr("No check fails; %2 to look at")
+            text = self.tr("No check fails; %n to look at", "", warns)
         else:
             text = self.tr("All checks pass")
         worst = Verdict.FAIL if fails else Verdict.WARN if warns else Verdict.PASS
         color = verdict_color(worst, self.palette()).name()
-        self.summary.setText(f"<b style='color:{color}'>{text.replace('%2', str(warns))}</b>")
+        self.summary.setText(f"<b style='color:{color}'>{text.replace('%1', str(warns))}</b>")
 
     def clear(self, message: str) -> None:
         self.summary.setText(message)

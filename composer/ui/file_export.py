@@ -14,10 +14,6 @@ if TYPE_CHECKING:
     from composer.ui.interaction import Prompter
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def export_on_screen(
     store: Store,
     prompter: Prompter,
@@ -32,7 +28,7 @@ def export_on_screen(
     from composer.core.interchange import write_update  # noqa: PLC0415
 
     suggested = f"incident-{incident.id}-update-{update.id if update else 0}.md"
-    path = prompter.save_file(tr("Export this update"), suggested)
+    path = prompter.save_file(QCoreApplication.translate("FileExport", "Export this update"), suggested)
     if path is None:
         return
     doc = export_document(store, incident.id or 0, update.id if update else None)
@@ -43,6 +39,11 @@ def export_on_screen(
         write_update(path, doc)
     except OSError as error:
         why = error.strerror or str(error)
-        prompter.warn(tr("Export"), tr("Could not write %1: %2").replace("%1", str(path)).replace("%2", why))
+        prompter.warn(
+            QCoreApplication.translate("FileExport", "Export"),
+            QCoreApplication.translate("FileExport", "Could not write %1: %2")
+            .replace("%1", str(path))
+            .replace("%2", why),
+        )
         return
-    say(tr("Exported to %1").replace("%1", str(path)))
+    say(QCoreApplication.translate("FileExport", "Exported to %1").replace("%1", str(path)))

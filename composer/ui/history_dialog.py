@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from composer.core.model import Event, Revision
+
+EVENT_WORDS = {  # what happened to the update, as the list names it; marked for Qt Linguist
+    "published": QT_TRANSLATE_NOOP("HistoryDialog", "published"),
+    "override": QT_TRANSLATE_NOOP("HistoryDialog", "published despite failing checks"),
+    "published-from-file": QT_TRANSLATE_NOOP("HistoryDialog", "imported as published"),
+}
 
 
 class HistoryDialog(QDialog):
@@ -50,7 +56,8 @@ class HistoryDialog(QDialog):
             detail = event.detail.get("reason") or event.detail.get("channel") or ""
             listed = event.detail.get("rules")
             rules = ", ".join(str(r) for r in listed) if isinstance(listed, list) else ""
-            text = f"{when} · {event.kind}" + (f" ({rules})" if rules else "") + (f": {detail}" if detail else "")
+            kind = QCoreApplication.translate("HistoryDialog", str(EVENT_WORDS.get(event.kind, event.kind)))
+            text = f"{when} · {kind}" + (f" ({rules})" if rules else "") + (f": {detail}" if detail else "")
             self.events.addItem(text)
         self.publications = QLabel(publications_html(events or []))
         self.publications.setTextFormat(Qt.TextFormat.RichText)

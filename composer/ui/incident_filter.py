@@ -7,10 +7,11 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
 
 from composer.core.listing import IncidentSummary, incident_filter
 from composer.core.model import Status, utc_now
+from composer.ui.vocabulary import status_text
 
 PERIODS = (0, 7, 30, 365)  # days back; 0: any time
 TYPING_PAUSE_MS = 150
@@ -34,7 +35,7 @@ class IncidentFilter(QWidget):
         self.status.addItem(self.tr("Open"), "open")
         self.status.addItem(self.tr("Closed"), "closed")
         for status in Status:
-            self.status.addItem(status.label, status.value)
+            self.status.addItem(status_text(status), status.value)
         self.period = QComboBox()
         self.period.setAccessibleName(self.tr("Started"))
         for days, label in zip(
@@ -43,15 +44,13 @@ class IncidentFilter(QWidget):
             strict=True,
         ):
             self.period.addItem(label, days)
-        choices = QHBoxLayout()
-        choices.setContentsMargins(0, 0, 0, 0)
-        choices.addWidget(self.status, 1)
-        choices.addWidget(self.period, 1)
+        # One above the other: side by side, a longer language's "Any status" no longer fits.
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.text)
-        layout.addLayout(choices)
+        layout.addWidget(self.status)
+        layout.addWidget(self.period)
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
         self._pause.setInterval(TYPING_PAUSE_MS)

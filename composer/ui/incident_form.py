@@ -18,6 +18,7 @@ from composer.core.model import Incident, Severity
 from composer.core.store import SaveFailed, Store
 from composer.ui.save_scheduler import SaveScheduler
 from composer.ui.update_editor import from_qdatetime, to_qdatetime
+from composer.ui.vocabulary import severity_text
 
 
 class IncidentForm(QWidget):
@@ -39,7 +40,7 @@ class IncidentForm(QWidget):
         self.title.setPlaceholderText(self.tr("What customers notice, e.g. “Email delivery delayed”"))
         self.severity = QComboBox()
         for severity in Severity:
-            self.severity.addItem(severity.value.capitalize(), severity.value)
+            self.severity.addItem(severity_text(severity), severity.value)
         self.started = QDateTimeEdit()
         self.started.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.started.setCalendarPopup(True)

@@ -6,12 +6,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from composer.core.model import Incident, Update, utc_now
 from composer.ui.clock import format_duration
 from composer.ui.incident_model import FOREGROUND_ROLE, OPEN, IncidentModel, RowTexts
+from composer.ui.vocabulary import severity_text, status_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -46,6 +47,22 @@ def ms_to_next_age(age: timedelta) -> int:
     return size % unit  # counting down to a start in the future: the value shown shrinks
 
 
+MONTHS = (  # a closed month's heading: the month and its year (%1)
+    QT_TRANSLATE_NOOP("IncidentList", "January %1"),
+    QT_TRANSLATE_NOOP("IncidentList", "February %1"),
+    QT_TRANSLATE_NOOP("IncidentList", "March %1"),
+    QT_TRANSLATE_NOOP("IncidentList", "April %1"),
+    QT_TRANSLATE_NOOP("IncidentList", "May %1"),
+    QT_TRANSLATE_NOOP("IncidentList", "June %1"),
+    QT_TRANSLATE_NOOP("IncidentList", "July %1"),
+    QT_TRANSLATE_NOOP("IncidentList", "August %1"),
+    QT_TRANSLATE_NOOP("IncidentList", "September %1"),
+    QT_TRANSLATE_NOOP("IncidentList", "October %1"),
+    QT_TRANSLATE_NOOP("IncidentList", "November %1"),
+    QT_TRANSLATE_NOOP("IncidentList", "December %1"),
+)
+
+
 class ListTexts(RowTexts):
     """How the list's rows read, in the widget's language and palette."""
 
@@ -56,31 +73,35 @@ class ListTexts(RowTexts):
         return utc_now()
 
     def header(self, group: tuple[int, int, int], count: int) -> str:
-        tr = self.widget.tr
+        # English has no catalogue: one of a count is its own message ("1 incident").
         if group == OPEN:
-            many = tr("1 incident") if count == 1 else tr("%1 incidents").replace("%1", str(count))
-            return tr("Open") + "\n" + many
-        months = (
-            tr("January"), tr("February"), tr("March"), tr("April"), tr("May"), tr("June"),
-            tr("July"), tr("August"), tr("September"), tr("October"), tr("November"), tr("December"),
-        )  # fmt: skip
-        month = f"{months[group[2] - 1]} {group[1]}"
-        closed = tr("1 closed") if count == 1 else tr("%1 closed").replace("%1", str(count))
+            many = (
+                QCoreApplication.translate("IncidentList", "1 incident")
+                if count == 1
+                else IncidentList.tr("%n incidents", "", count)  # type: ignore[arg-type]  # the class: lupdate's context
+            )
+            return QCoreApplication.translate("IncidentList", "Open") + "\n" + many
+        month = QCoreApplication.translate("IncidentList", str(MONTHS[group[2] - 1])).replace("%1", str(group[1]))
+        closed = (
+            QCoreApplication.translate("IncidentList", "1 closed")
+            if count == 1
+            else IncidentList.tr("%n closed", "", count)  # type: ignore[arg-type]  # the class: lupdate's context
+        )
         return f"{month}\n{closed}"
 
     def incident(self, incident: Incident, now: datetime) -> str:
-        title = incident.title or self.widget.tr("Untitled incident")
+        title = incident.title or QCoreApplication.translate("IncidentList", "Untitled incident")
         if incident.status.is_closed:  # no running age: the day it started
             when = incident.started_at.astimezone().strftime("%Y-%m-%d")
         else:
             when = format_duration(now - incident.started_at)
-        return f"{title}\n{incident.status.label} · {incident.severity.value} · {when}"
+        return f"{title}\n{status_text(incident.status)} · {severity_text(incident.severity).lower()} · {when}"
 
     def alert_color(self) -> QColor:
         return alert_color(self.widget.palette())
 
     def overdue_tip(self) -> str:
-        return self.widget.tr("The promised next update is overdue")
+        return QCoreApplication.translate("IncidentList", "The promised next update is overdue")
 
 
 class IncidentList(QWidget):
@@ -257,8 +278,12 @@ class IncidentList(QWidget):
 
     def update_label(self, number: int, update: Update) -> str:
         when = update.created_at.astimezone().strftime("%H:%M")
-        published = self.tr(" · published") if update.publications else ""
-        return f"#{number} {update.status.label} · {when}{published}"
+        status = status_text(update.status)
+        if update.publications:
+            return (
+                self.tr("#%1 %2 · %3 · published").replace("%1", str(number)).replace("%2", status).replace("%3", when)
+            )
+        return f"#{number} {status} · {when}"
 
     def _on_incident(self, current: QModelIndex, previous: QModelIndex) -> None:
         found = self.model.incident_at(current.row())

@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         from composer.ui.live_checks import LiveChecks  # noqa: PLC0415
         from composer.ui.notifier import Notifier  # noqa: PLC0415
         from composer.ui.outreach_workflow import OutreachWorkflow  # noqa: PLC0415
+        from composer.ui.preferences_dialog import edit_preferences  # noqa: PLC0415
         from composer.ui.previews import PreviewTabs  # noqa: PLC0415
         from composer.ui.promise_watch import PromiseWatch  # noqa: PLC0415
         from composer.ui.publish_workflow import PublishWorkflow  # noqa: PLC0415
@@ -183,6 +184,13 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self._centre_layout.insertWidget(0, self.outbox.banner)
+        from composer.ui.workspace_workflow import WorkspaceWorkflow  # noqa: PLC0415
+
+        self.workspace = WorkspaceWorkflow(
+            self.context, on_screen=self.on_screen, save_all=self.save_all, body=self.editor.body, parent=self,
+            reload=lambda: self.reload(self.incident_list.current_incident_id()),
+        )  # fmt: skip
+        self._centre_layout.insertWidget(0, self.workspace.banner)
         QTimer.singleShot(0, self.publishing, self.publishing.refresh_channels)  # reads the accounts and publishers
         self.notifier = Notifier(self)
         self.promise_watch = PromiseWatch(self.store, self, self.check_config.remind_before)
@@ -211,8 +219,10 @@ class MainWindow(QMainWindow):
                 "outbox": self.outbox.show_outbox,
                 "export_bundle": self.outbox.export_bundle,
                 "history": self.show_history,
+                "review": self.workspace.review,
                 "templates": self.edit_templates,
                 "profile": self.edit_profile,
+                "preferences": lambda: edit_preferences(self.context, self),
                 "reload": lambda: self.reload(self.incident_list.current_incident_id()),
                 "find": self.search.find,
                 "filter": self.incident_list.add_filter().text.setFocus,
@@ -255,6 +265,7 @@ class MainWindow(QMainWindow):
             self.context.prompter.warn(self.tr("Your data"), report.message)
         self.status_panel.start_network_watch()
         self.outbox.start()
+        self.workspace.start()
 
     # -- showing -----------------------------------------------------------------
 
@@ -314,6 +325,8 @@ class MainWindow(QMainWindow):
             self.live_checks.run_now()
         self.status_panel.follow(self._incident, self._promise(self._incident) if self._incident else None)
         self._update_actions()
+        if self._ready:
+            self.workspace.shown()
 
     def _update_actions(self) -> None:
         if not self._ready:
@@ -595,6 +608,7 @@ class MainWindow(QMainWindow):
         if self._ready:
             self.publishing.close()
             self.outbox.stop()
+            self.workspace.stop()
         self._shut_down = True
         self.status_panel.stop()
         for timer in self.findChildren(QTimer):

@@ -237,11 +237,26 @@ class TrackingPage(QWidget):
         counts: dict[str, int] = {}
         for contact in contacts:
             counts[contact.state] = counts.get(contact.state, 0) + 1
-        parts = [f"{counts[state]} {state_words(state).lower()}" for state in STATE_WORDS if counts.get(state)]
+        parts = [self._counted(state, counts[state]) for state in STATE_WORDS if counts.get(state)]
         text = self.tr("Customers: %1 — %2.").replace("%1", str(len(contacts))).replace("%2", ", ".join(parts))
         if calls:
             text += " " + self.tr("To phone: %1 (tick the call list).").replace("%1", str(calls))
         return text
+
+    def _counted(self, state: str, n: int) -> str:
+        """How many customers are in `state`, for the summary line ("3 contacted")."""
+        counted = {
+            "contacted": lambda: self.tr("%n contacted", "", n),
+            "failed": lambda: self.tr("%n failed", "", n),
+            "uncertain": lambda: self.tr("%n uncertain (see the outbox)", "", n),
+            "replied": lambda: self.tr("%n replied", "", n),
+            "needs-call": lambda: self.tr("%n to phone", "", n),
+            "pending": lambda: self.tr("%n not sent yet", "", n),
+            "sending": lambda: self.tr("%n being sent", "", n),
+            "cancelled": lambda: self.tr("%n cancelled", "", n),
+        }
+        say = counted.get(state)
+        return say() if say is not None else f"{n} {state}"
 
     def selected_emails(self) -> list[str]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
@@ -135,7 +135,9 @@ class PreviewTabs(QTabWidget):
         self.email_html.setHtml(mail.html)
         words, chars = len(self._text.split()), len(mail.text)
         self.setTabText(0, self.tr("Blog · %n words", "", words) if words != 1 else self.tr("Blog · 1 word"))
-        self.setTabText(1, self.tr("Email · %n characters", "", chars))
+        self.setTabText(
+            1, self.tr("Email · %n characters", "", chars) if chars != 1 else self.tr("Email · 1 character")
+        )
         if self.channel_source is not None:
             self.show_channels(self.channel_source(self._text))
 
@@ -149,5 +151,6 @@ def thread_text(item: ChannelPreview) -> str:
     blocks = []
     for number, part in enumerate(item.parts, 1):
         count = f" · {item.counts[number - 1]}/{item.limit}" if item.counts else ""
-        blocks.append(f"── post {number} of {len(item.parts)}{count} ──\n{part}")
+        heading = QCoreApplication.translate("PreviewTabs", "post %1 of %2").replace("%1", str(number))
+        blocks.append(f"── {heading.replace('%2', str(len(item.parts)))}{count} ──\n{part}")
     return "\n\n".join(blocks)

@@ -162,7 +162,9 @@ class ChannelRow:
         if state != self.state:
             self.retry.setVisible(state in ("failed", "waiting"))
             self.retry.setText(
-                QCoreApplication.translate("PublishDialog", "Send now" if state == "waiting" else "Retry")
+                QCoreApplication.translate("PublishDialog", "Send now")
+                if state == "waiting"
+                else QCoreApplication.translate("PublishDialog", "Retry")
             )
             self.answers.setVisible(state == "uncertain")
             self.check.setEnabled(state == "idle")
@@ -441,23 +443,32 @@ class PublishDialog(QDialog):
         if row.state != "uncertain" or row.job_id is None:
             return
         at = clock(row.tried_at)
-        noun = self.tr("This email") if row.account.kind == "email" else self.tr("This post")
+        email = row.account.kind == "email"
         if sent:
             title = self.tr("Mark as sent")
-            question = self.tr(
-                "Only if you have checked that it went out: %1 was tried at %2 on %3. It will never be sent again. "
-                "Mark it as sent?"
+            question = (
+                self.tr(
+                    "Only if you have checked that it went out: this email was tried at %2 on %3. "
+                    "It will never be sent again. Mark it as sent?"
+                )
+                if email
+                else self.tr(
+                    "Only if you have checked that it went out: this post was tried at %2 on %3. "
+                    "It will never be sent again. Mark it as sent?"
+                )
             )
         else:
             title = self.tr("Send again")
-            question = self.tr(
-                "%1 may already have gone out at %2 on %3; if it did, people get it twice. Send it again?"
+            question = (
+                self.tr(
+                    "This email may already have gone out at %2 on %3; if it did, people get it twice. Send it again?"
+                )
+                if email
+                else self.tr(
+                    "This post may already have gone out at %2 on %3; if it did, people get it twice. Send it again?"
+                )
             )
-        text = (
-            question.replace("%1", noun if not sent else noun.lower())
-            .replace("%2", at or self.tr("an unknown time"))
-            .replace("%3", name)
-        )
+        text = question.replace("%2", at or self.tr("an unknown time")).replace("%3", name)
         if not self.confirm(title, text):
             return
         self._resolutions[name] = (row.job_id, sent)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from composer.core.model import Incident, Update
 from composer.core.store import SaveFailed
+from composer.core.workspace.gate import approval_refusal
 from composer.publishers.accounts import load_accounts
 from composer.ui.publishing_context import ServiceMaker
 
@@ -139,6 +140,10 @@ class PublishWorkflow(QObject):
             return None
         if not self._save_all():
             prompter.warn(self.tr("Publish"), self.tr("Save the update first: see the status bar."))
+            return None
+        refusal = approval_refusal(store.path, update.id)
+        if refusal:  # the workspace wants a second person's approval of this very text
+            prompter.warn(self.tr("Publish"), self.tr("Not published: %1.").replace("%1", refusal))
             return None
         accounts = load_accounts(store)
         if not accounts:

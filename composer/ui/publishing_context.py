@@ -12,6 +12,8 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from composer.publishers.accounts import load_accounts
 
 if TYPE_CHECKING:
@@ -45,7 +47,7 @@ def credential_store(context: AppContext, *, ask: bool) -> CredentialStore | Non
         except CredentialError as error:
             if error.kind != "unavailable":
                 if ask:
-                    context.prompter.warn("Keyring", error.message)
+                    context.prompter.warn(QCoreApplication.translate("PublishingContext", "Keyring"), error.message)
                 return None
             context.keyring_problem = error.message
         else:

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.ui.vocabulary import status_text
+
 if TYPE_CHECKING:
     from composer.core.search import SearchHit, Span
 
@@ -122,7 +124,7 @@ class SearchDialog(QDialog):
         when = (hit.published_at or hit.created_at).astimezone().strftime("%Y-%m-%d %H:%M")
         state = (self.tr("published %1") if hit.published_at else self.tr("draft, %1")).replace("%1", when)
         title = highlighted(hit.title, hit.title_spans)
-        head = f"<b>{title}</b> · {html.escape(hit.status.label)} · {html.escape(state)}"
+        head = f"<b>{title}</b> · {html.escape(status_text(hit.status))} · {html.escape(state)}"
         return f"{head}<br>{highlighted(hit.snippet, hit.spans)}"
 
     def current_hit(self) -> SearchHit | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from composer.core.model import Incident, utc_now
@@ -43,7 +43,7 @@ class StatusPanel:
         self._bar = bar
         self._owner = owner
         self.save_state = QLabel()
-        self.network = QLabel(owner.tr("Network: checking…"))
+        self.network = QLabel(QCoreApplication.translate("StatusPanel", "Network: checking…"))
         self.elapsed = QLabel()
         self.countdown = QLabel()
         for label, name in (
@@ -78,7 +78,9 @@ class StatusPanel:
 
     def show_saved(self, when: datetime | None = None) -> None:
         when = when or utc_now()
-        self.save_state.setText(self._owner.tr("Saved %1").replace("%1", when.astimezone().strftime("%H:%M:%S")))
+        self.save_state.setText(
+            QCoreApplication.translate("StatusPanel", "Saved %1").replace("%1", when.astimezone().strftime("%H:%M:%S"))
+        )
         self._emphasise(self.save_state, False)
 
     def show_save_failed(self, message: str) -> None:
@@ -86,7 +88,6 @@ class StatusPanel:
         self._emphasise(self.save_state, True)
 
     def tick(self) -> None:
-        tr = self._owner.tr
         if self._incident is None:
             self.elapsed.setText("")
             self.countdown.setText("")
@@ -94,24 +95,34 @@ class StatusPanel:
         now = utc_now()
         started = self._incident.started_at
         if started <= now:
-            self.elapsed.setText(tr("Started %1 ago").replace("%1", format_duration(now - started)))
+            self.elapsed.setText(
+                QCoreApplication.translate("StatusPanel", "Started %1 ago").replace(
+                    "%1", format_duration(now - started)
+                )
+            )
         else:
-            self.elapsed.setText(tr("Starts in %1").replace("%1", format_duration(started - now)))
+            self.elapsed.setText(
+                QCoreApplication.translate("StatusPanel", "Starts in %1").replace("%1", format_duration(started - now))
+            )
         alert = True
         promise = self._promise
         deadline = promise.deadline if promise else None
         if self._incident.status.is_closed:
-            text, style = tr("Closed"), False
+            text, style = QCoreApplication.translate("StatusPanel", "Closed"), False
         elif promise is None or promise.state is PromiseState.NOT_PUBLISHED:
-            text, style = tr("Nothing published yet"), alert
+            text, style = QCoreApplication.translate("StatusPanel", "Nothing published yet"), alert
         elif deadline is None:
-            text, style = tr("The last update promised no next update"), alert
+            text, style = QCoreApplication.translate("StatusPanel", "The last update promised no next update"), alert
         elif deadline >= now:
             soon = deadline - now <= self.remind_before
-            text = tr("Next update due in %1").replace("%1", format_countdown(deadline - now))
+            text = QCoreApplication.translate("StatusPanel", "Next update due in %1").replace(
+                "%1", format_countdown(deadline - now)
+            )
             style = soon
         else:
-            text = tr("Next update overdue by %1").replace("%1", format_countdown(now - deadline))
+            text = QCoreApplication.translate("StatusPanel", "Next update overdue by %1").replace(
+                "%1", format_countdown(now - deadline)
+            )
             style = alert
         self.countdown.setText(text)
         self._emphasise(self.countdown, style)
@@ -159,11 +170,11 @@ class StatusPanel:
 
         r = QNetworkInformation.Reachability
         text = {
-            r.Online: self._owner.tr("Online"),
-            r.Site: self._owner.tr("Network: local only"),
-            r.Local: self._owner.tr("Network: local only"),
-            r.Disconnected: self._owner.tr("Offline"),
-        }.get(reachability, self._owner.tr("Network: unknown"))
+            r.Online: QCoreApplication.translate("StatusPanel", "Online"),
+            r.Site: QCoreApplication.translate("StatusPanel", "Network: local only"),
+            r.Local: QCoreApplication.translate("StatusPanel", "Network: local only"),
+            r.Disconnected: QCoreApplication.translate("StatusPanel", "Offline"),
+        }.get(reachability, QCoreApplication.translate("StatusPanel", "Network: unknown"))
         self._show_network(text, reachability == r.Online)
 
     def _poll_interfaces(self) -> None:
@@ -179,9 +190,17 @@ class StatusPanel:
             and not i.flags() & flags.IsLoopBack
             and i.addressEntries()
         ]
-        self._show_network(self._owner.tr("Network: interface up") if up else self._owner.tr("Offline"), bool(up))
+        self._show_network(
+            QCoreApplication.translate("StatusPanel", "Network: interface up")
+            if up
+            else QCoreApplication.translate("StatusPanel", "Offline"),
+            bool(up),
+        )
         self.network.setToolTip(
-            self._owner.tr("No reachability service on this system; this only tells whether a network interface is up.")
+            QCoreApplication.translate(
+                "StatusPanel",
+                "No reachability service on this system; this only tells whether a network interface is up.",
+            )
         )
 
     def show_servers_down(self, down: bool) -> None:
@@ -195,5 +214,5 @@ class StatusPanel:
         if not text:
             return  # not known yet: "checking…" stays
         if up and self._servers_down:
-            text = self._owner.tr("Online, but no account's server answers")
+            text = QCoreApplication.translate("StatusPanel", "Online, but no account's server answers")
         self.network.setText(text)

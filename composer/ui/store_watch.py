@@ -20,7 +20,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
 if TYPE_CHECKING:
@@ -180,7 +180,8 @@ def load_check_config(home: Path, store: Store, prompter: Prompter, parent: QWid
             config = load_config(path)
         except ConfigError as error:
             prompter.warn(
-                parent.tr("Checklist settings"), parent.tr("%1 — using the default settings.").replace("%1", str(error))
+                QCoreApplication.translate("StoreWatch", "Checklist settings"),
+                QCoreApplication.translate("StoreWatch", "%1 — using the default settings.").replace("%1", str(error)),
             )
     if not config.people:
         config.people = store.people()

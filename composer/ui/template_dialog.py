@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,17 +25,17 @@ from composer.core.templates.library import STAGES, TemplateInfo
 from composer.core.templates.render import render_template
 from composer.ui.field_form import FieldForm
 
-STAGE_LABELS = {
-    "investigating": "Investigating",
-    "identified": "Identified",
-    "monitoring": "Monitoring",
-    "resolved": "Resolved",
-    "maintenance-scheduled": "Maintenance scheduled",
-    "maintenance-in-progress": "Maintenance in progress",
-    "maintenance-completed": "Maintenance completed",
-    "postmortem": "Postmortem summary",
-    "apology": "Personal apology (one customer)",
-    "contact-page": "Alternate contact page",
+STAGE_LABELS = {  # marked for Qt Linguist; translated where shown
+    "investigating": QT_TRANSLATE_NOOP("TemplateDialog", "Investigating"),
+    "identified": QT_TRANSLATE_NOOP("TemplateDialog", "Identified"),
+    "monitoring": QT_TRANSLATE_NOOP("TemplateDialog", "Monitoring"),
+    "resolved": QT_TRANSLATE_NOOP("TemplateDialog", "Resolved"),
+    "maintenance-scheduled": QT_TRANSLATE_NOOP("TemplateDialog", "Maintenance scheduled"),
+    "maintenance-in-progress": QT_TRANSLATE_NOOP("TemplateDialog", "Maintenance in progress"),
+    "maintenance-completed": QT_TRANSLATE_NOOP("TemplateDialog", "Maintenance completed"),
+    "postmortem": QT_TRANSLATE_NOOP("TemplateDialog", "Postmortem summary"),
+    "apology": QT_TRANSLATE_NOOP("TemplateDialog", "Personal apology (one customer)"),
+    "contact-page": QT_TRANSLATE_NOOP("TemplateDialog", "Alternate contact page"),
 }
 LANGUAGE_LABELS = {"en": "English", "ca": "Català", "es": "Español"}
 RENDER_DELAY_MS = 150
@@ -88,7 +88,7 @@ class TemplateDialog(QDialog):
 
         self.stage = QComboBox()
         for key in STAGES:
-            self.stage.addItem(self.tr(STAGE_LABELS[key]), key)
+            self.stage.addItem(self.tr(str(STAGE_LABELS[key])), key)
         self.language = QComboBox()
         for code in sorted({t.language for t in library.all() if t.builtin}):
             self.language.addItem(LANGUAGE_LABELS.get(code, code), code)

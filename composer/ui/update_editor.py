@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 from composer.core.model import Status, Update, lifecycle_of, utc_now
 from composer.core.store import NotFound, SaveFailed, Store
 from composer.ui.save_scheduler import SaveScheduler
+from composer.ui.vocabulary import status_text
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QDateTime
@@ -179,7 +180,7 @@ class UpdateEditor(QWidget):
                 return
             self.status.clear()
             for status in lifecycle_of(update.status):
-                self.status.addItem(status.label, status.value)
+                self.status.addItem(status_text(status), status.value)
             self.status.setCurrentIndex(self.status.findData(update.status.value))
             self.signer.setEditText(update.signer)
             index = self.language.findData(update.language)

@@ -90,6 +90,12 @@ class WindowActions(QObject):
         self.history = self._action(
             "history", self.tr("Revision &history…"), "Ctrl+H", self.tr("See and restore earlier texts of this update")
         )
+        self.review = self._action(
+            "review",
+            self.tr("&Review updates…"),
+            "Ctrl+Shift+R",
+            self.tr("Updates that wait for a second person's approval, in a team's workspace"),
+        )
         self.templates = self._action(
             "templates", self.tr("&Templates…"), None, self.tr("Your own templates beside the built-ins")
         )
@@ -105,6 +111,11 @@ class WindowActions(QObject):
             "Ctrl+Shift+F",
             self.tr("Every update ever written that holds these words; start a new one from it"),
         )
+        self.preferences = self._action(
+            "preferences", self.tr("&Preferences…"), None, self.tr("The interface language, on this computer")
+        )
+        self.preferences.setShortcuts(QKeySequence.keyBindings(key.Preferences) or [QKeySequence("Ctrl+,")])
+        self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.filter = self._action("filter", self.tr("&Filter incidents"), "Ctrl+F")
         self.reload = self._action(
             "reload", self.tr("&Reload"), "F5", self.tr("Show incidents imported from the command line")
@@ -143,7 +154,9 @@ class WindowActions(QObject):
                 file_menu.addMenu(act)
             else:
                 file_menu.addAction(act)
-        for act in (self.find, self.history, None, self.profile, self.accounts, self.templates):
+        edit = [self.find, self.history, self.review, None, self.profile, self.accounts, self.templates, None]
+        edit.append(self.preferences)
+        for act in edit:
             edit_menu.addSeparator() if act is None else edit_menu.addAction(act)
         for act in (*focus, self.filter, toggle_checklist, self.reload):
             view_menu.addAction(act)
