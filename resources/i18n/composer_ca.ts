@@ -799,7 +799,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Publicada</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+93"/>
         <source>Database recovered</source>
         <translation>S&apos;ha recuperat la base de dades</translation>
     </message>
@@ -809,7 +809,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Les vostres dades</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+116"/>
         <source>The next update for “%1” is due at %2.</source>
         <translation>La propera actualització de «%1» està prevista a les %2.</translation>
     </message>
@@ -1927,16 +1927,22 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>PublishWorkflow</name>
     <message>
-        <location filename="../../composer/ui/publish_workflow.py" line="+141"/>
+        <location filename="../../composer/ui/publish_workflow.py" line="+142"/>
+        <location line="+4"/>
         <location line="+5"/>
         <location line="+7"/>
         <source>Publish</source>
         <translation>Publica</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-16"/>
         <source>Save the update first: see the status bar.</source>
         <translation>Deseu primer l&apos;actualització: vegeu la barra d&apos;estat.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not published: %1.</source>
+        <translation>No s&apos;ha publicat: %1.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1968,6 +1974,94 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <location filename="../../composer/ui/publishing_context.py" line="+50"/>
         <source>Keyring</source>
         <translation>Anell de claus</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../composer/ui/review_dialog.py" line="+68"/>
+        <source>Review updates</source>
+        <translation>Revisa les actualitzacions</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Updates waiting for a reviewer</source>
+        <translation>Actualitzacions pendents de revisió</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The update, with the changes since the last review</source>
+        <translation>L&apos;actualització, amb els canvis des de l&apos;última revisió</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What should change (needed to request changes)</source>
+        <translation>Què cal canviar (necessari per a demanar canvis)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment</source>
+        <translation>Comentari</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Approve</source>
+        <translation>&amp;Aprova</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request &amp;changes</source>
+        <translation>Demana &amp;canvis</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Comment:</source>
+        <translation>Comentari:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Nothing waits for a reviewer.</source>
+        <translation>No hi ha res pendent de revisió.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>draft</source>
+        <translation>esborrany</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>awaiting review</source>
+        <translation>pendent de revisió</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approved</source>
+        <translation>aprovada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changes requested</source>
+        <translation>canvis demanats</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Changes since %1&apos;s review</source>
+        <translation>Canvis des de la revisió de %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Every check passes.</source>
+        <translation>Passen totes les comprovacions.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Approved.</source>
+        <translation>Aprovada.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Changes requested.</source>
+        <translation>S&apos;han demanat canvis.</translation>
     </message>
 </context>
 <context>
@@ -2901,6 +2995,16 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Mostra i restaura textos anteriors d&apos;aquesta actualització</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>&amp;Review updates…</source>
+        <translation>&amp;Revisa les actualitzacions…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Updates that wait for a second person&apos;s approval, in a team&apos;s workspace</source>
+        <translation>Actualitzacions que esperen l&apos;aprovació d&apos;una segona persona, en un espai de treball d&apos;equip</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&amp;Templates…</source>
         <translation>&amp;Plantilles…</translation>
@@ -2969,6 +3073,150 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <location line="+1"/>
         <source>Go to &amp;previews</source>
         <translation>Ves a les &amp;previsualitzacions</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceBanner</name>
+    <message>
+        <location filename="../../composer/ui/workspace_banner.py" line="+30"/>
+        <source>Resolve…</source>
+        <translation>Resol…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See both versions and choose the one to keep</source>
+        <translation>Mostra les dues versions per a triar la que es conserva</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Review…</source>
+        <translation>Revisa…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the updates that wait for a second person, and approve them</source>
+        <translation>Llegiu les actualitzacions que esperen una segona persona i aproveu-les</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit anyway</source>
+        <translation>Edita igualment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit this update although someone else is editing it</source>
+        <translation>Edita aquesta actualització encara que algú altre l&apos;editi</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>Workspace unreachable: drafting goes on here; %n changes will be sent when it answers.</source>
+        <translation>
+            <numerusform>L&apos;espai de treball és inabastable: la redacció continua aquí; s&apos;enviarà %n canvi quan respongui.</numerusform>
+            <numerusform>L&apos;espai de treball és inabastable: la redacció continua aquí; s&apos;enviaran %n canvis quan respongui.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Workspace unreachable: drafting goes on here; 1 change will be sent when it answers.</source>
+        <translation>L&apos;espai de treball és inabastable: la redacció continua aquí; s&apos;enviarà 1 canvi quan respongui.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Workspace unreachable: drafting goes on here.</source>
+        <translation>L&apos;espai de treball és inabastable: la redacció continua aquí.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is editing this update.</source>
+        <translation>%1 està editant aquesta actualització.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n changes conflict: two people changed the same thing. Both versions are kept.</source>
+        <translation>
+            <numerusform>%n canvi en conflicte: dues persones han canviat el mateix. Es conserven les dues versions.</numerusform>
+            <numerusform>%n canvis en conflicte: dues persones han canviat el mateix. Es conserven les dues versions.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 change conflicts: two people changed the same thing. Both versions are kept.</source>
+        <translation>1 canvi en conflicte: dues persones han canviat el mateix. Es conserven les dues versions.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n changes were refused by the workspace (your role does not allow them).</source>
+        <translation>
+            <numerusform>L&apos;espai de treball ha rebutjat %n canvi (el vostre rol no ho permet).</numerusform>
+            <numerusform>L&apos;espai de treball ha rebutjat %n canvis (el vostre rol no ho permet).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 change was refused by the workspace (your role does not allow it).</source>
+        <translation>L&apos;espai de treball ha rebutjat 1 canvi (el vostre rol no ho permet).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n updates wait for a reviewer.</source>
+        <translation>
+            <numerusform>%n actualització espera un revisor.</numerusform>
+            <numerusform>%n actualitzacions esperen un revisor.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 update waits for a reviewer.</source>
+        <translation>1 actualització espera un revisor.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceWorkflow</name>
+    <message>
+        <location filename="../../composer/ui/workspace_workflow.py" line="+174"/>
+        <source>%1 is editing this update now. If you both change it, both versions are kept and one of you resolves the conflict. Edit it anyway?</source>
+        <translation>%1 està editant aquesta actualització ara. Si tots dos la canvieu, es conservaran les dues versions i un de vosaltres haurà de resoldre el conflicte. Voleu editar-la igualment?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit anyway</source>
+        <translation>Edita igualment</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Review updates</source>
+        <translation>Revisa les actualitzacions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviews happen in a team&apos;s workspace: join one in Edit → Preferences → Workspace.</source>
+        <translation>Les revisions es fan en un espai de treball d&apos;equip: uniu-vos-hi a Edita → Preferències → Espai de treball.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Two people changed the same thing at the same time.
+
+Shown now (%1):
+%2
+
+The other version (%3):
+%4
+
+Keep the version shown? (No keeps the other one.)</source>
+        <translation>Dues persones han canviat el mateix alhora.
+
+Es mostra ara (%1):
+%2
+
+L&apos;altra versió (%3):
+%4
+
+Voleu conservar la versió que es mostra? (No conserva l&apos;altra.)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Resolve a conflict</source>
+        <translation>Resol un conflicte</translation>
     </message>
 </context>
 </TS>

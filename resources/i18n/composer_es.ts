@@ -799,7 +799,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Publicada</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+93"/>
         <source>Database recovered</source>
         <translation>Base de datos recuperada</translation>
     </message>
@@ -809,7 +809,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Sus datos</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+116"/>
         <source>The next update for “%1” is due at %2.</source>
         <translation>La próxima actualización de «%1» está prevista a las %2.</translation>
     </message>
@@ -1927,16 +1927,22 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>PublishWorkflow</name>
     <message>
-        <location filename="../../composer/ui/publish_workflow.py" line="+141"/>
+        <location filename="../../composer/ui/publish_workflow.py" line="+142"/>
+        <location line="+4"/>
         <location line="+5"/>
         <location line="+7"/>
         <source>Publish</source>
         <translation>Publicar</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-16"/>
         <source>Save the update first: see the status bar.</source>
         <translation>Primero hay que guardar la actualización: ver la barra de estado.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not published: %1.</source>
+        <translation>No se publicó: %1.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1968,6 +1974,94 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <location filename="../../composer/ui/publishing_context.py" line="+50"/>
         <source>Keyring</source>
         <translation>Depósito de claves</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../composer/ui/review_dialog.py" line="+68"/>
+        <source>Review updates</source>
+        <translation>Revisar actualizaciones</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Updates waiting for a reviewer</source>
+        <translation>Actualizaciones pendientes de revisión</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The update, with the changes since the last review</source>
+        <translation>La actualización, con los cambios desde la última revisión</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What should change (needed to request changes)</source>
+        <translation>Qué hay que cambiar (necesario para pedir cambios)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Approve</source>
+        <translation>&amp;Aprobar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request &amp;changes</source>
+        <translation>Pedir &amp;cambios</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Comment:</source>
+        <translation>Comentario:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Nothing waits for a reviewer.</source>
+        <translation>No hay nada pendiente de revisión.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>draft</source>
+        <translation>borrador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>awaiting review</source>
+        <translation>pendiente de revisión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approved</source>
+        <translation>aprobada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changes requested</source>
+        <translation>cambios pedidos</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Changes since %1&apos;s review</source>
+        <translation>Cambios desde la revisión de %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Every check passes.</source>
+        <translation>Pasan todas las comprobaciones.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Approved.</source>
+        <translation>Aprobada.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Changes requested.</source>
+        <translation>Se pidieron cambios.</translation>
     </message>
 </context>
 <context>
@@ -2901,6 +2995,16 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Ver y restaurar textos anteriores de esta actualización</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>&amp;Review updates…</source>
+        <translation>&amp;Revisar actualizaciones…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Updates that wait for a second person&apos;s approval, in a team&apos;s workspace</source>
+        <translation>Actualizaciones que esperan la aprobación de una segunda persona, en un espacio de trabajo de equipo</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&amp;Templates…</source>
         <translation>&amp;Plantillas…</translation>
@@ -2969,6 +3073,150 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <location line="+1"/>
         <source>Go to &amp;previews</source>
         <translation>Ir a las &amp;vistas previas</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceBanner</name>
+    <message>
+        <location filename="../../composer/ui/workspace_banner.py" line="+30"/>
+        <source>Resolve…</source>
+        <translation>Resolver…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See both versions and choose the one to keep</source>
+        <translation>Ver las dos versiones y elegir la que se conserva</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Review…</source>
+        <translation>Revisar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the updates that wait for a second person, and approve them</source>
+        <translation>Leer las actualizaciones que esperan a una segunda persona y aprobarlas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit anyway</source>
+        <translation>Editar de todos modos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit this update although someone else is editing it</source>
+        <translation>Editar esta actualización aunque otra persona la esté editando</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>Workspace unreachable: drafting goes on here; %n changes will be sent when it answers.</source>
+        <translation>
+            <numerusform>El espacio de trabajo está inaccesible: la redacción sigue aquí; se enviará %n cambio cuando responda.</numerusform>
+            <numerusform>El espacio de trabajo está inaccesible: la redacción sigue aquí; se enviarán %n cambios cuando responda.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Workspace unreachable: drafting goes on here; 1 change will be sent when it answers.</source>
+        <translation>El espacio de trabajo está inaccesible: la redacción sigue aquí; se enviará 1 cambio cuando responda.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Workspace unreachable: drafting goes on here.</source>
+        <translation>El espacio de trabajo está inaccesible: la redacción sigue aquí.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is editing this update.</source>
+        <translation>%1 está editando esta actualización.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n changes conflict: two people changed the same thing. Both versions are kept.</source>
+        <translation>
+            <numerusform>%n cambio en conflicto: dos personas cambiaron lo mismo. Se conservan las dos versiones.</numerusform>
+            <numerusform>%n cambios en conflicto: dos personas cambiaron lo mismo. Se conservan las dos versiones.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 change conflicts: two people changed the same thing. Both versions are kept.</source>
+        <translation>1 cambio en conflicto: dos personas cambiaron lo mismo. Se conservan las dos versiones.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n changes were refused by the workspace (your role does not allow them).</source>
+        <translation>
+            <numerusform>El espacio de trabajo rechazó %n cambio (su rol no lo permite).</numerusform>
+            <numerusform>El espacio de trabajo rechazó %n cambios (su rol no lo permite).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 change was refused by the workspace (your role does not allow it).</source>
+        <translation>El espacio de trabajo rechazó 1 cambio (su rol no lo permite).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n updates wait for a reviewer.</source>
+        <translation>
+            <numerusform>%n actualización espera a un revisor.</numerusform>
+            <numerusform>%n actualizaciones esperan a un revisor.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 update waits for a reviewer.</source>
+        <translation>1 actualización espera a un revisor.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceWorkflow</name>
+    <message>
+        <location filename="../../composer/ui/workspace_workflow.py" line="+174"/>
+        <source>%1 is editing this update now. If you both change it, both versions are kept and one of you resolves the conflict. Edit it anyway?</source>
+        <translation>%1 está editando esta actualización ahora. Si los dos la cambian, se conservan las dos versiones y uno de ustedes resuelve el conflicto. ¿Editarla de todos modos?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit anyway</source>
+        <translation>Editar de todos modos</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Review updates</source>
+        <translation>Revisar actualizaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviews happen in a team&apos;s workspace: join one in Edit → Preferences → Workspace.</source>
+        <translation>Las revisiones se hacen en un espacio de trabajo de equipo: hay que unirse a uno en Editar → Preferencias → Espacio de trabajo.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Two people changed the same thing at the same time.
+
+Shown now (%1):
+%2
+
+The other version (%3):
+%4
+
+Keep the version shown? (No keeps the other one.)</source>
+        <translation>Dos personas cambiaron lo mismo a la vez.
+
+Se muestra ahora (%1):
+%2
+
+La otra versión (%3):
+%4
+
+¿Conservar la versión que se muestra? (No conserva la otra.)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Resolve a conflict</source>
+        <translation>Resolver un conflicto</translation>
     </message>
 </context>
 </TS>
