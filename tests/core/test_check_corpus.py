@@ -83,8 +83,8 @@ def test_agreement_rule_by_rule(folder):
 # Real published updates (issue 14), each labelled blind, in rounds: each round's held-out set was
 # gathered and labelled by people who never ran the rules, measured once (docs/checks.md), then
 # folded into the tuned part (`first_part = "holdout"`). `check_real_*` (round 1, a third held out)
-# `check_fresh_*` (round 2), `check_heldout_*` (round 3) and `check_round4_*` to `check_round11_*`
-# are tuned on; `check_round12_*` (files `c01-…`) is kept out of sight of whoever tunes the rules: its
+# `check_fresh_*` (round 2), `check_heldout_*` (round 3) and `check_round4_*` to `check_round12_*`
+# are tuned on; `check_round13_*` (files `d01-…`) is kept out of sight of whoever tunes the rules: its
 # misses are never printed, and it counts only once its labels (`expected.toml`) are in.
 _HERE = Path(__file__).parent
 TUNED_ROUNDS = (
@@ -99,19 +99,22 @@ TUNED_ROUNDS = (
     "round9",
     "round10",
     "round11",
+    "round12",
 )
 REAL = tuple(_HERE / f"check_{round_}_{languages}" for round_ in TUNED_ROUNDS for languages in ("en", "caes"))
-FRESH = tuple(p for p in (_HERE / "check_round12_en", _HERE / "check_round12_caes") if (p / "expected.toml").exists())
+FRESH = tuple(p for p in (_HERE / "check_round13_en", _HERE / "check_round13_caes") if (p / "expected.toml").exists())
 LESSONS_BAR = {"be-timely": 0.95, "dont-hide": 0.95, "sign-your-name": 0.95, "give-contact-info": 0.95}
 REAL_DEFAULT_BAR = 0.8
-# The held-out round (12), measured blind once (docs/checks.md): be-timely 100%; dont-hide 73% in
-# English, 83% in Catalan and Spanish; sign-your-name 100% / 90%; give-contact-info 97% / 93%. The
-# bars guard against regressions on it, below the issue's 95% on dont-hide: issue 14 stays open.
+# The held-out round (13), measured blind once (docs/checks.md): dont-hide 87% in English and 90% in
+# Catalan and Spanish, sign-your-name 90% in Catalan and Spanish, plain-language 75% and
+# times-have-zone 80% there: a guard against regressions, below the issue's 95% on dont-hide;
+# issue 14 stays open for it.
 HELD_OUT_BARS = {
     "be-timely": 0.95,
     "dont-hide": 0.70,
     "sign-your-name": 0.90,
     "give-contact-info": 0.90,
+    "plain-language": 0.70,
 }
 
 
@@ -122,7 +125,7 @@ def test_real_corpora_are_big_and_varied():
     assert languages.count("ca") >= 15 and languages.count("es") >= 15
     for folder in REAL + FRESH:
         expected = tomllib.loads((folder / "expected.toml").read_text(encoding="utf-8"))
-        files = {f.name for f in folder.glob("[rfhqvwxyzabc][0-9]*.md")}
+        files = {f.name for f in folder.glob("[rfhqvwxyzabcd][0-9]*.md")}
         assert files == set(expected)  # every file labelled, every label a file
         assert all(labels["source"].startswith("http") for labels in expected.values())
 

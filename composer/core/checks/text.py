@@ -48,15 +48,17 @@ def by_paragraph(key: object, finder: Callable[[str], Iterable[Hit]], text: str)
 
 
 # Clock times: 14:30, 9:05, 14h30, 15 h, 15h, 13:44hrs, 15 hores, 2pm, 2:30 p.m., 9.00am, the 4pm of
-# "9am-4pm". Not inside IPs, dates ("2026-11-24"), versions or UTC offsets ("GMT-4:00").
+# "9am-4pm", a log's 10:13:21, and an hour that ends a clause ("fins a les 20h:"; "- 12:33:" heads a
+# timeline's line and is read as before). Not inside IPs, dates ("2026-11-24"), versions or UTC
+# offsets ("GMT-4:00").
 _CLOCK = re.compile(
     r"(?<![\w.:/+−])(?<!\d[-−])(?<!(?:GMT|UTC|gmt|utc)[-+−])(?:"
-    r"(?P<hm>(?:[01]?\d|2[0-3])[:h][0-5]\d)(?:\s?(?P<ampm1>[ap]\.?\s?m\.?))?(?:\s?(?:hrs?|hores|horas|h)\b)?"
+    r"(?P<hm>(?:[01]?\d|2[0-3])[:h][0-5]\d(?::[0-5]\d)?)(?:\s?(?P<ampm1>[ap]\.?\s?m\.?))?(?:\s?(?:hrs?|hores|horas|h)\b)?"
     r"|(?P<hd>(?:[01]?\d|2[0-3])[.,][0-5]\d)\s?(?:h|hrs?|hores|horas)\b"  # "7.30 horas", "16,55 h"
     r"|(?P<hda>(?:1[0-2]|0?[1-9])\.[0-5]\d)\s?(?P<ampm3>[ap]\.?\s?m\.?)"  # "9.00am"
     r"|(?P<h12>(?:1[0-2]|0?[1-9]))\s?(?P<ampm2>[ap]\.?\s?m\.?)"
     r"|(?P<hh>(?:[01]?\d|2[0-3]))\s?(?:h|hrs|hores|horas)(?![\w])"
-    r")(?![\w:]|\.\d)",
+    r")(?!\w|:\d|\.\d)",
     re.IGNORECASE,
 )
 _ZONE = (
@@ -106,7 +108,7 @@ def clock_times(text: str) -> list[ClockTime]:
 
 def _hour_minute(match: re.Match[str]) -> tuple[int, int]:
     if match.group("hm"):
-        hour, minute = (int(part) for part in re.split("[:h]", match.group("hm").lower()))
+        hour, minute = (int(part) for part in re.split("[:h]", match.group("hm").lower())[:2])
         ampm = match.group("ampm1")
     elif match.group("hd"):
         hour, minute, ampm = (*(int(part) for part in re.split("[.,]", match.group("hd"))), None)
@@ -147,6 +149,8 @@ def _written_times(text: str) -> list[tuple[int, int, int, int]]:
         start, end = match.span()
         if match.group("hh") and not _HOUR_ONLY_LEAD.search(text[max(0, start - 16) : start]):
             continue  # "12 horas" is a duration; "a las 12 horas", "de 8 a 15 hores" are times
+        if text.startswith(":", end) and not re.search(r"[^\W\d]$", match.group()):
+            continue  # "- 12:33: The machine failed": a timeline's label, not "fins a les 20h:"
         times.append((start, end, *_hour_minute(match)))
     for match in _MILITARY.finditer(text):
         found = [match.group("a")] + ([match.group("b")] if match.group("b") else [])

@@ -50,17 +50,27 @@ def phone_regions(draft: Draft) -> list[str]:
 
 
 # Said just before a number, these make it a phone number even without its area code.
-_PHONE_WORD = r"(?:phone|telephone|tel|call|ring|dial|telèfon|telefon|teléfono|truc\w*|truq\w*|llam\w*)"
+_PHONE_WORD = r"(?:phones?|telephones?|tel|call|ring|dial|telèfons?|telefons?|teléfonos?|truc\w*|truq\w*|llam\w*)"
 _PHONE_CUE = re.compile(rf"\b(?:{_PHONE_WORD}|contact|reach)\b[^.\n]{{0,30}}$", re.IGNORECASE)
 
 
-# A short service number right after a phone word: "el telèfon 1004", "trucant al 145", "El
-# teléfono de atención es el 010", "call 311".
+# A number right after a phone word, in whatever form the readers dial it: a short service number
+# ("el telèfon 1004", "trucant al 145", "El teléfono de atención es el 010", "call 311"), a campus
+# extension ("call Heather at 6-8060"), a free-phone number of a country the language does not
+# name ("a los teléfonos 08001930"). Written with separators, it has five digits at least (not a time);
+# written bare, three or four (a service number) or seven and more ("Call us on 12345" is no number).
 _SHORT_NUMBER = re.compile(
     rf"\b{_PHONE_WORD}\b[^.\n\d]{{0,25}}"
-    r"(?<![\d:/.,-])(\d{3,4})(?![\d:/h-]|[.,]\d|\s?(?:am|pm|h)\b|\s\d)",
+    r"(?<![\d:/.,-])(\d{3,12}|\d{1,4}(?:[-.]\d{2,4}){1,3})(?![\d:/h-]|[.,]\d|\s?(?:am|pm|h)\b|\s\d)",
     re.IGNORECASE,
 )
+
+
+def _dialled(number: str) -> bool:
+    digits = sum(c.isdigit() for c in number)
+    if digits == len(number):
+        return digits <= 4 or digits >= 7
+    return digits >= 5
 
 
 def _local_numbers(draft: Draft, regions: list[str]) -> list[Span]:
@@ -73,7 +83,7 @@ def _local_numbers(draft: Draft, regions: list[str]) -> list[Span]:
         found = [(m.start, m.end) for m in matcher if _PHONE_CUE.search(draft.body[max(0, m.start - 40) : m.start])]
         if found:
             return found
-    return [m.span(1) for m in _SHORT_NUMBER.finditer(draft.body)]
+    return [m.span(1) for m in _SHORT_NUMBER.finditer(draft.body) if _dialled(m.group(1))]
 
 
 def phone_spans(draft: Draft) -> list[Span]:
@@ -86,6 +96,10 @@ def phone_spans(draft: Draft) -> list[Span]:
             break
     if not found and any(c.isdigit() for c in draft.body):
         found.update(_local_numbers(draft, regions))
+    # The public emergency numbers (112, 911, 999) reach the emergency services, not the organisation.
+    emergency = draft.words.pattern("emergency_number", every_language=True)
+    if emergency is not None:
+        found = {s for s in found if not emergency.fullmatch(re.sub(r"\D", "", draft.body[s[0] : s[1]]))}
     return sorted(found)
 
 

@@ -21,6 +21,8 @@ _SIGNED_PREFIX = re.compile(
 )
 # How far up from the end a signature may start.
 _CLOSING_LINES = 5
+# A line longer than this is a sentence of the body, not a signature ("Name, Role, Company, phone, email").
+_SIGNATURE_WORDS = 16
 
 
 @dataclass(frozen=True)
@@ -243,7 +245,9 @@ def _closing(draft: Draft, candidates: list[Span], known: _Words) -> Signature:
             continue  # "Regards," on its own line, only markup, or a dateline ("Girona, 3 de maig")
         if _list_item(draft.body, start, end):
             break  # the end of a list in the body: nobody signed below it
-        name = _leading_name(text, known)  # "Larry Silverman Chief Technology Officer TrackAbout Inc"
+        # "Larry Silverman Chief Technology Officer TrackAbout Inc"; a long line is a sentence of the body
+        # whose subject opens it ("L'Ajuntament de Cubelles, seguint les recomanacions …, suspèn …").
+        name = _leading_name(text, known) if len(text.split()) <= _SIGNATURE_WORDS else ""
         head = _ROLE_SPLIT.split(text, maxsplit=1)[0]
         is_team = _is_team(draft, head)
         if name and not _is_team(draft, name):

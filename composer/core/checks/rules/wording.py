@@ -114,8 +114,9 @@ class PlainLanguage:
         average = sum(n for _, n in counted) / len(counted)
         # Power and data-center equipment (ATS, PDUs, gensets…) is jargon to readers too.
         jargon = sorted(set(draft.words.find("jargon", draft.body)) | set(draft.words.find("equipment", draft.body)))
-        # Dense means many different terms: one word said four times ("the generator") is learnt once.
-        terms = {re.sub(r"e?s$", "", draft.body[s:e].lower()) for s, e in jargon}
+        # Dense means many different terms: one word said four times ("the generator") is learnt once,
+        # in the singular or the plural ("node", "nodes"; "nodo", "nodos").
+        terms = {re.sub(r"e?s?$", "", draft.body[s:e].lower()) for s, e in jargon}
         words = sum(n for _, n in counted)
         problems = []
         if long:
