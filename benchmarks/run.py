@@ -386,6 +386,31 @@ def year(bench: Bench) -> dict[str, object]:
         raise BenchmarkError(f"year: {error}") from error
 
 
+@measurement(
+    "workspace",
+    targets={
+        "workspace_notify_ms": 1000.0,
+        "workspace_first_sync_ms": 10_000.0,
+        "workspace_open_ratio_1000x20": 1.5,
+        "workspace_search_ratio_1000x20": 1.5,
+    },
+)
+def workspace(bench: Bench) -> dict[str, object]:
+    """A team's workspace on a real PostgreSQL (benchmarks/workspace.py): a save reaching the other
+    person's copy, a newcomer's first sync of 1,000 incidents × 20, and opening and searching that
+    copy against the same data in a store in no workspace."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import workspace as workspace_figures
+
+    def paint(home: Path) -> float:
+        return run_first_paint("app", Bench(runs=bench.runs, home=home, scratch=bench.scratch)).startup_ms
+
+    try:
+        return dict(workspace_figures.measure(bench.runs, bench.scratch, paint=paint))
+    except Exception as error:  # a server that cannot start, a copy that never syncs: say which
+        raise BenchmarkError(f"workspace: {error}") from error
+
+
 def first_paint_medians(bench: Bench, label: str) -> tuple[float, float]:
     """Median first paint (ms) of the app and of a bare window on `bench.home`, interleaved runs."""
     for kind in ("app", "bare"):  # one discarded run of each warms the file and bytecode caches

@@ -97,49 +97,86 @@ def capture(conn: sqlite3.Connection, author: str) -> list[Revision]:
 def apply(conn: sqlite3.Connection, author: str) -> int:
     """Writes the shown version of each object pulled since the last apply (`ws_dirty`) into its
     row, after capturing what was saved here meanwhile; how many rows changed. Inside the
-    caller's (immediate) transaction."""
+    caller's (immediate) transaction. An object whose parent row is not here yet (a reference
+    to an update this copy has not got) stays in `ws_dirty` for the next apply."""
     capture(conn, author)
-    wanted = {row[0] for row in conn.execute("SELECT object FROM ws_dirty")}
-    changed = 0
+    by_object: dict[str, list[Revision]] = {}
+    rows = conn.execute(
+        f"SELECT {local.COLUMNS} FROM ws_revisions r WHERE r.object IN (SELECT object FROM ws_dirty)"
+    )  # fmt: skip
+    for row in rows:
+        revision = Revision.from_row(row)
+        by_object.setdefault(revision.object, []).append(revision)
+    writer = _Writer(conn)
+    changed, waiting = 0, []
     for shared in SHARED:
-        for obj in sorted(o for o in wanted if o.split(":", 1)[0] == shared.kind):
-            current = state(
-                Revision.from_row(row)
-                for row in conn.execute(f"SELECT {local.COLUMNS} FROM ws_revisions r WHERE r.object = ?", (obj,))
-            )
-            if current is not None:
-                changed += _write(conn, shared, obj.split(":", 1)[1], current.shown.content)
+        for obj in sorted(o for o in by_object if o.split(":", 1)[0] == shared.kind):
+            current = state(by_object[obj])
+            if current is None:
+                continue
+            done = writer.write(shared, obj.split(":", 1)[1], current.shown.content)
+            if done is None:
+                waiting.append(obj)
+            else:
+                changed += done
     conn.execute("DELETE FROM ws_changes")  # the notes our own writes made
     conn.execute("DELETE FROM ws_dirty")
+    conn.executemany("INSERT INTO ws_dirty (object) VALUES (?)", [(obj,) for obj in waiting])
     return changed
 
 
-def _write(conn: sqlite3.Connection, shared: Shared, uid: str, content: Any) -> int:
-    row_id = _row_id_of(conn, shared.kind, uid)
-    if content is None:
+class _Writer:
+    """Writes objects into rows, remembering each table's columns and the rows it found by uid."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self._columns: dict[str, set[str]] = {}
+        self._rows: dict[tuple[str, str], int | None] = {}
+
+    def columns(self, table: str) -> set[str]:
+        if table not in self._columns:
+            self._columns[table] = {row[1] for row in self.conn.execute(f"PRAGMA table_info({table})")}
+        return self._columns[table]
+
+    def row_id(self, kind: str, uid: object) -> int | None:
+        if uid is None:
+            return None
+        key = (kind, str(uid))
+        if key not in self._rows:
+            self._rows[key] = _row_id_of(self.conn, kind, uid)
+        return self._rows[key]
+
+    def write(self, shared: Shared, uid: str, content: Any) -> int | None:
+        """1 when the row was written or deleted, 0 when nothing was to do, None when it must wait."""
+        conn = self.conn
+        row_id = self.row_id(shared.kind, uid)
+        if content is None:
+            if row_id is None:
+                return 0
+            conn.execute(f"DELETE FROM {shared.table} WHERE rowid = ?", (row_id,))
+            self._rows[(shared.kind, uid)] = None
+            return 1
+        values: dict[str, Any] = {}
+        columns = self.columns(shared.table)
+        for name, value in content.items():
+            column = next((c for c, kind in shared.refs.items() if kind == name), name)
+            if column not in columns or column in _LOCAL_ONLY:
+                continue  # a column a newer copy has and this one does not
+            values[column] = self.row_id(shared.refs[column], value) if column in shared.refs else value
+        if any(column in shared.refs and value is None for column, value in values.items()):
+            return None  # its parent is not here (not yet pulled, or deleted meanwhile)
         if row_id is None:
-            return 0
-        conn.execute(f"DELETE FROM {shared.table} WHERE rowid = ?", (row_id,))
+            if not shared.key.startswith("'"):
+                values[shared.key] = uid
+            if shared.kind == "organisation":
+                values["id"] = 1
+            names = ", ".join(values)
+            cursor = conn.execute(
+                f"INSERT INTO {shared.table} ({names}) VALUES ({', '.join('?' for _ in values)})",
+                tuple(values.values()),
+            )
+            self._rows[(shared.kind, uid)] = cursor.lastrowid
+        else:
+            assignments = ", ".join(f"{column} = ?" for column in values)
+            conn.execute(f"UPDATE {shared.table} SET {assignments} WHERE rowid = ?", (*values.values(), row_id))
         return 1
-    values: dict[str, Any] = {}
-    columns = {row[1] for row in conn.execute(f"PRAGMA table_info({shared.table})")}
-    for name, value in content.items():
-        column = next((c for c, kind in shared.refs.items() if kind == name), name)
-        if column not in columns or column in _LOCAL_ONLY:
-            continue  # a column a newer copy has and this one does not
-        values[column] = _row_id_of(conn, shared.refs[column], value) if column in shared.refs else value
-    if any(column in shared.refs and value is None for column, value in values.items()):
-        return 0  # its parent is not here (deleted meanwhile): the revision waits
-    if row_id is None:
-        if not shared.key.startswith("'"):
-            values[shared.key] = uid
-        if shared.kind == "organisation":
-            values["id"] = 1
-        names = ", ".join(values)
-        conn.execute(
-            f"INSERT INTO {shared.table} ({names}) VALUES ({', '.join('?' for _ in values)})", tuple(values.values())
-        )
-    else:
-        assignments = ", ".join(f"{column} = ?" for column in values)
-        conn.execute(f"UPDATE {shared.table} SET {assignments} WHERE rowid = ?", (*values.values(), row_id))
-    return 1

@@ -41,6 +41,7 @@ class Index:
     name: str
     table: str
     columns: tuple[str, ...]
+    unique: bool = False
     sides: tuple[str, ...] = ("sqlite", "postgres")
 
 
@@ -109,6 +110,7 @@ MIGRATIONS: tuple[tuple[Table | Index, ...], ...] = (
             sides=("sqlite",),
         ),
         Index("ws_local_unpushed", "ws_local", ("pushed", "seq"), sides=("sqlite",)),
+        Index("ws_local_by_id", "ws_local", ("id",), unique=True, sides=("sqlite",)),
         Table("ws_state", (Column("key", "text", primary=True), Column("value", "text")), sides=("sqlite",)),
         # The workspace's own settings (which updates need a second person, …), one JSON each.
         Table("ws_meta", (Column("key", "text", primary=True), Column("value", "json")), sides=("postgres",)),
@@ -116,13 +118,14 @@ MIGRATIONS: tuple[tuple[Table | Index, ...], ...] = (
         Table(
             "ws_editing",
             (
-                Column("object", "text", primary=True),
+                Column("object", "text"),
                 Column("who", "text"),
                 Column("since", "time"),
                 Column("seen", "time"),
             ),
             sides=("postgres",),
         ),
+        Index("ws_editing_one_mark", "ws_editing", ("object", "who"), unique=True, sides=("postgres",)),
     ),
     # 2: the local copy's notes of changed rows (SQLITE_EXTRA), and the objects pulled but not
     # yet written into their rows (a crash between the two is finished at the next round).
@@ -189,7 +192,8 @@ def _column(column: Column, side: str) -> str:
 
 def _statement(item: Table | Index, side: str) -> str:
     if isinstance(item, Index):
-        return f"CREATE INDEX {item.name} ON {item.table} ({', '.join(item.columns)})"
+        unique = "UNIQUE " if item.unique else ""
+        return f"CREATE {unique}INDEX {item.name} ON {item.table} ({', '.join(item.columns)})"
     columns = ",\n    ".join(_column(column, side) for column in item.columns)
     return f"CREATE TABLE {item.name} (\n    {columns}\n)"
 

@@ -46,7 +46,7 @@ class SyncState:
     conflicts: int = 0
     refused: int = 0
     last_sync: datetime | None = None
-    editing: dict[str, str] = field(default_factory=dict)  # object -> who (others only)
+    editing: dict[str, str] = field(default_factory=dict)  # object -> who else edits it ("ana, bo")
 
 
 class SyncService:
@@ -112,6 +112,8 @@ class SyncService:
                             listener = self._listen()
                         marked = self._round(copy, workspace, listener, marked)
                         failures, next_round = 0, time.monotonic() + RETRY_S
+                        if self.state.waiting:
+                            self._wake.set()  # captured after this round's push: send it now
                     except Exception as error:  # the thread goes on; the state says why
                         listener = self._close(listener)
                         pause = BACKOFF_S[min(failures, len(BACKOFF_S) - 1)]
@@ -119,7 +121,9 @@ class SyncService:
                         next_round = time.monotonic() + pause
                         reason = str(error) if isinstance(error, WorkspaceUnreachable) else f"sync failed: {error}"
                         self._offline(copy, " ".join(reason.split()))
-                    seen_version = int(copy.conn.execute("PRAGMA data_version").fetchone()[0])
+                    # Not read again here: a save that landed during the round moved the version
+                    # and brings the next round at once (its change may have been captured by the
+                    # round's apply, after the push).
                 self._wait(listener, next_round)
         finally:
             self._close(listener)
@@ -195,7 +199,7 @@ class SyncService:
             now = datetime.now(UTC)
             conn.execute(
                 "INSERT INTO ws_editing (object, who, since, seen) VALUES (%s, %s, %s, %s) "
-                "ON CONFLICT (object) DO UPDATE SET who = EXCLUDED.who, since = EXCLUDED.since, seen = EXCLUDED.seen",
+                "ON CONFLICT (object, who) DO UPDATE SET seen = EXCLUDED.seen",
                 (editing, who, now, now),
             )
         return editing, time.monotonic()
@@ -203,7 +207,9 @@ class SyncService:
     def _others_editing(self, conn: Any) -> dict[str, str]:
         since = datetime.now(UTC) - PRESENCE_TTL
         rows = conn.execute(
-            "SELECT object, who FROM ws_editing WHERE seen > %s AND who <> %s", (since, self.address.user)
+            "SELECT object, string_agg(who, ', ' ORDER BY since) FROM ws_editing WHERE seen > %s AND who <> %s "
+            "GROUP BY object",
+            (since, self.address.user),
         )
         return {str(obj): str(who) for obj, who in rows.fetchall()}
 
