@@ -13,6 +13,9 @@ import os
 
 # Before any QApplication exists: without a display Qt would abort.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The interface speaks English in tests (subprocesses inherit it), whatever this machine's locale;
+# a test that wants another language sets LANGUAGE (or calls set_language) itself.
+os.environ["LANGUAGE"] = "en"
 
 from collections.abc import Iterator
 

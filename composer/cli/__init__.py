@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from composer import __version__
 from composer.cli.base import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, PROG, CommandError, say
+from composer.core.i18n import _, set_language
 
 if TYPE_CHECKING:
     import argparse
@@ -32,22 +33,28 @@ def build_parser() -> argparse.ArgumentParser:
         outbox,
         outreach,
         publish,
+        review,
         statuspage,
         templates,
+        workspace,
     )
 
     class Parser(argparse.ArgumentParser):
         """Usage errors in one line, as every other error of the command (no usage block)."""
 
         def error(self, message: str) -> NoReturn:
-            self.exit(EXIT_BAD_INPUT, f"{PROG}: {message} (see `{self.prog} --help`)\n")
+            line = _("{message} (see `{command} --help`)").format(message=message, command=self.prog)
+            self.exit(EXIT_BAD_INPUT, f"{PROG}: {line}\n")
 
     parser: argparse.ArgumentParser = Parser(
         prog=PROG,
-        description="Write outage updates that are timely, signed, honest and reachable. "
-        "With no command, opens the app.",
+        description=_(
+            "Write outage updates that are timely, signed, honest and reachable. With no command, opens the app."
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__}", help=_("show the version and exit")
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     # In this order in --help: the store, the checks, the templates, who speaks, publishing.
     incidents.add_parsers(commands)
@@ -59,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     outbox.add_parsers(commands)
     outreach.add_parsers(commands)
     statuspage.add_parsers(commands)
+    workspace.add_parsers(commands)
+    review.add_parsers(commands)
     return parser
 
 
@@ -85,12 +94,17 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None, *, open_window: Callable[[], int] | None = None) -> int:
-    """`incident-composer ARGS`. With no command: `open_window()`, else a usage error."""
+    """`incident-composer ARGS`. With no command: `open_window()`, else a usage error.
+
+    A command speaks the system's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG: `LANGUAGE=ca
+    incident-composer check FILE`); its JSON output is the same in every language."""
     argv = sys.argv[1:] if argv is None else argv
+    if argv:  # the window sets its own language (Preferences); a command follows the environment
+        set_language()
     args = build_parser().parse_args(argv) if argv else None
     if args is None or args.command is None:
         if open_window is None:
-            say("no command given (see --help)")
+            say(_("no command given (see --help)"))
             return EXIT_BAD_INPUT
         return open_window()
     try:

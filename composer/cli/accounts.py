@@ -12,6 +12,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from composer.cli.base import EXIT_FAILED, EXIT_OK, CommandError, account_name, add_format, open_store, print_json
+from composer.core.i18n import _
 
 if TYPE_CHECKING:
     import argparse
@@ -42,10 +43,10 @@ OPTIONS = {
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    accounts = commands.add_parser("accounts", help="publishing accounts (secrets in the OS keyring)")
+    accounts = commands.add_parser("accounts", help=_("publishing accounts (secrets in the OS keyring)"))
     actions = accounts.add_subparsers(dest="accounts_command", metavar="ACTION", required=True)
-    add = actions.add_parser("add", help="add or replace an account")
-    add.add_argument("kind", metavar="KIND", help="email, … (see `accounts kinds`)")
+    add = actions.add_parser("add", help=_("add or replace an account"))
+    add.add_argument("kind", metavar="KIND", help=_("email, … (see `accounts kinds`)"))
     add.add_argument("name", type=account_name, metavar="NAME")
     for option in (
         *("url", "host", "port", "username", "to", "bcc", "security", "ca-file", "list-unsubscribe", "handle"),
@@ -55,7 +56,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     add.add_argument(
         "--host-key",
         metavar="SHA256:…",
-        help="sftp: the server's host key fingerprint, as your host gives it (else shown once to confirm)",
+        help=_("sftp: the server's host key fingerprint, as your host gives it (else shown once to confirm)"),
     )
     add.add_argument("--from", dest="from_")
     add.add_argument(
@@ -64,20 +65,20 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         action="append",
         default=[],
         metavar="NAME=VALUE",
-        help="any other setting the kind declares, e.g. --set status=draft (see `accounts kinds`)",
+        help=_("any other setting the kind declares, e.g. --set status=draft (see `accounts kinds`)"),
     )
-    add.add_argument("--password-stdin", action="store_true", help="read the password or token from stdin")
+    add.add_argument("--password-stdin", action="store_true", help=_("read the password or token from stdin"))
     add.set_defaults(handler=add_account)
-    listing = actions.add_parser("list", help="list accounts")
+    listing = actions.add_parser("list", help=_("list accounts"))
     add_format(listing)
     listing.set_defaults(handler=list_accounts)
-    test = actions.add_parser("test", help="check that an account works, without posting")
+    test = actions.add_parser("test", help=_("check that an account works, without posting"))
     test.add_argument("name", metavar="NAME")
     test.set_defaults(handler=test_account)
-    remove = actions.add_parser("remove", help="remove an account and its secret")
+    remove = actions.add_parser("remove", help=_("remove an account and its secret"))
     remove.add_argument("name", metavar="NAME")
     remove.set_defaults(handler=remove_account)
-    kinds = actions.add_parser("kinds", help="the kinds of account this app can publish to")
+    kinds = actions.add_parser("kinds", help=_("the kinds of account this app can publish to"))
     kinds.set_defaults(handler=list_kinds)
 
 
@@ -114,7 +115,7 @@ def _read_secret(args: argparse.Namespace) -> str | None:
     if sys.stdin.isatty():
         import getpass  # noqa: PLC0415
 
-        return getpass.getpass("Password or token (stored in the OS keyring): ")
+        return getpass.getpass(_("Password or token (stored in the OS keyring): "))
     return None
 
 
@@ -124,25 +125,37 @@ def add_account(args: argparse.Namespace) -> int:
     kinds = publishers()
     publisher = kinds.get(args.kind)
     if publisher is None:
-        raise CommandError(f"unknown account kind {args.kind!r} (one of: {', '.join(sorted(kinds))})")
+        raise CommandError(
+            _("unknown account kind {kind!r} (one of: {kinds})").format(kind=args.kind, kinds=", ".join(sorted(kinds)))
+        )
     settings = {OPTIONS[k]: str(v) for k, v in vars(args).items() if k in OPTIONS and v is not None}
     fields = publisher.account_fields
     known = {f.name for f in fields}
     unknown = sorted(set(settings) - known)
     if unknown:
-        raise CommandError(f"{args.kind} accounts do not take --{unknown[0].replace('_', '-')}")
+        raise CommandError(
+            _("{kind} accounts do not take --{option}").format(kind=args.kind, option=unknown[0].replace("_", "-"))
+        )
     for item in args.extra:
         name, equals, value = item.partition("=")
         name = name.strip()
         if not equals or name not in known:
             choices = ", ".join(sorted(f.name for f in fields if not f.secret))
-            raise CommandError(f"--set {item!r}: {args.kind} accounts take NAME=VALUE with NAME one of {choices}")
+            raise CommandError(
+                _("--set {item!r}: {kind} accounts take NAME=VALUE with NAME one of {choices}").format(
+                    item=item, kind=args.kind, choices=choices
+                )
+            )
         if any(f.secret for f in fields if f.name == name):
-            raise CommandError(f"--set {name}: a secret is never given on the command line; use --password-stdin")
+            raise CommandError(
+                _("--set {name}: a secret is never given on the command line; use --password-stdin").format(name=name)
+            )
         settings[name] = value.strip()
     missing = [f.name for f in fields if f.required and not f.secret and f.name not in settings and not f.default]
     if missing:
-        raise CommandError(f"{args.kind} accounts need --{missing[0].replace('_', '-')}")
+        raise CommandError(
+            _("{kind} accounts need --{option}").format(kind=args.kind, option=missing[0].replace("_", "-"))
+        )
     problem = settings_problem(publisher, settings, has_secret=True)
     if problem:
         raise CommandError(problem)
@@ -152,7 +165,9 @@ def add_account(args: argparse.Namespace) -> int:
     if callable(offer) and not settings.get("host_key"):
         settings.update(_confirmed_host_key(offer, settings, asked=not args.password_stdin))
     if field is not None and field.required and not secret:
-        raise CommandError(f"{args.kind} accounts need a secret: pass it on stdin with --password-stdin")
+        raise CommandError(
+            _("{kind} accounts need a secret: pass it on stdin with --password-stdin").format(kind=args.kind)
+        )
     keyring = credentials() if secret else None
     store = open_store(strict=True)
     try:
@@ -161,9 +176,9 @@ def add_account(args: argparse.Namespace) -> int:
         store.close()
     if secret and keyring is not None:
         keyring.set(args.name, secret)
-        print(f"Account {args.name} saved; its secret is kept {keyring.where()}.")
+        print(_("Account {name} saved; its secret is kept {where}.").format(name=args.name, where=keyring.where()))
     else:
-        print(f"Account {args.name} saved.")
+        print(_("Account {name} saved.").format(name=args.name))
     return EXIT_OK
 
 
@@ -177,16 +192,24 @@ def _confirmed_host_key(
     try:
         fingerprint, key_type = offer(settings)
     except PublishError as error:
-        raise CommandError(f"cannot reach the server to see its host key: {error}", EXIT_FAILED) from None
+        raise CommandError(
+            _("cannot reach the server to see its host key: {error}").format(error=error), EXIT_FAILED
+        ) from None
     where = f"{settings.get('host', '')}:{settings.get('port') or 22}"
-    shown = f"The server at {where} shows a {key_type} host key with fingerprint {fingerprint}."
+    shown = _("The server at {where} shows a {key_type} host key with fingerprint {fingerprint}.").format(
+        where=where, key_type=key_type, fingerprint=fingerprint
+    )
     if asked and sys.stdin.isatty():
         print(shown)
-        answer = input("Is this the fingerprint your host gave you? Type yes to trust it: ").strip().lower()
+        answer = input(_("Is this the fingerprint your host gave you? Type yes to trust it: ")).strip().lower()
         if answer == "yes":
             return {"host_key": fingerprint, "host_key_type": key_type}
-        raise CommandError("host key not confirmed: nothing saved")
-    raise CommandError(f"{shown} Check it with your host, then add the account again with --host-key {fingerprint}")
+        raise CommandError(_("host key not confirmed: nothing saved"))
+    raise CommandError(
+        _("{shown} Check it with your host, then add the account again with --host-key {fingerprint}").format(
+            shown=shown, fingerprint=fingerprint
+        )
+    )
 
 
 def list_accounts(args: argparse.Namespace) -> int:
@@ -194,7 +217,7 @@ def list_accounts(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json([{"name": a.name, "kind": a.kind, "settings": a.settings} for a in accounts.values()])
     elif not accounts:
-        print("No accounts yet: add one with `incident-composer accounts add KIND NAME ...`.")
+        print(_("No accounts yet: add one with `incident-composer accounts add KIND NAME ...`."))
     else:
         for account in accounts.values():
             where = account.settings.get("url") or account.settings.get("host") or account.settings.get("handle", "")
@@ -208,10 +231,10 @@ def test_account(args: argparse.Namespace) -> int:
 
     account = stored_accounts().get(args.name)
     if account is None:
-        raise CommandError(f"no account named {args.name!r}")
+        raise CommandError(_("no account named {name!r}").format(name=args.name))
     publisher = publishers().get(account.kind)
     if publisher is None:
-        raise CommandError(f"no publisher for accounts of kind {account.kind!r}", EXIT_FAILED)
+        raise CommandError(_("no publisher for accounts of kind {kind!r}").format(kind=account.kind), EXIT_FAILED)
     secrets = credentials_for(publisher, credentials().get(args.name))
     try:
         print(publisher.test_connection(account, secrets))
@@ -230,11 +253,11 @@ def remove_account(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if not removed:
-        raise CommandError(f"no account named {args.name!r}")
+        raise CommandError(_("no account named {name!r}").format(name=args.name))
     # The account is gone; a secret we cannot reach cannot be removed either.
     with contextlib.suppress(CommandError, CredentialError):
         credentials().delete(args.name)
-    print(f"Account {args.name} removed.")
+    print(_("Account {name} removed.").format(name=args.name))
     return EXIT_OK
 
 
@@ -243,17 +266,17 @@ def list_kinds(_args: argparse.Namespace) -> int:
 
     for entry in discover().values():
         if entry.publisher is None:
-            print(f"{entry.id:<12} unavailable: {entry.error}")
+            print(f"{entry.id:<12} " + _("unavailable: {error}").format(error=entry.error))
             continue
-        print(f"{entry.id:<12} {entry.publisher.display_name}")
+        print(f"{entry.id:<12} {_(entry.publisher.display_name)}")
         for field in entry.publisher.account_fields:
             need = (
-                "secret, --password-stdin"
+                _("secret, --password-stdin")
                 if field.secret
-                else ("required" if field.required and not field.default else "optional")
+                else (_("required") if field.required and not field.default else _("optional"))
             )
             choices = f" [{'|'.join(field.choices)}]" if field.choices else ""
             if field.default and not field.secret:
-                choices += f" (default {field.default})"
-            print(f"  {field.name:<18} {need}{choices}  {field.help}".rstrip())
+                choices += _(" (default {default})").format(default=field.default)
+            print(f"  {field.name:<18} {need}{choices}  {_(field.help) if field.help else ''}".rstrip())
     return EXIT_OK

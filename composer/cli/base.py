@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from composer.core.i18n import _
+
 if TYPE_CHECKING:
     import argparse
 
@@ -63,7 +65,9 @@ def write_output(path: Path | None, text: str) -> None:
         write_atomic(path, text)
     except OSError as error:  # a folder, a link or a device named: bad input; a full disk: the work failed
         code = EXIT_BAD_INPUT if error.errno in (errno.EISDIR, errno.ELOOP, errno.EINVAL) else EXIT_FAILED
-        raise CommandError(f"cannot write {path}: {error.strerror or error}", code) from None
+        raise CommandError(
+            _("cannot write {path}: {reason}").format(path=path, reason=error.strerror or error), code
+        ) from None
 
 
 def add_format(parser: argparse.ArgumentParser) -> None:
@@ -91,9 +95,11 @@ def record_id(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an id (a whole number)") from None
+        raise argparse.ArgumentTypeError(_("{text!r} is not an id (a whole number)").format(text=text)) from None
     if not 1 <= value <= MAX_ID:
-        raise argparse.ArgumentTypeError(f"{text} is not an id: ids are whole numbers from 1 to {MAX_ID}")
+        raise argparse.ArgumentTypeError(
+            _("{text} is not an id: ids are whole numbers from 1 to {largest}").format(text=text, largest=MAX_ID)
+        )
     return value
 
 
@@ -104,6 +110,6 @@ def account_name(text: str) -> str:
     name = text.strip()
     if not name or "," in name or any(not c.isprintable() for c in name):
         raise argparse.ArgumentTypeError(
-            f"{text!r} cannot name an account: give a name without commas or control characters"
+            _("{text!r} cannot name an account: give a name without commas or control characters").format(text=text)
         )
     return name

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from composer.cli.base import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, CommandError, add_format, print_json, say
+from composer.core.i18n import _
 
 if TYPE_CHECKING:
     import argparse
@@ -20,20 +21,20 @@ if TYPE_CHECKING:
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    chk = commands.add_parser("check", help="check update files against the lessons (see docs/checks.md)")
+    chk = commands.add_parser("check", help=_("check update files against the lessons (see docs/checks.md)"))
     chk.add_argument("files", type=Path, nargs="+", metavar="FILE")
-    chk.add_argument("--now", metavar="ISO-8601", help="the time to check at (default: now)")
+    chk.add_argument("--now", metavar="ISO-8601", help=_("the time to check at (default: now)"))
     add_format(chk)
     chk.add_argument(
         "--config",
         type=Path,
         metavar="FILE",
-        help="organisation settings (TOML); default: checks.toml in the data folder, if any",
+        help=_("organisation settings (TOML); default: checks.toml in the data folder, if any"),
     )
     chk.add_argument(
         "--channels",
         metavar="ID[,ID...]",
-        help="check the length against these channels (x, mastodon, bluesky, linkedin, …)",
+        help=_("check the length against these channels (x, mastodon, bluesky, linkedin, …)"),
     )
     chk.set_defaults(handler=check)
 
@@ -44,9 +45,9 @@ def parse_now(text: str | None) -> datetime:
     try:
         now = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise CommandError(f"--now is not an ISO 8601 time: {text!r}") from None
+        raise CommandError(_("--now is not an ISO 8601 time: {text!r}").format(text=text)) from None
     if now.tzinfo is None:
-        raise CommandError(f"--now has no time zone: {text!r} (add one, like +01:00 or Z)")
+        raise CommandError(_("--now has no time zone: {text!r} (add one, like +01:00 or Z)").format(text=text))
     return now
 
 

@@ -18,6 +18,7 @@ from composer.cli.base import (
     say,
     write_output,
 )
+from composer.core.i18n import _
 
 if TYPE_CHECKING:
     import argparse
@@ -27,37 +28,41 @@ if TYPE_CHECKING:
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    imp = commands.add_parser("import", help="store an update file (Markdown + front matter)")
-    imp.add_argument("file", type=Path, help="the file to import ('-' reads standard input)")
+    imp = commands.add_parser("import", help=_("store an update file (Markdown + front matter)"))
+    imp.add_argument("file", type=Path, help=_("the file to import ('-' reads standard input)"))
     imp.set_defaults(handler=import_file)
 
-    incidents = commands.add_parser("incidents", help="list incidents, search their updates")
+    incidents = commands.add_parser("incidents", help=_("list incidents, search their updates"))
     actions = incidents.add_subparsers(dest="incidents_command", metavar="ACTION", required=True)
-    listing = actions.add_parser("list", help="list stored incidents")
+    listing = actions.add_parser("list", help=_("list stored incidents"))
     add_format(listing)
     listing.set_defaults(handler=list_incidents)
     search = actions.add_parser(
         "search",
-        help="find updates by their words (any case, with or without accents; 'interr' finds 'interrupció')",
+        help=_("find updates by their words (any case, with or without accents; 'interr' finds 'interrupció')"),
     )
-    search.add_argument("query", nargs="+", metavar="QUERY", help="words that must all appear (as word beginnings)")
-    search.add_argument("--status", type=status_value, metavar="STATUS", help="only updates with this status")
-    search.add_argument("--since", type=since_time, metavar="DATE", help="only updates written from then on (ISO)")
-    search.add_argument("--limit", type=match_limit, default=200, metavar="N", help="at most N matches (default 200)")
+    search.add_argument("query", nargs="+", metavar="QUERY", help=_("words that must all appear (as word beginnings)"))
+    search.add_argument("--status", type=status_value, metavar="STATUS", help=_("only updates with this status"))
+    search.add_argument("--since", type=since_time, metavar="DATE", help=_("only updates written from then on (ISO)"))
+    search.add_argument(
+        "--limit", type=match_limit, default=200, metavar="N", help=_("at most N matches (default 200)")
+    )
     add_format(search)
     search.set_defaults(handler=search_updates)
 
-    exp = commands.add_parser("export", help="write an incident's update as Markdown + front matter")
+    exp = commands.add_parser("export", help=_("write an incident's update as Markdown + front matter"))
     exp.add_argument("incident_id", type=record_id, metavar="INCIDENT_ID")
     where = exp.add_mutually_exclusive_group()
-    where.add_argument("--output", "-o", type=Path, help="file to write (default: standard output)")
+    where.add_argument("--output", "-o", type=Path, help=_("file to write (default: standard output)"))
     where.add_argument(
         "--bundle",
         type=Path,
         metavar="DIR",
-        help="write everything needed to send the update by hand (email, posts, pages) into this folder",
+        help=_("write everything needed to send the update by hand (email, posts, pages) into this folder"),
     )
-    exp.add_argument("--update", type=record_id, metavar="UPDATE_ID", help="export this update instead of the latest")
+    exp.add_argument(
+        "--update", type=record_id, metavar="UPDATE_ID", help=_("export this update instead of the latest")
+    )
     exp.set_defaults(handler=export)
 
 
@@ -85,11 +90,13 @@ def _read_stdin(limit: int) -> str:
         return sys.stdin.read(limit + 1)
     data = binary.read(limit * 4 + 1)  # UTF-8: up to 4 bytes a character
     if len(data) > limit * 4:
-        raise InterchangeError(f"standard input is over {limit * 4:,} bytes: an update is never that long")
+        raise InterchangeError(
+            _("standard input is over {limit:,} bytes: an update is never that long").format(limit=limit * 4)
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        raise InterchangeError("standard input is not UTF-8 text (save the file as UTF-8 and try again)") from None
+        raise InterchangeError(_("standard input is not UTF-8 text (save the file as UTF-8 and try again)")) from None
 
 
 def list_incidents(args: argparse.Namespace) -> int:
@@ -103,7 +110,7 @@ def list_incidents(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(rows)
     elif not rows:
-        print("No incidents yet.")
+        print(_("No incidents yet."))
     else:
         for row in rows:
             print(f"{row['id']:>5}  {row['status']:<13} {row['severity']:<11} {row['started']}  {row['title']}")
@@ -131,7 +138,9 @@ def match_limit(text: str) -> int:
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"{text[:80]!r} is not a number of matches (a whole number from 1)")
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a number of matches (a whole number from 1)").format(text=text[:80])
+        )
     return value
 
 
@@ -144,7 +153,9 @@ def since_time(text: str) -> datetime:
         return datetime.fromisoformat(text.strip()).astimezone()
     except (ValueError, OverflowError, OSError):
         raise argparse.ArgumentTypeError(
-            f"{text[:80]!r} is not an ISO date or date-time (like 2026-11-24 or 2026-11-24T09:00+01:00)"
+            _("{text!r} is not an ISO date or date-time (like 2026-11-24 or 2026-11-24T09:00+01:00)").format(
+                text=text[:80]
+            )
         ) from None
 
 
@@ -156,12 +167,14 @@ def search_updates(args: argparse.Namespace) -> int:
 
     query = " ".join(args.query)
     if not query_terms(query):
-        raise CommandError(f"nothing to search for in {query[:80]!r}: give a word (letters or digits)")
+        raise CommandError(
+            _("nothing to search for in {query!r}: give a word (letters or digits)").format(query=query[:80])
+        )
     store = open_store()
     try:
         hits = store.search_updates(query, status=args.status, since=args.since, limit=args.limit + 1)
     except sqlite3.Error as error:
-        raise CommandError(f"cannot search the store: {error}", EXIT_FAILED) from None
+        raise CommandError(_("cannot search the store: {error}").format(error=error), EXIT_FAILED) from None
     finally:
         store.close()
     more, hits = len(hits) > args.limit, hits[: args.limit]
@@ -180,16 +193,20 @@ def search_updates(args: argparse.Namespace) -> int:
             ]
         )
     elif not hits:
-        print(f"No update matches {query[:80]!r}.")
+        print(_("No update matches {query!r}.").format(query=query[:80]))
     else:
         for hit in hits:
-            when = f"{hit.published_at.astimezone():%Y-%m-%d %H:%M}" if hit.published_at else "draft"
+            when = f"{hit.published_at.astimezone():%Y-%m-%d %H:%M}" if hit.published_at else _("draft")
             print(
                 f"{hit.incident_id:>5}  update {hit.update_id:<6} {when:<16}  {hit.status.value:<13}"
                 f" {hit.title} — {hit.snippet}"
             )
     if more:
-        say(f"only the newest {args.limit} matches are shown: add words, --status or --since, or raise --limit")
+        say(
+            _("only the newest {limit} matches are shown: add words, --status or --since, or raise --limit").format(
+                limit=args.limit
+            )
+        )
     return EXIT_OK
 
 
@@ -225,7 +242,10 @@ def export_bundle(args: argparse.Namespace) -> int:
         raise CommandError(str(error)) from None
     except OSError as error:
         raise CommandError(
-            f"cannot write the bundle in {args.bundle}: {error.strerror or error}", EXIT_FAILED
+            _("cannot write the bundle in {bundle}: {reason}").format(
+                bundle=args.bundle, reason=error.strerror or error
+            ),
+            EXIT_FAILED,
         ) from None
     finally:
         store.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from composer.cli.base import EXIT_OK, CommandError, add_format, open_store, print_json
+from composer.core.i18n import N_, _
 
 if TYPE_CHECKING:
     import argparse
@@ -30,39 +31,41 @@ FIELDS = {
 }
 METAVARS = {"phone": "PHONE", "email": "ADDRESS", "backup-email": "ADDRESS", "phone-hours": "HOURS", "timezone": "ZONE"}
 HELP = {
-    "contact-url": "the normal contact page",
-    "status-page": "the status page (also the link social posts give)",
-    "alternate-contact-url": "a contact page hosted outside your own infrastructure: given when your website is down",
-    "backup-email": "an address on another domain than your own: given when your email is down",
-    "phone-hours": "when the phone is answered, with the time zone (24/7, 08:00–20:00 CET)",
-    "timezone": "the readers' IANA time zone, like Europe/Madrid (empty: this computer's)",
+    "contact-url": N_("the normal contact page"),
+    "status-page": N_("the status page (also the link social posts give)"),
+    "alternate-contact-url": N_(
+        "a contact page hosted outside your own infrastructure: given when your website is down"
+    ),
+    "backup-email": N_("an address on another domain than your own: given when your email is down"),
+    "phone-hours": N_("when the phone is answered, with the time zone (24/7, 08:00–20:00 CET)"),
+    "timezone": N_("the readers' IANA time zone, like Europe/Madrid (empty: this computer's)"),
 }
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    org = commands.add_parser("organisation", help="who speaks, and where customers can reach them")
+    org = commands.add_parser("organisation", help=_("who speaks, and where customers can reach them"))
     actions = org.add_subparsers(dest="organisation_command", metavar="ACTION", required=True)
-    show = actions.add_parser("show", help="show the organisation")
+    show = actions.add_parser("show", help=_("show the organisation"))
     add_format(show)
     show.set_defaults(handler=show_organisation)
-    change = actions.add_parser("set", help="change the fields given (an empty value clears one)")
+    change = actions.add_parser("set", help=_("change the fields given (an empty value clears one)"))
     for option, name in FIELDS.items():
         metavar = METAVARS.get(option, "URL" if option.endswith(("url", "page")) else "NAME")
-        change.add_argument(f"--{option}", dest=name, metavar=metavar, help=HELP.get(option))
+        change.add_argument(f"--{option}", dest=name, metavar=metavar, help=_(HELP[option]) if option in HELP else None)
     change.set_defaults(handler=set_organisation)
 
-    people = commands.add_parser("people", help="the people who may sign updates")
+    people = commands.add_parser("people", help=_("the people who may sign updates"))
     actions = people.add_subparsers(dest="people_command", metavar="ACTION", required=True)
-    listing = actions.add_parser("list", help="list the people who may sign (the first signs by default)")
+    listing = actions.add_parser("list", help=_("list the people who may sign (the first signs by default)"))
     add_format(listing)
     listing.set_defaults(handler=list_people)
-    add = actions.add_parser("add", help="add a person who may sign, or replace the one of that name")
+    add = actions.add_parser("add", help=_("add a person who may sign, or replace the one of that name"))
     add.add_argument("name", metavar="NAME")
-    add.add_argument("--role", required=True, help="as signed: “Marta Vidal, Head of Support”")
+    add.add_argument("--role", required=True, help=_("as signed: “Marta Vidal, Head of Support”"))
     add.add_argument("--email", default="")
     add.add_argument("--phone", default="")
     add.set_defaults(handler=add_person)
-    remove = actions.add_parser("remove", help="remove a person (by name, or by the id `people list` shows)")
+    remove = actions.add_parser("remove", help=_("remove a person (by name, or by the id `people list` shows)"))
     remove.add_argument("who", metavar="NAME_OR_ID")
     remove.set_defaults(handler=remove_person)
 
@@ -81,7 +84,7 @@ def show_organisation(args: argparse.Namespace) -> int:
         print_json(_as_json(org))
         return EXIT_OK
     for option, name in FIELDS.items():
-        value = getattr(org, name) or ("(this computer's)" if name == "timezone" else "")
+        value = getattr(org, name) or (_("(this computer's)") if name == "timezone" else "")
         print(f"{option:<22} {value}".rstrip())
     return EXIT_OK
 
@@ -91,9 +94,11 @@ def set_organisation(args: argparse.Namespace) -> int:
 
     given = {name: str(getattr(args, name)).strip() for name in FIELDS.values() if getattr(args, name) is not None}
     if not given:
-        raise CommandError(f"nothing to change: give one or more of {', '.join(f'--{o}' for o in FIELDS)}")
+        raise CommandError(
+            _("nothing to change: give one or more of {options}").format(options=", ".join(f"--{o}" for o in FIELDS))
+        )
     if any(not c.isprintable() for value in given.values() for c in value):
-        raise CommandError("a value has control characters (a line break?): give each on one line")
+        raise CommandError(_("a value has control characters (a line break?): give each on one line"))
     store = open_store(strict=True)
     try:
         org = store.organisation()
@@ -105,7 +110,7 @@ def set_organisation(args: argparse.Namespace) -> int:
         store.save_organisation(org)
     finally:
         store.close()
-    print("Organisation saved.")
+    print(_("Organisation saved."))
     return EXIT_OK
 
 
@@ -129,7 +134,7 @@ def list_people(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json([_person_json(p) for p in people])
     elif not people:
-        print("Nobody may sign yet: add someone with `incident-composer people add NAME --role ROLE`.")
+        print(_("Nobody may sign yet: add someone with `incident-composer people add NAME --role ROLE`."))
     else:
         for person in people:
             print(f"{person.id:<5} {person.signature:<40} {person.email:<30} {person.phone}".rstrip())
@@ -145,11 +150,11 @@ def add_person(args: argparse.Namespace) -> int:
 
     name, role, email, phone = (" ".join(str(v).split()) for v in (args.name, args.role, args.email, args.phone))
     if not name:
-        raise CommandError("a person needs a name")
+        raise CommandError(_("a person needs a name"))
     if "," in name:  # the signature is "Name, Role": a comma would move part of the name into the role
-        raise CommandError(f"{name!r}: a name without commas (the role goes in --role)")
+        raise CommandError(_("{name!r}: a name without commas (the role goes in --role)").format(name=name))
     if any(not c.isprintable() for c in name + role + email + phone):
-        raise CommandError("a value has control characters: give each on one line")
+        raise CommandError(_("a value has control characters: give each on one line"))
     store = open_store(strict=True)
     try:
         same = [p for p in store.people() if _same_name(p.name, name)]
@@ -157,7 +162,8 @@ def add_person(args: argparse.Namespace) -> int:
         store.save_person(person)
     finally:
         store.close()
-    print(f"{'Replaced' if same else 'Added'} {person.signature} (id {person.id}).")
+    template = _("Replaced {signature} (id {id}).") if same else _("Added {signature} (id {id}).")
+    print(template.format(signature=person.signature, id=person.id))
     return EXIT_OK
 
 
@@ -170,13 +176,19 @@ def remove_person(args: argparse.Namespace) -> int:
             p for p in people if _same_name(p.name, who)
         ]
         if not found:
-            raise CommandError(f"no person with the name or id {who!r} (see `incident-composer people list`)")
+            raise CommandError(
+                _("no person with the name or id {who!r} (see `incident-composer people list`)").format(who=who)
+            )
         if len(found) > 1:
             ids = ", ".join(str(p.id) for p in found)
-            raise CommandError(f"{len(found)} people are named {who!r}: remove one by its id ({ids})")
+            raise CommandError(
+                _("{count} people are named {who!r}: remove one by its id ({ids})").format(
+                    count=len(found), who=who, ids=ids
+                )
+            )
         person = found[0]
         store.remove_person(person.id or 0)
     finally:
         store.close()
-    print(f"Removed {person.signature}.")
+    print(_("Removed {signature}.").format(signature=person.signature))
     return EXIT_OK

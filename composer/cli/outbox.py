@@ -22,6 +22,7 @@ from composer.cli.base import (
     print_json,
     record_id,
 )
+from composer.core.i18n import _
 
 if TYPE_CHECKING:
     import argparse
@@ -32,36 +33,36 @@ if TYPE_CHECKING:
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    outbox = commands.add_parser("outbox", help="posts waiting to be sent, and what became of each")
+    outbox = commands.add_parser("outbox", help=_("posts waiting to be sent, and what became of each"))
     actions = outbox.add_subparsers(dest="outbox_command", metavar="ACTION", required=True)
 
-    listing = actions.add_parser("list", help="every job: its account, update, state, tries and error")
+    listing = actions.add_parser("list", help=_("every job: its account, update, state, tries and error"))
     add_format(listing)
     listing.set_defaults(handler=list_jobs)
 
-    send = actions.add_parser("send", help="send every waiting post now")
+    send = actions.add_parser("send", help=_("send every waiting post now"))
     send.add_argument(
         "--wait",
         type=float,
         default=0.0,
         metavar="SECONDS",
-        help="keep trying channels that cannot be reached for up to SECONDS (sends as soon as they answer)",
+        help=_("keep trying channels that cannot be reached for up to SECONDS (sends as soon as they answer)"),
     )
     send.set_defaults(handler=send_jobs)
 
-    retry = actions.add_parser("retry", help="send a failed, cancelled or waiting job again (now)")
+    retry = actions.add_parser("retry", help=_("send a failed, cancelled or waiting job again (now)"))
     retry.add_argument("job", type=record_id, metavar="JOB")
     retry.set_defaults(handler=retry_job)
 
-    cancel = actions.add_parser("cancel", help="do not send a job that has not gone out")
+    cancel = actions.add_parser("cancel", help=_("do not send a job that has not gone out"))
     cancel.add_argument("job", type=record_id, metavar="JOB")
     cancel.set_defaults(handler=cancel_job)
 
-    resolve = actions.add_parser("resolve", help="say what became of an uncertain job")
+    resolve = actions.add_parser("resolve", help=_("say what became of an uncertain job"))
     resolve.add_argument("job", type=record_id, metavar="JOB")
     answer = resolve.add_mutually_exclusive_group(required=True)
-    answer.add_argument("--sent", action="store_true", help="it did go out: never send it again")
-    answer.add_argument("--resend", action="store_true", help="it did not go out: send it again")
+    answer.add_argument("--sent", action="store_true", help=_("it did go out: never send it again"))
+    answer.add_argument("--resend", action="store_true", help=_("it did not go out: send it again"))
     resolve.set_defaults(handler=resolve_job)
 
 
@@ -99,17 +100,20 @@ def list_jobs(args: argparse.Namespace) -> int:
         print_json(rows)
         return EXIT_OK
     if not rows:
-        print("The outbox is empty: nothing was published or queued yet.")
+        print(_("The outbox is empty: nothing was published or queued yet."))
         return EXIT_OK
     for row in rows:
         title = f"“{row['title']}” " if row["title"] else ""
-        where = f"{title}(incident {row['incident']}, update {row['update']})"
+        where = _("{title}(incident {incident}, update {update})").format(
+            title=title, incident=row["incident"], update=row["update"]
+        )
         more = (
             row["link"]
             or row["remote_id"]
-            or (f"next try {_local(row['next_attempt'])}" if row["next_attempt"] else "")
+            or (_("next try {when}").format(when=_local(row["next_attempt"])) if row["next_attempt"] else "")
         )
-        print(f"{row['id']:>5}  {row['state']:<10} {row['account']:<16} {where}  tries {row['attempts']}  {more}")
+        tries = _("tries {count}").format(count=row["attempts"])
+        print(f"{row['id']:>5}  {row['state']:<10} {row['account']:<16} {where}  {tries}  {more}")
         if row["error"] and row["state"] != "sent":
             print(f"       {row['error']}")
     return EXIT_OK
@@ -127,24 +131,26 @@ def _service(store: Store) -> PublishingService:
 
 def describe(outcome: Outcome) -> str:
     """One line for an outcome, as `publish` and `outbox send` print it."""
-    job = f" (job {outcome.job_id})" if outcome.job_id is not None else ""
+    job = _(" (job {id})").format(id=outcome.job_id) if outcome.job_id is not None else ""
     if outcome.receipt is not None:
         where = outcome.receipt.url or outcome.receipt.remote_id
-        note = " (already sent earlier; not sent again)" if outcome.reused else ""
-        return f"{outcome.account}{job}: sent {where}{note}"
+        note = _(" (already sent earlier; not sent again)") if outcome.reused else ""
+        return _("{account}{job}: sent {where}{note}").format(account=outcome.account, job=job, where=where, note=note)
     if outcome.queued:
-        when = outcome.next_attempt.astimezone().strftime("%H:%M:%S") if outcome.next_attempt else "soon"
-        return f"{outcome.account}{job}: QUEUED, next try at {when}: {outcome.error}"
+        when = outcome.next_attempt.astimezone().strftime("%H:%M:%S") if outcome.next_attempt else _("soon")
+        return _("{account}{job}: QUEUED, next try at {when}: {error}").format(
+            account=outcome.account, job=job, when=when, error=outcome.error
+        )
     if outcome.uncertain:
-        return f"{outcome.account}{job}: UNCERTAIN {outcome.error}"
-    return f"{outcome.account}{job}: ERROR {outcome.error}"
+        return _("{account}{job}: UNCERTAIN {error}").format(account=outcome.account, job=job, error=outcome.error)
+    return _("{account}{job}: ERROR {error}").format(account=outcome.account, job=job, error=outcome.error)
 
 
 def send_jobs(args: argparse.Namespace) -> int:
     from composer.publishers import sender  # noqa: PLC0415
 
     if not 0 <= args.wait <= 7 * 86400:
-        raise CommandError("--wait takes a number of seconds, up to a week")
+        raise CommandError(_("--wait takes a number of seconds, up to a week"))
     store = open_store(strict=True)
     try:
         service = _service(store)
@@ -154,13 +160,13 @@ def send_jobs(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if not outcomes and not left:
-        print("Nothing to send.")
+        print(_("Nothing to send."))
     if left:
         counts: dict[str, int] = {}
         for job in left:
             counts[job.state] = counts.get(job.state, 0) + 1
         summary = ", ".join(f"{n} {state}" for state, n in sorted(counts.items()))
-        print(f"Not done: {summary} (see `incident-composer outbox list`).")
+        print(_("Not done: {summary} (see `incident-composer outbox list`).").format(summary=summary))
         return EXIT_FAILED
     return EXIT_OK
 
@@ -177,8 +183,12 @@ def _act(job_id: int, action: str, **options: bool) -> int:
             raise CommandError(str(error), EXIT_BAD_INPUT) from None
     finally:
         store.close()
-    next_step = " `incident-composer outbox send` sends it now." if job.state == "pending" else ""
-    print(f"job {job.id} ({job.account}): {job.state}.{next_step}")
+    next_step = _(" `incident-composer outbox send` sends it now.") if job.state == "pending" else ""
+    print(
+        _("job {id} ({account}): {state}.{next_step}").format(
+            id=job.id, account=job.account, state=job.state, next_step=next_step
+        )
+    )
     return EXIT_OK
 
 

@@ -31,6 +31,7 @@ from composer.cli.base import (
     record_id,
     write_output,
 )
+from composer.core.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     import argparse
@@ -43,41 +44,46 @@ _RATE = re.compile(r"\s*(\d{1,6})\s*(?:/\s*(?:min|minute|m))?\s*", re.IGNORECASE
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    outreach = commands.add_parser("outreach", help="a personal message to every affected customer")
+    outreach = commands.add_parser("outreach", help=_("a personal message to every affected customer"))
     actions = outreach.add_subparsers(dest="outreach_command", metavar="ACTION", required=True)
 
-    send = actions.add_parser("send", help="send each customer of a list their own message")
+    send = actions.add_parser("send", help=_("send each customer of a list their own message"))
     send.add_argument("--incident", type=record_id, required=True, metavar="ID")
-    send.add_argument("--csv", type=Path, required=True, metavar="FILE", help="the customers: CSV, a header row")
-    send.add_argument("--template", required=True, metavar="TEMPLATE_ID", help="e.g. apology-email-en")
-    send.add_argument("--account", type=account_name, required=True, metavar="NAME", help="an email account")
-    send.add_argument("--rate", type=rate, default=30, metavar="N/min", help="messages a minute (default 30/min)")
+    send.add_argument("--csv", type=Path, required=True, metavar="FILE", help=_("the customers: CSV, a header row"))
+    send.add_argument("--template", required=True, metavar="TEMPLATE_ID", help=_("e.g. apology-email-en"))
+    send.add_argument("--account", type=account_name, required=True, metavar="NAME", help=_("an email account"))
+    send.add_argument("--rate", type=rate, default=30, metavar="N/min", help=_("messages a minute (default 30/min)"))
     send.add_argument(
-        "--map", action="append", default=[], metavar="FIELD=COLUMN", dest="maps", help="a template field's column"
+        "--map", action="append", default=[], metavar="FIELD=COLUMN", dest="maps", help=_("a template field's column")
     )
     send.add_argument(
-        "--set", action="append", default=[], metavar="FIELD=VALUE", dest="values", help="a field's value for everyone"
+        "--set",
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        dest="values",
+        help=_("a field's value for everyone"),
     )
-    send.add_argument("--dry-run", action="store_true", help="render every message and say who would get one")
+    send.add_argument("--dry-run", action="store_true", help=_("render every message and say who would get one"))
     send.set_defaults(handler=send_outreach)
 
-    status = actions.add_parser("status", help="who was reached: one row per customer")
+    status = actions.add_parser("status", help=_("who was reached: one row per customer"))
     status.add_argument("--incident", type=record_id, required=True, metavar="ID")
     add_format(status)
     status.set_defaults(handler=outreach_status)
 
-    mark = actions.add_parser("mark", help="mark by hand: the customer replied, or needs a call")
+    mark = actions.add_parser("mark", help=_("mark by hand: the customer replied, or needs a call"))
     mark.add_argument("--incident", type=record_id, required=True, metavar="ID")
     mark.add_argument("email", metavar="EMAIL")
     what = mark.add_mutually_exclusive_group(required=True)
     what.add_argument("--replied", action="store_true")
     what.add_argument("--needs-call", action="store_true")
-    what.add_argument("--clear", action="store_true", help="take back both marks")
-    mark.add_argument("--note", default="", help="why the call (with --needs-call)")
-    mark.add_argument("--by", default="", metavar="NAME", help="who (default: this computer's user)")
+    what.add_argument("--clear", action="store_true", help=_("take back both marks"))
+    mark.add_argument("--note", default="", help=_("why the call (with --needs-call)"))
+    mark.add_argument("--by", default="", metavar="NAME", help=_("who (default: this computer's user)"))
     mark.set_defaults(handler=mark_contact)
 
-    export = actions.add_parser("export", help="the tracking table as CSV")
+    export = actions.add_parser("export", help=_("the tracking table as CSV"))
     export.add_argument("--incident", type=record_id, required=True, metavar="ID")
     export.add_argument("--output", "-o", type=Path, metavar="FILE")
     export.set_defaults(handler=export_contacts)
@@ -91,7 +97,9 @@ def rate(text: str) -> int:
 
     match = _RATE.fullmatch(text)
     if match is None or not 1 <= int(match.group(1)) <= MAX_RATE:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a rate: give N/min, N from 1 to {MAX_RATE}")
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a rate: give N/min, N from 1 to {largest}").format(text=text, largest=MAX_RATE)
+        )
     return int(match.group(1))
 
 
@@ -100,7 +108,12 @@ def _pairs(items: list[str], option: str) -> dict[str, str]:
     for item in items:
         name, sep, value = item.partition("=")
         if not sep or not name.strip() or not value.strip():
-            raise CommandError(f"{option} needs FIELD={'COLUMN' if option == '--map' else 'VALUE'}, not {item!r}")
+            message = (
+                _("{option} needs FIELD=COLUMN, not {item!r}")
+                if option == "--map"
+                else _("{option} needs FIELD=VALUE, not {item!r}")
+            )
+            raise CommandError(message.format(option=option, item=item))
         pairs[name.strip()] = value.strip()
     return pairs
 
@@ -123,7 +136,7 @@ def _plan(store: Store, args: argparse.Namespace) -> Plan:
     except CustomerListError as error:
         raise CommandError(str(error)) from None
     if not customers.rows:
-        raise CommandError(f"{args.csv}: no customer with a valid address in the list")
+        raise CommandError(_("{csv}: no customer with a valid address in the list").format(csv=args.csv))
     shared = shared_values(incident, organisation, people, local_zone=local_zone())
     shared.update(_pairs(args.values, "--set"))
     try:
@@ -154,7 +167,7 @@ def send_outreach(args: argparse.Namespace) -> int:
             raise CommandError(str(error)) from None
         plan = _plan(store, args)
         for note in plan.notes:
-            print(f"note: {note}")
+            print(_("note: {note}").format(note=note))
         if args.dry_run:
             return _dry_run(plan)
         result = _send(store, plan, args.rate)
@@ -176,22 +189,25 @@ def _send(store: Store, plan: Plan, per_minute: int) -> RunResult:
     return send_messages(store, plan, deliverer(service), throttle=Throttle(per_minute), by=default_actor(), each=say)
 
 
+# An outreach row's state -> what its line starts with.
+_WORDS = {
+    "contacted": N_("sent"),
+    "already": N_("already sent earlier, not sent again:"),
+    "failed": N_("FAILED"),
+    "uncertain": N_("UNCERTAIN"),
+    "skipped": N_("SKIPPED"),
+    "cancelled": N_("CANCELLED in the outbox, not sent:"),
+    "not-sent": N_("NOT SENT"),
+}
+
+
 def _line(state: str, email: str, name: str, error: str, job_id: int | None) -> str:
-    words = {
-        "contacted": "sent",
-        "already": "already sent earlier, not sent again:",
-        "failed": "FAILED",
-        "uncertain": "UNCERTAIN",
-        "skipped": "SKIPPED",
-        "cancelled": "CANCELLED in the outbox, not sent:",
-        "not-sent": "NOT SENT",
-    }
     who = f"{name} <{email}>" if name else email
-    line = f"{words.get(state, state)} {who}"
+    line = f"{_(_WORDS[state]) if state in _WORDS else state} {who}"
     if error:
         line += f": {error}"
     if state == "uncertain" and job_id is not None:
-        line += f" — check, then `incident-composer outbox resolve {job_id} --sent` or `--resend`"
+        line += _(" — check, then `incident-composer outbox resolve {job} --sent` or `--resend`").format(job=job_id)
     return line
 
 
@@ -199,8 +215,8 @@ def _left_out(plan: Plan) -> list[str]:
     """A line per row of the list no customer was made of, and per value dropped from a kept one."""
     lines = []
     for problem in plan.problems:
-        where = f"line {problem.line}" + (f", {problem.column}" if problem.column else "")
-        what = "kept without it" if problem.kept else "SKIPPED"
+        where = _("line {line}").format(line=problem.line) + (f", {problem.column}" if problem.column else "")
+        what = _("kept without it") if problem.kept else _("SKIPPED")
         lines.append(f"{what} {where}: {problem.reason}" + (f" ({problem.value})" if problem.value else ""))
     return lines
 
@@ -209,34 +225,52 @@ def _dry_run(plan: Plan) -> int:
     for message in plan.messages:
         customer = message.customer
         who = f"{customer.name} <{customer.email}>" if customer.name else customer.email
-        print(f"would send {who} [{message.template_id}]: {message.subject}")
+        print(
+            _("would send {who} [{template}]: {subject}").format(
+                who=who, template=message.template_id, subject=message.subject
+            )
+        )
     for skipped in plan.skipped:
         print(_line("skipped", skipped.customer.email, skipped.customer.name, skipped.reason, None))
     for line in _left_out(plan):
         print(line)
-    print(
-        f"{len(plan.messages)} message{'s' if len(plan.messages) != 1 else ''} would be sent; "
-        f"{len(plan.skipped)} customer(s) cannot get one; {len(plan.rows_left_out)} row(s) of the list left out."
+    messages, cannot, left_out = len(plan.messages), len(plan.skipped), len(plan.rows_left_out)
+    clauses = (
+        ngettext("{count} message would be sent", "{count} messages would be sent", messages).format(count=messages),
+        ngettext("{count} customer cannot get one", "{count} customers cannot get one", cannot).format(count=cannot),
+        ngettext("{count} row of the list left out", "{count} rows of the list left out", left_out).format(
+            count=left_out
+        ),
     )
+    print("; ".join(clauses) + ".")
     return EXIT_OK if not plan.skipped and not plan.rows_left_out else EXIT_FAILED
 
 
 def _summary(plan: Plan, result: RunResult) -> int:
     for line in _left_out(plan):
         print(line)
+    sent, already, failed = result.count("contacted"), result.count("already"), result.count("failed", "not-sent")
+    uncertain, missing, cancelled = result.count("uncertain"), result.count("skipped"), result.count("cancelled")
+    left_out = len(plan.rows_left_out)
     counts = [
-        (result.count("contacted"), "sent"),
-        (result.count("already"), "already sent earlier"),
-        (result.count("failed", "not-sent"), "failed"),
-        (result.count("uncertain"), "uncertain"),
-        (result.count("skipped"), "without a message (a field missing)"),
-        (result.count("cancelled"), "cancelled"),
-        (len(plan.rows_left_out), "rows of the list left out"),
+        (sent, ngettext("{count} sent", "{count} sent", sent)),
+        (already, ngettext("{count} already sent earlier", "{count} already sent earlier", already)),
+        (failed, ngettext("{count} failed", "{count} failed", failed)),
+        (uncertain, ngettext("{count} uncertain", "{count} uncertain", uncertain)),
+        (
+            missing,
+            ngettext(
+                "{count} without a message (a field missing)", "{count} without a message (a field missing)", missing
+            ),
+        ),
+        (cancelled, ngettext("{count} cancelled", "{count} cancelled", cancelled)),
+        (left_out, ngettext("{count} row of the list left out", "{count} rows of the list left out", left_out)),
     ]
-    summary = ", ".join(f"{n} {what}" for n, what in counts if n)
+    summary = ", ".join(what.format(count=n) for n, what in counts if n)
     total = len(plan.messages) + len(plan.skipped)
-    stopped = " Stopped before the end: run it again to go on." if result.stopped else ""
-    print(f"{total} customer{'s' if total != 1 else ''}: {summary or 'nothing to do'}.{stopped}")
+    stopped = _(" Stopped before the end: run it again to go on.") if result.stopped else ""
+    line = ngettext("{total} customer: {summary}.", "{total} customers: {summary}.", total)
+    print(line.format(total=total, summary=summary or _("nothing to do")) + stopped)
     return EXIT_OK if result.all_sent and not plan.rows_left_out else EXIT_FAILED
 
 
@@ -251,12 +285,16 @@ def outreach_status(args: argparse.Namespace) -> int:
         print_json([contact.as_json() for contact in contacts])
         return EXIT_OK
     if not contacts:
-        print(f"No customer has been reached for incident {args.incident} (see `incident-composer outreach send`).")
+        print(
+            _("No customer has been reached for incident {incident} (see `incident-composer outreach send`).").format(
+                incident=args.incident
+            )
+        )
     for c in contacts:
         when = c.sent_at.astimezone().strftime("%Y-%m-%d %H:%M") if c.sent_at else "-"
         marks = [
-            f"replied ({c.replied_by})" if c.replied_at else "",
-            f"call {c.phone or '(no phone)'}" if c.call_at else "",
+            _("replied ({by})").format(by=c.replied_by) if c.replied_at else "",
+            _("call {phone}").format(phone=c.phone or _("(no phone)")) if c.call_at else "",
         ]
         extra = "; ".join(m for m in (*marks, c.error) if m)
         print(f"{c.state:<10} {when:<16} {c.email:<32} {c.name}" + (f"  [{extra}]" if extra else ""))

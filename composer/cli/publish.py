@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from composer.cli.accounts import publishers, stored_accounts
 from composer.cli.base import EXIT_FAILED, EXIT_OK, CommandError, open_store
+from composer.core.i18n import _
 
 if TYPE_CHECKING:
     import argparse
@@ -32,23 +33,23 @@ if TYPE_CHECKING:
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    publish = commands.add_parser("publish", help="publish an update file to accounts")
+    publish = commands.add_parser("publish", help=_("publish an update file to accounts"))
     publish.add_argument("file", type=Path, metavar="FILE")
     publish.add_argument("--to", required=True, metavar="NAME[,NAME...]")
     publish.add_argument(
         "--override",
         metavar="REASON",
-        help="publish although checks fail; the reason (10 characters or more) is kept in the update's history",
+        help=_("publish although checks fail; the reason (10 characters or more) is kept in the update's history"),
     )
     publish.add_argument(
         "--queue",
         action="store_true",
-        help="what cannot be sent now (a server unreachable) waits in the outbox for `outbox send`",
+        help=_("what cannot be sent now (a server unreachable) waits in the outbox for `outbox send`"),
     )
     publish.add_argument(
         "--no-status-page",
         action="store_true",
-        help="do not update the status page accounts (sftp, webdav) with this update; they are updated by default",
+        help=_("do not update the status page accounts (sftp, webdav) with this update; they are updated by default"),
     )
     publish.set_defaults(handler=publish_file)
 
@@ -89,6 +90,7 @@ def publish_file(args: argparse.Namespace) -> int:
     from composer.core.interchange import InterchangeError, read_update  # noqa: PLC0415
     from composer.core.model import Event  # noqa: PLC0415
     from composer.core.outgoing import fill_template_texts  # noqa: PLC0415
+    from composer.core.workspace.gate import approval_refusal  # noqa: PLC0415
     from composer.publishers.publishable import publishable_update  # noqa: PLC0415
     from composer.publishers.service import PublishingService  # noqa: PLC0415
 
@@ -98,24 +100,28 @@ def publish_file(args: argparse.Namespace) -> int:
         raise CommandError(str(error)) from None
     names = [n.strip() for n in args.to.split(",") if n.strip()]
     if not names:
-        raise CommandError("--to names no account (see `incident-composer accounts list`)")
+        raise CommandError(_("--to names no account (see `incident-composer accounts list`)"))
     accounts = stored_accounts()
     unknown = [n for n in names if n not in accounts]
     if unknown:
-        raise CommandError(f"no account named {unknown[0]!r} (see `incident-composer accounts list`)")
+        raise CommandError(
+            _("no account named {unknown!r} (see `incident-composer accounts list`)").format(unknown=unknown[0])
+        )
     kinds = publishers()
     if not args.no_status_page:  # the status page goes with every update
         pages = [n for n, a in accounts.items() if getattr(kinds.get(a.kind), "uploads_site", False) and n not in names]
         for name in pages:
-            print(f"The status page on {name} is updated too (--no-status-page to leave it).")
+            print(_("The status page on {name} is updated too (--no-status-page to leave it).").format(name=name))
         names += pages
     override = (args.override or "").strip()
     if args.override is not None and len(override) < MIN_REASON_LENGTH:
-        raise CommandError(f"--override needs a reason of {MIN_REASON_LENGTH} characters or more: say why")
+        raise CommandError(
+            _("--override needs a reason of {count} characters or more: say why").format(count=MIN_REASON_LENGTH)
+        )
     filled = fill_template_texts(doc, library())
     failures = _failing_checks(filled, [kinds[accounts[n].kind] for n in names if accounts[n].kind in kinds])
     if failures and not override:  # the same gate as the window's: nothing is stored or sent
-        print('Not published: these checks fail. Fix the file, or publish with --override "why".')
+        print(_('Not published: these checks fail. Fix the file, or publish with --override "why".'))
         for finding in failures:
             print(f"  FAIL  {finding.rule:<20} {finding.message}")
         return EXIT_FAILED
@@ -125,6 +131,10 @@ def publish_file(args: argparse.Namespace) -> int:
         assert incident.id is not None and update.id is not None
         if new:
             print(_stored_as(doc, incident.id, update))
+        refusal = approval_refusal(store.path, update.id)
+        if refusal:  # the workspace's approval by a second person, as in the window
+            print(_("Not published: {reason}.").format(reason=refusal))
+            return EXIT_FAILED
         if failures:  # recorded as the window records it
             rules = [finding.rule for finding in failures]
             store.add_event(Event(update.id, "override", {"reason": override, "rules": rules}))
@@ -150,14 +160,17 @@ def publish_file(args: argparse.Namespace) -> int:
 def _stored_as(doc: UpdateDocument, incident_id: int, update: Update) -> str:
     """What became of a file published for the first time, and how to go on from it."""
     if doc.update_id is not None:
-        again = " It was published before: this goes out as a correction." if update.publications else ""
-        return f"Update {update.id} of incident {incident_id} changed to this file's text.{again}"
-    if doc.incident_id is None:
-        return (
-            f"Stored as incident {incident_id}: add `incident: {incident_id}` to the next update's file"
-            f" (to correct this one later: `incident-composer export {incident_id} --update {update.id}`)."
+        again = _(" It was published before: this goes out as a correction.") if update.publications else ""
+        return _("Update {update} of incident {incident} changed to this file's text.{again}").format(
+            update=update.id, incident=incident_id, again=again
         )
-    return (
-        f"Stored as update {update.id} of incident {incident_id}"
-        f" (to correct it later: `incident-composer export {incident_id} --update {update.id}`)."
-    )
+    if doc.incident_id is None:
+        return _(
+            "Stored as incident {incident}: add `incident: {incident}` to the next update's "
+            "file (to correct this one later: `incident-composer export {incident} --update "
+            "{update}`)."
+        ).format(incident=incident_id, update=update.id)
+    return _(
+        "Stored as update {update} of incident {incident} (to correct it later: "
+        "`incident-composer export {incident} --update {update}`)."
+    ).format(update=update.id, incident=incident_id)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from composer.cli.base import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, CommandError, open_store
+from composer.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     import argparse
@@ -24,19 +25,21 @@ if TYPE_CHECKING:
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    page = commands.add_parser("statuspage", help="the static status page, built from what was published")
+    page = commands.add_parser("statuspage", help=_("the static status page, built from what was published"))
     actions = page.add_subparsers(dest="statuspage_command", metavar="ACTION", required=True)
     build = actions.add_parser(
         "build",
-        help="write the status page into a folder (created if missing); only changed files are rewritten",
+        help=_("write the status page into a folder (created if missing); only changed files are rewritten"),
     )
     build.add_argument("folder", type=Path, metavar="DIR")
     build.add_argument(
         "--lang",
         type=languages,
         metavar="en,ca,es",
-        help="the pages' languages, the first at the top of the folder "
-        "(default: the language most updates are written in)",
+        help=_(
+            "the pages' languages, the first at the top of the folder (default: the language most "
+            "updates are written in)"
+        ),
     )
     build.set_defaults(handler=build_page)
 
@@ -56,7 +59,7 @@ def languages(text: str) -> tuple[str, ...]:
 def _failure(path: Path, error: OSError) -> CommandError:
     """A folder, a link or a device where a file goes is bad input; no permission or no space is failed work."""
     code = EXIT_BAD_INPUT if error.errno in (errno.EISDIR, errno.ENOTDIR, errno.ELOOP, errno.EINVAL) else EXIT_FAILED
-    return CommandError(f"cannot write {path}: {error.strerror or error}", code)
+    return CommandError(_("cannot write {path}: {reason}").format(path=path, reason=error.strerror or error), code)
 
 
 def _unchanged(path: Path, data: bytes) -> bool:
@@ -77,7 +80,10 @@ def write_site(folder: Path, files: dict[str, bytes]) -> tuple[list[str], int]:
         try:
             parent.mkdir(parents=True, exist_ok=True)
         except FileExistsError as error:  # a file where a folder of the site goes
-            raise CommandError(f"cannot write {parent}: {error.filename} is not a folder", EXIT_BAD_INPUT) from None
+            raise CommandError(
+                _("cannot write {path}: {name} is not a folder").format(path=parent, name=error.filename),
+                EXIT_BAD_INPUT,
+            ) from None
         except OSError as error:
             raise _failure(parent, error) from None
     written: list[str] = []
@@ -103,7 +109,9 @@ def build_page(args: argparse.Namespace) -> int:
 
     folder: Path = args.folder
     if folder.exists() and not folder.is_dir():
-        raise CommandError(f"{folder} is not a folder: name a folder to write the status page into")
+        raise CommandError(
+            _("{folder} is not a folder: name a folder to write the status page into").format(folder=folder)
+        )
     store = open_store()
     cache = BuildCache.in_folder(store.path.parent)
     try:
@@ -122,8 +130,13 @@ def build_page(args: argparse.Namespace) -> int:
         store.close()
     written, unchanged = write_site(folder, files)
     for name in written:
-        print(f"wrote {name}")
-    print(f"Status page in {folder}: {len(written)} files written, {unchanged} unchanged.")
+        print(_("wrote {name}").format(name=name))
+    line = ngettext(
+        "Status page in {folder}: {written} file written, {unchanged} unchanged.",
+        "Status page in {folder}: {written} files written, {unchanged} unchanged.",
+        len(written),
+    )
+    print(line.format(folder=folder, written=len(written), unchanged=unchanged))
     return EXIT_OK
 
 

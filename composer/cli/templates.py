@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from composer.cli.base import EXIT_OK, CommandError, add_format, open_store, print_json, record_id, say, write_output
+from composer.core.i18n import N_, _
 
 if TYPE_CHECKING:
     import argparse
@@ -23,43 +24,50 @@ if TYPE_CHECKING:
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    tpl = commands.add_parser("templates", help="the template library")
+    tpl = commands.add_parser("templates", help=_("the template library"))
     actions = tpl.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
-    listing = actions.add_parser("list", help="list built-in and user templates")
+    listing = actions.add_parser("list", help=_("list built-in and user templates"))
     add_format(listing)
     listing.set_defaults(handler=list_templates)
 
-    ren = commands.add_parser("render", help="render a template (long form and email: as an update file)")
+    ren = commands.add_parser("render", help=_("render a template (long form and email: as an update file)"))
     ren.add_argument("template_id", metavar="TEMPLATE_ID")
-    ren.add_argument("--data", type=Path, metavar="FILE", help="field values, .json or .toml")
+    ren.add_argument("--data", type=Path, metavar="FILE", help=_("field values, .json or .toml"))
     ren.add_argument(
         "--set",
         action="append",
         default=[],
         metavar="NAME=VALUE",
         dest="assignments",
-        help="one field value (repeatable; wins over --data)",
+        help=_("one field value (repeatable; wins over --data)"),
     )
-    ren.add_argument("--sample", action="store_true", help="fill every empty field from the template's examples")
+    ren.add_argument("--sample", action="store_true", help=_("fill every empty field from the template's examples"))
     ren.add_argument(
         "--incident",
         type=record_id,
         metavar="INCIDENT_ID",
-        help="for this stored incident: its title, start and services fill empty fields, and the file "
-        "names it (`incident:`), so publishing it adds an update to that incident; what it takes down "
-        "(its own website, its own email) chooses the contacts, as --own-site-down / --own-email-down",
+        help=_(
+            "for this stored incident: its title, start and services fill empty fields, and the file "
+            "names it (`incident:`), so publishing it adds an update to that incident; what it takes "
+            "down (its own website, its own email) chooses the contacts, as --own-site-down / "
+            "--own-email-down"
+        ),
     )
     ren.add_argument(
         "--own-site-down",
         action="store_true",
-        help="the incident takes down our own website: the contact page is the alternate one, "
-        "and the file says so (`own_site_down: true`)",
+        help=_(
+            "the incident takes down our own website: the contact page is the alternate one, and the "
+            "file says so (`own_site_down: true`)"
+        ),
     )
     ren.add_argument(
         "--own-email-down",
         action="store_true",
-        help="the incident takes down our own email: the address is the backup one, "
-        "and the file says so (`own_email_down: true`)",
+        help=_(
+            "the incident takes down our own email: the address is the backup one, and the file says "
+            "so (`own_email_down: true`)"
+        ),
     )
     ren.add_argument("--output", "-o", type=Path, metavar="FILE")
     ren.set_defaults(handler=render)
@@ -79,7 +87,7 @@ def list_templates(args: argparse.Namespace) -> int:
         print_json([t.as_json() for t in templates])
         return EXIT_OK
     for info in templates:
-        state = f"  BROKEN: {info.error}" if info.error else ""
+        state = "  " + _("BROKEN: {error}").format(error=info.error) if info.error else ""
         print(f"{info.id:<40} {info.stage:<24} {info.channel:<14} {info.language:<3} {info.title}{state}")
     return EXIT_OK
 
@@ -94,20 +102,22 @@ def _load_data(path: Path) -> dict[str, object]:
     from composer.core.files import ReadRefused, read_text  # noqa: PLC0415
 
     try:
-        text = read_text(path, MAX_DATA_SIZE, "no update's field values are that long")
+        text = read_text(path, MAX_DATA_SIZE, _("no update's field values are that long"))
     except ReadRefused as error:
         raise CommandError(str(error)) from None
     toml = path.suffix.lower() == ".toml"
     try:
         data = tomllib.loads(text) if toml else json.loads(text)
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as error:
-        raise CommandError(f"{path}: not valid {'TOML' if toml else 'JSON'}: {error}") from None
+        raise CommandError(
+            _("{path}: not valid {format}: {error}").format(path=path, format="TOML" if toml else "JSON", error=error)
+        ) from None
     except ValueError:  # a number of over 4,300 digits, which Python refuses to read
-        raise CommandError(f"{path}: a number too long to be a field value") from None
+        raise CommandError(_("{path}: a number too long to be a field value").format(path=path)) from None
     except RecursionError:
-        raise CommandError(f"{path}: nested too deeply to be field values") from None
+        raise CommandError(_("{path}: nested too deeply to be field values").format(path=path)) from None
     if not isinstance(data, dict):
-        raise CommandError(f"{path}: expected a table of field values")
+        raise CommandError(_("{path}: expected a table of field values").format(path=path))
     return data
 
 
@@ -118,7 +128,7 @@ def render(args: argparse.Namespace) -> int:
     for assignment in args.assignments:
         name, sep, value = assignment.partition("=")
         if not sep or not name.strip():
-            raise CommandError(f"--set needs NAME=VALUE, not {assignment!r}")
+            raise CommandError(_("--set needs NAME=VALUE, not {assignment!r}").format(assignment=assignment))
         values[name.strip()] = value
     try:
         info = library().get(args.template_id)
@@ -128,16 +138,33 @@ def render(args: argparse.Namespace) -> int:
     unknown = sorted({a.partition("=")[0].strip() for a in args.assignments} - set(known))
     if unknown:  # a typo would be ignored silently otherwise
         raise CommandError(
-            f"template {info.id} has no field {', '.join(f'`{n}`' for n in unknown)}; its fields: {', '.join(known)}"
+            _("template {id} has no field {names}; its fields: {fields}").format(
+                id=info.id, names=", ".join(f"`{n}`" for n in unknown), fields=", ".join(known)
+            )
         )
     last_update, down = _stored_values(args, values)
     # Down, with nothing elsewhere to give: readers get no way to reach us (or --sample's example).
     unreachable = [
-        f"our own {what} is down and there is no {other} to give: set one with "
-        f"`incident-composer organisation set {option}`"
-        for is_down, name, what, other, option in (
-            (down.own_site_down, "contact_url", "website", "alternate contact page", "--alternate-contact-url URL"),
-            (down.own_email_down, "org_email", "email", "backup address", "--backup-email ADDRESS"),
+        _(gap).format(option=option)
+        for is_down, name, gap, option in (
+            (
+                down.own_site_down,
+                "contact_url",
+                N_(
+                    "our own website is down and there is no alternate contact page to give: set one with "
+                    "`incident-composer organisation set {option}`"
+                ),
+                "--alternate-contact-url URL",
+            ),
+            (
+                down.own_email_down,
+                "org_email",
+                N_(
+                    "our own email is down and there is no backup address to give: set one with "
+                    "`incident-composer organisation set {option}`"
+                ),
+                "--backup-email ADDRESS",
+            ),
         )
         if is_down and name in known and not values.get(name)
     ]
@@ -156,11 +183,12 @@ def render(args: argparse.Namespace) -> int:
         text = rendered.text
     write_output(args.output, text)
     for gap in unreachable:
-        say(f"warning: {gap}")
+        say(_("warning: {problem}").format(problem=gap))
     if not rendered.fits:
         say(
-            f"warning: {rendered.length} {rendered.channel.counter}, over the "
-            f"{rendered.channel.limit} this channel allows"
+            _("warning: {length} {counter}, over the {limit} this channel allows").format(
+                length=rendered.length, counter=_(rendered.channel.counter), limit=rendered.channel.limit
+            )
         )
     return EXIT_OK
 

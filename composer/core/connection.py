@@ -7,6 +7,8 @@ import contextlib
 import sqlite3
 from typing import TYPE_CHECKING
 
+from composer.core.i18n import _
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -26,7 +28,7 @@ def _write_ahead(conn: sqlite3.Connection) -> None:
     SQLite then answers "locked" at once, without waiting its busy timeout; wait here instead."""
     import time  # noqa: PLC0415
 
-    for _ in range(100):  # at most ~5 s
+    for _attempt in range(100):  # at most ~5 s
         try:
             conn.execute("PRAGMA journal_mode = WAL")
             return
@@ -62,7 +64,11 @@ def unwritable_folder(path: Path) -> str:
         read_only_mount = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
     except OSError:
         read_only_mount = False
-    return f"{folder} is on a read-only disk" if read_only_mount else f"{folder} is read-only for this user"
+    return (
+        _("{folder} is on a read-only disk").format(folder=folder)
+        if read_only_mount
+        else _("{folder} is read-only for this user").format(folder=folder)
+    )
 
 
 def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:

@@ -15,6 +15,7 @@ from functools import cache
 from typing import Protocol
 from urllib.parse import urlsplit
 
+from composer.core.i18n import _
 from composer.core.model import Organisation, Person
 from composer.core.record import FrozenRecord
 
@@ -130,7 +131,7 @@ def template_values(
     Empty values are left out, so a template's default or example can fill them."""
     contacts = contacts_for(org, incident)
     if signer:
-        name, _, role = signer.partition(",")
+        name, _sep, role = signer.partition(",")
     elif people:
         name, role = people[0].name, people[0].role
     else:
@@ -169,10 +170,10 @@ def organisation_problem(org: Organisation) -> str:
     """Why `org` cannot be saved, in one line ("" when it can): a time zone that is not an IANA
     name, or an alternate contact page or backup address on our own domain (down with it)."""
     if org.timezone and org.timezone not in _zone_names():
-        return f"“{org.timezone}” is not a time zone name (like Europe/Madrid)."
+        return _("“{timezone}” is not a time zone name (like Europe/Madrid).").format(timezone=org.timezone)
     own = own_domains(org)
     if on_domain(org.alternate_contact_url, own):
-        return "The alternate contact page is on your own domain: when your site is down, so is it."
+        return _("The alternate contact page is on your own domain: when your site is down, so is it.")
     if on_domain(org.backup_email, own):
-        return "The backup email is on your own domain: when your email is down, so is it."
+        return _("The backup email is on your own domain: when your email is down, so is it.")
     return ""

@@ -19,6 +19,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from composer.core.i18n import N_, _
 from composer.core.secrets import scrub
 
 if TYPE_CHECKING:
@@ -29,17 +30,17 @@ log = logging.getLogger(__name__)
 SERVICE = "incident-composer"
 PROBE_ACCOUNT = "(incident-composer probe)"  # read, never written, to check the keyring answers
 
-NO_KEYRING = (
-    "No system keyring is available (no Secret Service/KWallet on this desktop), so passwords "
-    "cannot be saved. Install and start a keyring (GNOME Keyring, KWallet, or KeePassXC with its "
-    "Secret Service integration on) and try again (an open window must be reopened to see it); "
-    "the window can also keep secrets for this session only."
+NO_KEYRING = N_(
+    "No system keyring is available (no Secret Service/KWallet on this desktop), so "
+    "passwords cannot be saved. Install and start a keyring (GNOME Keyring, KWallet, or "
+    "KeePassXC with its Secret Service integration on) and try again (an open window must be "
+    "reopened to see it); the window can also keep secrets for this session only."
 )
-LOCKED = (
-    "The keyring is locked, or its unlock prompt was dismissed. Unlock it (log in again, or open "
-    "your desktop's password manager) and try again."
+LOCKED = N_(
+    "The keyring is locked, or its unlock prompt was dismissed. Unlock it (log in again, or "
+    "open your desktop's password manager) and try again."
 )
-SESSION_ONLY = "in memory for this session only: they are forgotten when the app closes"
+SESSION_ONLY = N_("in memory for this session only: they are forgotten when the app closes")
 
 
 class CredentialError(Exception):
@@ -78,12 +79,12 @@ class CredentialStore(ABC):
 
 def _check_account(account: str) -> None:
     if not isinstance(account, str) or not account.strip():
-        raise ValueError("an account name is required to keep its secret")
+        raise ValueError(_("an account name is required to keep its secret"))
 
 
 def _check_secret(secret: str) -> None:
     if not isinstance(secret, str) or not secret:
-        raise ValueError("an empty secret cannot be stored; delete the account's secret instead")
+        raise ValueError(_("an empty secret cannot be stored; delete the account's secret instead"))
 
 
 class MemoryCredentials(CredentialStore):
@@ -112,7 +113,7 @@ class MemoryCredentials(CredentialStore):
             self._secrets.pop(account, None)
 
     def where(self) -> str:
-        return SESSION_ONLY
+        return _(SESSION_ONLY)
 
     def __repr__(self) -> str:
         with self._lock:
@@ -123,25 +124,25 @@ class MemoryCredentials(CredentialStore):
 # Backend class (module.qualname) -> (what it is, where secrets are kept), in plain words.
 _KNOWN_BACKENDS: dict[str, tuple[str, str]] = {
     "keyring.backends.SecretService.Keyring": (
-        "the Secret Service (GNOME Keyring or a compatible keyring)",
-        "in your desktop keyring (GNOME Keyring or another Secret Service keyring)",
+        N_("the Secret Service (GNOME Keyring or a compatible keyring)"),
+        N_("in your desktop keyring (GNOME Keyring or another Secret Service keyring)"),
     ),
     "keyring.backends.libsecret.Keyring": (
-        "the Secret Service through libsecret (GNOME Keyring or a compatible keyring)",
-        "in your desktop keyring (GNOME Keyring or another Secret Service keyring)",
+        N_("the Secret Service through libsecret (GNOME Keyring or a compatible keyring)"),
+        N_("in your desktop keyring (GNOME Keyring or another Secret Service keyring)"),
     ),
-    "keyring.backends.kwallet.DBusKeyring": ("KDE Wallet (KWallet)", "in KDE Wallet (KWallet)"),
-    "keyring.backends.kwallet.DBusKeyringKWallet4": ("KDE Wallet 4 (KWallet)", "in KDE Wallet (KWallet)"),
-    "keyring.backends.macOS.Keyring": ("the macOS Keychain", "in the macOS Keychain"),
+    "keyring.backends.kwallet.DBusKeyring": (N_("KDE Wallet (KWallet)"), N_("in KDE Wallet (KWallet)")),
+    "keyring.backends.kwallet.DBusKeyringKWallet4": (N_("KDE Wallet 4 (KWallet)"), N_("in KDE Wallet (KWallet)")),
+    "keyring.backends.macOS.Keyring": (N_("the macOS Keychain"), N_("in the macOS Keychain")),
     "keyring.backends.Windows.WinVaultKeyring": (
-        "the Windows Credential Manager",
-        "in the Windows Credential Manager",
+        N_("the Windows Credential Manager"),
+        N_("in the Windows Credential Manager"),
     ),
-    "keyring.backends.fail.Keyring": ("no keyring (none is available on this system)", "nowhere"),
-    "keyring.backends.null.Keyring": ("no keyring (keyring is switched off in its settings)", "nowhere"),
+    "keyring.backends.fail.Keyring": (N_("no keyring (none is available on this system)"), N_("nowhere")),
+    "keyring.backends.null.Keyring": (N_("no keyring (keyring is switched off in its settings)"), N_("nowhere")),
     "keyrings.alt.file.PlaintextKeyring": (
-        "a plain-text file (keyrings.alt; not encrypted)",
-        "in a plain-text file on this computer (keyrings.alt): not encrypted",
+        N_("a plain-text file (keyrings.alt; not encrypted)"),
+        N_("in a plain-text file on this computer (keyrings.alt): not encrypted"),
     ),
 }
 
@@ -161,14 +162,22 @@ def _chained(backend: object) -> list[Any]:
 def _describe(backend: object) -> tuple[str, str]:
     name = _class_name(backend)
     if name in _KNOWN_BACKENDS:
-        return _KNOWN_BACKENDS[name]
+        what, where = _KNOWN_BACKENDS[name]
+        return _(what), _(where)
     if name == "keyring.backends.chainer.ChainerBackend":
         inner = [_describe(b)[0] for b in _chained(backend)]
         if inner:
-            listed = ", then ".join(inner)
-            return f"the system keyrings ({listed})", f"in the system keyring ({listed})"
-        return _KNOWN_BACKENDS["keyring.backends.fail.Keyring"]
-    return f"the keyring backend {name}", f"in the keyring backend {name}"
+            listed = _(", then ").join(inner)
+            return (
+                _("the system keyrings ({listed})").format(listed=listed),
+                _("in the system keyring ({listed})").format(listed=listed),
+            )
+        what, where = _KNOWN_BACKENDS["keyring.backends.fail.Keyring"]
+        return _(what), _(where)
+    return (
+        _("the keyring backend {name}").format(name=name),
+        _("in the keyring backend {name}").format(name=name),
+    )
 
 
 def _current_backend() -> KeyringBackend:
@@ -179,7 +188,7 @@ def _current_backend() -> KeyringBackend:
         return keyring.get_keyring()
     except Exception as exc:  # a configured backend (env, keyringrc.cfg) that is not viable
         log.warning("no usable keyring backend: %s", type(exc).__name__)
-        raise CredentialError(NO_KEYRING, kind="unavailable") from exc
+        raise CredentialError(_(NO_KEYRING), kind="unavailable") from exc
 
 
 def describe_backend(backend: object | None = None) -> str:
@@ -188,7 +197,7 @@ def describe_backend(backend: object | None = None) -> str:
         try:
             backend = _current_backend()
         except CredentialError:
-            return _KNOWN_BACKENDS["keyring.backends.fail.Keyring"][0]
+            return _(_KNOWN_BACKENDS["keyring.backends.fail.Keyring"][0])
     return _describe(backend)[0]
 
 
@@ -246,7 +255,7 @@ class KeyringCredentials(CredentialStore):
         backend = self._backend if self._backend is not None else _current_backend()
         if not self._checked:
             if not _usable(backend):
-                raise CredentialError(NO_KEYRING, kind="unavailable")
+                raise CredentialError(_(NO_KEYRING), kind="unavailable")
             self._backend, self._checked = backend, True
         return backend
 
@@ -257,7 +266,7 @@ class KeyringCredentials(CredentialStore):
             with _KEYRING_LOCK:
                 return backend.get_password(self.service, account)
         except Exception as exc:
-            raise self._error("read", account, exc, None) from exc
+            raise self._error(N_("read"), account, exc, None) from exc
 
     def set(self, account: str, secret: str) -> None:
         _check_account(account)
@@ -267,7 +276,7 @@ class KeyringCredentials(CredentialStore):
             with _KEYRING_LOCK:
                 backend.set_password(self.service, account, secret)
         except Exception as exc:
-            error = self._error("save", account, exc, secret)
+            error = self._error(N_("save"), account, exc, secret)
             if secret in _chain_text(exc):  # keep a backend's careless message out of tracebacks
                 raise error from None
             raise error from exc
@@ -283,29 +292,33 @@ class KeyringCredentials(CredentialStore):
         except keyring.errors.PasswordDeleteError as exc:
             if self.get(account) is None:  # nothing was there: forgetting it is already done
                 return
-            raise self._error("delete", account, exc, None) from exc
+            raise self._error(N_("delete"), account, exc, None) from exc
         except Exception as exc:
-            raise self._error("delete", account, exc, None) from exc
+            raise self._error(N_("delete"), account, exc, None) from exc
 
     def where(self) -> str:
         try:
             return _describe(self.backend())[1]
         except CredentialError:
-            return "nowhere: no system keyring is available"
+            return _("nowhere: no system keyring is available")
 
     def _error(self, action: str, account: str, exc: Exception, secret: str | None) -> CredentialError:
         import keyring.errors  # noqa: PLC0415 - slow import
 
         log.warning("keyring could not %s the secret of %r: %s", action, account, type(exc).__name__)
         if isinstance(exc, keyring.errors.NoKeyringError):
-            return CredentialError(NO_KEYRING, kind="unavailable")
+            return CredentialError(_(NO_KEYRING), kind="unavailable")
         if _is_locked(exc):
-            return CredentialError(LOCKED, kind="locked")
-        where = _describe(self._backend)[0] if self._backend is not None else "the system keyring"
+            return CredentialError(_(LOCKED), kind="locked")
+        where = _describe(self._backend)[0] if self._backend is not None else _("the system keyring")
         # keyring's own messages say what went wrong; anything else is named by its type only.
         detail = str(exc).strip() if isinstance(exc, keyring.errors.KeyringError) else ""
         detail = scrub(detail, secret).rstrip(".") or type(exc).__name__
-        return CredentialError(f"Could not {action} the secret of “{account}” in {where}: {detail}.")
+        return CredentialError(
+            _("Could not {action} the secret of “{account}” in {where}: {detail}.").format(
+                action=_(action), account=account, where=where, detail=detail
+            )
+        )
 
     def __repr__(self) -> str:
         return f"KeyringCredentials(service={self.service!r})"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 
+from composer.core.i18n import _
 from composer.core.interchange import InterchangeError, UpdateDocument, dump_update
 from composer.core.model import Event, Incident, Update
 from composer.core.store import NotFound, Store
@@ -40,8 +41,10 @@ def _named_incident(store: Store, incident_id: int) -> Incident:
         return store.incident(incident_id)
     except NotFound:
         raise InterchangeError(
-            f"the file names incident {incident_id}, which this store does not have "
-            "(remove the `incident` key to import it as a new incident)"
+            _(
+                "the file names incident {incident}, which this store does not have (remove the "
+                "`incident` key to import it as a new incident)"
+            ).format(incident=incident_id)
         ) from None
 
 
@@ -52,13 +55,16 @@ def _changed(store: Store, doc: UpdateDocument, update_id: int) -> tuple[Inciden
         update = store.update(update_id)
     except NotFound:
         raise InterchangeError(
-            f"the file names update {update_id}, which this store does not have "
-            "(remove the `update` key to store the file as a new update)"
+            _(
+                "the file names update {update}, which this store does not have (remove the `update` "
+                "key to store the file as a new update)"
+            ).format(update=update_id)
         ) from None
     if doc.incident_id is not None and doc.incident_id != update.incident_id:
         raise InterchangeError(
-            f"the file names update {update_id} of incident {doc.incident_id}, but that update "
-            f"belongs to incident {update.incident_id}"
+            _(
+                "the file names update {update} of incident {incident}, but that update belongs to incident {owner}"
+            ).format(update=update_id, incident=doc.incident_id, owner=update.incident_id)
         )
     incident = _named_incident(store, update.incident_id or 0)
     if doc.title and doc.title != incident.title:
@@ -84,7 +90,11 @@ def export_document(store: Store, incident_id: int, update_id: int | None = None
     else:
         update = store.update(update_id)
         if update.incident_id != incident_id:
-            raise NotFound(f"update {update_id} does not belong to incident {incident_id}")
+            raise NotFound(
+                _("update {update} does not belong to incident {incident}").format(
+                    update=update_id, incident=incident_id
+                )
+            )
     last = store.previous_public_update_at(update) if update.id is not None else None
     return UpdateDocument.from_model(incident, update, last)
 

@@ -14,6 +14,8 @@ import os
 import stat
 from pathlib import Path
 
+from composer.core.i18n import _
+
 
 def write_atomic(
     path: Path | str, data: str | bytes, *, encoding: str = "utf-8", mode: int | None = None, durable: bool = True
@@ -56,7 +58,7 @@ def write_atomic(
 def _temporary(folder: Path, name: str) -> tuple[int, str]:
     """A new file only this process can have made (O_EXCL, mode 0600) beside the target, as
     `tempfile.mkstemp` makes one, without importing `tempfile` (and `random`) on every command."""
-    for _ in range(100):
+    for _attempt in range(100):
         tmp_name = str(folder / f".{name}.{os.getpid()}-{os.urandom(6).hex()}.tmp")
         try:
             return os.open(
@@ -64,22 +66,22 @@ def _temporary(folder: Path, name: str) -> tuple[int, str]:
             ), tmp_name
         except FileExistsError:
             continue
-    raise FileExistsError(errno.EEXIST, f"cannot make a temporary file in {folder}")
+    raise FileExistsError(errno.EEXIST, _("cannot make a temporary file in {folder}").format(folder=folder))
 
 
 def _refuse_unless_regular(target: Path) -> None:
     if not str(target) or str(target) in (".", ".."):
-        raise IsADirectoryError(errno.EISDIR, "is a folder: name a file")
+        raise IsADirectoryError(errno.EISDIR, _("is a folder: name a file"))
     try:
         status = os.lstat(target)
     except FileNotFoundError:
         return  # a new file
     if stat.S_ISLNK(status.st_mode):
-        raise OSError(errno.ELOOP, "is a symbolic link: name the file it points to")
+        raise OSError(errno.ELOOP, _("is a symbolic link: name the file it points to"))
     if stat.S_ISDIR(status.st_mode):
-        raise IsADirectoryError(errno.EISDIR, "is a folder: name a file")
+        raise IsADirectoryError(errno.EISDIR, _("is a folder: name a file"))
     if not stat.S_ISREG(status.st_mode):
-        raise OSError(errno.EINVAL, "is not a regular file (a device or a pipe): name a file")
+        raise OSError(errno.EINVAL, _("is not a regular file (a device or a pipe): name a file"))
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -106,9 +108,11 @@ def read_bytes(path: Path, limit: int, too_long: str) -> bytes:
         with path.open("rb") as file:
             data = file.read(limit + 1)
     except OSError as error:
-        raise ReadRefused(f"cannot read {path}: {error.strerror or error}") from None
+        raise ReadRefused(_("cannot read {path}: {reason}").format(path=path, reason=error.strerror or error)) from None
     if len(data) > limit:
-        raise ReadRefused(f"{path}: over {limit:,} bytes; {too_long}")
+        raise ReadRefused(
+            _("{path}: over {limit:,} bytes; {too_long}").format(path=path, limit=limit, too_long=too_long)
+        )
     return data
 
 
@@ -119,4 +123,4 @@ def read_text(path: Path, limit: int, too_long: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        raise ReadRefused(f"{path}: not UTF-8 text") from None
+        raise ReadRefused(_("{path}: not UTF-8 text").format(path=path)) from None

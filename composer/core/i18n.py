@@ -33,8 +33,9 @@ _language = SOURCE_LANGUAGE
 
 
 def _(message: str) -> str:
-    """`message` in the interface language (itself when there is no translation)."""
-    return _translations.gettext(message)
+    """`message` in the interface language (itself when there is no translation). The empty text
+    stays empty (gettext would answer it with the catalogue's header)."""
+    return _translations.gettext(message) if message else message
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
@@ -84,14 +85,25 @@ def system_language(environ: dict[str, str] | None = None) -> str:
     return SOURCE_LANGUAGE
 
 
+def _fresh(compiled: object, source: object) -> bool:
+    """Whether the built .mo is at least as new as the .po beside it. A .po edited since the last
+    build wins (a checkout where the catalogue was just translated); files not on a disk (a zip)
+    cannot be compared, and the .mo shipped with them is the one to read."""
+    try:
+        return os.stat(compiled).st_mtime_ns >= os.stat(source).st_mtime_ns  # type: ignore[arg-type]
+    except (TypeError, OSError):  # not on a disk, or one of them missing
+        return True
+
+
 def _catalogue(code: str) -> gettext.NullTranslations:
     folder = resources.files("composer.resources").joinpath("locale", code, "LC_MESSAGES")
     compiled = folder.joinpath(f"{DOMAIN}.mo")
-    try:
-        return gettext.GNUTranslations(io.BytesIO(compiled.read_bytes()))
-    except (FileNotFoundError, NotADirectoryError):
-        pass
     source = folder.joinpath(f"{DOMAIN}.po")
+    if _fresh(compiled, source):
+        try:
+            return gettext.GNUTranslations(io.BytesIO(compiled.read_bytes()))
+        except (FileNotFoundError, NotADirectoryError):
+            pass
     try:
         text = source.read_bytes()
     except (FileNotFoundError, NotADirectoryError):

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from composer.core.errors import InterchangeError as InterchangeError  # noqa: PLC0414 (re-exported: its old home)
 from composer.core.files import write_atomic
+from composer.core.i18n import _
 from composer.core.model import Incident, Severity, Status, Update, parse_severity, parse_status
 
 if TYPE_CHECKING:
@@ -147,16 +148,24 @@ def _time(key: str, value: object) -> datetime | None:
     if isinstance(value, datetime):
         parsed = value
     elif isinstance(value, date):
-        raise InterchangeError(f"`{key}` is a date without a time: write it like 2026-11-24T14:30:00+01:00")
+        raise InterchangeError(
+            _("`{key}` is a date without a time: write it like 2026-11-24T14:30:00+01:00").format(key=key)
+        )
     else:
         try:
             parsed = datetime.fromisoformat(str(value).strip())
         except ValueError:
             raise InterchangeError(
-                f"`{key}` is not an ISO 8601 time: {_shown(value)} (write it like 2026-11-24T14:30:00+01:00)"
+                _("`{key}` is not an ISO 8601 time: {shown} (write it like 2026-11-24T14:30:00+01:00)").format(
+                    key=key, shown=_shown(value)
+                )
             ) from None
     if parsed.tzinfo is None or parsed.utcoffset() is None:
-        raise InterchangeError(f"`{key}` has no time zone: {_shown(value, quoted=False)} (add one, like +01:00 or Z)")
+        raise InterchangeError(
+            _("`{key}` has no time zone: {shown} (add one, like +01:00 or Z)").format(
+                key=key, shown=_shown(value, quoted=False)
+            )
+        )
     return parsed
 
 
@@ -170,14 +179,14 @@ def _text(key: str, value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, (dict, list)):
-        raise InterchangeError(f"`{key}` must be plain text")
+        raise InterchangeError(_("`{key}` must be plain text").format(key=key))
     return str(value)
 
 
 def _flag(key: str, value: object) -> bool:
     if value is None or isinstance(value, bool):
         return bool(value)
-    raise InterchangeError(f"`{key}` must be true or false, not {_shown(value)}")
+    raise InterchangeError(_("`{key}` must be true or false, not {shown}").format(key=key, shown=_shown(value)))
 
 
 # An update is a few screens of text: a larger file is a mistake (or an attack), refused before
@@ -207,12 +216,14 @@ def _front_matter_handler() -> YAMLHandler:
             if data is None:
                 return {}
             if not isinstance(data, dict):  # python-frontmatter would drop it silently
-                raise InterchangeError("the front matter must be a set of `key: value` lines")
+                raise InterchangeError(_("the front matter must be a set of `key: value` lines"))
             for key in data:
                 if not isinstance(key, str):  # `2026-01-01: x`, `1: x`, `null: x`
                     raise InterchangeError(
-                        f"the front matter key {_shown(key if key is None else str(key))} is not a name "
-                        "(keys are words like title or status; quote it to keep it)"
+                        _(
+                            "the front matter key {shown} is not a name (keys are words like title or status; quote "
+                            "it to keep it)"
+                        ).format(shown=_shown(key if key is None else str(key)))
                     )
             return data
 
@@ -225,33 +236,39 @@ def parse_update(text: str) -> UpdateDocument:
     import yaml  # noqa: PLC0415
 
     if len(text) > MAX_UPDATE_SIZE:
-        raise InterchangeError(f"the file is over {MAX_UPDATE_SIZE:,} characters: an update is never that long")
+        raise InterchangeError(
+            _("the file is over {limit:,} characters: an update is never that long").format(limit=MAX_UPDATE_SIZE)
+        )
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:  # bytes that were not UTF-8, read with surrogateescape (standard input)
-        raise InterchangeError("the text is not UTF-8 (save it as UTF-8 and try again)") from None
+        raise InterchangeError(_("the text is not UTF-8 (save it as UTF-8 and try again)")) from None
     text = text.removeprefix("\ufeff")  # a byte order mark some editors write
     opened = text.lstrip().startswith("---")
     try:
         post = frontmatter.loads(text, handler=_front_matter_handler() if opened else None)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(error, "problem", None) or "invalid YAML"
+        where = _(" at line {line}").format(line=mark.line + 1) if mark is not None else ""
+        problem = getattr(error, "problem", None) or _("invalid YAML")
         if "mapping values are not allowed" in problem:
-            problem += ' (a value holding ": " needs quotes: title: "Email: delayed")'
-        raise InterchangeError(f"invalid front matter{where}: {problem}") from None
+            problem += _(' (a value holding ": " needs quotes: title: "Email: delayed")')
+        raise InterchangeError(
+            _("invalid front matter{where}: {problem}").format(where=where, problem=problem)
+        ) from None
     except InterchangeError:
         raise
     except (ValueError, OverflowError) as error:  # a date YAML reads but the calendar has not: 2026-02-30
-        raise InterchangeError(f"invalid front matter: {_shown(str(error), quoted=False)}") from None
+        raise InterchangeError(
+            _("invalid front matter: {shown}").format(shown=_shown(str(error), quoted=False))
+        ) from None
     except RecursionError:  # [[[[...]]]] thousands deep
-        raise InterchangeError("invalid front matter: nested too deeply") from None
+        raise InterchangeError(_("invalid front matter: nested too deeply")) from None
     if opened and not post.metadata and post.content.lstrip().startswith("---"):
-        raise InterchangeError("the front matter opened by `---` is never closed by a `---` line")
+        raise InterchangeError(_("the front matter opened by `---` is never closed by a `---` line"))
     meta = dict(post.metadata)
     if not isinstance(post.metadata, dict):
-        raise InterchangeError("the front matter must be a set of `key: value` lines")
+        raise InterchangeError(_("the front matter must be a set of `key: value` lines"))
     doc = UpdateDocument(body=post.content)
     try:
         if "status" in meta and meta["status"] is not None:
@@ -267,7 +284,7 @@ def parse_update(text: str) -> UpdateDocument:
     if isinstance(services, str):
         services = [s.strip() for s in services.split(",") if s.strip()]
     if not isinstance(services, list):
-        raise InterchangeError("`services` must be a list")
+        raise InterchangeError(_("`services` must be a list"))
     doc.services = [str(s) for s in services]
     for key in ("title", "signer", "language", "impact", "workaround", "region"):
         setattr(doc, key, _text(key, meta.get(key)))
@@ -284,9 +301,13 @@ def _record_id(key: str, value: object) -> int | None:
     try:
         number = int(str(value).strip())
     except ValueError:
-        raise InterchangeError(f"`{key}` must be an {key} id (a number), not {_shown(value)}") from None
+        raise InterchangeError(
+            _("`{key}` must be an {key} id (a number), not {shown}").format(key=key, shown=_shown(value))
+        ) from None
     if not 1 <= number < 2**63:
-        raise InterchangeError(f"`{key}` must be an {key} id from 1 up, not {_shown(value)}")
+        raise InterchangeError(
+            _("`{key}` must be an {key} id from 1 up, not {shown}").format(key=key, shown=_shown(value))
+        )
     return number
 
 
@@ -294,7 +315,7 @@ def read_update(path: Path) -> UpdateDocument:
     from composer.core.files import ReadRefused, read_text  # noqa: PLC0415
 
     try:  # UTF-8: up to 4 bytes a character
-        text = read_text(path, MAX_UPDATE_SIZE * 4, "an update is never that long")
+        text = read_text(path, MAX_UPDATE_SIZE * 4, _("an update is never that long"))
     except ReadRefused as error:
         raise InterchangeError(str(error)) from None
     return parse_update(text)

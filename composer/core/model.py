@@ -6,6 +6,7 @@ from __future__ import annotations
 import enum
 from datetime import UTC, datetime
 
+from composer.core.i18n import _
 from composer.core.record import Record
 
 
@@ -70,7 +71,9 @@ def parse_status(text: str) -> Status:
         return Status(key)
     except ValueError:
         known = ", ".join(s.value for s in Status)
-        raise ValueError(f"unknown status {text!r} (expected one of: {known})") from None
+        raise ValueError(
+            _("unknown status {text!r} (expected one of: {known})").format(text=text, known=known)
+        ) from None
 
 
 def parse_severity(text: str) -> Severity:
@@ -78,7 +81,9 @@ def parse_severity(text: str) -> Severity:
         return Severity(text.strip().lower())
     except ValueError:
         known = ", ".join(s.value for s in Severity)
-        raise ValueError(f"unknown severity {text!r} (expected one of: {known})") from None
+        raise ValueError(
+            _("unknown severity {text!r} (expected one of: {known})").format(text=text, known=known)
+        ) from None
 
 
 class Incident(Record):

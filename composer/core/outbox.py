@@ -25,11 +25,12 @@ from datetime import UTC, datetime, timedelta
 from typing import NotRequired, TypedDict
 
 from composer.core import claimer
+from composer.core.i18n import N_, _
 from composer.core.model import parse_time, utc_now
 
 STATES = ("pending", "sending", "sent", "failed", "uncertain", "cancelled")
 OPEN_STATES = ("pending", "sending", "failed", "uncertain")  # not done: sent and cancelled are
-INTERRUPTED = "Sending was interrupted (the app or the command stopped): this may or may not have gone out."
+INTERRUPTED = N_("Sending was interrupted (the app or the command stopped): this may or may not have gone out.")
 FIRST_DELAY = 10.0  # seconds before the first retry of an unreachable channel
 MAX_DELAY = 900.0  # never wait longer than this between tries (unless the server asks to)
 
@@ -125,7 +126,9 @@ class Outbox:
         """The job with this id; OutboxError (one line) when there is none."""
         row = self._conn.execute("SELECT * FROM outbox WHERE id=?", (job_id,)).fetchone()
         if row is None:
-            raise OutboxError(f"there is no outbox job {job_id} (see `incident-composer outbox list`)")
+            raise OutboxError(
+                _("there is no outbox job {job} (see `incident-composer outbox list`)").format(job=job_id)
+            )
         return _job(row)
 
     def due(self, now: datetime) -> list[Job]:
@@ -278,7 +281,7 @@ class Outbox:
             )
         if cursor.rowcount != 1:
             state = self.job(job_id).state
-            raise OutboxError(f"job {job_id} is {state}: {refusal}")
+            raise OutboxError(_("job {job} is {state}: {refusal}").format(job=job_id, state=state, refusal=refusal))
         return self.job(job_id)
 
     def retry(self, job_id: int) -> Job:
@@ -286,7 +289,10 @@ class Outbox:
         return self._change(
             job_id,
             ("pending", "failed", "cancelled"),
-            "only a waiting, failed or cancelled job can be retried (an uncertain one is resolved: --sent or --resend)",
+            _(
+                "only a waiting, failed or cancelled job can be retried (an uncertain one is resolved: "
+                "--sent or --resend)"
+            ),
             state="pending",
             next_attempt=None,
         )
@@ -296,14 +302,14 @@ class Outbox:
         return self._change(
             job_id,
             ("pending", "failed", "uncertain"),
-            "only a waiting, failed or uncertain job can be cancelled",
+            _("only a waiting, failed or uncertain job can be cancelled"),
             state="cancelled",
             next_attempt=None,
         )
 
     def resolve(self, job_id: int, *, sent: bool) -> Job:
         """The user's answer for an uncertain job: it did go out (`sent`), or send it again."""
-        refusal = "only an uncertain job is resolved (retry a failed one)"
+        refusal = _("only an uncertain job is resolved (retry a failed one)")
         if sent:
             job = self.job(job_id)
             receipt: ReceiptRecord = {
@@ -331,7 +337,7 @@ class Outbox:
                 self._conn.execute(
                     "UPDATE outbox SET state='uncertain', last_error=?, updated_at=?, next_attempt=?"
                     " WHERE key=? AND state='sending'",
-                    (INTERRUPTED, now, now, job.key),
+                    (_(INTERRUPTED), now, now, job.key),
                 )
         return interrupted
 

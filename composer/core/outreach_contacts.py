@@ -21,6 +21,7 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from composer.core.i18n import _
 from composer.core.model import parse_time, utc_now
 from composer.core.record import FrozenRecord
 
@@ -164,7 +165,11 @@ class OutreachQueries:
             _SELECT + " WHERE c.incident_id=? AND c.email=?", (incident_id, email.strip())
         ).fetchone()
         if row is None:
-            raise UnknownContact(f"incident {incident_id} has no customer {email.strip()} in its outreach")
+            raise UnknownContact(
+                _("incident {incident} has no customer {email} in its outreach").format(
+                    incident=incident_id, email=email.strip()
+                )
+            )
         return _contact(row)
 
     def call_list(self, incident_id: int) -> list[Contact]:
@@ -232,7 +237,11 @@ class OutreachQueries:
                 (*values, utc_now().isoformat(), incident_id, email.strip()),
             ).rowcount
         if not changed:
-            raise UnknownContact(f"incident {incident_id} has no customer {email.strip()} in its outreach")
+            raise UnknownContact(
+                _("incident {incident} has no customer {email} in its outreach").format(
+                    incident=incident_id, email=email.strip()
+                )
+            )
         return self.outreach_contact(incident_id, email)
 
 

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from composer.core.i18n import _
+
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
@@ -136,13 +138,17 @@ def split_thread(text: str, *, limit: int, length: Measure, max_parts: int = 25)
             total = len(parts)
             return [f"{part} ({index}/{total})" for index, part in enumerate(parts, 1)]
         digits += 1
-    raise DoesNotFit(f"the text needs more than {max_parts} posts of {limit}: shorten it")
+    raise DoesNotFit(
+        _("the text needs more than {count} posts of {limit}: shorten it").format(count=max_parts, limit=limit)
+    )
 
 
 def shorten(text: str, *, limit: int, length: Measure, long_url: str) -> str:
     """The first sentences that fit, then "…" and the link to the whole text."""
     if not long_url:
-        raise DoesNotFit(f"the text is longer than {limit} and there is no link to the full update to point to")
+        raise DoesNotFit(
+            _("the text is longer than {limit} and there is no link to the full update to point to").format(limit=limit)
+        )
     tail = f" {ELLIPSIS} {long_url}"
     kept = ""
     for piece in _pieces(text, length, limit - length(tail)):
@@ -151,7 +157,7 @@ def shorten(text: str, *, limit: int, length: Measure, long_url: str) -> str:
             break
         kept = candidate
     if not kept:
-        raise DoesNotFit(f"not even one sentence fits in {limit} beside the link")
+        raise DoesNotFit(_("not even one sentence fits in {limit} beside the link").format(limit=limit))
     return kept + tail
 
 
@@ -211,7 +217,7 @@ def _longest_prefix(word: str, length: Measure, budget: int) -> int:
 def _pack(text: str, budget: int, length: Measure) -> list[str]:
     """Greedy: whole paragraphs together while they fit; otherwise sentences, then words."""
     if budget <= 0:
-        raise DoesNotFit("the limit leaves no room for text")
+        raise DoesNotFit(_("the limit leaves no room for text"))
     parts: list[str] = []
     current = ""
     for paragraph in (p.strip() for p in _BLANK_LINES.split(text)):

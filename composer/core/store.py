@@ -23,6 +23,7 @@ from composer.core import recovery, schema
 from composer.core.connection import connect as _connect
 from composer.core.connection import private as _private
 from composer.core.connection import unwritable_folder
+from composer.core.i18n import _, ngettext
 from composer.core.listing import ListingQueries
 from composer.core.model import (
     Event,
@@ -59,7 +60,8 @@ class SaveFailed(StoreError):
     `str()` speaks to the window's user (their text is still in the editor); `reason` is the
     same without that sentence, for the command line, which has no editor."""
 
-    def __init__(self, reason: str, in_editor: str = "Your text is still in the editor."):
+    def __init__(self, reason: str, in_editor: str | None = None):
+        in_editor = _("Your text is still in the editor.") if in_editor is None else in_editor
         super().__init__(f"{reason} {in_editor}".strip())
         self.reason = reason
 
@@ -71,7 +73,7 @@ class NotFound(StoreError):
 def _inserted_id(cursor: sqlite3.Cursor) -> int:
     """The id an INSERT gave its row (sqlite3 leaves `lastrowid` None only before any INSERT)."""
     if cursor.lastrowid is None:
-        raise StoreError("The database gave the new row no id.")
+        raise StoreError(_("The database gave the new row no id."))
     return cursor.lastrowid
 
 
@@ -103,18 +105,29 @@ class OpenReport(Record):
     def message(self) -> str:
         if self.moved_aside is not None:
             counts = ", ".join(f"{n} {table}" for table, n in self.recovered.items() if n)
-            kept = f"Recovered what could be read: {counts}." if counts else "Nothing could be read from it."
-            return (
-                f"The database {self.path} was damaged ({self.problem}). It was moved to "
-                f"{self.moved_aside} and a new one started. {kept}"
+            kept = (
+                _("Recovered what could be read: {counts}.").format(counts=counts)
+                if counts
+                else _("Nothing could be read from it.")
             )
+            return _(
+                "The database {path} was damaged ({problem}). It was moved to {moved} and a new one started. {kept}"
+            ).format(path=self.path, problem=self.problem, moved=self.moved_aside, kept=kept)
         if self.read_only:
             incidents = self.recovered.get("incidents", 0)
-            shown = f"Your {incidents} incidents are shown as they were saved. " if incidents else ""
-            return (
-                f"The data folder cannot be written ({self.problem}). {shown}You can read and edit, "
-                "but nothing will be saved until it is writable: export what you write."
+            shown = (
+                ngettext(
+                    "Your {count} incident is shown as it was saved. ",
+                    "Your {count} incidents are shown as they were saved. ",
+                    incidents,
+                ).format(count=incidents)
+                if incidents
+                else ""
             )
+            return _(
+                "The data folder cannot be written ({problem}). {shown}You can read and edit, "
+                "but nothing will be saved until it is writable: export what you write."
+            ).format(problem=self.problem, shown=shown)
         return ""
 
 
@@ -125,14 +138,14 @@ def _ts(value: datetime | None) -> str | None:
 def _save_failure(error: sqlite3.Error) -> SaveFailed:
     text = str(error).lower()
     if "full" in text:
-        why = "the disk is full. Free some space; saving retries by itself"
+        why = _("the disk is full. Free some space; saving retries by itself")
     elif "readonly" in text or "read-only" in text:
-        why = "the data folder is read-only. Make it writable or export your text"
+        why = _("the data folder is read-only. Make it writable or export your text")
     elif "locked" in text or "busy" in text:
-        why = "another program holds the database. Saving retries by itself"
+        why = _("another program holds the database. Saving retries by itself")
     else:
-        why = f"the database refused the write ({error})"
-    return SaveFailed(f"Not saved: {why}.")
+        why = _("the database refused the write ({error})").format(error=error)
+    return SaveFailed(_("Not saved: {why}.").format(why=why))
 
 
 class Store(ListingQueries, SearchQueries, SiteQueries, OutreachQueries):
@@ -154,7 +167,9 @@ class Store(ListingQueries, SearchQueries, SiteQueries, OutreachQueries):
         try:
             _private(path)
         except OSError as error:
-            return cls._open_fallback(path, report, f"cannot create {path.parent}: {error.strerror}")
+            return cls._open_fallback(
+                path, report, _("cannot create {folder}: {reason}").format(folder=path.parent, reason=error.strerror)
+            )
         checked = recovery.known_clean(path)  # before connecting: a connection makes the WAL
         try:
             conn = _connect(path)
@@ -249,8 +264,8 @@ class Store(ListingQueries, SearchQueries, SiteQueries, OutreachQueries):
             return
         if self.read_only:
             raise SaveFailed(
-                "Not saved: the data folder is read-only.",
-                "Your text is still in the editor; use File → Export to keep a copy.",
+                _("Not saved: the data folder is read-only."),
+                _("Your text is still in the editor; use File → Export to keep a copy."),
             )
         try:
             with self._conn:
@@ -309,7 +324,7 @@ class Store(ListingQueries, SearchQueries, SiteQueries, OutreachQueries):
     def incident(self, incident_id: int) -> Incident:
         row = self._conn.execute("SELECT * FROM incidents WHERE id=?", (incident_id,)).fetchone()
         if row is None:
-            raise NotFound(f"no incident with id {incident_id}")
+            raise NotFound(_("no incident with id {id}").format(id=incident_id))
         return self._incident_from(row)
 
     def incidents(self) -> list[Incident]:
@@ -396,7 +411,7 @@ class Store(ListingQueries, SearchQueries, SiteQueries, OutreachQueries):
     def update(self, update_id: int) -> Update:
         row = self._conn.execute("SELECT * FROM updates WHERE id=?", (update_id,)).fetchone()
         if row is None:
-            raise NotFound(f"no update with id {update_id}")
+            raise NotFound(_("no update with id {id}").format(id=update_id))
         return self._update_from(row)
 
     def updates(self, incident_id: int) -> list[Update]:
@@ -554,7 +569,7 @@ class Store(ListingQueries, SearchQueries, SiteQueries, OutreachQueries):
         """Make an earlier revision the current text; the text it replaces stays in history."""
         row = self._conn.execute("SELECT * FROM revisions WHERE id=?", (revision_id,)).fetchone()
         if row is None:
-            raise NotFound(f"no revision with id {revision_id}")
+            raise NotFound(_("no revision with id {id}").format(id=revision_id))
         now = utc_now()
         with self._write() as conn:
             conn.execute("UPDATE updates SET body=?, edited_at=? WHERE id=?", (row["body"], _ts(now), row["update_id"]))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from composer.core.i18n import _
 from composer.publishers.base import Account, AccountField, Publisher, ValidatesSettings
 
 if TYPE_CHECKING:
@@ -51,9 +52,9 @@ def settings_problem(publisher: Publisher, settings: dict[str, str], *, has_secr
     for field in publisher.account_fields:
         if field.secret:
             if field.required and not has_secret:
-                return f"{field.label} is required."
+                return _("{label} is required.").format(label=_(field.label))
         elif field.required and not str(settings.get(field.name, "")).strip() and not field.default:
-            return f"{field.label} is required."
+            return _("{label} is required.").format(label=_(field.label))
     if isinstance(publisher, ValidatesSettings):
         try:
             publisher.validate_settings(settings)

@@ -39,6 +39,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from composer.core.i18n import N_, _
 from composer.core.lengths import bluesky_length as post_length
 from composer.core.lengths import graphemes
 from composer.publishers.base import (
@@ -155,27 +156,31 @@ class BlueskyPublisher:
     api_version = API_VERSION
     existence_check_seconds = math.inf  # the record key, whenever
     account_fields = (
-        AccountField("handle", "Handle", help="The account's handle, e.g. status.example.com or example.bsky.social"),
+        AccountField(
+            "handle", N_("Handle"), help=N_("The account's handle, e.g. status.example.com or example.bsky.social")
+        ),
         AccountField(
             "url",
-            "Server",
+            N_("Server"),
             kind="url",
             required=False,
             default=DEFAULT_SERVICE,
-            help=f"The account's PDS; empty: {DEFAULT_SERVICE}",
+            help=N_("The account's PDS; empty: https://bsky.social"),
         ),
         AccountField(
             "password",
-            "App password",
+            N_("App password"),
             secret=True,
-            help=f"An app password, not the account's password: create one in {APP_PASSWORD_HELP}. "
-            "Kept in the system keyring only",
+            help=N_(
+                "An app password, not the account's password: create one in Bluesky: Settings → Privacy and "
+                "security → App passwords. Kept in the system keyring only"
+            ),
         ),
         timeout_field(DEFAULT_TIMEOUT, "the server"),
     )
     policy = TextPolicy(
         limit=GRAPHEME_LIMIT,
-        counter="graphemes (and at most 3000 bytes)",
+        counter=N_("graphemes (and at most 3000 bytes)"),
         threads=True,
         measure=post_length,
         source="social-short",
@@ -213,22 +218,29 @@ class BlueskyPublisher:
         password = _password(credentials)
         parts = [part.strip() for part in post.parts if part.strip()]
         if not parts:
-            raise PublishError("There is nothing to post to Bluesky: the text is empty.")
+            raise PublishError(_("There is nothing to post to Bluesky: the text is empty."))
         for number, part in enumerate(parts, 1):
             if post_length(part) > GRAPHEME_LIMIT:
                 raise TooLong(
-                    f"Part {number} of the post has {graphemes(part)} characters and "
-                    f"{len(part.encode('utf-8'))} bytes; Bluesky takes {GRAPHEME_LIMIT} and {BYTE_LIMIT}. "
-                    "Shorten it."
+                    _(
+                        "Part {number} of the post has {graphemes} characters and {count} bytes; Bluesky takes "
+                        "{grapheme_limit} and {byte_limit}. Shorten it."
+                    ).format(
+                        number=number,
+                        graphemes=graphemes(part),
+                        count=len(part.encode("utf-8")),
+                        grapheme_limit=GRAPHEME_LIMIT,
+                        byte_limit=BYTE_LIMIT,
+                    )
                 )
         language = str(post.meta.get("language") or "")
         langs = [language] if _LANGUAGE_TAG.fullmatch(language) else []
         incident_key = str(post.meta.get("incident_key") or post.meta.get("incident_id") or "")
         previous = _previous(post.meta.get("previous"))
         if cancel is not None and cancel.is_set():
-            raise Cancelled("Cancelled before connecting to Bluesky; nothing was sent.")
+            raise Cancelled(_("Cancelled before connecting to Bluesky; nothing was sent."))
 
-        report(0.05, f"Logging in to {settings.service} as @{settings.handle}")
+        report(0.05, _("Logging in to {service} as @{handle}").format(service=settings.service, handle=settings.handle))
         session = self._session(settings, password)
         root, parent = previous.get("root"), previous.get("last")
         created_at = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
@@ -236,8 +248,12 @@ class BlueskyPublisher:
         sent_now = 0
         for index, part in enumerate(parts):
             rkey = record_key(session.did, incident_key, post.meta.get("update_id"), parts, index)
-            step = f"part {index + 1} of {len(parts)}" if len(parts) > 1 else "the post"
-            report(0.1 + 0.85 * index / len(parts), f"Posting {step}")
+            step = (
+                _("Posting part {number} of {count}").format(number=index + 1, count=len(parts))
+                if len(parts) > 1
+                else _("Posting the post")
+            )
+            report(0.1 + 0.85 * index / len(parts), step)
             ref = None
             try:
                 if post.meta.get("retry", True):  # a first attempt cannot have left this part behind
@@ -266,7 +282,7 @@ class BlueskyPublisher:
             refs.append(ref)
             root = root or ref
             parent = ref
-        report(1.0, "Posted" if sent_now else "Already on Bluesky")
+        report(1.0, _("Posted") if sent_now else _("Already on Bluesky"))
         assert root is not None
         first_rkey = refs[0]["uri"].rsplit("/", 1)[-1]
         return Receipt(
@@ -293,7 +309,7 @@ class BlueskyPublisher:
         session = self._session(settings, password)
         session, answer = self._call(settings, password, session, "GET", "com.atproto.server.getSession")
         handle = str((answer if isinstance(answer, dict) else {}).get("handle") or session.handle)
-        return f"Connected to {settings.service} as @{handle}"
+        return _("Connected to {service} as @{handle}").format(service=settings.service, handle=handle)
 
     # --- sessions -----------------------------------------------------------------------------
 
@@ -369,8 +385,10 @@ class BlueskyPublisher:
             except _SessionEnded as ended:
                 if attempt == 2:
                     raise AuthRejected(
-                        f"{settings.service} refused a session it had just given ({ended}). Log in "
-                        f"again with a new app password ({APP_PASSWORD_HELP})."
+                        _(
+                            "{service} refused a session it had just given ({ended}). Log in again with a new app "
+                            "password ({where})."
+                        ).format(service=settings.service, ended=ended, where=_(APP_PASSWORD_HELP))
                     ) from None
                 session = self._renew(settings, password, session)
         raise AssertionError("unreachable")
@@ -411,18 +429,26 @@ def _settings(account: Account) -> _Settings:
         or parts.path not in ("", "/")
     ):
         raise PublishError(
-            f"The Bluesky server “{service}” is not a server address (e.g. {DEFAULT_SERVICE}); "
-            "leave it empty for bsky.social."
+            _(
+                "The Bluesky server “{service}” is not a server address (e.g. {example}); leave "
+                "it empty for bsky.social."
+            ).format(service=service, example=DEFAULT_SERVICE)
         )
     if parts.scheme == "http" and not is_loopback(parts.hostname):
-        raise PublishError(f"The Bluesky server “{service}” must use https (plain http only for this computer).")
+        raise PublishError(
+            _("The Bluesky server “{service}” must use https (plain http only for this computer).").format(
+                service=service
+            )
+        )
     handle = str(values.get("handle") or "").strip().removeprefix("@").lower()
     if not handle:
-        raise PublishError("The Bluesky account has no handle; enter it, e.g. example.bsky.social.")
+        raise PublishError(_("The Bluesky account has no handle; enter it, e.g. example.bsky.social."))
     if not (_HANDLE.fullmatch(handle) or _DID.fullmatch(handle)):
-        hint = f" (perhaps {handle}.bsky.social?)" if "." not in handle else ""
+        hint = _(" (perhaps {handle}.bsky.social?)").format(handle=handle) if "." not in handle else ""
         raise PublishError(
-            f"“{handle}” is not a Bluesky handle{hint}: a handle looks like a domain name, e.g. example.bsky.social."
+            _(
+                "“{handle}” is not a Bluesky handle{hint}: a handle looks like a domain name, e.g. example.bsky.social."
+            ).format(handle=handle, hint=hint)
         )
     timeout = timeout_seconds(str(values.get("timeout") or "").strip(), "Bluesky", DEFAULT_TIMEOUT)
     return _Settings(service=service, handle=handle, timeout=timeout)
@@ -432,8 +458,9 @@ def _password(credentials: dict[str, str]) -> str:
     password = (credentials.get("password") or "").strip()
     if not password:
         raise AuthRejected(
-            f"No app password is stored for this Bluesky account; create one in {APP_PASSWORD_HELP} "
-            "and enter it in the account."
+            _(
+                "No app password is stored for this Bluesky account; create one in {where} and enter it in the account."
+            ).format(where=_(APP_PASSWORD_HELP))
         )
     return password
 
@@ -443,13 +470,16 @@ def _session_from(answer: Any, settings: _Settings, fingerprint: bytes, password
     did, access, refresh = (str(data.get(name) or "") for name in ("did", "accessJwt", "refreshJwt"))
     if not (_DID.fullmatch(did) and access and refresh):
         raise PublishError(
-            f"{settings.service} answered the login, but not as a Bluesky server would; check the server address."
+            _("{service} answered the login, but not as a Bluesky server would; check the server address.").format(
+                service=settings.service
+            )
         )
     if data.get("active") is False:
         status = " ".join(str(data.get("status") or "inactive").split())[:40]
         raise AuthRejected(
-            f"The Bluesky account @{settings.handle} is {status} on {settings.service}; it cannot "
-            "post until it is active again."
+            _(
+                "The Bluesky account @{handle} is {status} on {service}; it cannot post until it is active again."
+            ).format(handle=settings.handle, status=status, service=settings.service)
         )
     return _Session(
         did=did,
@@ -466,8 +496,10 @@ def _strong_ref(answer: Any, settings: _Settings, *, written: bool = False) -> d
     if not (_AT_URI.fullmatch(uri) and cid):
         # After createRecord the post may be there all the same: publishing again finds it by its key.
         raise (OutcomeUnknown if written else PublishError)(
-            f"{settings.service} answered without the address of the post (uri and cid); look at "
-            "the account on Bluesky before publishing again."
+            _(
+                "{service} answered without the address of the post (uri and cid); look at the account "
+                "on Bluesky before publishing again."
+            ).format(service=settings.service)
         )
     return {"uri": uri, "cid": cid}
 
@@ -487,8 +519,8 @@ def _previous(receipt: object) -> dict[str, dict[str, str]]:
 
 def _cancelled(refs: list[dict[str, str]], total: int, session: _Session) -> PublishError:
     if not refs:
-        return Cancelled("Cancelled before posting to Bluesky; nothing was sent.")
-    stopped = PublishError(f"You stopped it. {_partial(refs, total, session)}")
+        return Cancelled(_("Cancelled before posting to Bluesky; nothing was sent."))
+    stopped = PublishError(_("You stopped it. {partial}").format(partial=_partial(refs, total, session)))
     stopped.retryable = True
     return stopped
 
@@ -501,10 +533,10 @@ def _say_what_went_out(error: PublishError, refs: list[dict[str, str]], total: i
 
 def _partial(refs: list[dict[str, str]], total: int, session: _Session) -> str:
     last = post_url(session.handle, refs[-1]["uri"].rsplit("/", 1)[-1])
-    return (
-        f"Only {len(refs)} of {total} parts of the thread are on Bluesky ({last} is the last). Publish again "
-        "to post the rest: the parts already there are found and not repeated."
-    )
+    return _(
+        "Only {count} of {total} parts of the thread are on Bluesky ({last} is the last). "
+        "Publish again to post the rest: the parts already there are found and not repeated."
+    ).format(count=len(refs), total=total, last=last)
 
 
 __all__ = [

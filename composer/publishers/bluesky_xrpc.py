@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from composer.core.i18n import N_, _
 from composer.publishers.base import (
     AuthRejected,
     NetworkError,
@@ -28,7 +29,7 @@ WRITING_METHODS = frozenset(
     {"com.atproto.repo.createRecord", "com.atproto.repo.putRecord", "com.atproto.repo.applyWrites"}
 )
 
-APP_PASSWORD_HELP = "Bluesky: Settings → Privacy and security → App passwords"
+APP_PASSWORD_HELP = N_("Bluesky: Settings → Privacy and security → App passwords")
 
 
 @dataclass(frozen=True)
@@ -90,20 +91,24 @@ def xrpc(
             pass
         if method in WRITING_METHODS:  # written all the same, perhaps
             failure = OutcomeUnknown(
-                f"{settings.service} answered {response.status_code} but not with JSON, so the post may or may "
-                "not have arrived. Sending it again first looks for it and does not post twice."
+                _(
+                    "{service} answered {status} but not with JSON, so the post may or may not have "
+                    "arrived. Sending it again first looks for it and does not post twice."
+                ).format(service=settings.service, status=response.status_code)
             )
         else:
             failure = PublishError(
-                f"{settings.service} answered {response.status_code} but not with JSON; check the server address."
+                _("{service} answered {status} but not with JSON; check the server address.").format(
+                    service=settings.service, status=response.status_code
+                )
             )
         raise scrubbed(failure, *secrets)
     moved = redirected(
         response,
         settings.service,
         writing=method in WRITING_METHODS,
-        advice="Enter the server's own address in the account.",
-        look="sending it again first looks for it and does not post twice",
+        advice=_("Enter the server's own address in the account."),
+        look=_("sending it again first looks for it and does not post twice"),
     )
     raise scrubbed(moved or _http_error(response, settings, method, authenticated=bool(token)), *secrets)
 
@@ -116,26 +121,40 @@ def _network_error(error: Exception, settings: Settings, method: str) -> Publish
     where = settings.service
     if method in WRITING_METHODS and may_have_arrived(error):
         return OutcomeUnknown(
-            f"{where} did not answer ({describe(error)}), so the post may or may not have arrived. "
-            "Sending it again first looks for it and does not post twice."
+            _(
+                "{where} did not answer ({describe}), so the post may or may not have arrived. Sending "
+                "it again first looks for it and does not post twice."
+            ).format(where=where, describe=describe(error))
         )
     if isinstance(error, requests.exceptions.ConnectTimeout):
         return NetworkError(
-            f"{where} did not accept a connection within {settings.timeout:g} seconds; check the "
-            "server address and the network, and try again."
+            _(
+                "{where} did not accept a connection within {timeout:g} seconds; check the server "
+                "address and the network, and try again."
+            ).format(where=where, timeout=settings.timeout)
         )
     if isinstance(error, AnswerTooLarge):
-        return NetworkError(f"{where} sent {describe(error)}; check the server address.")
+        return NetworkError(
+            _("{where} sent {describe}; check the server address.").format(where=where, describe=describe(error))
+        )
     if isinstance(error, requests.exceptions.ReadTimeout):
-        return NetworkError(f"{where} did not answer within {settings.timeout:g} seconds. Try again later.")
+        return NetworkError(
+            _("{where} did not answer within {timeout:g} seconds. Try again later.").format(
+                where=where, timeout=settings.timeout
+            )
+        )
     if isinstance(error, requests.exceptions.SSLError):
-        return NetworkError(f"The secure connection to {where} failed; check the server address and the network.")
+        return NetworkError(
+            _("The secure connection to {where} failed; check the server address and the network.").format(where=where)
+        )
     if isinstance(error, requests.exceptions.ConnectionError):
         return NetworkError(
-            f"Could not connect to {where}: the server did not take the connection or it was "
-            "lost. Check the server address and the network, and try again."
+            _(
+                "Could not connect to {where}: the server did not take the connection or it was lost. "
+                "Check the server address and the network, and try again."
+            ).format(where=where)
         )
-    return NetworkError(f"Could not reach {where} ({type(error).__name__}).")
+    return NetworkError(_("Could not reach {where} ({kind}).").format(where=where, kind=type(error).__name__))
 
 
 def _said(response: Any) -> tuple[str, str]:
@@ -152,7 +171,7 @@ def _said(response: Any) -> tuple[str, str]:
 def _http_error(response: Any, settings: Settings, method: str, *, authenticated: bool) -> PublishError:
     status = response.status_code
     name, message = _said(response)
-    said = f" (the server said: {message or name})" if message or name else ""
+    said = _(" (the server said: {message})").format(message=message or name) if message or name else ""
     where = settings.service
     if method == "com.atproto.repo.getRecord" and status == 400 and name == "RecordNotFound":
         return RecordNotFound(message)
@@ -160,26 +179,51 @@ def _http_error(response: Any, settings: Settings, method: str, *, authenticated
         return SessionEnded(message or name)
     if status == 401 or name == "AuthFactorTokenRequired":
         if name == "AccountTakedown":
-            return AuthRejected(f"{where} says the account @{settings.handle} has been taken down{said}.")
+            return AuthRejected(
+                _("{where} says the account @{handle} has been taken down{said}.").format(
+                    where=where, handle=settings.handle, said=said
+                )
+            )
         return AuthRejected(
-            f"{where} refused the handle @{settings.handle} with this app password{said}. Check the handle, then "
-            f"create a new app password ({APP_PASSWORD_HELP}) and enter it in the account."
+            _(
+                "{where} refused the handle @{handle} with this app password{said}. Check the handle, "
+                "then create a new app password ({settings_path}) and enter it in the account."
+            ).format(where=where, handle=settings.handle, said=said, settings_path=_(APP_PASSWORD_HELP))
         )
     if status == 429:
         retry_after = _retry_after(response)
-        when = f" in about {max(1, round(retry_after / 60))} minutes" if retry_after is not None else " later"
+        when = (
+            _(" in about {minutes} minutes").format(minutes=max(1, round(retry_after / 60)))
+            if retry_after is not None
+            else _(" later")
+        )
         return RateLimited(
-            f"{where} says this account has made too many requests for now; try again{when}.", retry_after=retry_after
+            _("{where} says this account has made too many requests for now; try again{when}.").format(
+                where=where, when=when
+            ),
+            retry_after=retry_after,
         )
     if status == 404 or name in ("MethodNotImplemented", "XRPCNotSupported"):
-        return NotFound(f"{where} does not answer as a Bluesky server (no {method}); check the server address.")
+        return NotFound(
+            _("{where} does not answer as a Bluesky server (no {method}); check the server address.").format(
+                where=where, method=method
+            )
+        )
     if status in (400, 413) and method == "com.atproto.repo.createRecord":
-        return Rejected(f"Bluesky refused the post{said}.")
+        return Rejected(_("Bluesky refused the post{said}.").format(said=said))
     if status == 400 and name == "RepoNotFound":
-        return NotFound(f"{where} has no repository for @{settings.handle}{said}; check the server address.")
+        return NotFound(
+            _("{where} has no repository for @{handle}{said}; check the server address.").format(
+                where=where, handle=settings.handle, said=said
+            )
+        )
     if status >= 500:
-        return NetworkError(f"{where} had a problem ({status}){said}; try again later.")
-    return PublishError(f"{where} answered {status} to {method}{said}.")
+        return NetworkError(
+            _("{where} had a problem ({status}){said}; try again later.").format(where=where, status=status, said=said)
+        )
+    return PublishError(
+        _("{where} answered {status} to {method}{said}.").format(where=where, status=status, method=method, said=said)
+    )
 
 
 def _retry_after(response: Any) -> float | None:

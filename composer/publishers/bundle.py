@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from composer.core.files import write_atomic
+from composer.core.i18n import _
 from composer.core.lengths import graphemes
 from composer.publishers.base import Post, PublishableUpdate, Publisher, PublishError
 
@@ -121,13 +122,15 @@ def write_bundle(
 def prepare_folder(folder: Path) -> None:
     """Make `folder`, or check that it is empty or an earlier bundle; BundleError otherwise."""
     if folder.exists() and not folder.is_dir():
-        raise BundleError(f"{folder} exists and is not a folder")
+        raise BundleError(_("{folder} exists and is not a folder").format(folder=folder))
     if folder.is_dir() and any(folder.iterdir()) and not is_bundle(folder):
-        raise BundleError(f"{folder} is not empty and holds no earlier bundle; choose a new or empty folder")
+        raise BundleError(
+            _("{folder} is not empty and holds no earlier bundle; choose a new or empty folder").format(folder=folder)
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise BundleError(f"{folder} exists and is not a folder") from None
+        raise BundleError(_("{folder} exists and is not a folder").format(folder=folder)) from None
 
 
 def is_bundle(folder: Path) -> bool:
@@ -158,7 +161,9 @@ def build_bundle(
     incident = store.incident(incident_id)
     stored = store.update(update_id) if update_id is not None else store.latest_update(incident_id)
     if stored is None or stored.id is None:
-        raise BundleError(f"incident {incident_id} has no update to send yet; write one first")
+        raise BundleError(
+            _("incident {incident_id} has no update to send yet; write one first").format(incident_id=incident_id)
+        )
     organisation = store.organisation()
     interchange = dump_update(doc)  # before the template texts are filled in: as `export` writes it
     doc = fill_template_texts(doc, library)

@@ -30,6 +30,7 @@ from email.utils import format_datetime
 from html import escape
 from pathlib import Path
 
+from composer.core.i18n import N_, _, ngettext
 from composer.core.subjects import correction_subject
 from composer.publishers.base import (
     API_VERSION,
@@ -54,7 +55,7 @@ from composer.publishers.web import is_loopback, timeout_field, timeout_seconds
 
 SECURITY_CHOICES = ("starttls", "tls", "none")
 DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
-SECURITY_NAMES = {"starttls": "STARTTLS", "tls": "TLS", "none": "no encryption"}
+SECURITY_NAMES = {"starttls": "STARTTLS", "tls": "TLS", "none": N_("no encryption")}
 DEFAULT_TIMEOUT = 20.0
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 _FORBIDDEN_IN_SETTINGS = ("\r", "\n", "\0")
@@ -72,7 +73,7 @@ def update_message_id(incident_id: int, update_id: int, domain: str, first_of_in
     return f"<incident-{int(incident_id)}.update-{int(update_id)}@{domain}>"
 
 
-_TO_HELP = "Who gets published updates (a list's address), comma-separated; empty: only customers one by one"
+_TO_HELP = N_("Who gets published updates (a list's address), comma-separated; empty: only customers one by one")
 
 
 @dataclass(frozen=True)
@@ -115,52 +116,58 @@ class EmailPublisher:
     """Sends each update as one email (text and HTML) through the account's SMTP server."""
 
     id = "email"
-    display_name = "Email (SMTP)"
+    display_name = N_("Email (SMTP)")
     api_version = API_VERSION
     personal_messages = True  # a post with a recipient goes to that customer alone
     account_fields = (
-        AccountField("host", "SMTP server", kind="host", help="The outgoing mail server, e.g. smtp.example.net"),
+        AccountField(
+            "host", N_("SMTP server"), kind="host", help=N_("The outgoing mail server, e.g. smtp.example.net")
+        ),
         AccountField(
             "security",
-            "Security",
+            N_("Security"),
             kind="choice",
             choices=SECURITY_CHOICES,
             default="starttls",
-            help="starttls (usually port 587) or tls (usually port 465); none only for a server on this computer",
+            help=N_("starttls (usually port 587) or tls (usually port 465); none only for a server on this computer"),
         ),
         AccountField(
-            "port", "Port", kind="port", required=False, help="Empty: 587 for starttls, 465 for tls, 25 for none"
+            "port",
+            N_("Port"),
+            kind="port",
+            required=False,
+            help=N_("Empty: 587 for starttls, 465 for tls, 25 for none"),
         ),
-        AccountField("username", "User name", required=False, help="Empty if the server needs no login"),
+        AccountField("username", N_("User name"), required=False, help=N_("Empty if the server needs no login")),
         AccountField(
             "password",
-            "Password",
+            N_("Password"),
             secret=True,
             required=False,
-            help="Needed with a user name; kept in the system keyring only",
+            help=N_("Needed with a user name; kept in the system keyring only"),
         ),
-        AccountField("from", "From", kind="email", help="The sender, e.g. Example Status <status@example.net>"),
-        AccountField("to", "To", kind="emails", required=False, help=_TO_HELP),
+        AccountField("from", N_("From"), kind="email", help=N_("The sender, e.g. Example Status <status@example.net>")),
+        AccountField("to", N_("To"), kind="emails", required=False, help=_TO_HELP),
         AccountField(
             "bcc",
-            "Bcc",
+            N_("Bcc"),
             kind="emails",
             required=False,
-            help="Hidden recipients, separated by commas; no recipient sees them",
+            help=N_("Hidden recipients, separated by commas; no recipient sees them"),
         ),
         AccountField(
             "ca_file",
-            "CA certificates",
+            N_("CA certificates"),
             kind="path",
             required=False,
-            help="A PEM file with the certificate authority of a server with a private certificate",
+            help=N_("A PEM file with the certificate authority of a server with a private certificate"),
         ),
         AccountField(
             "list_unsubscribe",
-            "Unsubscribe link",
+            N_("Unsubscribe link"),
             kind="url",
             required=False,
-            help="For subscriber lists: an https URL or a mailto: address (List-Unsubscribe)",
+            help=N_("For subscriber lists: an https URL or a mailto: address (List-Unsubscribe)"),
         ),
         timeout_field(DEFAULT_TIMEOUT, "the server", "step"),
     )
@@ -201,13 +208,18 @@ class EmailPublisher:
         message, message_id, root_id = _compose(post, settings, datetime.now(UTC))
         recipients = [message["To"].addresses[0].addr_spec] if post.recipient is not None else settings.recipients
         if cancel is not None and cancel.is_set():
-            raise Cancelled("Cancelled before connecting to the mail server; nothing was sent.")
+            raise Cancelled(_("Cancelled before connecting to the mail server; nothing was sent."))
         with _translated(settings, password):
             client = _open(settings, password, report)
             try:
                 if cancel is not None and cancel.is_set():
-                    raise Cancelled("Cancelled before sending; nothing was sent.")
-                report(0.6, f"Sending to {len(recipients)} recipient{'s' if len(recipients) != 1 else ''}")
+                    raise Cancelled(_("Cancelled before sending; nothing was sent."))
+                report(
+                    0.6,
+                    ngettext("Sending to {count} recipient", "Sending to {count} recipients", len(recipients)).format(
+                        count=len(recipients)
+                    ),
+                )
                 handed_over = _watch_hand_over(client)
                 try:
                     refused = client.send_message(message, from_addr=settings.sender.addr_spec, to_addrs=recipients)
@@ -215,14 +227,16 @@ class EmailPublisher:
                     if handed_over() and not isinstance(error, smtplib.SMTPResponseException):
                         # The whole message reached the server; its answer did not come back.
                         raise OutcomeUnknown(
-                            f"{settings.where} took the whole message but its answer never came "
-                            f"({type(error).__name__}): the email may or may not have gone out. Look in a "
-                            "recipient's mailbox, or ask one, before sending it again."
+                            _(
+                                "{where} took the whole message but its answer never came ({kind}): the email may or "
+                                "may not have gone out. Look in a recipient's mailbox, or ask one, before sending it "
+                                "again."
+                            ).format(where=settings.where, kind=type(error).__name__)
                         ) from None
                     raise
             finally:
                 _close(client)
-        report(1.0, "Sent")
+        report(1.0, _("Sent"))
         refused_text = {address: _reply(code, reply) for address, (code, reply) in refused.items()}
         return Receipt(
             account=account.name,
@@ -262,8 +276,12 @@ class EmailPublisher:
                     raise smtplib.SMTPResponseException(code, reply)
             finally:
                 _close(client)
-        who = f" as {settings.username}" if settings.username else " without logging in"
-        return f"Connected to {settings.where}{who} ({SECURITY_NAMES[settings.security]})"
+        security = _(SECURITY_NAMES[settings.security])
+        if settings.username:
+            return _("Connected to {where} as {user} ({security})").format(
+                where=settings.where, user=settings.username, security=security
+            )
+        return _("Connected to {where} without logging in ({security})").format(where=settings.where, security=security)
 
 
 # --- settings ---------------------------------------------------------------------------------
@@ -272,7 +290,9 @@ class EmailPublisher:
 def _text(account: Account, name: str) -> str:
     value = str(account.settings.get(name) or "").strip()
     if any(character in value for character in _FORBIDDEN_IN_SETTINGS):
-        raise PublishError(f"The email account's `{name}` setting contains a line break; remove it.")
+        raise PublishError(
+            _("The email account's `{name}` setting contains a line break; remove it.").format(name=name)
+        )
     return value
 
 
@@ -281,19 +301,26 @@ def _settings(account: Account, *, needs_to: bool = True) -> _Settings:
     update to publish needs the account's To; a personal message, a test or the form does not."""
     host = _text(account, "host").removeprefix("[").removesuffix("]")
     if not host:
-        raise PublishError("The email account has no SMTP server (host) set.")
+        raise PublishError(_("The email account has no SMTP server (host) set."))
     if "/" in host or " " in host:
         raise PublishError(
-            f"The SMTP server “{host}” is not a host name; write only the name, "
-            "e.g. smtp.example.net, and the port in its own field."
+            _(
+                "The SMTP server “{host}” is not a host name; write only the name, e.g. "
+                "smtp.example.net, and the port in its own field."
+            ).format(host=host)
         )
     security = (_text(account, "security") or "starttls").lower()
     if security not in SECURITY_CHOICES:
-        raise PublishError(f"Unknown security “{security}” for email: choose starttls, tls or none.")
+        raise PublishError(
+            _("Unknown security “{security}” for email: choose starttls, tls or none.").format(security=security)
+        )
     if security == "none" and not is_loopback(host):
         raise PublishError(
-            f"Security “none” would send the password and the message unencrypted to {host}; it is allowed "
-            "only for a server on this computer (localhost, 127.0.0.1, ::1). Choose starttls or tls."
+            _(
+                "Security “none” would send the password and the message unencrypted to {host}; it is "
+                "allowed only for a server on this computer (localhost, 127.0.0.1, ::1). Choose starttls "
+                "or tls."
+            ).format(host=host)
         )
     port_text = _text(account, "port")
     try:
@@ -301,20 +328,26 @@ def _settings(account: Account, *, needs_to: bool = True) -> _Settings:
     except ValueError:
         port = 0
     if not 0 < port < 65536:
-        raise PublishError(f"The SMTP port “{port_text}” is not a port number (1 to 65535).")
+        raise PublishError(
+            _("The SMTP port “{port_text}” is not a port number (1 to 65535).").format(port_text=port_text)
+        )
     timeout = timeout_seconds(_text(account, "timeout"), "email", DEFAULT_TIMEOUT)
     ca_file = _text(account, "ca_file")
     if ca_file and not Path(ca_file).expanduser().is_file():
-        raise PublishError(f"The CA certificates file {ca_file} (ca_file) does not exist or is not a file.")
-    senders = addresses(_text(account, "from"), "From")
+        raise PublishError(
+            _("The CA certificates file {ca_file} (ca_file) does not exist or is not a file.").format(ca_file=ca_file)
+        )
+    senders = addresses(_text(account, "from"), N_("From"))
     if len(senders) != 1:
-        raise PublishError("The email account needs exactly one sender address (From).")
+        raise PublishError(_("The email account needs exactly one sender address (From)."))
     sender, sender_domain = senders[0]
-    to = addresses(_text(account, "to"), "To")
+    to = addresses(_text(account, "to"), N_("To"))
     if not to and needs_to:
         raise PublishError(
-            "The email account has no recipient (To): it writes to customers one by one only. "
-            "Add the list's address (To) to publish updates to it."
+            _(
+                "The email account has no recipient (To): it writes to customers one by one only. Add "
+                "the list's address (To) to publish updates to it."
+            )
         )
     return _Settings(
         host=host,
@@ -324,7 +357,7 @@ def _settings(account: Account, *, needs_to: bool = True) -> _Settings:
         sender=sender,
         sender_domain=sender_domain,
         to=tuple(address for address, _ in to),
-        bcc=tuple(address for address, _ in addresses(_text(account, "bcc"), "Bcc")),
+        bcc=tuple(address for address, _ in addresses(_text(account, "bcc"), N_("Bcc"))),
         ca_file=ca_file,
         list_unsubscribe=unsubscribe_link(_text(account, "list_unsubscribe")),
         timeout=timeout,
@@ -334,7 +367,11 @@ def _settings(account: Account, *, needs_to: bool = True) -> _Settings:
 def _password(settings: _Settings, credentials: dict[str, str]) -> str:
     password = credentials.get("password") or ""
     if settings.username and not password:
-        raise PublishError(f"No password is stored for the email user {settings.username}; enter it in the account.")
+        raise PublishError(
+            _("No password is stored for the email user {username}; enter it in the account.").format(
+                username=settings.username
+            )
+        )
     return password
 
 
@@ -350,7 +387,7 @@ def _compose(post: Post, settings: _Settings, now: datetime) -> tuple[EmailMessa
     meta = post.meta
     incident_id, update_id = meta.get("incident_id"), meta.get("update_id")
     if not isinstance(incident_id, int) or not isinstance(update_id, int):
-        raise PublishError("This post was not rendered for email (it has no incident and update ids).")
+        raise PublishError(_("This post was not rendered for email (it has no incident and update ids)."))
     first = bool(meta.get("first_of_incident", True))
     root_id = root_message_id(incident_id, settings.sender_domain)
     message_id = update_message_id(incident_id, update_id, settings.sender_domain, first)
@@ -418,15 +455,16 @@ def _tls_context(settings: _Settings) -> ssl.SSLContext:
         return ssl.create_default_context(cafile=cafile)
     except (OSError, ssl.SSLError) as error:
         raise PublishError(
-            f"The CA certificates file {settings.ca_file} (ca_file) could not be read as PEM "
-            f"certificates ({getattr(error, 'reason', None) or error})."
+            _("The CA certificates file {ca_file} (ca_file) could not be read as PEM certificates ({reason}).").format(
+                ca_file=settings.ca_file, reason=getattr(error, "reason", None) or error
+            )
         ) from None
 
 
 def _open(settings: _Settings, password: str, report: Report) -> smtplib.SMTP:
     """Connected, encrypted as the account says and logged in; the caller closes it."""
     context = _tls_context(settings) if settings.security != "none" else None  # ~20 ms to load the CAs
-    report(0.05, f"Connecting to {settings.where}")
+    report(0.05, _("Connecting to {where}").format(where=settings.where))
     if settings.security == "tls":  # each reply bounded in time and size (smtp_bounded.py)
         client: smtplib.SMTP = BoundedSMTPSSL(timeout=settings.timeout, context=context)
     else:
@@ -447,7 +485,7 @@ def _open(settings: _Settings, password: str, report: Report) -> smtplib.SMTP:
             client.starttls(context=context)
             client.ehlo()
         if settings.username:
-            report(0.3, f"Logging in as {settings.username}")
+            report(0.3, _("Logging in as {username}").format(username=settings.username))
             _login(client, settings.username, password)
     except BaseException:
         client.close()
@@ -463,8 +501,10 @@ def _login(client: smtplib.SMTP, username: str, password: str) -> None:
     client.ehlo_or_helo_if_needed()
     if "PLAIN" not in client.esmtp_features.get("auth", "").upper().split():
         raise PublishError(
-            "The user name or password has non-ASCII characters, and the server offers no login "
-            "method (AUTH PLAIN) that can carry them."
+            _(
+                "The user name or password has non-ASCII characters, and the server offers no login "
+                "method (AUTH PLAIN) that can carry them."
+            )
         )
     token = base64.b64encode(f"\0{username}\0{password}".encode()).decode("ascii")
     code, reply = client.docmd("AUTH", f"PLAIN {token}")

@@ -7,6 +7,7 @@ import re
 from email.headerregistry import Address
 from urllib.parse import urlsplit
 
+from composer.core.i18n import _
 from composer.publishers.base import PublishError
 
 _NAMED_ADDRESS = re.compile(r"(?P<name>[^<>]*)<(?P<spec>[^<>]*)>")
@@ -27,7 +28,11 @@ def addresses(value: str, label: str) -> list[tuple[Address, str]]:
         try:
             checked = validate_email(spec, check_deliverability=False)
         except EmailNotValidError as error:
-            raise PublishError(f"{label}: “{chunk}” is not a valid email address ({error})") from None
+            raise PublishError(
+                _("{label}: “{chunk}” is not a valid email address ({error})").format(
+                    label=_(label), chunk=chunk, error=error
+                )
+            ) from None
         result.append((Address(display_name=name, addr_spec=checked.normalized), checked.ascii_domain.lower()))
     return result
 
@@ -60,5 +65,7 @@ def unsubscribe_link(value: str) -> str:
     scheme = parts.scheme.lower()
     valid = (scheme in ("https", "http") and bool(parts.netloc)) or (scheme == "mailto" and "@" in parts.path)
     if not valid or any(character in value for character in ' <>"'):
-        raise PublishError(f"The unsubscribe link “{value}” must be an https URL or a mailto: address.")
+        raise PublishError(
+            _("The unsubscribe link “{value}” must be an https URL or a mailto: address.").format(value=value)
+        )
     return value

@@ -31,6 +31,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 
+from composer.core.i18n import N_, _
 from composer.publishers.base import Post, PublishError, Recipient
 from composer.publishers.email_addresses import addresses
 
@@ -49,9 +50,13 @@ def personal_message_id(post: Post, domain: str) -> str:
 
 def recipient_address(recipient: Recipient) -> Address:
     """The customer's address, checked (one address, no list), with their name shown."""
-    found = addresses(recipient.address, "To")
+    found = addresses(recipient.address, N_("To"))
     if len(found) != 1 or "," in recipient.address or ";" in recipient.address:
-        raise PublishError(f"“{recipient.address}” is not one email address; a personal message goes to one person.")
+        raise PublishError(
+            _("“{address}” is not one email address; a personal message goes to one person.").format(
+                address=recipient.address
+            )
+        )
     return Address(display_name=_one_line(recipient.name), addr_spec=found[0][0].addr_spec)
 
 
@@ -76,7 +81,7 @@ def personal_headers(message: EmailMessage, post: Post, sender: Address, sender_
 
 def _signer(value: str, name: str) -> tuple[Address | None, str]:
     """The signer's own address with their name, and its ASCII domain; (None, "") when there is none."""
-    found = addresses(value.strip(), "The signer's own address") if value.strip() else []
+    found = addresses(value.strip(), N_("The signer's own address")) if value.strip() else []
     if len(found) != 1:
         return None, ""
     address, domain = found[0]

@@ -29,6 +29,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
+from composer.core.i18n import _
 from composer.publishers.deadline import Watch
 
 MAX_BYTES = 5 * 1024 * 1024  # no answer a publisher reads is anywhere near this
@@ -166,11 +167,13 @@ def request(
         if own:
             active.close()
     assert late
-    raise DeadlinePassed(f"no complete answer within {timeout:g} seconds")
+    raise DeadlinePassed(_("no complete answer within {timeout:g} seconds").format(timeout=timeout))
 
 
 def _read(response: requests.Response, max_bytes: int) -> bytes:
-    too_large = f"an answer longer than {max_bytes / 1024 / 1024:g} MB, more than any it should send"
+    too_large = _("an answer longer than {max_bytes:g} MB, more than any it should send").format(
+        max_bytes=max_bytes / 1024 / 1024
+    )
     length = response.headers.get("Content-Length", "").strip()
     if length.isdigit() and int(length) > max_bytes:
         raise AnswerTooLarge(too_large)
@@ -189,13 +192,13 @@ def redirect_target(response: Any) -> str:
         return ""
     location = "".join(str(response.headers.get("Location", "")).split())
     if not location:
-        return "no address (the answer names none)"
+        return _("no address (the answer names none)")
     try:
         parts = urlsplit(urljoin(response.url or "", location))
         host = parts.hostname or ""
         port = f":{parts.port}" if parts.port else ""
     except ValueError:
-        return "an address that is not one"
+        return _("an address that is not one")
     host = f"[{host}]" if ":" in host else host
     path = parts.path if len(parts.path) <= 60 else "/…"  # never a cut secret: whole, or not at all
     return f"{parts.scheme}://{host}{port}{path}"

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from composer.core.i18n import N_, _
 from composer.core.lengths import linkedin_escape as escape_little
 from composer.core.lengths import linkedin_length as commentary_length
 from composer.publishers.base import (
@@ -96,36 +97,47 @@ class LinkedInPublisher:
     account_fields = (
         AccountField(
             "access_token",
-            "Access token",
+            N_("Access token"),
             secret=True,
-            help="An OAuth 2.0 access token with w_member_social (a member) or w_organization_social "
-            "(a page you administer); kept in the system keyring only",
+            help=N_(
+                "An OAuth 2.0 access token with w_member_social (a member) or w_organization_social (a "
+                "page you administer); kept in the system keyring only"
+            ),
         ),
         AccountField(
-            "author", "Author", help="Who posts: urn:li:person:<id> for a member or urn:li:organization:<id> for a page"
+            "author",
+            N_("Author"),
+            help=N_("Who posts: urn:li:person:<id> for a member or urn:li:organization:<id> for a page"),
         ),
         AccountField(
             "visibility",
-            "Visibility",
+            N_("Visibility"),
             kind="choice",
             choices=VISIBILITIES,
             default="PUBLIC",
             required=False,
-            help="PUBLIC, or CONNECTIONS (members only)",
+            help=N_("PUBLIC, or CONNECTIONS (members only)"),
         ),
         AccountField(
             "api_version",
-            "LinkedIn-Version",
+            N_("LinkedIn-Version"),
             required=False,
             default=DEFAULT_VERSION,
-            help=f"The API version as YYYYMM; empty: {DEFAULT_VERSION}",
+            help=N_("The API version as YYYYMM; empty: the version this app was tested with"),
         ),
         AccountField(
-            "api_url", "API address", kind="url", required=False, default=DEFAULT_API, help=f"Empty: {DEFAULT_API}"
+            "api_url",
+            N_("API address"),
+            kind="url",
+            required=False,
+            default=DEFAULT_API,
+            help=N_("Empty: https://api.linkedin.com"),
         ),
         timeout_field(DEFAULT_TIMEOUT, "LinkedIn"),
     )
-    policy = TextPolicy(limit=LIMIT, counter="characters (reserved characters count twice)", measure=commentary_length)
+    policy = TextPolicy(
+        limit=LIMIT, counter=N_("characters (reserved characters count twice)"), measure=commentary_length
+    )
 
     def render(self, update: PublishableUpdate) -> Post:
         parts = fit(
@@ -150,11 +162,12 @@ class LinkedInPublisher:
         token = bearer_token(credentials, "LinkedIn")
         text = post.text.strip()
         if not text:
-            raise PublishError("There is nothing to post to LinkedIn: the text is empty.")
+            raise PublishError(_("There is nothing to post to LinkedIn: the text is empty."))
         if commentary_length(text) > LIMIT:
             raise TooLong(
-                f"The post is {commentary_length(text)} characters as LinkedIn counts them; it takes "
-                f"{LIMIT}. Shorten it."
+                _("The post is {length} characters as LinkedIn counts them; it takes {limit}. Shorten it.").format(
+                    length=commentary_length(text), limit=LIMIT
+                )
             )
         body = {
             "author": settings.author,
@@ -168,17 +181,19 @@ class LinkedInPublisher:
             "lifecycleState": "PUBLISHED",
             "isReshareDisabledByAuthor": False,
         }
-        report(0.1, "Posting")
+        report(0.1, _("Posting"))
         if cancel is not None and cancel.is_set():
-            raise Cancelled("Cancelled before posting to LinkedIn; nothing was sent.")
+            raise Cancelled(_("Cancelled before posting to LinkedIn; nothing was sent."))
         response = _call("POST", "/rest/posts", settings, token, body)
         urn = response.headers.get("x-restli-id", "").strip()
         if not _POST_URN.fullmatch(urn):  # a success without the id: the post may well be out
             raise OutcomeUnknown(
-                "LinkedIn answered without the id of the new post, so it may or may not be on LinkedIn; "
-                "look at the feed before publishing again."
+                _(
+                    "LinkedIn answered without the id of the new post, so it may or may not be on LinkedIn; "
+                    "look at the feed before publishing again."
+                )
             )
-        report(1.0, "Posted")
+        report(1.0, _("Posted"))
         previous = post.meta.get("previous")
         previous_urn = str(previous.get("remote_id") or "") if isinstance(previous, dict) else ""
         return Receipt(
@@ -196,18 +211,20 @@ class LinkedInPublisher:
             response = _call("GET", "/v2/userinfo", settings, bearer_token(credentials, "LinkedIn"))
         except _NoPermission:
             # The token works but may not read the profile (no openid/profile scope): fine for posting.
-            return (
-                f"LinkedIn accepted the token; it may not read the profile (openid, profile scopes), so the "
-                f"author {settings.author} could not be checked"
-            )
+            return _(
+                "LinkedIn accepted the token; it may not read the profile (openid, profile scopes), so "
+                "the author {author} could not be checked"
+            ).format(author=settings.author)
         member = _json(response)
         if not isinstance(member.get("sub"), str):  # OpenID Connect's userinfo always names the member
-            raise PublishError(f"{settings.api} answered, but not with a LinkedIn member; check the API address.")
-        name = " ".join(str(member.get("name") or "").split())[:100] or "a LinkedIn member"
+            raise PublishError(
+                _("{api} answered, but not with a LinkedIn member; check the API address.").format(api=settings.api)
+            )
+        name = " ".join(str(member.get("name") or "").split())[:100] or _("a LinkedIn member")
         note = ""
         if settings.author_kind == "person" and member.get("sub") and member.get("sub") != settings.author_id:
-            note = f"; the author {settings.author} is someone else: posts would be refused"
-        return f"Connected to LinkedIn as {name}{note}"
+            note = _("; the author {author} is someone else: posts would be refused").format(author=settings.author)
+        return _("Connected to LinkedIn as {name}{note}").format(name=name, note=note)
 
 
 # --- settings ---------------------------------------------------------------------------------
@@ -221,20 +238,30 @@ def _settings(account: Account) -> _Settings:
     match = _AUTHOR.fullmatch(author)
     if not match:
         raise PublishError(
-            f"The LinkedIn author “{author}” must be urn:li:person:<id> (a member) or "
-            "urn:li:organization:<id> (a page)."
+            _(
+                "The LinkedIn author “{author}” must be urn:li:person:<id> (a member) or "
+                "urn:li:organization:<id> (a page)."
+            ).format(author=author)
         )
     if match["kind"] == "organization" and not match["id"].isdigit():
-        raise PublishError(f"The organization id in “{author}” must be a number, as in urn:li:organization:2414183.")
+        raise PublishError(
+            _("The organization id in “{author}” must be a number, as in urn:li:organization:2414183.").format(
+                author=author
+            )
+        )
     visibility = str(values.get("visibility") or "PUBLIC").strip().upper()
     if visibility not in VISIBILITIES:
-        raise PublishError(f"Unknown LinkedIn visibility “{visibility}”: choose PUBLIC or CONNECTIONS.")
+        raise PublishError(
+            _("Unknown LinkedIn visibility “{visibility}”: choose PUBLIC or CONNECTIONS.").format(visibility=visibility)
+        )
     if visibility == "CONNECTIONS" and match["kind"] == "organization":
-        raise PublishError("A page has no connections: choose PUBLIC visibility for an organization author.")
+        raise PublishError(_("A page has no connections: choose PUBLIC visibility for an organization author."))
     version = str(values.get("api_version") or DEFAULT_VERSION).strip()
     if not _VERSION.fullmatch(version):
         raise PublishError(
-            f"The LinkedIn-Version “{version}” must be a year and month as YYYYMM, e.g. {DEFAULT_VERSION}."
+            _("The LinkedIn-Version “{version}” must be a year and month as YYYYMM, e.g. {example}.").format(
+                version=version, example=DEFAULT_VERSION
+            )
         )
     timeout = timeout_seconds(str(values.get("timeout") or "").strip(), "LinkedIn", DEFAULT_TIMEOUT)
     return _Settings(
@@ -281,14 +308,20 @@ def _unanswered(error: Exception, settings: _Settings, *, writing: bool) -> Publ
 
     if writing and isinstance(error, AnswerTooLarge):
         return OutcomeUnknown(
-            f"{settings.api} sent {describe(error)}, so the post may or may not be on LinkedIn. Look at "
-            "the feed before publishing again."
+            _(
+                "{api} sent {describe}, so the post may or may not be on LinkedIn. Look at the feed "
+                "before publishing again."
+            ).format(api=settings.api, describe=describe(error))
         )
     if writing:
-        return maybe_posted(settings.api, settings.timeout, "LinkedIn", "the feed")
+        return maybe_posted(settings.api, settings.timeout, "LinkedIn", _("the feed"))
     if isinstance(error, AnswerTooLarge):
-        return NetworkError(f"{settings.api} sent {describe(error)}; check the API address.")
-    return NetworkError(f"{settings.api} did not answer in time ({type(error).__name__}); try again.")
+        return NetworkError(
+            _("{api} sent {describe}; check the API address.").format(api=settings.api, describe=describe(error))
+        )
+    return NetworkError(
+        _("{api} did not answer in time ({kind}); try again.").format(api=settings.api, kind=type(error).__name__)
+    )
 
 
 def _http_error(response: Any, settings: _Settings) -> PublishError:
@@ -298,7 +331,7 @@ def _http_error(response: Any, settings: _Settings) -> PublishError:
         channel="LinkedIn",
         api=settings.api,
         detail=detail,
-        token_lifetime="LinkedIn tokens last 60 days",
+        token_lifetime=_("LinkedIn tokens last 60 days"),
         invalid=(400, 409, 422),
         own=lambda answer, detail, said: _own_error(answer, detail, said, settings),
     )
@@ -313,29 +346,36 @@ def _own_error(response: Any, detail: str, said: str, settings: _Settings) -> Pu
     status = response.status_code
     if status == 403:
         who = (
-            "w_organization_social, and the member must administer the page"
+            _("w_organization_social, and the member must administer the page")
             if settings.author_kind == "organization"
-            else "w_member_social, and be the author's own token"
+            else _("w_member_social, and be the author's own token")
         )
         return _NoPermission(
-            f"LinkedIn does not let this token post as {settings.author}{said}. The token needs {who}."
+            _("LinkedIn does not let this token post as {author}{said}. The token needs {who}.").format(
+                author=settings.author, said=said, who=who
+            )
         )
     if status == 426 or str(_json(response).get("code") or "") == "NONEXISTENT_VERSION":
         return PublishError(
-            f"LinkedIn no longer serves API version {settings.version}{said}; set a recent "
-            "LinkedIn-Version (YYYYMM) in the account."
+            _(
+                "LinkedIn no longer serves API version {version}{said}; set a recent LinkedIn-Version "
+                "(YYYYMM) in the account."
+            ).format(version=settings.version, said=said)
         )
     if status == 429:
         retry_after = _retry_after(response)
         return RateLimited(
-            f"LinkedIn says this account has reached its daily limit; try again in about "
-            f"{max(1, round(retry_after / 3600))} hours.",
+            _("LinkedIn says this account has reached its daily limit; try again in about {hours} hours.").format(
+                hours=max(1, round(retry_after / 3600))
+            ),
             retry_after=retry_after,
         )
     if status in (400, 409, 422) and "duplicate" in detail.lower():
         return Rejected(
-            "LinkedIn refused the post because the same text was posted recently. If it is the "
-            "update you meant, it is already on LinkedIn; otherwise change the text."
+            _(
+                "LinkedIn refused the post because the same text was posted recently. If it is the "
+                "update you meant, it is already on LinkedIn; otherwise change the text."
+            )
         )
     return None
 

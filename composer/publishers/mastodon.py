@@ -35,6 +35,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from composer import __version__
+from composer.core.i18n import N_, _
 from composer.core.lengths import mastodon_length as status_length
 from composer.publishers.base import (
     API_VERSION,
@@ -110,28 +111,30 @@ class MastodonPublisher:
     api_version = API_VERSION
     existence_check_seconds = 3300.0  # Idempotency-Keys are kept an hour by Mastodon; a margin for clocks
     account_fields = (
-        AccountField("url", "Instance", kind="url", help="Your server's address, e.g. https://mastodon.social"),
+        AccountField("url", N_("Instance"), kind="url", help=N_("Your server's address, e.g. https://mastodon.social")),
         AccountField(
             "token",
-            "Access token",
+            N_("Access token"),
             secret=True,
-            help="In Mastodon: Preferences → Development → New application, with the scopes "
-            "write:statuses and read:accounts; copy “Your access token”. Kept in the system "
-            "keyring only",
+            help=N_(
+                "In Mastodon: Preferences → Development → New application, with the scopes "
+                "write:statuses and read:accounts; copy “Your access token”. Kept in the system keyring "
+                "only"
+            ),
         ),
         AccountField(
             "visibility",
-            "Visibility",
+            N_("Visibility"),
             kind="choice",
             choices=VISIBILITIES,
             default="public",
-            help="public: on the public timelines; unlisted: on your profile and for followers only",
+            help=N_("public: on the public timelines; unlisted: on your profile and for followers only"),
         ),
         timeout_field(DEFAULT_TIMEOUT, "the server", "step"),
     )
     policy = TextPolicy(
         limit=DEFAULT_LIMIT,
-        counter="characters (Mastodon rules: a link counts 23, @user@domain counts as @user)",
+        counter=N_("characters (Mastodon rules: a link counts 23, @user@domain counts as @user)"),
         threads=True,
         measure=status_length,
         source=SOURCE,
@@ -172,9 +175,9 @@ class MastodonPublisher:
         settings = _settings(account)
         token = _token(credentials)
         if cancel is not None and cancel.is_set():
-            raise Cancelled(f"Cancelled before contacting {settings.host}; nothing was posted.")
+            raise Cancelled(_("Cancelled before contacting {host}; nothing was posted.").format(host=settings.host))
         with _translated(settings, token), http_bounded.session() as session:
-            report(0.05, f"Reading the post length limit of {settings.host}")
+            report(0.05, _("Reading the post length limit of {host}").format(host=settings.host))
             limits = self.limits(session, settings)
             parts = _parts_for(post, limits)
             reply_to, root_id = _thread_position(post, settings)
@@ -184,16 +187,22 @@ class MastodonPublisher:
             for index, text in enumerate(parts):
                 report(
                     0.1 + 0.85 * index / len(parts),
-                    f"Posting {index + 1} of {len(parts)} to {settings.host}"
+                    _("Posting {index} of {count} to {host}").format(
+                        index=index + 1, count=len(parts), host=settings.host
+                    )
                     if len(parts) > 1
-                    else f"Posting to {settings.host}",
+                    else _("Posting to {host}").format(host=settings.host),
                 )
                 if cancel is not None and cancel.is_set():
                     if not statuses:
-                        raise Cancelled(f"Cancelled before posting to {settings.host}; nothing was posted.")
+                        raise Cancelled(
+                            _("Cancelled before posting to {host}; nothing was posted.").format(host=settings.host)
+                        )
                     raise OutcomeUnknown(
-                        f"Stopped after {index} of {len(parts)} posts: the thread on {settings.host} is incomplete. "
-                        "Send it again within an hour to finish it; the posts already made will not be repeated."
+                        _(
+                            "Stopped after {index} of {count} posts: the thread on {host} is incomplete. "
+                            "Send it again within an hour to finish it; the posts already made will not be repeated."
+                        ).format(index=index, count=len(parts), host=settings.host)
                     )
                 body: dict[str, Any] = {"status": text, "visibility": settings.visibility}
                 if _LANGUAGE.fullmatch(language):
@@ -216,18 +225,22 @@ class MastodonPublisher:
                 except PublishError as error:
                     if statuses and not isinstance(error, OutcomeUnknown):  # part of the thread is out
                         raise OutcomeUnknown(
-                            f"Only {index} of {len(parts)} posts of the thread are on {settings.host}: {error} "
-                            "Sending it again within an hour finishes it without repeating them."
+                            _(
+                                "Only {index} of {count} posts of the thread are on {host}: {error} Sending it "
+                                "again within an hour finishes it without repeating them."
+                            ).format(index=index, count=len(parts), host=settings.host, error=error)
                         ) from None
                     raise
                 if not isinstance(status.get("id"), str) or not status["id"]:
                     raise OutcomeUnknown(
-                        f"{settings.host} accepted the post but its answer has no status id; "
-                        "check your profile before publishing again."
+                        _(
+                            "{host} accepted the post but its answer has no status id; check your profile "
+                            "before publishing again."
+                        ).format(host=settings.host)
                     )
                 statuses.append(status)
                 reply_to = status["id"]
-        report(1.0, "Posted" if len(statuses) == 1 else f"Posted a thread of {len(statuses)}")
+        report(1.0, _("Posted") if len(statuses) == 1 else _("Posted a thread of {count}").format(count=len(statuses)))
         ids = [status["id"] for status in statuses]
         return Receipt(
             account=account.name,
@@ -255,10 +268,11 @@ class MastodonPublisher:
         acct = me.get("acct") or me.get("username")
         if not isinstance(acct, str) or not acct.strip() or len(acct.split()) != 1:
             raise PublishError(
-                f"{settings.host} answered, but not with a Mastodon account; check that {settings.base_url} "
-                "is a Mastodon server."
+                _(
+                    "{host} answered, but not with a Mastodon account; check that {base_url} is a Mastodon server."
+                ).format(host=settings.host, base_url=settings.base_url)
             )
-        return f"Connected to {settings.host} as @{acct}"
+        return _("Connected to {host} as @{acct}").format(host=settings.host, acct=acct)
 
     def limits(self, session: Any, settings: _Settings) -> Limits:
         """The instance's length rules, asked once per instance in a session."""
@@ -322,7 +336,7 @@ def _settings(account: Account) -> _Settings:
     """The account's settings, checked; a PublishError names the first problem."""
     raw = str(account.settings.get("url") or "").strip().rstrip("/")
     if not raw:
-        raise PublishError("The Mastodon account has no instance address (url), e.g. https://mastodon.social.")
+        raise PublishError(_("The Mastodon account has no instance address (url), e.g. https://mastodon.social."))
     if "://" not in raw:
         raw = "https://" + raw
     parts = urlsplit(raw)
@@ -332,19 +346,25 @@ def _settings(account: Account) -> _Settings:
         hostname, port = "", None
     if parts.scheme not in ("https", "http") or not hostname or parts.path or parts.query or parts.username:
         raise PublishError(
-            f"The Mastodon instance “{raw}” is not a server address; write only the address, "
-            "e.g. https://mastodon.social."
+            _(
+                "The Mastodon instance “{raw}” is not a server address; write only the address, e.g. "
+                "https://mastodon.social."
+            ).format(raw=raw)
         )
     if parts.scheme == "http" and not is_loopback(hostname):
         raise PublishError(
-            f"The Mastodon instance “{raw}” uses plain http, which would send the access token "
-            "unencrypted; use https (http is allowed only for a server on this computer)."
+            _(
+                "The Mastodon instance “{raw}” uses plain http, which would send the access token "
+                "unencrypted; use https (http is allowed only for a server on this computer)."
+            ).format(raw=raw)
         )
     host = f"[{hostname}]" if ":" in hostname else hostname
     where = f"{host}:{port}" if port else host
     visibility = str(account.settings.get("visibility") or "public").strip().lower()
     if visibility not in VISIBILITIES:
-        raise PublishError(f"Unknown Mastodon visibility “{visibility}”: choose public or unlisted.")
+        raise PublishError(
+            _("Unknown Mastodon visibility “{visibility}”: choose public or unlisted.").format(visibility=visibility)
+        )
     timeout = timeout_seconds(str(account.settings.get("timeout") or "").strip(), "Mastodon", DEFAULT_TIMEOUT)
     return _Settings(base_url=f"{parts.scheme}://{where}", host=where, visibility=visibility, timeout=timeout)
 
@@ -353,14 +373,18 @@ def _token(credentials: dict[str, str]) -> str:
     token = (credentials.get("token") or "").strip()
     if not token:
         raise AuthRejected(
-            "No access token is stored for this Mastodon account. Create one in Mastodon under "
-            "Preferences → Development → New application (scopes write:statuses and "
-            "read:accounts) and enter it in the account."
+            _(
+                "No access token is stored for this Mastodon account. Create one in Mastodon under "
+                "Preferences → Development → New application (scopes write:statuses and read:accounts) "
+                "and enter it in the account."
+            )
         )
     if not re.fullmatch(r"[\x21-\x7e]+", token):
         raise AuthRejected(
-            "The stored Mastodon access token has spaces or unusual characters; copy it again "
-            "from Preferences → Development and enter it in the account."
+            _(
+                "The stored Mastodon access token has spaces or unusual characters; copy it again from "
+                "Preferences → Development and enter it in the account."
+            )
         )
     return token
 
@@ -395,25 +419,35 @@ def _request(
         )
     except requests.exceptions.SSLError as error:
         raise NetworkError(
-            f"The secure connection to {settings.host} failed ({_cause(error)}); check the instance address."
+            _("The secure connection to {host} failed ({cause}); check the instance address.").format(
+                host=settings.host, cause=_cause(error)
+            )
         ) from None
     except requests.RequestException as error:
         if method in WRITES and may_have_arrived(error):
             raise OutcomeUnknown(
-                f"{settings.host} did not answer ({http_bounded.describe(_cause(error))}), so the post may or may not "
-                "have been made. Sending it again within an hour is safe: Mastodon will not post it twice."
+                _(
+                    "{host} did not answer ({describe}), so the post may or may not have been made. "
+                    "Sending it again within an hour is safe: Mastodon will not post it twice."
+                ).format(host=settings.host, describe=http_bounded.describe(_cause(error)))
             ) from None
         if isinstance(error, requests.Timeout):
-            raise NetworkError(f"{settings.host} did not answer within {settings.timeout:g} seconds.") from None
+            raise NetworkError(
+                _("{host} did not answer within {timeout:g} seconds.").format(
+                    host=settings.host, timeout=settings.timeout
+                )
+            ) from None
         if isinstance(error, http_bounded.AnswerTooLarge):
-            raise NetworkError(f"{settings.host} sent {error}; check the instance address.") from None
+            raise NetworkError(
+                _("{host} sent {error}; check the instance address.").format(host=settings.host, error=error)
+            ) from None
         raise _connection_error(error, settings, method) from None
     moved = redirected(
         response,
         settings.base_url,
         writing=method in WRITES,
-        advice="Enter the instance's own address in the account.",
-        look="sending it again within an hour is safe, Mastodon will not post it twice",
+        advice=_("Enter the instance's own address in the account."),
+        look=_("sending it again within an hour is safe, Mastodon will not post it twice"),
     )
     if moved is not None:
         raise moved
@@ -426,12 +460,17 @@ def _request(
     if not isinstance(data, dict):
         if method in WRITES:  # the status may have been made all the same
             raise OutcomeUnknown(
-                f"{settings.host} answered {path} with something other than a Mastodon answer, so the post may "
-                "or may not have been made. Sending it again within an hour is safe: Mastodon will not post it twice."
+                _(
+                    "{host} answered {path} with something other than a Mastodon answer, so the "
+                    "post may or may not have been made. Sending it again within an hour is safe: Mastodon "
+                    "will not post it twice."
+                ).format(host=settings.host, path=path)
             )
         raise PublishError(
-            f"{settings.host} answered {path} with something other than a Mastodon answer; check "
-            f"that {settings.base_url} is a Mastodon server."
+            _(
+                "{host} answered {path} with something other than a Mastodon answer; check that "
+                "{base_url} is a Mastodon server."
+            ).format(host=settings.host, path=path, base_url=settings.base_url)
         )
     return data
 
@@ -454,15 +493,23 @@ def _connection_error(error: Exception, settings: _Settings, method: str) -> Net
     cause = _cause(error)
     if isinstance(cause, ConnectionRefusedError):
         return NetworkError(
-            f"{settings.host} refused the connection: no server is listening there. Check the "
-            "instance address, or try again later."
+            _(
+                "{host} refused the connection: no server is listening there. Check the "
+                "instance address, or try again later."
+            ).format(host=settings.host)
         )
     if isinstance(cause, socket.gaierror):
         return NetworkError(
-            f"The server name {settings.host} could not be found; check the instance address and the network."
+            _("The server name {host} could not be found; check the instance address and the network.").format(
+                host=settings.host
+            )
         )
-    after = " The post may have been made: publishing again within an hour is safe." if method == "POST" else ""
-    return NetworkError(f"The connection to {settings.host} failed ({type(cause).__name__}).{after}")
+    after = _(" The post may have been made: publishing again within an hour is safe.") if method == "POST" else ""
+    return NetworkError(
+        _("The connection to {host} failed ({kind}).{after}").format(
+            host=settings.host, kind=type(cause).__name__, after=after
+        )
+    )
 
 
 def _server_error(response: Any) -> str:
@@ -494,37 +541,60 @@ def _retry_after(response: Any) -> float | None:
 
 def _http_error(response: Any, settings: _Settings, path: str, part: tuple[int, int], reply_to: str) -> PublishError:
     status, host, said = response.status_code, settings.host, _server_error(response)
-    which = f"post {part[0]} of {part[1]}" if part[1] > 1 else "the post"
+    which = _("post {number} of {count}").format(number=part[0], count=part[1]) if part[1] > 1 else _("the post")
     if status == 401:
         return AuthRejected(
-            f"{host} refused the access token ({said}). Create a new one under Preferences → "
-            "Development → New application with the scopes write:statuses and read:accounts, "
-            "and enter it in the account."
+            _(
+                "{host} refused the access token ({said}). Create a new one under Preferences → "
+                "Development → New application with the scopes write:statuses and read:accounts, and "
+                "enter it in the account."
+            ).format(host=host, said=said)
         )
     if status == 403:
         return AuthRejected(
-            f"{host} did not allow this ({said}): the access token lacks a scope (write:statuses "
-            "to post, read:accounts to test the connection) or the account is limited. Create a "
-            "token with both scopes under Preferences → Development."
+            _(
+                "{host} did not allow this ({said}): the access token lacks a scope (write:statuses to "
+                "post, read:accounts to test the connection) or the account is limited. Create a token "
+                "with both scopes under Preferences → Development."
+            ).format(host=host, said=said)
         )
     if status in (404, 410):
         if reply_to and path == "/api/v1/statuses":
             return NotFound(
-                f"{host}: {said} This incident's thread continues from status {reply_to}, which seems "
-                "to have been deleted; publish the update from the outbox as a new post."
+                _(
+                    "{host}: {said} This incident's thread continues from status {reply_to}, which seems to "
+                    "have been deleted; publish the update from the outbox as a new post."
+                ).format(host=host, said=said, reply_to=reply_to)
             )
-        return NotFound(f"{host} has no {path} ({status} {said}); check that {settings.base_url} is a Mastodon server.")
+        return NotFound(
+            _("{host} has no {path} ({status} {said}); check that {base_url} is a Mastodon server.").format(
+                host=host, path=path, status=status, said=said, base_url=settings.base_url
+            )
+        )
     if status == 422:
         if re.search(r"character limit|too long", said, re.IGNORECASE):
-            return TooLong(f"{host} refused {which} as too long: {said}. Shorten the update.")
-        return Rejected(f"{host} refused {which}: {said}")
+            return TooLong(
+                _("{host} refused {which} as too long: {said}. Shorten the update.").format(
+                    host=host, which=which, said=said
+                )
+            )
+        return Rejected(_("{host} refused {which}: {said}").format(host=host, which=which, said=said))
     if status == 429:
         wait = _retry_after(response)
-        when = f" Try again in {wait:.0f} seconds." if wait is not None else " Try again later."
-        return RateLimited(f"{host} is limiting how often this account can post ({said}).{when}", retry_after=wait)
+        when = _(" Try again in {wait:.0f} seconds.").format(wait=wait) if wait is not None else _(" Try again later.")
+        return RateLimited(
+            _("{host} is limiting how often this account can post ({said}).{when}").format(
+                host=host, said=said, when=when
+            ),
+            retry_after=wait,
+        )
     if status >= 500:
-        return NetworkError(f"{host} had a problem ({status} {said}). Try again later.")
-    return PublishError(f"{host} answered {status} to {path}: {said}")
+        return NetworkError(
+            _("{host} had a problem ({status} {said}). Try again later.").format(host=host, status=status, said=said)
+        )
+    return PublishError(
+        _("{host} answered {status} to {path}: {said}").format(host=host, status=status, path=path, said=said)
+    )
 
 
 @contextmanager

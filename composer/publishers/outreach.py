@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
+from composer.core.i18n import _
 from composer.core.outreach.run import Delivery, Report
 from composer.publishers.base import Account, Publisher, sends_personal_messages
 
@@ -26,15 +27,23 @@ def outreach_account(name: str, accounts: Mapping[str, Account], publishers: Map
     """Account `name`, when its channel can send a message to one customer alone; else OutreachAccountError."""
     account = accounts.get(name)
     if account is None:
-        known = ", ".join(sorted(accounts)) or "none yet"
-        raise OutreachAccountError(f"there is no account named {name!r} (accounts: {known})")
+        known = ", ".join(sorted(accounts)) or _("none yet")
+        raise OutreachAccountError(
+            _("there is no account named {name!r} (accounts: {known})").format(name=name, known=known)
+        )
     publisher = publishers.get(account.kind)
     if publisher is None:
-        raise OutreachAccountError(f"account {name!r} is of kind {account.kind!r}, whose publisher is not available")
+        raise OutreachAccountError(
+            _("account {name!r} is of kind {account_kind!r}, whose publisher is not available").format(
+                name=name, account_kind=account.kind
+            )
+        )
     if not sends_personal_messages(publisher):
         raise OutreachAccountError(
-            f"account {name!r} ({publisher.display_name}) cannot send a personal message to one customer; "
-            "choose an email account"
+            _(
+                "account {name!r} ({display_name}) cannot send a personal message to one customer; "
+                "choose an email account"
+            ).format(name=name, display_name=_(publisher.display_name))
         )
     return account
 

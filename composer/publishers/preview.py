@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from composer.core.i18n import _, ngettext
 from composer.core.lengths import graphemes
 from composer.publishers.base import PublishableUpdate, Publisher, PublishError
 
@@ -28,19 +29,19 @@ class ChannelPreview:
     @property
     def summary(self) -> str:
         if self.error:
-            return "cannot be posted"
+            return _("cannot be posted")
         if len(self.parts) > 1:
-            return f"thread of {len(self.parts)}"
+            return ngettext("thread of {count}", "thread of {count}", len(self.parts)).format(count=len(self.parts))
         if self.limit is not None and self.counts:
             return f"{self.counts[0]}/{self.limit}"
-        return "1 post"
+        return _("1 post")
 
 
 def preview(publisher: Publisher, update: PublishableUpdate) -> ChannelPreview:
     """The publisher's own rendering of `update`, or why it cannot render it."""
     policy = publisher.policy
     result = ChannelPreview(
-        channel=publisher.id, title=publisher.display_name, limit=policy.limit, counter=policy.counter
+        channel=publisher.id, title=_(publisher.display_name), limit=policy.limit, counter=_(policy.counter)
     )
     try:
         post = publisher.render(update)
@@ -48,7 +49,9 @@ def preview(publisher: Publisher, update: PublishableUpdate) -> ChannelPreview:
         result.error = str(error)
         return result
     except Exception as error:  # a plugin's bug must not break the preview of the others
-        result.error = f"{publisher.display_name} could not render this update: {error}"
+        result.error = _("{channel} could not render this update: {error}").format(
+            channel=_(publisher.display_name), error=error
+        )
         return result
     measure = policy.measure or graphemes
     result.parts = list(post.parts)

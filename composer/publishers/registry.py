@@ -13,6 +13,7 @@ import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from composer.core.i18n import _
 from composer.publishers.base import (
     API_VERSION,
     OLDEST_API_VERSION,
@@ -76,10 +77,10 @@ class Entry:
     def note(self) -> str:
         """What a user should know of an available publisher ("" when nothing)."""
         if self.publisher is not None and self.publisher.api_version < API_VERSION:
-            return (
-                f"written for publisher API {self.publisher.api_version} (this app has {API_VERSION}): "
-                "ordinary posts only, no personal messages to customers"
-            )
+            return _(
+                "written for publisher API {api_version} (this app has {api_version2}): ordinary posts "
+                "only, no personal messages to customers"
+            ).format(api_version=self.publisher.api_version, api_version2=API_VERSION)
         return ""
 
 
@@ -93,21 +94,27 @@ def _instantiate(target: object, where: str) -> Publisher:
     version = getattr(publisher, "api_version", None)
     if version is None:
         raise RuntimeError(
-            f"{where} declares no api_version (the publisher API it was written for; this app has {API_VERSION})"
+            _(
+                "{where} declares no api_version (the publisher API it was written for; this app has {api_version})"
+            ).format(where=where, api_version=API_VERSION)
         )
     if isinstance(version, bool) or not isinstance(version, int):
-        raise RuntimeError(f"{where} declares api_version {version!r}, not a whole number")
+        raise RuntimeError(
+            _("{where} declares api_version {version!r}, not a whole number").format(where=where, version=version)
+        )
     if not OLDEST_API_VERSION <= version <= API_VERSION:
         raise RuntimeError(
-            f"{where} was written for publisher API {version}, this app has {API_VERSION}"
-            f" (it loads publishers written for {OLDEST_API_VERSION} to {API_VERSION})"
+            _(
+                "{where} was written for publisher API {version}, this app has {api_version} (it loads "
+                "publishers written for {oldest_api_version} to {api_version})"
+            ).format(where=where, version=version, api_version=API_VERSION, oldest_api_version=OLDEST_API_VERSION)
         )
     for name in _MEMBERS:
         if not hasattr(publisher, name):
-            raise RuntimeError(f"{where} is not a publisher: it has no `{name}`")
+            raise RuntimeError(_("{where} is not a publisher: it has no `{name}`").format(where=where, name=name))
     problem = _contract_problem({name: getattr(publisher, name) for name in _MEMBERS})
     if problem or not isinstance(publisher, Publisher):
-        raise RuntimeError(f"{where} is not a publisher: {problem}")
+        raise RuntimeError(_("{where} is not a publisher: {problem}").format(where=where, problem=problem))
     return publisher
 
 
@@ -115,20 +122,20 @@ def _contract_problem(members: dict[str, object]) -> str:
     """What in a publisher's members breaks the contract's types; "" when nothing."""
     for name in ("id", "display_name"):
         if not isinstance(members[name], str) or not members[name]:
-            return f"its `{name}` is not a text"
+            return _("its `{name}` is not a text").format(name=name)
     fields = members["account_fields"]
     if not isinstance(fields, tuple) or not all(isinstance(f, AccountField) for f in fields):
-        return "its `account_fields` is not a tuple of AccountField"
+        return _("its `account_fields` is not a tuple of AccountField")
     if not isinstance(members["policy"], TextPolicy):
-        return "its `policy` is not a TextPolicy"
+        return _("its `policy` is not a TextPolicy")
     for name in _METHODS:
         if not callable(members[name]):
-            return f"its `{name}` is not a method"
+            return _("its `{name}` is not a method").format(name=name)
     return ""
 
 
 def _load_builtin(entry_id: str, spec: str) -> Entry:
-    module_name, _, class_name = spec.partition(":")
+    module_name, _sep, class_name = spec.partition(":")
     try:
         publisher = _instantiate(getattr(importlib.import_module(module_name), class_name), spec)
     except Exception as error:  # a broken publisher is shown as unavailable, never fatal
@@ -147,7 +154,7 @@ def discover(include_plugins: bool = True) -> dict[str, Entry]:
     for point in entry_points(group=ENTRY_POINT_GROUP):
         source = point.dist.name if point.dist else point.value
         try:
-            publisher = _instantiate(point.load(), f"plugin {point.name} ({source})")
+            publisher = _instantiate(point.load(), _("plugin {name} ({source})").format(name=point.name, source=source))
         except Exception as error:  # a broken plugin is listed with its error
             entries.setdefault(point.name, Entry(id=point.name, source=source, error=str(error)))
             continue

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, TypeVar
 
+from composer.core.i18n import N_, _
 from composer.core.model import utc_now
 from composer.core.outbox import Job, Outbox, PostRecord, ReceiptRecord, job_key, next_delay
 from composer.core.secrets import scrub
@@ -46,25 +47,24 @@ from composer.publishers.base import (
 if TYPE_CHECKING:
     from composer.core.statuspage.site import SiteBuilder
 
-BEING_SENT = "already being sent by another window or command: nothing was sent twice"
-UNEXPECTED = "sending stopped on an unexpected error; the post may or may not have gone out: check before retrying"
-CANCELLED = "cancelled in the outbox: not sent (retry it there to send it)"
-NOT_PERSONAL = "this account's channel cannot send a personal message to one customer: not sent"
+BEING_SENT = N_("already being sent by another window or command: nothing was sent twice")
+UNEXPECTED = N_("sending stopped on an unexpected error; the post may or may not have gone out: check before retrying")
+CANCELLED = N_("cancelled in the outbox: not sent (retry it there to send it)")
+NOT_PERSONAL = N_("this account's channel cannot send a personal message to one customer: not sent")
 Progress = Callable[[str, float, str], None]  # account, fraction, text
 T = TypeVar("T")
-NOUNS = {"email": "This email", "wordpress": "This blog post"}
+NOUNS = {"email": N_("This email"), "wordpress": N_("This blog post")}
 
 
 def uncertain_words(job: Job) -> str:
     """What the user reads about a job that may or may not have gone out, in plain words."""
-    noun = NOUNS.get(str(job.post.get("channel", "")), "This post")
+    noun = _(NOUNS.get(str(job.post.get("channel", "")), N_("This post")))
     when = job.attempted_at or job.updated_at
-    at = f" at {when.astimezone().strftime('%H:%M')}" if when is not None else ""
+    at = _(" at {time}").format(time=when.astimezone().strftime("%H:%M")) if when is not None else ""
     why = f" ({job.last_error.rstrip('.')})" if job.last_error else ""
-    return (
-        f"{noun} may already have gone out{at}{why}. Check, then send it again or mark it as sent "
-        f"(outbox job {job.id})."
-    )
+    return _(
+        "{noun} may already have gone out{at}{why}. Check, then send it again or mark it as sent (outbox job {job})."
+    ).format(noun=noun, at=at, why=why, job=job.id)
 
 
 @dataclass
@@ -168,10 +168,12 @@ class PublishingService:
     def _found(self, name: str) -> tuple[Account, Publisher] | Outcome:
         account = self._accounts.get(name)
         if account is None:
-            return Outcome(name, error=f"no account named {name!r} (see `incident-composer accounts list`)")
+            return Outcome(
+                name, error=_("no account named {name!r} (see `incident-composer accounts list`)").format(name=name)
+            )
         publisher = self._publishers.get(account.kind)
         if publisher is None:
-            return Outcome(name, error=f"no publisher for accounts of kind {account.kind!r}")
+            return Outcome(name, error=_("no publisher for accounts of kind {kind!r}").format(kind=account.kind))
         return account, publisher
 
     def due(self, now: datetime | None = None) -> list[Job]:
@@ -271,9 +273,9 @@ class PublishingService:
         if job.state == "uncertain" and not self.can_recheck(job):
             return Outcome(name, error=uncertain_words(job), state="uncertain", job_id=job.id)
         if job.state == "cancelled" and not explicit:
-            return Outcome(name, error=CANCELLED, state="cancelled", job_id=job.id)
+            return Outcome(name, error=_(CANCELLED), state="cancelled", job_id=job.id)
         if job.state == "sending":
-            return Outcome(name, error=BEING_SENT, state="sending", job_id=job.id)
+            return Outcome(name, error=_(BEING_SENT), state="sending", job_id=job.id)
         return None
 
     def _deliver(
@@ -299,12 +301,12 @@ class PublishingService:
         if post.recipient is not None and not sends_personal_messages(publisher):  # it would post it to everyone
             with self._outbox_lock:
                 if self._outbox.get(key).state == "pending":
-                    self._outbox.mark_failed(key, NOT_PERSONAL)
-            return Outcome(name, error=NOT_PERSONAL, state="failed", job_id=job.id)
+                    self._outbox.mark_failed(key, _(NOT_PERSONAL))
+            return Outcome(name, error=_(NOT_PERSONAL), state="failed", job_id=job.id)
         settled = self._settled(job, explicit=explicit)
         if settled is not None:
             if settled.reused:
-                report(1.0, "already sent")
+                report(1.0, _("already sent"))
             if settled.uncertain and job.next_attempt is not None:  # cannot look: the user decides, not the sender
                 with self._outbox_lock:
                     self._outbox.defer(key, job.last_error, None, state="uncertain")
@@ -335,7 +337,7 @@ class PublishingService:
             claimed = self._outbox.claim(key, uncertain=rechecking, cancelled=explicit)
             lost = None if claimed else self._outbox.get(key)
         if lost is not None:  # another process (or window) holds it, or it went out meanwhile
-            return self._settled(lost, explicit=False) or Outcome(name, error=BEING_SENT, job_id=job.id)
+            return self._settled(lost, explicit=False) or Outcome(name, error=_(BEING_SENT), job_id=job.id)
         try:
             receipt = publisher.publish(post, account, credentials, report=report, cancel=cancel)
         except OutcomeUnknown as error:
@@ -343,23 +345,23 @@ class PublishingService:
         except PublishError as error:
             return self._not_sent(job, error, rechecking=rechecking, queue=queue)
         except Exception as error:  # a publisher's bug: the post may or may not be out
-            message = scrub(f"{UNEXPECTED} ({type(error).__name__}: {error})", *credentials.values())[:500]
+            message = scrub(f"{_(UNEXPECTED)} ({type(error).__name__}: {error})", *credentials.values())[:500]
             with self._outbox_lock:
                 self._outbox.mark_uncertain(key, message)
             return Outcome(name, error=message, state="uncertain", job_id=job.id)
         with self._outbox_lock:
             self._outbox.mark_sent(key, _receipt_data(receipt))
-        report(1.0, "sent")
+        report(1.0, _("sent"))
         return Outcome(name, receipt, state="sent", job_id=job.id)
 
     def _site(self, job: Job, account: Account, when: datetime) -> dict[str, bytes]:
         """The status page as it will be with this job's update out (a one-line error if it cannot be built)."""
         if self._site_builder is None:
-            raise Rejected("The status page cannot be built here, so nothing was uploaded.")
+            raise Rejected(_("The status page cannot be built here, so nothing was uploaded."))
         try:
             return self._site_builder(job.update_id, account.settings.get("languages", ""), when)
         except (ValueError, OSError) as error:  # SiteError (a broken template, a language), a store that cannot be read
-            raise Rejected(f"The status page could not be built: {error}") from None
+            raise Rejected(_("The status page could not be built: {error}").format(error=error)) from None
 
     def _uncertain(self, job: Job, publisher: Publisher, message: str) -> Outcome:
         """It may have gone out. A channel that can look for its post looks, soon, on its own."""

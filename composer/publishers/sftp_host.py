@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from composer.core.i18n import N_, _
 from composer.publishers.base import (
     AuthRejected,
     NetworkError,
@@ -82,8 +83,10 @@ def normalise_fingerprint(text: str) -> str:
     found = _FINGERPRINT.search(text.strip())
     if found is None:
         raise ValueError(
-            f"“{text.strip()[:80]}” is not a host key fingerprint; it looks like SHA256: and 43 letters, "
-            "as `ssh-keygen -lf` prints it."
+            _(
+                "“{strip}” is not a host key fingerprint; it looks like SHA256: and 43 letters, as "
+                "`ssh-keygen -lf` prints it."
+            ).format(strip=text.strip()[:80])
         )
     return f"SHA256:{found.group(1)}"
 
@@ -110,7 +113,9 @@ class SftpSettings:
         """From an account's settings (host, port, folder, username, host_key, host_key_type, timeout)."""
         port_text = (settings.get("port") or "").strip() or str(DEFAULT_PORT)
         if not port_text.isdigit() or not 0 < int(port_text) < 65536:
-            raise PublishError(f"The SFTP port “{port_text}” is not a port number (1 to 65535).")
+            raise PublishError(
+                _("The SFTP port “{port_text}” is not a port number (1 to 65535).").format(port_text=port_text)
+            )
         pinned = (settings.get("host_key") or "").strip()
         try:
             pinned = normalise_fingerprint(pinned) if pinned else ""
@@ -118,7 +123,7 @@ class SftpSettings:
             raise PublishError(str(error)) from None
         host = (settings.get("host") or "").strip()
         if not host or any(character.isspace() or character in "/@" for character in host):
-            raise PublishError(f"The SFTP host “{host}” is not a host name or address.")
+            raise PublishError(_("The SFTP host “{host}” is not a host name or address.").format(host=host))
         return cls(
             host=host,
             username=(settings.get("username") or "").strip(),
@@ -161,17 +166,23 @@ def load_key(path: str, passphrase: str = "") -> Any:
     try:
         data = Path(path).expanduser().read_bytes()
     except OSError as error:
-        raise PublishError(f"The key file {path} cannot be read ({error.strerror or error}).") from None
+        raise PublishError(
+            _("The key file {path} cannot be read ({strerror}).").format(path=path, strerror=error.strerror or error)
+        ) from None
     encrypted = _encrypted(data)
     if encrypted and not passphrase:
-        raise AuthRejected(f"The key file {shown} is protected by a passphrase: enter it in the account.")
+        raise AuthRejected(
+            _("The key file {shown} is protected by a passphrase: enter it in the account.").format(shown=shown)
+        )
     try:
         return paramiko.PKey.from_path(Path(path).expanduser(), passphrase.encode() if encrypted else None)
     except (ValueError, TypeError, paramiko.SSHException):
         if encrypted:
-            raise AuthRejected(f"The passphrase does not open the key file {shown}.") from None
+            raise AuthRejected(_("The passphrase does not open the key file {shown}.").format(shown=shown)) from None
         raise PublishError(
-            f"The key file {shown} is not a private key Incident Composer can use (Ed25519, ECDSA or RSA)."
+            _("The key file {shown} is not a private key Incident Composer can use (Ed25519, ECDSA or RSA).").format(
+                shown=shown
+            )
         ) from None
 
 
@@ -194,9 +205,11 @@ def _encrypted(data: bytes) -> bool:
 def connect(settings: SftpSettings, login: SftpLogin) -> SftpHost:
     """An open SFTP connection to the account's folder, host key checked, logged in. Close it."""
     if not settings.username:
-        raise AuthRejected(f"No user name is set for {settings.address}.")
+        raise AuthRejected(_("No user name is set for {address}.").format(address=settings.address))
     if not login.key_file and not login.password:
-        raise AuthRejected(f"Neither a key file nor a password is set for {settings.address}.")
+        raise AuthRejected(
+            _("Neither a key file nor a password is set for {address}.").format(address=settings.address)
+        )
     key = load_key(login.key_file, login.passphrase) if login.key_file else None
     paramiko = _paramiko()
     transport = _handshake(settings, paramiko)
@@ -206,9 +219,13 @@ def connect(settings: SftpSettings, login: SftpLogin) -> SftpHost:
         try:
             client = paramiko.SFTPClient.from_transport(transport)
         except (paramiko.SSHException, OSError, EOFError) as error:
-            raise NetworkError(f"{settings.address} did not open an SFTP session ({_reason(error)}).") from None
+            raise NetworkError(
+                _("{address} did not open an SFTP session ({reason}).").format(
+                    address=settings.address, reason=_reason(error)
+                )
+            ) from None
         if client is None:
-            raise NetworkError(f"{settings.address} did not open an SFTP session.")
+            raise NetworkError(_("{address} did not open an SFTP session.").format(address=settings.address))
         client.get_channel().settimeout(settings.timeout)
         return SftpHost(settings, client, transport)
     except BaseException:
@@ -221,13 +238,25 @@ def _handshake(settings: SftpSettings, paramiko: Any) -> Any:
     try:
         sock = socket.create_connection((settings.host, settings.port), timeout=settings.timeout)
     except socket.gaierror:
-        raise NetworkError(f"The server {settings.host} was not found (DNS); check the host name.") from None
+        raise NetworkError(
+            _("The server {settings_host} was not found (DNS); check the host name.").format(
+                settings_host=settings.host
+            )
+        ) from None
     except ConnectionRefusedError:
-        raise NetworkError(f"{where} refused the connection; nothing was sent. Check the host and port.") from None
+        raise NetworkError(
+            _("{where} refused the connection; nothing was sent. Check the host and port.").format(where=where)
+        ) from None
     except TimeoutError:
-        raise NetworkError(f"{where} did not answer within {settings.timeout:g} seconds; nothing was sent.") from None
+        raise NetworkError(
+            _("{where} did not answer within {timeout:g} seconds; nothing was sent.").format(
+                where=where, timeout=settings.timeout
+            )
+        ) from None
     except OSError as error:
-        raise NetworkError(f"Could not connect to {where} ({_reason(error)}); nothing was sent.") from None
+        raise NetworkError(
+            _("Could not connect to {where} ({reason}); nothing was sent.").format(where=where, reason=_reason(error))
+        ) from None
     transport = paramiko.Transport(sock)
     transport.banner_timeout = transport.handshake_timeout = transport.auth_timeout = settings.timeout
     if settings.host_key_type:  # the pinned key's type first: a server with several keys shows that one
@@ -240,7 +269,9 @@ def _handshake(settings: SftpSettings, paramiko: Any) -> Any:
     except (paramiko.SSHException, OSError, EOFError) as error:
         transport.close()
         raise NetworkError(
-            f"{where} did not complete an SSH handshake ({_reason(error)}); is it an SSH server? Nothing was sent."
+            _("{where} did not complete an SSH handshake ({reason}); is it an SSH server? Nothing was sent.").format(
+                where=where, reason=_reason(error)
+            )
         ) from None
     return transport
 
@@ -251,8 +282,10 @@ def _check_host_key(settings: SftpSettings, transport: Any) -> None:
     shown, key_type = str(key.fingerprint), str(key.get_name())
     if not settings.host_key:
         raise UnknownHostKey(
-            f"{settings.address} is not known yet: its {key_type} host key has the fingerprint {shown}. "
-            "Check it with the server's administrator and confirm it to upload there.",
+            _(
+                "{address} is not known yet: its {key_type} host key has the fingerprint {shown}. Check "
+                "it with the server's administrator and confirm it to upload there."
+            ).format(address=settings.address, key_type=key_type, shown=shown),
             host=settings.host,
             port=settings.port,
             fingerprint=shown,
@@ -260,8 +293,10 @@ def _check_host_key(settings: SftpSettings, transport: Any) -> None:
         )
     if shown != settings.host_key:
         raise HostKeyChanged(
-            f"The host key of {settings.address} changed (was {settings.host_key}, now {shown}): refusing to "
-            "upload. If the server really got a new key, confirm the new fingerprint in the account.",
+            _(
+                "The host key of {address} changed (was {host_key}, now {shown}): refusing to upload. If "
+                "the server really got a new key, confirm the new fingerprint in the account."
+            ).format(address=settings.address, host_key=settings.host_key, shown=shown),
             expected=settings.host_key,
             host=settings.host,
             port=settings.port,
@@ -276,14 +311,26 @@ def _log_in(settings: SftpSettings, login: SftpLogin, key: Any, transport: Any, 
     try:
         more = transport.auth_publickey(user, key) if key is not None else transport.auth_password(user, login.password)
     except paramiko.BadAuthenticationType as error:
-        allowed = ", ".join(str(kind) for kind in error.allowed_types) or "nothing we offer"
-        raise AuthRejected(f"{where} does not accept a {what} for logging in (it accepts: {allowed}).") from None
+        allowed = ", ".join(str(kind) for kind in error.allowed_types) or _("nothing we offer")
+        raise AuthRejected(
+            _("{where} does not accept a {what} for logging in (it accepts: {allowed}).").format(
+                where=where, what=what, allowed=allowed
+            )
+        ) from None
     except paramiko.AuthenticationException:
-        raise AuthRejected(f"{where} refused the user name or {what}; check them in the account.") from None
+        raise AuthRejected(
+            _("{where} refused the user name or {what}; check them in the account.").format(where=where, what=what)
+        ) from None
     except (paramiko.SSHException, OSError, EOFError) as error:
-        raise NetworkError(f"{where} closed the connection while logging in ({_reason(error)}).") from None
+        raise NetworkError(
+            _("{where} closed the connection while logging in ({reason}).").format(where=where, reason=_reason(error))
+        ) from None
     if more or not transport.is_authenticated():
-        raise AuthRejected(f"{where} asks for another login step ({', '.join(more or [])}), which is not supported.")
+        raise AuthRejected(
+            _("{where} asks for another login step ({more}), which is not supported.").format(
+                where=where, more=", ".join(more or [])
+            )
+        )
 
 
 def _reason(error: BaseException) -> str:
@@ -330,7 +377,7 @@ class SftpHost:
         except FileNotFoundError:
             return None
         except Exception as error:
-            raise self._failure(error, "list", folder or ".", changes=False) from None
+            raise self._failure(error, N_("list"), folder or ".", changes=False) from None
         return {str(entry.filename) for entry in entries if not stat.S_ISDIR(entry.st_mode or 0)}
 
     def read_file(self, path: str) -> bytes | None:
@@ -340,7 +387,7 @@ class SftpHost:
         except FileNotFoundError:
             return None
         except Exception as error:
-            raise self._failure(error, "read", path, changes=False) from None
+            raise self._failure(error, N_("read"), path, changes=False) from None
         return data if len(data) <= MAX_READ else None
 
     def make_folder(self, folder: str) -> None:
@@ -349,7 +396,7 @@ class SftpHost:
         except Exception as error:
             if self._folder_exists(folder):  # made meanwhile, or the server words "exists" its own way
                 return
-            raise self._failure(error, "create the folder", folder, changes=False) from None
+            raise self._failure(error, N_("create the folder"), folder, changes=False) from None
 
     def _folder_exists(self, folder: str) -> bool:
         try:
@@ -364,15 +411,15 @@ class SftpHost:
                 remote.write(data)  # not pipelined: each block's answer is read, so an error shows here
             written = self._client.stat(self._remote(temporary)).st_size
             if written != len(data):
-                raise OSError(f"{written} of {len(data)} bytes were stored")
+                raise OSError(_("{written} of {count} bytes were stored").format(written=written, count=len(data)))
         except Exception as error:
             self._discard(temporary)
-            raise self._failure(error, "write", path, changes=False) from None
+            raise self._failure(error, N_("write"), path, changes=False) from None
         try:
             self._replace(temporary, path)
         except Exception as error:
             self._discard(temporary)
-            raise self._failure(error, "replace", path, changes=True) from None
+            raise self._failure(error, N_("replace"), path, changes=True) from None
 
     def _replace(self, temporary: str, path: str) -> None:
         source, target = self._remote(temporary), self._remote(path)
@@ -399,7 +446,7 @@ class SftpHost:
         except FileNotFoundError:
             return
         except Exception as error:
-            raise self._failure(error, "delete", path, changes=True) from None
+            raise self._failure(error, N_("delete"), path, changes=True) from None
 
     # --- errors ---
 
@@ -412,28 +459,44 @@ class SftpHost:
             return self._lost(error, doing, path, changes=changes)
         if isinstance(error, PermissionError):
             return Rejected(
-                f"{where} refused to {doing} {path}: permission denied. Check that the account may write "
-                f"to {self.settings.folder or 'its folder'}."
+                _(
+                    "{where} refused to {doing} {path}: permission denied. Check that the account may write "
+                    "to {folder}."
+                ).format(where=where, doing=_(doing), path=path, folder=self.settings.folder or "its folder")
             )
         if isinstance(error, FileNotFoundError):
-            return NotFound(f"{where} could not {doing} {path}: no such file or folder.")
+            return NotFound(
+                _("{where} could not {doing} {path}: no such file or folder.").format(
+                    where=where, doing=_(doing), path=path
+                )
+            )
         if type(error) is OSError:  # the server's own answer (SFTP has no code for a full disk: "Failure")
             said = _reason(error)
-            hint = " Its disk may be full, or the file too large for it." if doing == "write" else ""
-            return Rejected(f"{where} could not {doing} {path} (the server said: {said}).{hint}")
+            hint = _(" Its disk may be full, or the file too large for it.") if doing == "write" else ""
+            return Rejected(
+                _("{where} could not {doing} {path} (the server said: {said}).{hint}").format(
+                    where=where, doing=_(doing), path=path, said=said, hint=hint
+                )
+            )
         return self._lost(error, doing, path, changes=changes)
 
     def _lost(self, error: BaseException, doing: str, path: str, *, changes: bool) -> PublishError:
         where = self.settings.address
         reason = _reason(error)
         if isinstance(error, TimeoutError):
-            reason = f"no answer within {self.settings.timeout:g} seconds"
+            reason = _("no answer within {timeout:g} seconds").format(timeout=self.settings.timeout)
         if changes:
             return OutcomeUnknown(
-                f"The connection to {where} was lost ({reason}) after asking it to {doing} {path}: it may or "
-                "may not have been done. Uploading again is safe and sends whatever differs."
+                _(
+                    "The connection to {where} was lost ({reason}) after asking it to {doing} {path}: it may "
+                    "or may not have been done. Uploading again is safe and sends whatever differs."
+                ).format(where=where, reason=reason, doing=_(doing), path=path)
             )
-        return NetworkError(f"The connection to {where} was lost ({reason}) while trying to {doing} {path}.")
+        return NetworkError(
+            _("The connection to {where} was lost ({reason}) while trying to {doing} {path}.").format(
+                where=where, reason=reason, doing=_(doing), path=path
+            )
+        )
 
 
 def upload(

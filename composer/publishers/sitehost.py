@@ -35,6 +35,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
+from composer.core.i18n import _, ngettext
 from composer.publishers.base import Cancelled, NotFound, PublishError, Report, no_report
 
 MANIFEST = ".composer-manifest.json"
@@ -94,12 +95,17 @@ class UploadResult:
     def summary(self) -> str:
         """One line for the user."""
         if not self.sent and not self.deleted:
-            return f"{self.where} already has this version of the page ({self.unchanged} files)."
+            return ngettext(
+                "{where} already has this version of the page ({count} file).",
+                "{where} already has this version of the page ({count} files).",
+                self.unchanged,
+            ).format(where=self.where, count=self.unchanged)
         pages = [path for path in self.sent if path != MANIFEST]
-        text = f"Sent {len(pages)} changed file{'s' if len(pages) != 1 else ''} to {self.where}"
+        text = ngettext("Sent {count} changed file to {where}", "Sent {count} changed files to {where}", len(pages))
+        text = text.format(count=len(pages), where=self.where)
         if self.deleted:
-            text += f", deleted {len(self.deleted)}"
-        return text + f"; {self.unchanged} unchanged."
+            text += _(", deleted {count}").format(count=len(self.deleted))
+        return text + _("; {count} unchanged.").format(count=self.unchanged)
 
 
 def temporary_name(path: str) -> str:
@@ -147,16 +153,16 @@ def parse_manifest(data: bytes | None) -> dict[str, str]:
 def _bad_path(path: object) -> str:
     """Why `path` cannot be a file of a site ("" when it can)."""
     if not isinstance(path, str) or not path:
-        return "an empty or non-text path"
+        return _("an empty or non-text path")
     if len(path) > _MAX_PATH:
-        return "a path too long"
+        return _("a path too long")
     if path.startswith("/") or "\\" in path or any(ord(character) < 32 or character == "\x7f" for character in path):
-        return "an absolute path, a backslash or a control character"
+        return _("an absolute path, a backslash or a control character")
     parts = path.split("/")
     if any(part in ("", ".", "..") for part in parts):
-        return "an empty, . or .. part"
+        return _("an empty, . or .. part")
     if path == MANIFEST or is_temporary(parts[-1]):
-        return "a name the upload itself uses"
+        return _("a name the upload itself uses")
     return ""
 
 
@@ -165,13 +171,17 @@ def check_site(files: Mapping[str, bytes]) -> None:
     for path, data in files.items():
         problem = _bad_path(path)
         if not problem and not isinstance(data, bytes):
-            problem = "contents that are not bytes"
+            problem = _("contents that are not bytes")
         if problem:
-            raise PublishError(f"The status page has a file that cannot be uploaded ({problem}): {path!r}.")
+            raise PublishError(
+                _("The status page has a file that cannot be uploaded ({problem}): {path!r}.").format(
+                    problem=problem, path=path
+                )
+            )
     folders = {parent for path in files for parent in _parents(path)}
     clash = sorted(folders & set(files))
     if clash:
-        raise PublishError(f"The status page has {clash[0]!r} both as a file and as a folder.")
+        raise PublishError(_("The status page has {clash!r} both as a file and as a folder.").format(clash=clash[0]))
 
 
 def _parents(path: str) -> list[str]:
@@ -208,7 +218,7 @@ def upload_site(
     report = report or no_report
     check_site(files)
     hashes = {path: digest(data) for path, data in files.items()}
-    report(0.0, f"Looking at {host.where}")
+    report(0.0, _("Looking at {where}").format(where=host.where))
     previous = parse_manifest(host.read_file(MANIFEST))
     folders = sorted({"", *(parent for path in files for parent in _parents(path))}, key=lambda f: (f.count("/"), f))
     present: dict[str, set[str]] = {}
@@ -220,8 +230,10 @@ def upload_site(
         if names is None:
             if not folder:
                 raise NotFound(
-                    f"The folder {host.where} does not exist. Create it on the server, or correct the "
-                    "account's folder; nothing was sent."
+                    _(
+                        "The folder {where} does not exist. Create it on the server, or correct the account's "
+                        "folder; nothing was sent."
+                    ).format(where=host.where)
                 )
             continue
         present[folder] = names
@@ -252,15 +264,17 @@ def upload_site(
         for path in to_send:
             if cancel is not None and cancel.is_set():
                 raise Cancelled(  # always before index.html, the last page: readers still see the old one
-                    f"Stopped after sending {len(sent)} of {total} files to {host.where}; the page there still "
-                    "shows the previous version, and uploading again sends the rest."
+                    _(
+                        "Stopped after sending {count} of {total} files to {where}; the page there still shows "
+                        "the previous version, and uploading again sends the rest."
+                    ).format(count=len(sent), total=total, where=host.where)
                 )
-            report(len(sent) / max(total, 1), f"Sending {path}")
+            report(len(sent) / max(total, 1), _("Sending {path}").format(path=path))
             host.put_file(path, files[path])
             sent.append(path)
             sent_bytes += len(files[path])
         if write_manifest:
-            report(len(sent) / max(total, 1), "Sending the manifest")
+            report(len(sent) / max(total, 1), _("Sending the manifest"))
             host.put_file(MANIFEST, new_manifest)
             sent.append(MANIFEST)
             sent_bytes += len(new_manifest)
@@ -276,7 +290,7 @@ def upload_site(
             kept.append(path)
         else:
             deleted.append(path)
-    report(1.0, f"Uploaded to {host.where}")
+    report(1.0, _("Uploaded to {where}").format(where=host.where))
     return UploadResult(
         where=host.where,
         sent=tuple(sent),
@@ -295,21 +309,32 @@ def _explain(error: PublishError, sent: list[str], to_send: list[str]) -> None:
     state = ""
     if "index.html" in to_send:
         state = (
-            "; the page shows the new version"
+            _("; the page shows the new version")
             if "index.html" in sent
-            else "; the page still shows the previous version"
+            else _("; the page still shows the previous version")
         )
-    done = f"{len(sent)} of {len(to_send)} changed files were sent{state}"
+    done = _("{count} of {count2} changed files were sent{state}").format(
+        count=len(sent), count2=len(to_send), state=state
+    )
     text = str(error).rstrip()
-    error.args = (f"{text}{'' if text.endswith('.') else '.'} {done}; uploading again sends the rest.",)
+    ending = "" if text.endswith(".") else "."
+    error.args = (text + ending + " " + _("{done}; uploading again sends the rest.").format(done=done),)
 
 
 def describe_folder(host: SiteHost) -> str:
     """One line saying the folder is there and what is in it (for an account's connection test)."""
     names = host.list_folder("")
     if names is None:
-        raise NotFound(f"The folder {host.where} does not exist. Create it on the server, or correct the folder.")
+        raise NotFound(
+            _("The folder {where} does not exist. Create it on the server, or correct the folder.").format(
+                where=host.where
+            )
+        )
     if MANIFEST in names:
         known = len(parse_manifest(host.read_file(MANIFEST)))
-        return f"Connected to {host.where}: it holds a status page of {known} files uploaded by Incident Composer."
-    return f"Connected to {host.where}: the folder is there ({len(names)} files, no status page yet)."
+        return _("Connected to {where}: it holds a status page of {known} files uploaded by Incident Composer.").format(
+            where=host.where, known=known
+        )
+    return _("Connected to {where}: the folder is there ({count} files, no status page yet).").format(
+        where=host.where, count=len(names)
+    )

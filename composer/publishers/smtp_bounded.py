@@ -18,6 +18,7 @@ import smtplib
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from composer.core.i18n import _
 from composer.publishers.deadline import Watch
 
 MAX_REPLY = 64 * 1024  # bytes of one reply, all its lines: real ones are a few hundred
@@ -42,7 +43,7 @@ class BoundedSMTP(smtplib.SMTP):
             if not watch.expired:
                 raise
             self.close()
-            raise TimeoutError(f"no complete reply within {timeout:g} seconds") from None
+            raise TimeoutError(_("no complete reply within {timeout:g} seconds").format(timeout=timeout)) from None
         finally:
             watch.cancel()
 
@@ -72,9 +73,11 @@ class BoundedSMTP(smtplib.SMTP):
             if len(line) > _MAX_LINE or size > MAX_REPLY:
                 self.close()
                 raise ReplyTooLong(
-                    f"sent a reply longer than {MAX_REPLY // 1024} KB, more than any SMTP reply is"
+                    _("sent a reply longer than {limit} KB, more than any SMTP reply is").format(
+                        limit=MAX_REPLY // 1024
+                    )
                     if size > MAX_REPLY
-                    else f"sent a reply line longer than {_MAX_LINE} bytes, more than SMTP allows"
+                    else _("sent a reply line longer than {limit} bytes, more than SMTP allows").format(limit=_MAX_LINE)
                 )
             if not line.endswith(b"\n"):  # cut off mid-line (smtplib would read "25" as a reply 25)
                 self.close()

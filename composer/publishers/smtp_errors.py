@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Protocol
 
+from composer.core.i18n import _
 from composer.core.secrets import scrub
 from composer.publishers.base import AuthRejected, NetworkError, PublishError, Rejected
 from composer.publishers.smtp_bounded import ReplyTooLong
@@ -52,78 +53,114 @@ def _translate(error: OSError, settings: Where) -> PublishError:
     where = settings.where
     if isinstance(error, smtplib.SMTPAuthenticationError):
         return AuthRejected(
-            f"{where}: the server refused the user name or password ({reply_text(error.smtp_code, error.smtp_error)})."
+            _("{where}: the server refused the user name or password ({reply}).").format(
+                where=where, reply=reply_text(error.smtp_code, error.smtp_error)
+            )
         )
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         replies = "; ".join(
             f"{address}: {reply_text(code, reply)}" for address, (code, reply) in error.recipients.items()
         )
-        return _rejected(f"{where} refused the recipients: {replies}", [code for code, _ in error.recipients.values()])
+        return _rejected(
+            _("{where} refused the recipients: {replies}").format(where=where, replies=replies),
+            [code for code, _ in error.recipients.values()],
+        )
     if isinstance(error, smtplib.SMTPSenderRefused):
         return _rejected(
-            f"{where} refused the sender {error.sender}: {reply_text(error.smtp_code, error.smtp_error)}",
+            _("{where} refused the sender {sender}: {reply}").format(
+                where=where, sender=error.sender, reply=reply_text(error.smtp_code, error.smtp_error)
+            ),
             [error.smtp_code],
         )
     if isinstance(error, smtplib.SMTPDataError):
         return _rejected(
-            f"{where} refused the message: {reply_text(error.smtp_code, error.smtp_error)}", [error.smtp_code]
+            _("{where} refused the message: {reply}").format(
+                where=where, reply=reply_text(error.smtp_code, error.smtp_error)
+            ),
+            [error.smtp_code],
         )
     if isinstance(error, smtplib.SMTPNotSupportedError):
         text = str(error)
         if "STARTTLS" in text.upper():
             return PublishError(
-                f"{where} does not offer STARTTLS. If it is an implicit-TLS port (usually 465), choose security “tls”."
+                _(
+                    "{where} does not offer STARTTLS. If it is an implicit-TLS port (usually 465), choose "
+                    "security “tls”."
+                ).format(where=where)
             )
         if "AUTH" in text.upper():
             return PublishError(
-                f"{where} does not offer a login on this connection; leave the user name empty "
-                "or check the security setting."
+                _(
+                    "{where} does not offer a login on this connection; leave the user name empty or check "
+                    "the security setting."
+                ).format(where=where)
             )
         return PublishError(f"{where}: {text}")
     if isinstance(error, ReplyTooLong):
-        return NetworkError(f"{where} {error}; check the host and the port.")
+        return NetworkError(_("{where} {error}; check the host and the port.").format(where=where, error=error))
     if isinstance(error, smtplib.SMTPServerDisconnected):
         cause = error.__cause__ or error.__context__
         if isinstance(cause, OSError) and not isinstance(cause, smtplib.SMTPException):
             return _translate(cause, settings)  # smtplib wraps a timeout or a reset in "disconnected"
         return NetworkError(
-            f"{where} closed the connection unexpectedly. Check the security setting "
-            "(tls for port 465, starttls for 587) and try again."
+            _(
+                "{where} closed the connection unexpectedly. Check the security setting (tls for port "
+                "465, starttls for 587) and try again."
+            ).format(where=where)
         )
     if isinstance(error, smtplib.SMTPConnectError):
-        return NetworkError(f"{where} refused the session: {reply_text(error.smtp_code, error.smtp_error)}")
+        return NetworkError(
+            _("{where} refused the session: {reply}").format(
+                where=where, reply=reply_text(error.smtp_code, error.smtp_error)
+            )
+        )
     if isinstance(error, smtplib.SMTPResponseException):
-        return _rejected(f"{where} answered {reply_text(error.smtp_code, error.smtp_error)}", [error.smtp_code])
+        return _rejected(
+            _("{where} answered {reply}").format(where=where, reply=reply_text(error.smtp_code, error.smtp_error)),
+            [error.smtp_code],
+        )
     if isinstance(error, smtplib.SMTPException):
         return PublishError(f"{where}: {error}")
     if isinstance(error, ssl.SSLCertVerificationError):
-        reason = error.verify_message or error.reason or "not trusted"
+        reason = error.verify_message or error.reason or _("not trusted")
         return NetworkError(
-            f"The certificate of {where} could not be verified ({reason}). If the server uses a certificate "
-            "from a private certificate authority, set the ca_file option to that authority's PEM file."
+            _(
+                "The certificate of {where} could not be verified ({reason}). If the server uses a "
+                "certificate from a private certificate authority, set the ca_file option to that "
+                "authority's PEM file."
+            ).format(where=where, reason=reason)
         )
     if isinstance(error, ssl.SSLError):
         return NetworkError(
-            f"The secure connection to {where} failed ({error.reason or error}). Check the "
-            "security setting: port 465 usually needs tls, port 587 starttls."
+            _(
+                "The secure connection to {where} failed ({reason}). Check the security setting: port "
+                "465 usually needs tls, port 587 starttls."
+            ).format(where=where, reason=error.reason or error)
         )
     if isinstance(error, socket.gaierror):
         return NetworkError(
-            f"The mail server name {settings.host} could not be found ({error.strerror}); "
-            "check the host name and the network."
+            _("The mail server name {host} could not be found ({reason}); check the host name and the network.").format(
+                host=settings.host, reason=error.strerror
+            )
         )
     if isinstance(error, ConnectionRefusedError):
         return NetworkError(
-            f"{where} refused the connection: no mail server is listening there. Check the host and the port."
+            _("{where} refused the connection: no mail server is listening there. Check the host and the port.").format(
+                where=where
+            )
         )
     if isinstance(error, TimeoutError):
         return NetworkError(
-            f"{where} did not answer within {settings.timeout:g} seconds. Check the host, "
-            "the port and the security setting (tls for port 465, starttls for 587)."
+            _(
+                "{where} did not answer within {timeout:g} seconds. Check the host, the port and the "
+                "security setting (tls for port 465, starttls for 587)."
+            ).format(where=where, timeout=settings.timeout)
         )
     if isinstance(error, ConnectionError):
-        return NetworkError(f"The connection to {where} was lost ({error.strerror or error}).")
-    return NetworkError(f"Could not reach {where} ({error.strerror or error}).")
+        return NetworkError(
+            _("The connection to {where} was lost ({reason}).").format(where=where, reason=error.strerror or error)
+        )
+    return NetworkError(_("Could not reach {where} ({reason}).").format(where=where, reason=error.strerror or error))
 
 
 def _rejected(message: str, codes: list[int]) -> Rejected:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from composer.core.i18n import _
 from composer.core.lengths import graphemes
 from composer.core.social_text import ChannelLimit, DoesNotFit, Measure, plain_text
 from composer.core.social_text import fit as _fit
@@ -35,7 +36,7 @@ def fit(text: str, *, limit: int, length: Measure, thread: bool, long_url: str =
     try:
         return _fit(text, limit=limit, length=length, thread=thread, long_url=long_url, max_parts=max_parts)
     except DoesNotFit as error:
-        raise TooLong(f"This update does not fit: {error}.") from None
+        raise TooLong(_("This update does not fit: {error}.").format(error=error)) from None
 
 
 def channel_limits(names: list[str], entries: Mapping[str, Entry] | None = None) -> tuple[ChannelLimit, ...]:
@@ -48,7 +49,7 @@ def channel_limits(names: list[str], entries: Mapping[str, Entry] | None = None)
         entry = entries.get(name)
         if entry is None or entry.publisher is None:
             known = ", ".join(sorted(e for e, v in entries.items() if v.publisher is not None))
-            raise ValueError(f"no channel {name!r} to check against (known: {known})")
+            raise ValueError(_("no channel {name!r} to check against (known: {known})").format(name=name, known=known))
         policy = entry.publisher.policy
         if policy.limit is None:
             continue

@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from composer.core.i18n import N_, _
 from composer.core.model import utc_now
 from composer.publishers.base import (
     API_VERSION,
@@ -44,23 +45,26 @@ from composer.publishers.sitehost import UploadResult, digest, manifest_bytes
 if TYPE_CHECKING:
     from composer.publishers.sftp_host import SftpLogin
 
-NOT_BUILT = "The status page was not built, so nothing was uploaded (publish through the app or `publish`)."
+NOT_BUILT = N_("The status page was not built, so nothing was uploaded (publish through the app or `publish`).")
 _LANGUAGES = AccountField(
-    "languages", "Languages", required=False, help="the page's languages, e.g. ca,es,en (the first is the main one)"
+    "languages",
+    N_("Languages"),
+    required=False,
+    help=N_("the page's languages, e.g. ca,es,en (the first is the main one)"),
 )
 _PUBLIC_URL = AccountField(
     "public_url",
-    "Public address",
+    N_("Public address"),
     required=False,
     kind="url",
-    help="where readers open the page, e.g. https://status.example.net/ (shown in links and receipts)",
+    help=N_("where readers open the page, e.g. https://status.example.net/ (shown in links and receipts)"),
 )
 
 
 def _site(post: Post) -> dict[str, bytes]:
     site = post.meta.get("site")
     if not isinstance(site, dict) or "index.html" not in site:
-        raise Rejected(NOT_BUILT)
+        raise Rejected(_(NOT_BUILT))
     return site
 
 
@@ -98,7 +102,7 @@ class _SitePublisher:
         try:
             result = self._upload(account, credentials, site, report, cancel)
         except OutcomeUnknown as error:  # idempotent: uploading again is safe (see the module's note)
-            raise NetworkError(f"{error} Uploading again is safe.") from None
+            raise NetworkError(_("{error} Uploading again is safe.").format(error=error)) from None
         when = post.meta.get("published_at")
         return _receipt(account, self.id, site, result, when if isinstance(when, datetime) else utc_now())
 
@@ -115,18 +119,20 @@ class _SitePublisher:
 
 class SftpStatusPage(_SitePublisher):
     id = "sftp"
-    display_name = "Status page on an SFTP host"
+    display_name = N_("Status page on an SFTP host")
     account_fields = (
-        AccountField("host", "Host", kind="host"),
-        AccountField("port", "Port", required=False, kind="port", default="22"),
-        AccountField("folder", "Folder", help="the site's folder on the server; it must exist"),
-        AccountField("username", "User name"),
-        AccountField("key_file", "Private key file", required=False, kind="path", help="instead of a password"),
-        AccountField("host_key", "Host key fingerprint", required=False, help="SHA256:…, confirmed once, then pinned"),
-        AccountField("host_key_type", "Host key type", required=False, help="e.g. ssh-ed25519"),
+        AccountField("host", N_("Host"), kind="host"),
+        AccountField("port", N_("Port"), required=False, kind="port", default="22"),
+        AccountField("folder", N_("Folder"), help=N_("the site's folder on the server; it must exist")),
+        AccountField("username", N_("User name")),
+        AccountField("key_file", N_("Private key file"), required=False, kind="path", help=N_("instead of a password")),
+        AccountField(
+            "host_key", N_("Host key fingerprint"), required=False, help=N_("SHA256:…, confirmed once, then pinned")
+        ),
+        AccountField("host_key_type", N_("Host key type"), required=False, help=N_("e.g. ssh-ed25519")),
         _PUBLIC_URL,
         _LANGUAGES,
-        AccountField("password", "Password, or the key's passphrase", secret=True, required=False),
+        AccountField("password", N_("Password, or the key's passphrase"), secret=True, required=False),
     )
 
     @staticmethod
@@ -177,18 +183,18 @@ class SftpStatusPage(_SitePublisher):
                 pass
         except UnknownHostKey as offer:
             return offer.fingerprint, offer.key_type
-        raise Rejected("The server did not show a host key.")  # connect() never logs in without a pin
+        raise Rejected(_("The server did not show a host key."))  # connect() never logs in without a pin
 
 
 class WebDavStatusPage(_SitePublisher):
     id = "webdav"
-    display_name = "Status page on a WebDAV host (Nextcloud, ownCloud…)"
+    display_name = N_("Status page on a WebDAV host (Nextcloud, ownCloud…)")
     account_fields = (
-        AccountField("url", "Folder address", kind="url", help="https://…/remote.php/dav/files/USER/status/"),
-        AccountField("username", "User name"),
+        AccountField("url", N_("Folder address"), kind="url", help=N_("https://…/remote.php/dav/files/USER/status/")),
+        AccountField("username", N_("User name")),
         _PUBLIC_URL,
         _LANGUAGES,
-        AccountField("password", "Password or app password", secret=True),
+        AccountField("password", N_("Password or app password"), secret=True),
     )
 
     def _upload(

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
+from composer.core.i18n import N_, _
 from composer.core.secrets import scrub_args
 from composer.publishers.base import (
     AccountField,
@@ -44,11 +45,22 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+# The built-in channels' timeout help, as `timeout_field` words it: marked here so the interface
+# (which shows `_(field.help)`) finds them in the catalogue; a plugin's own stays in English.
+TIMEOUT_HELP = (
+    N_("How long to wait for the server at each request"),
+    N_("How long to wait for the server at each step"),
+    N_("How long to wait for LinkedIn at each request"),
+    N_("How long to wait for X at each request"),
+    N_("How long to wait for the site at each step"),
+)
+
+
 def timeout_field(default: float, waited_for: str, step: str = "request") -> AccountField:
     """The optional "timeout" setting every network channel has; read it with `timeout_seconds`."""
     return AccountField(
         "timeout",
-        "Timeout (seconds)",
+        N_("Timeout (seconds)"),
         required=False,
         default=str(int(default)),
         help=f"How long to wait for {waited_for} at each {step}",
@@ -63,7 +75,11 @@ def timeout_seconds(text: str, channel: str, default: float) -> float:
     except ValueError:
         timeout = -1.0
     if not 0 < timeout <= MAX_TIMEOUT:
-        raise PublishError(f"The {channel} timeout “{text}” is not a number of seconds (up to {MAX_TIMEOUT:g}).")
+        raise PublishError(
+            _("The {channel} timeout “{text}” is not a number of seconds (up to {largest:g}).").format(
+                channel=channel, text=text, largest=MAX_TIMEOUT
+            )
+        )
     return timeout
 
 
@@ -72,9 +88,17 @@ def api_address(text: str, channel: str, default: str) -> str:
     api = (text or default).strip().rstrip("/")
     parts = urlsplit(api)
     if parts.scheme not in ("https", "http") or not parts.hostname or parts.query or parts.fragment:
-        raise PublishError(f"The {channel} API address “{api}” is not a web address; leave it empty for {default}.")
+        raise PublishError(
+            _("The {channel} API address “{api}” is not a web address; leave it empty for {default}.").format(
+                channel=channel, api=api, default=default
+            )
+        )
     if parts.scheme == "http" and not is_loopback(parts.hostname):
-        raise PublishError(f"The {channel} API address “{api}” must use https (plain http only for this computer).")
+        raise PublishError(
+            _("The {channel} API address “{api}” must use https (plain http only for this computer).").format(
+                channel=channel, api=api
+            )
+        )
     return api
 
 
@@ -107,10 +131,12 @@ def redirected(response: Any, where: str, *, writing: bool, advice: str, look: s
     target = redirect_target(response)
     if not target:
         return None
-    said = f"{where} answered {response.status_code}, redirecting to {target}; not followed: nothing was sent there."
+    said = _("{where} answered {status}, redirecting to {target}; not followed: nothing was sent there.").format(
+        where=where, status=response.status_code, target=target
+    )
     if writing:
-        look = look or "look before publishing again"
-        return OutcomeUnknown(f"{said} The post may or may not have been made: {look}.")
+        look = look or _("look before publishing again")
+        return OutcomeUnknown(_("{said} The post may or may not have been made: {look}.").format(said=said, look=look))
     return NotFound(f"{said} {advice}")
 
 
@@ -121,9 +147,15 @@ def bearer_token(credentials: dict[str, str], channel: str) -> str:
     """The stored OAuth 2.0 access token, checked to fit in an Authorization header."""
     token = (credentials.get("access_token") or "").strip()
     if not token:
-        raise AuthRejected(f"No access token is stored for this {channel} account; enter it in the account.")
+        raise AuthRejected(
+            _("No access token is stored for this {channel} account; enter it in the account.").format(channel=channel)
+        )
     if any(character.isspace() or not character.isprintable() for character in token):
-        raise AuthRejected(f"The stored {channel} access token contains spaces or line breaks; paste it again.")
+        raise AuthRejected(
+            _("The stored {channel} access token contains spaces or line breaks; paste it again.").format(
+                channel=channel
+            )
+        )
     return token
 
 
@@ -171,7 +203,7 @@ def send_json(
     assert response is not None
     if 200 <= response.status_code < 300:
         return response
-    moved = redirected(response, api, writing=method in WRITES, advice="check the API address.")
+    moved = redirected(response, api, writing=method in WRITES, advice=_("check the API address."))
     raise scrubbed(moved or http_error(response), token)
 
 
@@ -182,14 +214,22 @@ def _connection_failure(error: Exception, where: str, timeout: float) -> Publish
 
     if isinstance(error, requests.exceptions.ConnectTimeout):
         return NetworkError(
-            f"{where} did not accept a connection within {timeout:g} seconds; nothing was sent. "
-            "Check the network and try again."
+            _(
+                "{where} did not accept a connection within {timeout:g} seconds; nothing was sent. Check "
+                "the network and try again."
+            ).format(where=where, timeout=timeout)
         )
     if isinstance(error, requests.exceptions.SSLError):
-        return NetworkError(f"The secure connection to {where} failed; check the API address and the network.")
+        return NetworkError(
+            _("The secure connection to {where} failed; check the API address and the network.").format(where=where)
+        )
     cause = error.args[0] if error.args else None
     if isinstance(cause, MaxRetryError) and isinstance(cause.reason, NewConnectionError):
-        return NetworkError(f"{where} refused the connection; nothing was sent. Check the API address and the network.")
+        return NetworkError(
+            _("{where} refused the connection; nothing was sent. Check the API address and the network.").format(
+                where=where
+            )
+        )
     return None
 
 
@@ -226,9 +266,11 @@ def may_have_arrived(error: Exception) -> bool:
 def maybe_posted(where: str, timeout: float, channel: str, look_at: str) -> OutcomeUnknown:
     """A post sent without an answer, to a channel without idempotency keys: never resent on its own."""
     return OutcomeUnknown(
-        f"{where} did not answer within {timeout:g} seconds, so the post may or may not be on "
-        f"{channel}. {channel} cannot be asked whether it arrived: look at {look_at} before "
-        "publishing again."
+        _(
+            "{where} did not answer within {timeout:g} seconds, so the post may or may not be on "
+            "{channel}. {channel} cannot be asked whether it arrived: look at {look_at} before "
+            "publishing again."
+        ).format(where=where, timeout=timeout, channel=channel, look_at=look_at)
     )
 
 
@@ -248,22 +290,32 @@ def http_error(
     expired (…)"; `invalid` are the statuses that mean the post was refused as invalid.
     """
     status = response.status_code
-    said = f" ({channel} said: {detail})" if detail else ""
+    said = _(" ({channel} said: {detail})").format(channel=channel, detail=detail) if detail else ""
     if status == 401:
         return AuthRejected(
-            f"{channel} refused the access token{said}. It may have expired ({token_lifetime}) or "
-            "been revoked: enter a new one in the account."
+            _(
+                "{channel} refused the access token{said}. It may have expired ({token_lifetime}) or "
+                "been revoked: enter a new one in the account."
+            ).format(channel=channel, said=said, token_lifetime=token_lifetime)
         )
     specific = own(response, detail, said) if own is not None else None
     if specific is not None:
         return specific
     if status == 404:
-        return NotFound(f"{api} has no {channel} API at {response.request.path_url}; check the API address.")
+        return NotFound(
+            _("{api} has no {channel} API at {path}; check the API address.").format(
+                api=api, channel=channel, path=response.request.path_url
+            )
+        )
     if status in invalid:
-        return Rejected(f"{channel} refused the post as invalid{said}.")
+        return Rejected(_("{channel} refused the post as invalid{said}.").format(channel=channel, said=said))
     if status >= 500:
-        return NetworkError(f"{channel} had a problem ({status}){said}; try again later.")
-    return PublishError(f"{channel} answered {status}{said}.")
+        return NetworkError(
+            _("{channel} had a problem ({status}){said}; try again later.").format(
+                channel=channel, status=status, said=said
+            )
+        )
+    return PublishError(_("{channel} answered {status}{said}.").format(channel=channel, status=status, said=said))
 
 
 def retry_after_header(response: Any) -> float | None:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 from xml.etree import ElementTree
 
+from composer.core.i18n import N_, _
 from composer.publishers.base import (
     AuthRejected,
     NetworkError,
@@ -59,13 +60,17 @@ def folder_url(text: str) -> str:
         parts = urlsplit(url)
         parts.port  # noqa: B018  (raises ValueError for a port that is not one)
     except ValueError:
-        raise PublishError(f"The WebDAV address “{url}” is not a web address.") from None
+        raise PublishError(_("The WebDAV address “{url}” is not a web address.").format(url=url)) from None
     if parts.scheme not in ("https", "http") or not parts.hostname or parts.query or parts.fragment:
-        raise PublishError(f"The WebDAV address “{url}” is not a web address of a folder (https://…/folder/).")
+        raise PublishError(
+            _("The WebDAV address “{url}” is not a web address of a folder (https://…/folder/).").format(url=url)
+        )
     if parts.username is not None or parts.password is not None:
-        raise PublishError("The WebDAV address must not hold a user name or password; enter them in the account.")
+        raise PublishError(_("The WebDAV address must not hold a user name or password; enter them in the account."))
     if parts.scheme == "http" and not is_loopback(parts.hostname):
-        raise PublishError(f"The WebDAV address “{url}” must use https (plain http only for this computer).")
+        raise PublishError(
+            _("The WebDAV address “{url}” must use https (plain http only for this computer).").format(url=url)
+        )
     path = parts.path if parts.path.endswith("/") else parts.path + "/"
     return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
@@ -124,40 +129,40 @@ class WebDavHost:
     def list_folder(self, folder: str) -> set[str] | None:
         url = self._url(folder, folder=True)
         headers = {"Depth": "1", "Content-Type": "application/xml; charset=utf-8"}
-        response = self._send("PROPFIND", url, folder or ".", "list", headers=headers, data=_PROPFIND)
+        response = self._send("PROPFIND", url, folder or ".", N_("list"), headers=headers, data=_PROPFIND)
         if response.status_code == 404:
             return None
         if response.status_code != 207:
-            raise self._answer_error(response, "PROPFIND", "list", folder or ".")
+            raise self._answer_error(response, "PROPFIND", N_("list"), folder or ".")
         return _files_in(response.content, urlsplit(url).path, self.where)
 
     def read_file(self, path: str) -> bytes | None:
-        response = self._send("GET", self._url(path), path, "read")
+        response = self._send("GET", self._url(path), path, N_("read"))
         if response.status_code == 404:
             return None
         if response.status_code != 200:
-            raise self._answer_error(response, "GET", "read", path)
+            raise self._answer_error(response, "GET", N_("read"), path)
         return bytes(response.content)
 
     def make_folder(self, folder: str) -> None:
-        response = self._send("MKCOL", self._url(folder, folder=True), folder, "create the folder")
+        response = self._send("MKCOL", self._url(folder, folder=True), folder, N_("create the folder"))
         if response.status_code in (200, 201, 204, 405):  # 405: it exists already
             return
-        raise self._answer_error(response, "MKCOL", "create the folder", folder)
+        raise self._answer_error(response, "MKCOL", N_("create the folder"), folder)
 
     def put_file(self, path: str, data: bytes) -> None:
         temporary = self._url(temporary_name(path))
         headers = {"Content-Type": "application/octet-stream"}
-        response = self._send("PUT", temporary, path, "write", headers=headers, data=data)
+        response = self._send("PUT", temporary, path, N_("write"), headers=headers, data=data)
         if response.status_code not in (200, 201, 204):
             self._discard(temporary)
-            raise self._answer_error(response, "PUT", "write", path)
+            raise self._answer_error(response, "PUT", N_("write"), path)
         moved = self._send(
-            "MOVE", temporary, path, "replace", headers={"Destination": self._url(path), "Overwrite": "T"}
+            "MOVE", temporary, path, N_("replace"), headers={"Destination": self._url(path), "Overwrite": "T"}
         )
         if moved.status_code not in (200, 201, 204):
             self._discard(temporary)
-            raise self._answer_error(moved, "MOVE", "replace", path)
+            raise self._answer_error(moved, "MOVE", N_("replace"), path)
 
     def _discard(self, url: str) -> None:
         """Remove a temporary file after a failure, if the server still answers (else: next time)."""
@@ -167,9 +172,9 @@ class WebDavHost:
             http_bounded.request(self._session, "DELETE", url, timeout=self.settings.timeout)
 
     def remove_file(self, path: str) -> None:
-        response = self._send("DELETE", self._url(path), path, "delete")
+        response = self._send("DELETE", self._url(path), path, N_("delete"))
         if response.status_code not in (200, 204, 404):
-            raise self._answer_error(response, "DELETE", "delete", path)
+            raise self._answer_error(response, "DELETE", N_("delete"), path)
 
     # --- requests and their errors ---
 
@@ -185,24 +190,36 @@ class WebDavHost:
             return http_bounded.request(self._session, method, url, timeout=self.settings.timeout, **options)
         except requests.exceptions.SSLError:
             failure = NetworkError(
-                f"The certificate of {host} could not be verified; check the WebDAV address. Nothing was sent."
+                _(
+                    "The certificate of {host} could not be verified; check the WebDAV address. Nothing was sent."
+                ).format(host=host)
             )
         except requests.exceptions.RequestException as error:
             reason = http_bounded.describe(error)
             if method in _CHANGES and may_have_arrived(error):
                 failure = OutcomeUnknown(
-                    f"{host} did not answer ({reason}) after being asked to {doing} {path}: it may or may not "
-                    "have been done. Uploading again is safe and sends whatever differs."
+                    _(
+                        "{host} did not answer ({reason}) after being asked to {doing} {path}: it may or may not "
+                        "have been done. Uploading again is safe and sends whatever differs."
+                    ).format(host=host, reason=reason, doing=_(doing), path=path)
                 )
             elif isinstance(error, requests.exceptions.Timeout):
                 failure = NetworkError(
-                    f"{host} did not answer within {self.settings.timeout:g} seconds while trying to {doing} {path}."
+                    _("{host} did not answer within {timeout:g} seconds while trying to {doing} {path}.").format(
+                        host=host, timeout=self.settings.timeout, doing=_(doing), path=path
+                    )
                 )
             elif may_have_arrived(error):
-                failure = NetworkError(f"The connection to {host} was lost ({reason}) while trying to {doing} {path}.")
+                failure = NetworkError(
+                    _("The connection to {host} was lost ({reason}) while trying to {doing} {path}.").format(
+                        host=host, reason=reason, doing=_(doing), path=path
+                    )
+                )
             else:
                 failure = NetworkError(
-                    f"Could not connect to {host} ({reason}); check the WebDAV address and the network."
+                    _("Could not connect to {host} ({reason}); check the WebDAV address and the network.").format(
+                        host=host, reason=reason
+                    )
                 )
         raise failure  # outside the except block: no chained exception holds the request
 
@@ -213,47 +230,81 @@ class WebDavHost:
             response,
             where,
             writing=method in _CHANGES,
-            advice="Check the WebDAV address (Nextcloud: …/remote.php/dav/files/USER/FOLDER/).",
-            look="uploading again is safe",
+            advice=_("Check the WebDAV address (Nextcloud: …/remote.php/dav/files/USER/FOLDER/)."),
+            look=_("uploading again is safe"),
         )
         if moved is not None:
             return moved
         if status == 401:
-            return AuthRejected(f"{where} refused the user name or password (HTTP 401); check them in the account.")
+            return AuthRejected(
+                _("{where} refused the user name or password (HTTP 401); check them in the account.").format(
+                    where=where
+                )
+            )
         if status == 403:
-            return Rejected(f"{where} refused to {doing} {path} (HTTP 403 Forbidden): the account may not write there.")
+            return Rejected(
+                _("{where} refused to {doing} {path} (HTTP 403 Forbidden): the account may not write there.").format(
+                    where=where, doing=_(doing), path=path
+                )
+            )
         if status in (404, 409):
-            return NotFound(f"{where} could not {doing} {path} (HTTP {status}): its folder does not exist.")
+            return NotFound(
+                _("{where} could not {doing} {path} (HTTP {status}): its folder does not exist.").format(
+                    where=where, doing=_(doing), path=path, status=status
+                )
+            )
         if status == 413:
-            return Rejected(f"{where} refused {path} as too large (HTTP 413).")
+            return Rejected(_("{where} refused {path} as too large (HTTP 413).").format(where=where, path=path))
         if status == 423:
-            return NetworkError(f"{path} is locked on {where} (HTTP 423) by another program; try again later.")
+            return NetworkError(
+                _("{path} is locked on {where} (HTTP 423) by another program; try again later.").format(
+                    path=path, where=where
+                )
+            )
         if status == 429:
-            return RateLimited(f"{where} asks to slow down (HTTP 429).", retry_after_header(response))
+            return RateLimited(
+                _("{where} asks to slow down (HTTP 429).").format(where=where), retry_after_header(response)
+            )
         if status == 507:
             return Rejected(
-                f"{where} has no room to {doing} {path} (HTTP 507 Insufficient Storage): free some space or "
-                "raise the quota."
+                _(
+                    "{where} has no room to {doing} {path} (HTTP 507 Insufficient Storage): free some space "
+                    "or raise the quota."
+                ).format(where=where, doing=_(doing), path=path)
             )
         if status == 500 and method in _WRITES:
             return Rejected(
-                f"{where} could not {doing} {path} (HTTP 500): a problem on the server, such as a folder it may "
-                "not write to or a full disk; its error log says which."
+                _(
+                    "{where} could not {doing} {path} (HTTP 500): a problem on the server, such as a folder "
+                    "it may not write to or a full disk; its error log says which."
+                ).format(where=where, doing=_(doing), path=path)
             )
         if status >= 500:
-            return NetworkError(f"{where} had a problem (HTTP {status}) trying to {doing} {path}; try again later.")
-        return PublishError(f"{where} answered HTTP {status} when asked to {doing} {path}.")
+            return NetworkError(
+                _("{where} had a problem (HTTP {status}) trying to {doing} {path}; try again later.").format(
+                    where=where, status=status, doing=_(doing), path=path
+                )
+            )
+        return PublishError(
+            _("{where} answered HTTP {status} when asked to {doing} {path}.").format(
+                where=where, status=status, doing=_(doing), path=path
+            )
+        )
 
 
 def _files_in(content: bytes, folder_path: str, where: str) -> set[str]:
     """The names of the files (not folders) a PROPFIND answer lists directly in `folder_path`."""
     head = content[:4096].upper()
     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:  # no entity expansion, ever (a billion laughs)
-        raise PublishError(f"{where} answered a folder listing with XML Incident Composer does not read.")
+        raise PublishError(
+            _("{where} answered a folder listing with XML Incident Composer does not read.").format(where=where)
+        )
     try:
         root = ElementTree.fromstring(content)
     except ElementTree.ParseError:
-        raise PublishError(f"{where} answered a folder listing that is not XML; is it a WebDAV server?") from None
+        raise PublishError(
+            _("{where} answered a folder listing that is not XML; is it a WebDAV server?").format(where=where)
+        ) from None
     folder = unquote(folder_path).rstrip("/")
     names: set[str] = set()
     for response in root.iter(f"{_DAV}response"):

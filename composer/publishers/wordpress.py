@@ -31,6 +31,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from composer.core.i18n import N_, _
 from composer.publishers.base import (
     API_VERSION,
     Account,
@@ -77,51 +78,59 @@ class WordPressPublisher:
     """Publishes each incident as a blog post on a WordPress site (REST API, Application Passwords)."""
 
     id = "wordpress"
-    display_name = "WordPress blog"
+    display_name = N_("WordPress blog")
     api_version = API_VERSION
     existence_check_seconds = math.inf  # the slug and the update's marker, whenever
     account_fields = (
         AccountField(
             "url",
-            "Site address",
+            N_("Site address"),
             kind="url",
-            help="The blog's address, e.g. https://status.example.net (also a blog in a subfolder)",
+            help=N_("The blog's address, e.g. https://status.example.net (also a blog in a subfolder)"),
         ),
         AccountField(
-            "username", "User name", help="The WordPress user who publishes (an Author, Editor or Administrator)"
+            "username",
+            N_("User name"),
+            help=N_("The WordPress user who publishes (an Author, Editor or Administrator)"),
         ),
         AccountField(
             "password",
-            "Application password",
+            N_("Application password"),
             secret=True,
-            help="Not the login password: create one in WordPress under Users → Profile → Application "
-            "Passwords. Kept in the system keyring only",
+            help=N_(
+                "Not the login password: create one in WordPress under Users → Profile → Application "
+                "Passwords. Kept in the system keyring only"
+            ),
         ),
         AccountField(
             "status",
-            "Post status",
+            N_("Post status"),
             kind="choice",
             choices=STATUS_CHOICES,
             default="publish",
-            help="publish: readers see it at once; draft: saved for an editor to review and publish",
+            help=N_("publish: readers see it at once; draft: saved for an editor to review and publish"),
         ),
         AccountField(
             "categories",
-            "Categories",
+            N_("Categories"),
             required=False,
-            help="Existing category names, separated by commas, e.g. Incidents",
+            help=N_("Existing category names, separated by commas, e.g. Incidents"),
         ),
-        AccountField("tags", "Tags", required=False, help="Tag names, separated by commas; missing tags are created"),
+        AccountField(
+            "tags", N_("Tags"), required=False, help=N_("Tag names, separated by commas; missing tags are created")
+        ),
         AccountField(
             "later_updates",
-            "Later updates",
+            N_("Later updates"),
             kind="choice",
             choices=LATER_UPDATES_CHOICES,
             default="append",
-            help="append: each later update adds a dated section at the top of the incident's post "
-            "(newest first); new: a new post for every update",
+            help=N_(
+                "append: each later update adds a dated section at the top of the incident's post "
+                "(newest first); new: a new post for every update"
+            ),
         ),
-        timeout_field(DEFAULT_TIMEOUT, "the site", "step"),
+        timeout_field(DEFAULT_TIMEOUT, N_("the site"), "step"),
     )
     policy = TextPolicy(limit=None, formats=("html",))
 
@@ -166,7 +175,7 @@ class WordPressPublisher:
         incident_key = str(post.meta.get("incident_key") or post.meta.get("incident_id") or "")
         update_id = post.meta.get("update_id")
         if not incident_key or update_id is None:
-            raise PublishError("This post was not rendered for WordPress (it has no incident and update ids).")
+            raise PublishError(_("This post was not rendered for WordPress (it has no incident and update ids)."))
         previous = post.meta.get("previous")
         previous_id = _previous_post_id(previous) if settings.later_updates == "append" else None
         correction = post.meta.get("correction")  # edited after it went out: correct its section in place
@@ -179,9 +188,9 @@ class WordPressPublisher:
                 if trusted and known is not None:  # found and checked a few minutes ago: go straight to the post
                     site = client.adopt(known[1], known[2])
                 else:
-                    report(0.05, f"Finding the WordPress API of {settings.site}")
+                    report(0.05, _("Finding the WordPress API of {site}").format(site=settings.site))
                     site = client.discover()
-                    report(0.15, f"Checking the account {settings.username}")
+                    report(0.15, _("Checking the account {username}").format(username=settings.username))
                     client.check_user(need_publish=settings.status == "publish")
                     self._checked[key] = (time.monotonic() + CHECKED_FOR, site, client.api_base)
                 attempt = _Attempt(
@@ -206,8 +215,11 @@ class WordPressPublisher:
             site = client.discover()
             user = client.check_user(need_publish=settings.status == "publish")
             client.category_ids(settings.categories)
-        may = "publish posts" if settings.status == "publish" else "save drafts"
-        return f"Connected to {site.name or settings.site} as {user} (may {may})"
+        if settings.status == "publish":
+            return _("Connected to {site} as {user} (may publish posts)").format(
+                site=site.name or settings.site, user=user
+            )
+        return _("Connected to {site} as {user} (may save drafts)").format(site=site.name or settings.site, user=user)
 
 
 # --- settings ---------------------------------------------------------------------------------
@@ -216,7 +228,9 @@ class WordPressPublisher:
 def _text(account: Account, name: str) -> str:
     value = str(account.settings.get(name) or "").strip()
     if any(character in value for character in "\r\n\0"):
-        raise PublishError(f"The WordPress account's `{name}` setting contains a line break; remove it.")
+        raise PublishError(
+            _("The WordPress account's `{name}` setting contains a line break; remove it.").format(name=name)
+        )
     return value
 
 
@@ -232,20 +246,26 @@ def _names(value: str) -> tuple[str, ...]:
 def _site_url(value: str) -> str:
     """The site's address as typed, with a scheme and without a pasted /wp-admin or /wp-json part."""
     if not value:
-        raise PublishError("The WordPress account has no site address (url).")
+        raise PublishError(_("The WordPress account has no site address (url)."))
     if "://" not in value:
         value = "https://" + value
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname or " " in value:
-        raise PublishError(f"The WordPress site address “{value}” is not a web address like https://blog.example.net.")
+        raise PublishError(
+            _("The WordPress site address “{value}” is not a web address like https://blog.example.net.").format(
+                value=value
+            )
+        )
     if parts.username or parts.password:
         raise PublishError(
-            "Write the WordPress site address without a user name or password in it; they have fields of their own."
+            _("Write the WordPress site address without a user name or password in it; they have fields of their own.")
         )
     if parts.scheme == "http" and not is_loopback(parts.hostname):
         raise PublishError(
-            f"{value} is plain http: the application password would travel unencrypted. "
-            "Use the https address of the site."
+            _(
+                "{value} is plain http: the application password would travel unencrypted. Use the https "
+                "address of the site."
+            ).format(value=value)
         )
     path = re.split(r"/(?:wp-admin|wp-json|wp-login\.php)(?:/|$)", parts.path, maxsplit=1)[0]
     return str(urlunsplit((parts.scheme, parts.netloc, path.rstrip("/"), "", "")))
@@ -255,13 +275,15 @@ def _settings(account: Account) -> _Settings:
     """The account's settings, checked; a PublishError names the first problem."""
     username = _text(account, "username")
     if not username:
-        raise PublishError("The WordPress account has no user name.")
+        raise PublishError(_("The WordPress account has no user name."))
     status = (_text(account, "status") or "publish").lower()
     if status not in STATUS_CHOICES:
-        raise PublishError(f"Unknown post status “{status}” for WordPress: choose publish or draft.")
+        raise PublishError(
+            _("Unknown post status “{status}” for WordPress: choose publish or draft.").format(status=status)
+        )
     later = (_text(account, "later_updates") or "append").lower()
     if later not in LATER_UPDATES_CHOICES:
-        raise PublishError(f"Unknown choice “{later}” for later updates: choose append or new.")
+        raise PublishError(_("Unknown choice “{later}” for later updates: choose append or new.").format(later=later))
     timeout = timeout_seconds(_text(account, "timeout"), "WordPress", DEFAULT_TIMEOUT)
     return _Settings(
         site=_site_url(_text(account, "url")),
@@ -278,7 +300,9 @@ def _password(settings: _Settings, credentials: dict[str, str]) -> str:
     password = (credentials.get("password") or "").strip()
     if not password:
         raise AuthRejected(
-            f"No application password is stored for the WordPress user {settings.username}. " + _WHERE_TO_CREATE
+            _("No application password is stored for the WordPress user {user}.").format(user=settings.username)
+            + " "
+            + _(_WHERE_TO_CREATE)
         )
     return password
 
@@ -348,10 +372,16 @@ class _Attempt:
         if isinstance(post_id, bool) or not isinstance(post_id, int):  # the site's answer is not WordPress's
             site = self.client.settings.site
             if reused:
-                raise PublishError(f"{site} answered with a post without its number (id); a plugin may be in the way.")
+                raise PublishError(
+                    _("{site} answered with a post without its number (id); a plugin may be in the way.").format(
+                        site=site
+                    )
+                )
             raise OutcomeUnknown(  # after a write: the post may be on the blog all the same
-                f"{site} answered without the number (id) of the post, so the post may or may not be on "
-                "the blog. Sending it again first looks for it there."
+                _(
+                    "{site} answered without the number (id) of the post, so the post may or may not be on "
+                    "the blog. Sending it again first looks for it there."
+                ).format(site=site)
             )
         return Receipt(
             account=self.account.name,
@@ -374,7 +404,7 @@ class _Attempt:
         client, settings, report = self.client, self.client.settings, self.report
         slug = post_slug(self.incident_key, self.post.meta.get("update_id"), self.post.subject)
         if self.post.meta.get("retry", True):  # the outbox says whether an earlier attempt could exist
-            report(0.3, "Looking for a post left by an earlier attempt")
+            report(0.3, _("Looking for a post left by an earlier attempt"))
             for found in client.call(
                 "GET",
                 "/wp/v2/posts",
@@ -382,15 +412,15 @@ class _Attempt:
                 expect=list,
             ):
                 if isinstance(found, dict) and self.marker in _raw(found.get("content")):
-                    report(1.0, "Already published by an earlier attempt")
+                    report(1.0, _("Already published by an earlier attempt"))
                     return self._receipt(found, appended=False, reused=True)
         category_ids = client.category_ids(settings.categories)
         if self.cancel.is_set():
-            raise Cancelled("Cancelled before writing to the blog; nothing was published.")
+            raise Cancelled(_("Cancelled before writing to the blog; nothing was published."))
         tag_ids = client.tag_ids(settings.tags, report)
         if self.cancel.is_set():
-            raise Cancelled("Cancelled before creating the post; nothing was published.")
-        report(0.7, f"Creating the post ({settings.status})")
+            raise Cancelled(_("Cancelled before creating the post; nothing was published."))
+        report(0.7, _("Creating the post ({status})").format(status=settings.status))
         created = client.call(
             "POST",
             "/wp/v2/posts",
@@ -403,58 +433,64 @@ class _Attempt:
                 "tags": tag_ids,
             },
         )
-        report(1.0, "Published" if settings.status == "publish" else "Saved as a draft")
+        report(1.0, _("Published") if settings.status == "publish" else _("Saved as a draft"))
         return self._receipt(created, appended=False)
 
     def append(self, post_id: int) -> Receipt:
         site_url = self.client.settings.site
-        self.report(0.3, f"Reading the incident's post #{post_id}")
+        self.report(0.3, _("Reading the incident's post #{number}").format(number=post_id))
         current = self.client.call(
             "GET",
             f"/wp/v2/posts/{post_id}",
             params={"context": "edit"},
-            missing=f"The incident's post #{post_id} is no longer on {site_url} (deleted?). "
-            "Restore it, or set later updates to “new” to start a new post.",
+            missing=_(
+                "The incident's post #{number} is no longer on {site} (deleted?). "
+                "Restore it, or set later updates to “new” to start a new post."
+            ).format(number=post_id, site=site_url),
         )
         if current.get("status") == "trash":
             raise NotFound(
-                f"The incident's post #{post_id} on {site_url} is in the trash. Restore it, "
-                "or set later updates to “new” to start a new post."
+                _(
+                    "The incident's post #{number} on {site} is in the trash. Restore it, or set later "
+                    "updates to “new” to start a new post."
+                ).format(number=post_id, site=site_url)
             )
         content = _raw(current.get("content"))
         if self.marker in content:
-            self.report(1.0, "Already added by an earlier attempt")
+            self.report(1.0, _("Already added by an earlier attempt"))
             return self._receipt(current, appended=True, reused=True)
         if self.cancel.is_set():
-            raise Cancelled("Cancelled before updating the post; nothing was changed.")
-        self.report(0.7, f"Adding the update at the top of post #{post_id}")
+            raise Cancelled(_("Cancelled before updating the post; nothing was changed."))
+        self.report(0.7, _("Adding the update at the top of post #{number}").format(number=post_id))
         section = _section(self.post, self.marker, self.site)
         updated = self.client.call(
             "POST",
             f"/wp/v2/posts/{post_id}",
             json={"title": _title(self.post), "content": f"{section}\n\n{content.lstrip()}"},
         )
-        self.report(1.0, "Update added to the post")
+        self.report(1.0, _("Update added to the post"))
         return self._receipt(updated, appended=True)
 
     def correct(self, post_id: int, number: int) -> Receipt:
         """The update was edited after it went out: its section in post `post_id` is replaced by the
         new text under a dated "Corrected" note (where the section cannot be found, the corrected
         one goes on top). A marker per correction makes a retry see it is done."""
-        self.report(0.3, f"Reading post #{post_id} to correct it")
+        self.report(0.3, _("Reading post #{number} to correct it").format(number=post_id))
         current = self.client.call(
             "GET",
             f"/wp/v2/posts/{post_id}",
             params={"context": "edit"},
-            missing=f"The post #{post_id} this update went out in is no longer on {self.client.settings.site}.",
+            missing=_("The post #{number} this update went out in is no longer on {site}.").format(
+                number=post_id, site=self.client.settings.site
+            ),
         )
         content = _raw(current.get("content"))
         done = update_marker(f"{self.update_key} correction {number}")
         if done in content:
-            self.report(1.0, "Already corrected by an earlier attempt")
+            self.report(1.0, _("Already corrected by an earlier attempt"))
             return self._receipt(current, appended=True, reused=True)
         if self.cancel.is_set():
-            raise Cancelled("Cancelled before correcting the post; nothing was changed.")
+            raise Cancelled(_("Cancelled before correcting the post; nothing was changed."))
         when = html.escape(_readers_time(datetime.now(UTC), self.site.zone))
         note = CORRECTED.get(str(self.post.meta.get("language") or "")[:2], CORRECTED["en"]).format(when=when)
         section = _section(self.post, self.marker, self.site)
@@ -470,9 +506,9 @@ class _Attempt:
             end = content.find(f"<!-- {MARKER} ", start + len(self.marker))
             end = len(content) if end < 0 else end
             corrected = f"{content[:begin]}{section}\n\n{content[end:].lstrip()}"
-        self.report(0.7, f"Correcting the update in post #{post_id}")
+        self.report(0.7, _("Correcting the update in post #{number}").format(number=post_id))
         updated = self.client.call("POST", f"/wp/v2/posts/{post_id}", json={"content": corrected.strip()})
-        self.report(1.0, "Update corrected in the post")
+        self.report(1.0, _("Update corrected in the post"))
         return self._receipt(updated, appended=True)
 
 

@@ -15,6 +15,7 @@ from datetime import UTC, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
+from composer.core.i18n import N_, _
 from composer.core.secrets import scrub, scrub_args
 from composer.publishers.base import (
     AuthRejected,
@@ -32,9 +33,9 @@ if TYPE_CHECKING:
     import requests
 
 API_REL = "https://api.w.org/"
-_WHERE_TO_CREATE = (
-    "Create a new application password in WordPress (Users → Profile → Application Passwords) "
-    "and enter it in the account."
+_WHERE_TO_CREATE = N_(
+    "Create a new application password in WordPress (Users → Profile → Application "
+    "Passwords) and enter it in the account."
 )
 
 
@@ -114,29 +115,38 @@ class _Client:
         except requests.exceptions.SSLError as error:
             raise NetworkError(
                 self._scrub(
-                    f"The certificate of {urlsplit(url).netloc} could not be verified ({_reason(error)}). "
-                    "Check the site address; WordPress must be served with a valid https certificate."
+                    _(
+                        "The certificate of {netloc} could not be verified ({reason}). Check the site address; "
+                        "WordPress must be served with a valid https certificate."
+                    ).format(netloc=urlsplit(url).netloc, reason=_reason(error))
                 )
             ) from None
         except requests.exceptions.RequestException as error:
             if method in WRITES and may_have_arrived(error):  # the site may have carried it out
                 raise OutcomeUnknown(
                     self._scrub(
-                        f"{urlsplit(url).netloc} did not answer ({_reason(error)}), so the post may or may "
-                        "not be on the blog. Sending it again first looks for it there."
+                        _(
+                            "{netloc} did not answer ({reason}), so the post may or may not be on the blog. Sending "
+                            "it again first looks for it there."
+                        ).format(netloc=urlsplit(url).netloc, reason=_reason(error))
                     )
                 ) from None
             if isinstance(error, requests.exceptions.Timeout):
                 raise NetworkError(
-                    f"{urlsplit(url).netloc} did not answer within {self.settings.timeout:g} seconds. "
-                    "Check the site address, or try again later."
+                    _(
+                        "{netloc} did not answer within {timeout:g} seconds. Check the site address, or try "
+                        "again later."
+                    ).format(netloc=urlsplit(url).netloc, timeout=self.settings.timeout)
                 ) from None
             if not isinstance(error, requests.exceptions.ConnectionError):
-                raise NetworkError(self._scrub(f"The request to {url} failed ({_reason(error)}).")) from None
+                raise NetworkError(
+                    self._scrub(_("The request to {url} failed ({reason}).").format(url=url, reason=_reason(error)))
+                ) from None
             raise NetworkError(
                 self._scrub(
-                    f"Could not connect to {urlsplit(url).netloc} ({_reason(error)}). Check the site address "
-                    "and the network."
+                    _("Could not connect to {netloc} ({reason}). Check the site address and the network.").format(
+                        netloc=urlsplit(url).netloc, reason=_reason(error)
+                    )
                 )
             ) from None
 
@@ -172,15 +182,18 @@ class _Client:
             answer = None
         if isinstance(answer, expect):
             return answer
-        what = "something other than JSON" if answer is None else "JSON of another shape than WordPress's"
+        what = _("something other than JSON") if answer is None else _("JSON of another shape than WordPress's")
         if writing:
             raise OutcomeUnknown(
-                f"{self.settings.site} answered {method} {route} with {what} (HTTP {response.status_code}), so "
-                "the post may or may not be on the blog. Sending it again first looks for it there."
+                _(
+                    "{site} answered {method} {route} with {what} (HTTP {status}), so the post may or "
+                    "may not be on the blog. Sending it again first looks for it there."
+                ).format(site=self.settings.site, method=method, route=route, what=what, status=response.status_code)
             )
         raise PublishError(
-            f"{self.settings.site} answered {method} {route} with {what} "
-            f"(HTTP {response.status_code}). A plugin or proxy may be in the way."
+            _(
+                "{site} answered {method} {route} with {what} (HTTP {status}). A plugin or proxy may be in the way."
+            ).format(site=self.settings.site, method=method, route=route, what=what, status=response.status_code)
         )
 
     def _redirected(self, response: Any, *, writing: bool) -> PublishError | None:
@@ -189,8 +202,8 @@ class _Client:
             response,
             self.settings.site,
             writing=writing,
-            advice="If the site moved, change the account's address to where it is now.",
-            look="sending it again first looks for it there",
+            advice=_("If the site moved, change the account's address to where it is now."),
+            look=_("sending it again first looks for it there"),
         )
         return scrub_args(moved, self._password, username=self.settings.username) if moved else None
 
@@ -201,42 +214,64 @@ class _Client:
         user = self.settings.username
         if status == 429 or (status == 503 and response.headers.get("Retry-After")):
             wait = retry_after_seconds(response.headers.get("Retry-After", ""))
-            later = f"in {wait:g} seconds" if wait is not None else "later"
-            return RateLimited(self._scrub(f"{self.settings.site} asks to wait: {said}. Try again {later}."), wait)
+            later = _("in {wait:g} seconds").format(wait=wait) if wait is not None else "later"
+            return RateLimited(
+                self._scrub(
+                    _("{site} asks to wait: {said}. Try again {later}.").format(
+                        site=self.settings.site, said=said, later=later
+                    )
+                ),
+                wait,
+            )
         if status == 401 and not self.application_passwords_offered:
             return AuthRejected(
-                f"{self.settings.site} does not offer application passwords ({said}): they need "
-                "WordPress 5.6 or newer served over https, and no plugin or setting disabling them."
+                _(
+                    "{site} does not offer application passwords ({said}): they need WordPress 5.6 or newer "
+                    "served over https, and no plugin or setting disabling them."
+                ).format(site=self.settings.site, said=said)
             )
         if status == 401:
             return AuthRejected(
                 self._scrub(
-                    f"{self.settings.site} refused the user name {user} with this application password ({said}). "
-                    "WordPress needs an application password, not the login password. " + _WHERE_TO_CREATE
+                    _(
+                        "{site} refused the user name {user} with this application password ({said}). WordPress "
+                        "needs an application password, not the login password."
+                    ).format(site=self.settings.site, user=user, said=said)
+                    + " "
+                    + _(_WHERE_TO_CREATE)
                 )
             )
         if status == 403:
-            hint = " Ask an administrator for a role that allows it (Author or higher)"
-            hint += ", or set the post status to draft." if code == "rest_cannot_publish" else "."
+            hint = _(" Ask an administrator for a role that allows it (Author or higher)")
+            hint += _(", or set the post status to draft.") if code == "rest_cannot_publish" else "."
             return Rejected(
                 self._scrub(
-                    f"The WordPress user {user} is not allowed to do this on {self.settings.site}: {said}.{hint}"
+                    _("The WordPress user {user} is not allowed to do this on {site}: {said}.{hint}").format(
+                        user=user, site=self.settings.site, said=said, hint=hint
+                    )
                 )
             )
         if status == 404:
             return NotFound(
                 self._scrub(
-                    missing or f"{self.settings.site} has no {route} ({said}). Is the REST API disabled by a plugin?"
+                    missing
+                    or _("{site} has no {route} ({said}). Is the REST API disabled by a plugin?").format(
+                        site=self.settings.site, route=route, said=said
+                    )
                 )
             )
         if status >= 500:
             return NetworkError(
                 self._scrub(
-                    f"{self.settings.site} failed with a server error on {method} {route}: {said}. Try again later."
+                    _("{site} failed with a server error on {method} {route}: {said}. Try again later.").format(
+                        site=self.settings.site, method=method, route=route, said=said
+                    )
                 )
             )
-        what = "the post" if method == "POST" else "the request"
-        return Rejected(self._scrub(f"{self.settings.site} refused {what}: {said}."))
+        what = _("the post") if method == "POST" else _("the request")
+        return Rejected(
+            self._scrub(_("{site} refused {what}: {said}.").format(site=self.settings.site, what=what, said=said))
+        )
 
     def _scrub(self, text: str) -> str:
         return " ".join(scrub(text, self._password, username=self.settings.username).split())
@@ -277,21 +312,23 @@ class _Client:
                 self.application_passwords_offered = "application-passwords" in (index.get("authentication") or {})
                 return _Site(api_root=candidate, name=html.unescape(str(index.get("name") or "")), zone=_zone(index))
         where = " and ".join(tried)
-        how = "" if link else f' {site}/ sent no `Link: rel="{API_REL}"` header.'
+        how = "" if link else _(' {site}/ sent no `Link: rel="{api_rel}"` header.').format(site=site, api_rel=API_REL)
         if moved:
-            how = (
-                f" {site}/ redirects to {moved} (not followed: the password is sent nowhere else). If the site"
-                " moved, change the account's address to where it is now."
-            )
+            how = _(
+                " {site}/ redirects to {moved} (not followed: the password is sent nowhere else). If the "
+                "site moved, change the account's address to where it is now."
+            ).format(site=site, moved=moved)
         if elsewhere:
-            how = (
-                f" {site}/ says its API is at {elsewhere}, which is not {site} itself: the password is"
-                " sent nowhere else. If the site moved, change the account's address; if it is behind a"
-                " proxy, set WordPress's address (Settings → General) to the https address."
-            )
+            how = _(
+                " {site}/ says its API is at {elsewhere}, which is not {site} itself: the password is "
+                "sent nowhere else. If the site moved, change the account's address; if it is behind a "
+                "proxy, set WordPress's address (Settings → General) to the https address."
+            ).format(site=site, elsewhere=elsewhere)
         raise NotFound(
-            f"{site} does not look like a WordPress site with its REST API on: tried {where}.{how} "
-            "Check the site address, and that no plugin disables the REST API."
+            _(
+                "{site} does not look like a WordPress site with its REST API on: tried {where}.{how} "
+                "Check the site address, and that no plugin disables the REST API."
+            ).format(site=site, where=where, how=how)
         )
 
     def _index(self) -> dict[str, Any] | None:
@@ -323,14 +360,17 @@ class _Client:
         roles = ", ".join(str(role) for role in roles) if isinstance(roles, list) else ""
         if need_publish and not capabilities.get("publish_posts"):
             raise Rejected(
-                f"The WordPress user {self.settings.username} may not publish posts on "
-                f"{self.settings.site} (roles: {roles or 'none'}). "
-                "Ask an administrator for the Author role or higher, or set the post status to draft."
+                _(
+                    "The WordPress user {username} may not publish posts on {site} (roles: {roles}). Ask an "
+                    "administrator for the Author role or higher, or set the post status to draft."
+                ).format(username=self.settings.username, site=self.settings.site, roles=roles or "none")
             )
         if not capabilities.get("edit_posts"):
             raise Rejected(
-                f"The WordPress user {self.settings.username} may not write posts on "
-                f"{self.settings.site}. Ask an administrator for the Contributor role or higher."
+                _(
+                    "The WordPress user {username} may not write posts on {site}. Ask an administrator for "
+                    "the Contributor role or higher."
+                ).format(username=self.settings.username, site=self.settings.site)
             )
         return name
 
@@ -353,8 +393,10 @@ class _Client:
             term = self._terms("categories", name)
             if term is None:
                 raise NotFound(
-                    f"The category “{name}” does not exist on {self.settings.site}. Create it under "
-                    "Posts → Categories, or correct the account's categories."
+                    _(
+                        "The category “{name}” does not exist on {site}. Create it under Posts → Categories, or "
+                        "correct the account's categories."
+                    ).format(name=name, site=self.settings.site)
                 )
             ids.append(self._term_id(term, name))
         return ids
@@ -363,8 +405,10 @@ class _Client:
         term_id = term.get("id")
         if isinstance(term_id, bool) or not isinstance(term_id, int):
             raise PublishError(
-                f"{self.settings.site} answered with the term “{name}” but without its number (id); "
-                "a plugin or proxy may be in the way."
+                _(
+                    "{site} answered with the term “{name}” but without its number (id); a plugin or proxy "
+                    "may be in the way."
+                ).format(site=self.settings.site, name=name)
             )
         return term_id
 
@@ -373,7 +417,7 @@ class _Client:
         for name in names:
             term = self._terms("tags", name)
             if term is None:
-                report(0.5, f"Creating the tag {name}")
+                report(0.5, _("Creating the tag {name}").format(name=name))
                 term = self.call("POST", "/wp/v2/tags", json={"name": name})
             ids.append(self._term_id(term, name))
         return ids
@@ -410,11 +454,11 @@ def _reason(error: Exception) -> str:
             continue
         seen.append(current)
         if isinstance(current, ConnectionRefusedError):
-            return "connection refused: no web server is listening there"
+            return _("connection refused: no web server is listening there")
         if isinstance(current, socket.gaierror):
-            return "the name could not be found"
+            return _("the name could not be found")
         if isinstance(current, ConnectionResetError):
-            return "the connection was reset"
+            return _("the connection was reset")
         pending += [
             e
             for e in (

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from composer.core.i18n import N_, _
 from composer.core.lengths import as_sent_to_x as as_sent
 from composer.core.lengths import x_length as weighted_length
 from composer.publishers.base import (
@@ -95,25 +96,32 @@ class XPublisher:
     account_fields = (
         AccountField(
             "access_token",
-            "Access token",
+            N_("Access token"),
             secret=True,
-            help="An OAuth 2.0 user access token with the tweet.read, tweet.write and users.read "
-            "scopes; kept in the system keyring only",
+            help=N_(
+                "An OAuth 2.0 user access token with the tweet.read, tweet.write and users.read "
+                "scopes; kept in the system keyring only"
+            ),
         ),
         AccountField(
             "username",
-            "User name",
+            N_("User name"),
             required=False,
-            help="The account's @name (without @), for links to posts; “Test connection” shows it",
+            help=N_("The account's @name (without @), for links to posts; “Test connection” shows it"),
         ),
         AccountField(
-            "api_url", "API address", kind="url", required=False, default=DEFAULT_API, help=f"Empty: {DEFAULT_API}"
+            "api_url",
+            N_("API address"),
+            kind="url",
+            required=False,
+            default=DEFAULT_API,
+            help=N_("Empty: https://api.x.com"),
         ),
         timeout_field(DEFAULT_TIMEOUT, "X"),
     )
     policy = TextPolicy(
         limit=LIMIT,
-        counter="weighted characters (X rules: links 23, emoji and CJK 2)",
+        counter=N_("weighted characters (X rules: links 23, emoji and CJK 2)"),
         threads=True,
         measure=weighted_length,
         source="social-short",
@@ -136,12 +144,13 @@ class XPublisher:
         token = bearer_token(credentials, "X")
         parts = [as_sent(part) for part in post.parts if part.strip()]
         if not parts:
-            raise PublishError("There is nothing to post to X: the text is empty.")
+            raise PublishError(_("There is nothing to post to X: the text is empty."))
         for number, part in enumerate(parts, 1):
             if weighted_length(part) > LIMIT:
                 raise TooLong(
-                    f"Part {number} of the post is {weighted_length(part)} weighted characters; "
-                    f"X takes {LIMIT}. Shorten it."
+                    _("Part {number} of the post is {length} weighted characters; X takes {limit}. Shorten it.").format(
+                        number=number, length=weighted_length(part), limit=LIMIT
+                    )
                 )
         previous = _previous(post.meta.get("previous"))
         reply_to = previous.get("last_tweet_id", "")
@@ -150,12 +159,14 @@ class XPublisher:
         for index, part in enumerate(parts):
             report(
                 0.05 + 0.9 * index / len(parts),
-                f"Posting part {index + 1} of {len(parts)}" if len(parts) > 1 else "Posting",
+                _("Posting part {number} of {count}").format(number=index + 1, count=len(parts))
+                if len(parts) > 1
+                else "Posting",
             )
             if cancel is not None and cancel.is_set():  # right before each write
                 if not sent:
-                    raise Cancelled("Cancelled before posting to X; nothing was sent.")
-                raise OutcomeUnknown(_partial(sent, len(parts), settings, "You stopped it"))
+                    raise Cancelled(_("Cancelled before posting to X; nothing was sent."))
+                raise OutcomeUnknown(_partial(sent, len(parts), settings, _("You stopped it")))
             body: dict[str, Any] = {"text": part}
             if reply_to:
                 body["reply"] = {"in_reply_to_tweet_id": reply_to}
@@ -169,13 +180,15 @@ class XPublisher:
             tweet_id = str(data.get("id") or "") if isinstance(data, dict) else ""
             if not _TWEET_ID.fullmatch(tweet_id):
                 raise OutcomeUnknown(
-                    f"X answered without the id of the new post ({settings.api}); look at the "
-                    "account on x.com before publishing again."
+                    _(
+                        "X answered without the id of the new post ({api}); look at the account on x.com before "
+                        "publishing again."
+                    ).format(api=settings.api)
                 )
             sent.append(tweet_id)
             reply_to = tweet_id
             root = root or tweet_id
-        report(1.0, "Posted")
+        report(1.0, _("Posted"))
         return Receipt(
             account=account.name,
             channel=self.id,
@@ -197,11 +210,15 @@ class XPublisher:
         user = answer.get("data")
         username = user.get("username") if isinstance(user, dict) else None
         if not isinstance(username, str) or not _USERNAME.fullmatch(username):
-            raise PublishError(f"{settings.api} answered, but not with an X user; check the API address.")
+            raise PublishError(
+                _("{api} answered, but not with an X user; check the API address.").format(api=settings.api)
+            )
         note = ""
         if settings.username and settings.username.lower() != username.lower():
-            note = f" (the account says @{settings.username}: links to posts would be wrong)"
-        return f"Connected to X as @{username}{note}"
+            note = _(" (the account says @{username}: links to posts would be wrong)").format(
+                username=settings.username
+            )
+        return _("Connected to X as @{username}{note}").format(username=username, note=note)
 
 
 # --- settings ---------------------------------------------------------------------------------
@@ -213,7 +230,9 @@ def _settings(account: Account) -> _Settings:
     api = api_address(str(values.get("api_url") or ""), "X", DEFAULT_API)
     username = str(values.get("username") or "").strip().removeprefix("@")
     if username and not _USERNAME.fullmatch(username):
-        raise PublishError(f"“{username}” is not an X user name (letters, digits and _, at most 15).")
+        raise PublishError(
+            _("“{username}” is not an X user name (letters, digits and _, at most 15).").format(username=username)
+        )
     timeout = timeout_seconds(str(values.get("timeout") or "").strip(), "X", DEFAULT_TIMEOUT)
     return _Settings(api=api, username=username, timeout=timeout)
 
@@ -233,11 +252,10 @@ def _previous(receipt: object) -> dict[str, str]:
 
 
 def _partial(sent: list[str], total: int, settings: _Settings, reason: str) -> str:
-    return (
-        f"Only {len(sent)} of {total} parts of the thread were posted ({post_url(sent[-1], settings.username)} "
-        f"is the last). {reason.rstrip('.')}. Post the rest by hand as replies to that post: publishing "
-        "again would start over and repeat the first parts."
-    )
+    return _(
+        "Only {count} of {total} parts of the thread were posted ({last} is the last). {reason}. Post the rest "
+        "by hand as replies to that post: publishing again would start over and repeat the first parts."
+    ).format(count=len(sent), total=total, last=post_url(sent[-1], settings.username), reason=reason.rstrip("."))
 
 
 # --- HTTP -------------------------------------------------------------------------------------
@@ -265,11 +283,17 @@ def _call(
         return answer
     if method == "POST":  # the post may be on X all the same
         raise OutcomeUnknown(
-            f"{settings.api} answered {response.status_code} but not with an X answer, so the post may or "
-            "may not be on X. Look at the account on x.com before publishing again."
+            _(
+                "{api} answered {status} but not with an X answer, so the post may or may not be on "
+                "X. Look at the account on x.com before publishing again."
+            ).format(api=settings.api, status=response.status_code)
         )
     raise scrubbed(
-        PublishError(f"{settings.api} answered {response.status_code} but not with JSON; check the API address."),
+        PublishError(
+            _("{api} answered {status} but not with JSON; check the API address.").format(
+                api=settings.api, status=response.status_code
+            )
+        ),
         token,
     )
 
@@ -285,22 +309,34 @@ def _unanswered(error: Exception, settings: _Settings, *, writing: bool) -> Publ
     timed_out = isinstance(error, requests.exceptions.ReadTimeout)
     if not writing:
         if timed_out:
-            return NetworkError(f"{where} did not answer within {settings.timeout:g} seconds; try again.")
+            return NetworkError(
+                _("{where} did not answer within {timeout:g} seconds; try again.").format(
+                    where=where, timeout=settings.timeout
+                )
+            )
         if isinstance(error, AnswerTooLarge):
-            return NetworkError(f"{where} sent {describe(error)}; check the API address.")
+            return NetworkError(
+                _("{where} sent {describe}; check the API address.").format(where=where, describe=describe(error))
+            )
         return NetworkError(
-            f"The connection to {where} was lost before X answered ({type(error).__name__}); try again."
+            _("The connection to {where} was lost before X answered ({kind}); try again.").format(
+                where=where, kind=type(error).__name__
+            )
         )
     if timed_out:
-        return maybe_posted(where, settings.timeout, "X", "the account on x.com")
+        return maybe_posted(where, settings.timeout, "X", _("the account on x.com"))
     if isinstance(error, AnswerTooLarge):
         return OutcomeUnknown(
-            f"{where} sent {describe(error)}, so the post may or may not be on X. Look at the account on "
-            "x.com before publishing again."
+            _(
+                "{where} sent {describe}, so the post may or may not be on X. Look at the account on "
+                "x.com before publishing again."
+            ).format(where=where, describe=describe(error))
         )
     return OutcomeUnknown(
-        f"The connection to {where} was lost before X answered ({type(error).__name__}); the "
-        "post may or may not be on X. Look at the account on x.com before publishing again."
+        _(
+            "The connection to {where} was lost before X answered ({kind}); the post may or may "
+            "not be on X. Look at the account on x.com before publishing again."
+        ).format(where=where, kind=type(error).__name__)
     )
 
 
@@ -325,7 +361,7 @@ def _http_error(response: Any, settings: _Settings) -> PublishError:
         channel="X",
         api=settings.api,
         detail=_problem(response),
-        token_lifetime="X's OAuth 2.0 tokens last two hours unless refreshed",
+        token_lifetime=_("X's OAuth 2.0 tokens last two hours unless refreshed"),
         own=_own_error,
     )
 
@@ -336,18 +372,27 @@ def _own_error(response: Any, detail: str, said: str) -> PublishError | None:
     if status == 403:
         if "duplicate" in detail.lower():
             return Rejected(
-                "X refused the post because the account already posted the same text recently. "
-                "If it is the update you meant, it is already on X; otherwise change the text."
+                _(
+                    "X refused the post because the account already posted the same text recently. If it is "
+                    "the update you meant, it is already on X; otherwise change the text."
+                )
             )
         return Rejected(
-            f"X refused the post{said}. If it is about permissions, the token needs the tweet.write "
-            "scope and the app “Read and write” access."
+            _(
+                "X refused the post{said}. If it is about permissions, the token needs the tweet.write "
+                "scope and the app “Read and write” access."
+            ).format(said=said)
         )
     if status == 429:
         retry_after = _retry_after(response)
-        when = f" in about {max(1, round(retry_after / 60))} minutes" if retry_after is not None else " later"
+        when = (
+            _(" in about {minutes} minutes").format(minutes=max(1, round(retry_after / 60)))
+            if retry_after is not None
+            else " later"
+        )
         return RateLimited(
-            f"X says this account has posted too often for now; try again{when}.", retry_after=retry_after
+            _("X says this account has posted too often for now; try again{when}.").format(when=when),
+            retry_after=retry_after,
         )
     return None
 

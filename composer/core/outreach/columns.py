@@ -12,6 +12,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
+from composer.core.i18n import _
+
 # Each role's header names, as people write them; compared through `normalise`.
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "email": (
@@ -112,17 +114,25 @@ def map_columns(
     mapping: dict[str, str] = {}
     for field, column in explicit.items():
         if field not in wanted:
-            raise ColumnError(f"{field}={column}: the template has no field '{field}'; its fields: {_listed(wanted)}")
+            raise ColumnError(
+                _("{field}={column}: the template has no field '{field}'; its fields: {listed}").format(
+                    field=field, column=column, listed=_listed(wanted)
+                )
+            )
         found = by_name.get(normalise(column))
         if found is None:
-            raise ColumnError(f"{field}={column}: the list has no column '{column}'; its columns: {_listed(columns)}")
+            raise ColumnError(
+                _("{field}={column}: the list has no column '{column}'; its columns: {listed}").format(
+                    field=field, column=column, listed=_listed(columns)
+                )
+            )
         mapping[field] = found
     for field in wanted:
         if field not in mapping and (found := _column_for(field, columns, by_name)):
             mapping[field] = found
-    notes = [f"field '{field}' has no column" for field in wanted if field not in mapping]
+    notes = [_("field '{field}' has no column").format(field=field) for field in wanted if field not in mapping]
     taken = set(mapping.values()) | set(used)
-    notes += [f"column '{column}' is not used" for column in columns if column not in taken]
+    notes += [_("column '{column}' is not used").format(column=column) for column in columns if column not in taken]
     return {field: mapping[field] for field in wanted if field in mapping}, notes
 
 

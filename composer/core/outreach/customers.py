@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from composer.core.i18n import _
 from composer.core.outreach.columns import find_roles, language_code
 
 MAX_BYTES = 20_000_000
@@ -95,7 +96,7 @@ def read_customers_file(path: Path | str, *, default_region: str = "", source: s
 def read_customers(data: bytes, *, default_region: str = "", source: str = "") -> CustomerList:
     """The customers in `data` (a CSV file's bytes); `default_region` (ES) reads numbers without +country."""
     if len(data) > MAX_BYTES:
-        raise _error(source, 0, f"over {MAX_BYTES:,} bytes; split the list")
+        raise _error(source, 0, _("over {limit:,} bytes; split the list").format(limit=MAX_BYTES))
     text, encoding = _decode(data, source)
     return _read(text, encoding, default_region, source)
 
@@ -103,7 +104,7 @@ def read_customers(data: bytes, *, default_region: str = "", source: str = "") -
 def read_customers_text(text: str, *, default_region: str = "", source: str = "") -> CustomerList:
     """The customers in `text`, as pasted from a spreadsheet (tab-separated) or a CSV file."""
     if len(text) > MAX_BYTES:
-        raise _error(source, 0, f"over {MAX_BYTES:,} characters; split the list")
+        raise _error(source, 0, _("over {limit:,} characters; split the list").format(limit=MAX_BYTES))
     return _read(text.removeprefix("\ufeff"), "", default_region, source)
 
 
@@ -115,7 +116,7 @@ def _read_bounded(path: Path) -> bytes:
     from composer.core.files import ReadRefused, read_bytes  # noqa: PLC0415
 
     try:
-        return read_bytes(path, MAX_BYTES, "split the list")
+        return read_bytes(path, MAX_BYTES, _("split the list"))
     except ReadRefused as error:
         raise CustomerListError(str(error)) from None
 
@@ -128,18 +129,18 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
         except UnicodeDecodeError as error:
             line = _line_of(data[: error.start].decode("utf-16", "replace"))
             raise _error(
-                source, line, "not UTF-16 text, although the file starts with UTF-16's byte-order mark"
+                source, line, _("not UTF-16 text, although the file starts with UTF-16's byte-order mark")
             ) from None
     if (nul := data.find(b"\0")) >= 0:
         line = _line_of_bytes(data, nul)
-        raise _error(source, line, "a NUL byte: not a text file (save the list as CSV, UTF-8)")
+        raise _error(source, line, _("a NUL byte: not a text file (save the list as CSV, UTF-8)"))
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return data[3:].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as error:
             line = _line_of_bytes(data, error.start + 3)
             raise _error(
-                source, line, "not UTF-8 text, although the file starts with UTF-8's byte-order mark"
+                source, line, _("not UTF-8 text, although the file starts with UTF-8's byte-order mark")
             ) from None
     try:
         return data.decode("utf-8"), "utf-8"
@@ -147,7 +148,11 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
         if _UTF8_LETTER.search(data):  # "Ã" then a symbol: UTF-8's à-ÿ, which Windows-1252 would garble
             line, byte = _line_of_bytes(data, error.start), data[error.start]
             raise _error(
-                source, line, f"UTF-8 mixed with another encoding (byte 0x{byte:02X}); save the list as CSV, UTF-8"
+                source,
+                line,
+                _("UTF-8 mixed with another encoding (byte 0x{byte:02X}); save the list as CSV, UTF-8").format(
+                    byte=byte
+                ),
             ) from None
     try:
         return data.decode("cp1252"), "cp1252"
@@ -155,7 +160,9 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
         line = _line_of_bytes(data, error.start)
         byte = data[error.start]
         raise _error(
-            source, line, f"neither UTF-8 nor Windows-1252 (byte 0x{byte:02X}); save the list as CSV, UTF-8"
+            source,
+            line,
+            _("neither UTF-8 nor Windows-1252 (byte 0x{byte:02X}); save the list as CSV, UTF-8").format(byte=byte),
         ) from None
 
 
@@ -172,7 +179,7 @@ def _line_of(text: str) -> int:
 
 def _error(source: str, line: int, message: str) -> CustomerListError:
     """The error "source: line 7: message", without what is not known."""
-    at = f"line {line}: " if line else ""
+    at = _("line {line}: ").format(line=line) if line else ""
     return CustomerListError(f"{source}: {at}{message}" if source else f"{at}{message}", line)
 
 
@@ -181,7 +188,7 @@ def _error(source: str, line: int, message: str) -> CustomerListError:
 
 def _read(text: str, encoding: str, default_region: str, source: str) -> CustomerList:
     if (nul := text.find("\0")) >= 0:
-        raise _error(source, _line_of(text[:nul]), "a NUL character: not a list of customers")
+        raise _error(source, _line_of(text[:nul]), _("a NUL character: not a list of customers"))
     check = _Checker(default_region, source)
     first_line = 1
     delimiter = ""
@@ -190,11 +197,11 @@ def _read(text: str, encoding: str, default_region: str, source: str) -> Custome
         text = text[sep.end() :]
         first_line = 2
     if not text.strip():
-        raise _error(source, 0, "no customers: the list is empty")
+        raise _error(source, 0, _("no customers: the list is empty"))
     delimiter = delimiter or sniff_delimiter(text)
     records = _records(text, delimiter, first_line, source)
     if not records:
-        raise _error(source, 0, "no customers: the list is empty")
+        raise _error(source, 0, _("no customers: the list is empty"))
     return _customers(records, delimiter, encoding, check, source)
 
 
@@ -240,22 +247,26 @@ def _records(text: str, delimiter: str, first_line: int, source: str) -> list[tu
             several_lines = reader.line_num + first_line - 1 > start
             raise _error(source, start, _quoting_problem(str(error), several_lines)) from None
         if len(fields) > MAX_COLUMNS:
-            raise _error(source, start, f"{len(fields)} fields; a list has at most {MAX_COLUMNS}")
+            raise _error(
+                source,
+                start,
+                _("{count} fields; a list has at most {limit}").format(count=len(fields), limit=MAX_COLUMNS),
+            )
         if any(value.strip() for value in fields):
             if len(records) > MAX_ROWS:  # the header and MAX_ROWS customers are there already
-                raise _error(source, start, f"over {MAX_ROWS:,} customers; split the list")
+                raise _error(source, start, _("over {limit:,} customers; split the list").format(limit=MAX_ROWS))
             records.append((start, fields))
         start = reader.line_num + first_line
 
 
 def _quoting_problem(message: str, several_lines: bool) -> str:
     if "unexpected end of data" in message or ("field larger" in message and several_lines):
-        return "a quoted field is never closed"
+        return _("a quoted field is never closed")
     if "field larger" in message:
-        return f"a field over {csv.field_size_limit():,} characters"
+        return _("a field over {limit:,} characters").format(limit=csv.field_size_limit())
     if "expected after" in message:
-        return 'text after a quoted field\'s closing quote (a quote inside a quoted field is written twice: "")'
-    return f"cannot be read as CSV ({message})"
+        return _('text after a quoted field\'s closing quote (a quote inside a quoted field is written twice: "")')
+    return _("cannot be read as CSV ({message})").format(message=message)
 
 
 # -- records to customers ------------------------------------------------------------------
@@ -271,7 +282,7 @@ def _customers(
         # Judged on the rows after the first, which may be a header (on the first alone when it is all).
         email_index = _address_column(records[1 : _ADDRESS_SAMPLE + 1] or records[:1])
         if email_index is None:
-            raise _error(source, first_line, "no column of email addresses: name one email, correu or correo")
+            raise _error(source, first_line, _("no column of email addresses: name one email, correu or correo"))
     header = "email" in named or not _LOOKS_LIKE_ADDRESS.fullmatch(_cell(first, email_index).strip())
     if header:
         # A header shorter than the rows holding the addresses gets names for what it lacks.
@@ -279,7 +290,7 @@ def _customers(
         roles = {role: columns[index] for role, index in named.items()}
         data = records[1:]
     else:
-        columns = [f"column {number}" for number in range(1, len(first) + 1)]
+        columns = [_("column {number}").format(number=number) for number in range(1, len(first) + 1)]
         roles = {}
         data = records
     roles["email"] = columns[email_index]
@@ -290,7 +301,14 @@ def _customers(
             fields.pop()  # a spreadsheet's trailing empty cells
         if len(fields) != width:
             shown = delimiter.join(fields)[:_SHOWN_CHARS]
-            rows.problems.append(Problem(line, "", f"{len(fields)} fields where the header has {width}", shown))
+            rows.problems.append(
+                Problem(
+                    line,
+                    "",
+                    _("{count} fields where the header has {width}").format(count=len(fields), width=width),
+                    shown,
+                )
+            )
         else:
             rows.add(line, dict(zip(columns, fields, strict=True)))
     return CustomerList(
@@ -320,15 +338,17 @@ class _Rows:
         column = self.roles["email"]
         raw = values[column]
         if not raw.strip():
-            self.problems.append(Problem(line, column, "no email address", raw))
+            self.problems.append(Problem(line, column, _("no email address"), raw))
             return
         email, why = self.check.email(raw.strip())
         if why:
-            self.problems.append(Problem(line, column, f"not a valid email address ({why})", raw))
+            self.problems.append(Problem(line, column, _("not a valid email address ({why})").format(why=why), raw))
             return
         key = email.casefold()
         if key in self.seen:
-            self.problems.append(Problem(line, column, f"the same address as line {self.seen[key]}", raw))
+            self.problems.append(
+                Problem(line, column, _("the same address as line {seen}").format(seen=self.seen[key]), raw)
+            )
             return
         self.seen[key] = line
         name = values[self.roles["name"]].strip() if "name" in self.roles else ""
@@ -341,7 +361,9 @@ class _Rows:
             return ""
         phone, why = self.check.phone(raw.strip())
         if why:
-            self.problems.append(Problem(line, column, f"{why}; the customer is kept without it", raw, kept=True))
+            self.problems.append(
+                Problem(line, column, _("{why}; the customer is kept without it").format(why=why), raw, kept=True)
+            )
         return phone
 
     def _language(self, line: int, values: dict[str, str]) -> str:
@@ -350,7 +372,7 @@ class _Rows:
             return ""
         language = self.check.language(raw)
         if not language:
-            reason = "not a language of the templates (en, ca, es); the customer is kept without one"
+            reason = _("not a language of the templates (en, ca, es); the customer is kept without one")
             self.problems.append(Problem(line, column, reason, raw, kept=True))
         return language
 
@@ -378,7 +400,7 @@ def _unique(names: list[str]) -> list[str]:
     unique: list[str] = []
     taken: set[str] = set()
     for number, name in enumerate(names, start=1):
-        candidate = name or f"column {number}"
+        candidate = name or _("column {number}").format(number=number)
         count = 1
         while candidate.casefold() in taken:
             count += 1
@@ -396,7 +418,7 @@ class _Checker:
 
         self.region = default_region.strip().upper()
         if self.region and self.region not in phonenumbers.SUPPORTED_REGIONS:
-            raise _error(source, 0, f"'{default_region}' is not a region phone numbers know")
+            raise _error(source, 0, _("'{region}' is not a region phone numbers know").format(region=default_region))
         self._emails: dict[str, tuple[str, str]] = {}
         self._phones: dict[str, tuple[str, str]] = {}
         self._languages: dict[str, str] = {}
@@ -439,8 +461,8 @@ def _parse_phone(raw: str, region: str) -> tuple[str, str]:
         number: phonenumbers.PhoneNumber = phonenumbers.parse(raw, region or None)
     except phonenumbers.NumberParseException as error:
         if error.error_type == phonenumbers.NumberParseException.INVALID_COUNTRY_CODE and not region:
-            return "", "a phone number without its country code (+34…) and no default region"
-        return "", "not a valid phone number"
+            return "", _("a phone number without its country code (+34…) and no default region")
+        return "", _("not a valid phone number")
     if not phonenumbers.is_valid_number(number):
-        return "", "not a valid phone number"
+        return "", _("not a valid phone number")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), ""

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from composer.core.i18n import _
 from composer.core.outbox import PostRecord, job_key
 from composer.core.outreach.columns import map_columns
 
@@ -139,9 +140,13 @@ def plan_messages(
     except KeyError as error:
         raise PlanError(str(error.args[0])) from None
     if info.error:
-        raise PlanError(f"template {template_id} cannot be used: {info.error}")
+        raise PlanError(_("template {template} cannot be used: {error}").format(template=template_id, error=info.error))
     if info.channel != "email":
-        raise PlanError(f"template {template_id} is a {info.channel} template; a personal message needs an email one")
+        raise PlanError(
+            _("template {template} is a {channel} template; a personal message needs an email one").format(
+                template=template_id, channel=info.channel
+            )
+        )
     wanted = [spec.name for spec in info.fields if spec.name not in RECIPIENT_FIELDS]
     used = [customers.roles[role] for role in ("email", "language", "phone") if role in customers.roles]
     try:
@@ -151,8 +156,8 @@ def plan_messages(
     shared = {name: value for name, value in (shared or {}).items() if value not in (None, "")}
     required = {spec.name for spec in info.fields if spec.required}
     notes = [
-        f"field '{name}' has no column and no value"
-        + (": every customer needs it, give --map or --set" if name in required else "")
+        _("field '{name}' has no column and no value").format(name=name)
+        + (_(": every customer needs it, give --map or --set") if name in required else "")
         for name in wanted
         if name not in mapping and name not in shared and not (name == "customer_name" and "name" in customers.roles)
     ]
@@ -179,7 +184,7 @@ def plan_messages(
         try:
             rendered = render_template(chosen, {k: v for k, v in values.items() if k in known}, now=now)
         except (FieldError, TemplateError) as error:
-            plan.skipped.append(Skipped(customer, f"line {customer.line}: {error}"))
+            plan.skipped.append(Skipped(customer, _("line {line}: {error}").format(line=customer.line, error=error)))
             continue
         reply_to = str(rendered.values.get("signer_email") or "")
         plan.messages.append(
@@ -213,7 +218,7 @@ def post_record(message: Message, *, incident_id: int, channel: str = "email", t
         "parts": [plain_text(message.text, keep_lines=True) + "\n"],
         "html": markdown_to_html(message.text),
         "incident_key": f"outreach:{int(incident_id)}",  # not the incident's own: no update thread to join
-        "title": title or f"Personal message to {customer.name or customer.email}",
+        "title": title or _("Personal message to {customer}").format(customer=customer.name or customer.email),
         "meta": {
             "recipient": {"address": customer.email, "name": customer.name},
             "message_key": message.key,

@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
+from composer.core.i18n import _
 from composer.core.outbox import next_delay
 from composer.core.outreach.messages import Message, Plan, post_record
 
@@ -103,7 +104,9 @@ class Throttle:
         sleep: Callable[[float], object] | None = None,
     ):
         if not 1 <= per_minute <= MAX_RATE:
-            raise ValueError(f"a rate of {per_minute} a minute: give 1 to {MAX_RATE}")
+            raise ValueError(
+                _("a rate of {rate} a minute: give 1 to {largest}").format(rate=per_minute, largest=MAX_RATE)
+            )
         self.per_minute = per_minute
         self.interval = 60.0 / per_minute
         self._clock = clock
@@ -210,7 +213,7 @@ def send_messages(
             state = _SETTLED[existing.state]
             error = existing.last_error if state != "already" else ""
             if existing.state == "sending":
-                error = "another window or command is sending it now"
+                error = _("another window or command is sending it now")
             result.add(Reached(customer.email, customer.name, customer.line, state, error, existing.id))
             report((index + 1) / total, f"{customer.email}: {state}")
             continue

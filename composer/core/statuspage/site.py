@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from composer.core.i18n import _
 from composer.core.model import Status
 from composer.core.statuspage.cache import KeyPrefix
 from composer.core.statuspage.data import Published, Shown, SiteData, read_site
@@ -54,8 +55,12 @@ def parse_languages(text: str) -> tuple[str, ...]:
     codes = tuple(dict.fromkeys(code.strip().lower() for code in text.split(",") if code.strip()))
     unknown = [code for code in codes if code not in LANGUAGES]
     if unknown or not codes:
-        what = f"unknown language {unknown[0]!r}" if unknown else "no language given"
-        raise SiteError(f"{what} (one or more of: {', '.join(LANGUAGES)}, separated by commas)")
+        what = _("unknown language {unknown!r}").format(unknown=unknown[0]) if unknown else _("no language given")
+        raise SiteError(
+            _("{what} (one or more of: {languages}, separated by commas)").format(
+                what=what, languages=", ".join(LANGUAGES)
+            )
+        )
     return codes
 
 
@@ -159,7 +164,7 @@ def _zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise SiteError(f"unknown time zone {name!r} (a name like Europe/Madrid)") from None
+        raise SiteError(_("unknown time zone {name!r} (a name like Europe/Madrid)").format(name=name)) from None
 
 
 def _sources(folder: Path | None) -> dict[str, tuple[str, str]]:
@@ -174,14 +179,16 @@ def _sources(folder: Path | None) -> dict[str, tuple[str, str]]:
         path = folder / name if folder is not None else None
         if path is not None and path.is_file():
             try:
-                found[name] = (str(path), read_text(path, MAX_TEMPLATE_SIZE, "longer than any page template needs"))
+                found[name] = (str(path), read_text(path, MAX_TEMPLATE_SIZE, _("longer than any page template needs")))
             except ReadRefused as error:
                 raise SiteError(str(error)) from None
         else:
             found[name] = (f"statuspage/{name}", builtin.joinpath(name).read_text(encoding="utf-8"))
     label, css = found["style.css"]
     if "</" in css:
-        raise SiteError(f"{label}: a style sheet cannot contain '</' (it would end the page's <style>)")
+        raise SiteError(
+            _("{label}: a style sheet cannot contain '</' (it would end the page's <style>)").format(label=label)
+        )
     return found
 
 

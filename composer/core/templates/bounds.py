@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from composer.core.i18n import _
+
 MAX_OUTPUT = 1_000_000  # characters a template may produce (or build in one value)
 MAX_STEPS = 1_000_000  # loop steps over ranges in one render (nested loops count each step)
 
@@ -30,7 +32,7 @@ def refuse(what: str) -> Exception:
 
 
 def too_big() -> Exception:
-    return refuse(f"a value over {MAX_OUTPUT:,} characters is not allowed in a template")
+    return refuse(_("a value over {limit:,} characters is not allowed in a template").format(limit=MAX_OUTPUT))
 
 
 def check_size(value: Any) -> Any:
@@ -43,7 +45,7 @@ def check_size(value: Any) -> Any:
 def check_format(pattern: object) -> None:
     """A format string asking for a field wider than any update (`%1000000000d`, `{:>1000000000}`)."""
     if isinstance(pattern, str) and (_PRINTF_WIDTH.search(pattern) or _FORMAT_WIDTH.search(pattern)):
-        raise refuse("a format that wide is not allowed in a template")
+        raise refuse(_("a format that wide is not allowed in a template"))
 
 
 def _width(value: object) -> int:
@@ -120,7 +122,7 @@ def bounded_filters(filters: dict[str, Callable[..., Any]]) -> dict[str, Callabl
 
     def bounded_slice(value: Any, slices: int, fill_with: Any = None) -> Any:
         if isinstance(slices, int) and slices > MAX_STEPS:
-            raise refuse(f"more than {MAX_STEPS:,} slices are not allowed in a template")
+            raise refuse(_("more than {limit:,} slices are not allowed in a template").format(limit=MAX_STEPS))
         return slice_(value, slices, fill_with)
 
     from jinja2 import pass_eval_context  # noqa: PLC0415

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from composer.core.i18n import N_
 from composer.core.lengths import graphemes, mastodon_length, x_length
 
 
@@ -31,10 +32,10 @@ class Channel:
 CHANNELS: dict[str, Channel] = {
     channel.id: channel
     for channel in (
-        Channel("blog", "Blog post", "markdown"),
+        Channel("blog", N_("Blog post"), "markdown"),
         Channel("email", "Email", "email"),
-        Channel("social-short", "Short social post", "text", 280, "weighted characters (X rules)"),
-        Channel("social-medium", "Medium social post", "text", 500, "characters, links as 23 (Mastodon rules)"),
-        Channel("page", "Alternate contact page", "html"),
+        Channel("social-short", N_("Short social post"), "text", 280, N_("weighted characters (X rules)")),
+        Channel("social-medium", N_("Medium social post"), "text", 500, N_("characters, links as 23 (Mastodon rules)")),
+        Channel("page", N_("Alternate contact page"), "html"),
     )
 }

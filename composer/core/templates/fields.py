@@ -15,6 +15,8 @@ from datetime import datetime
 from functools import lru_cache
 from importlib.resources import files
 
+from composer.core.i18n import _
+
 TYPES = ("text", "multiline", "datetime", "url", "email", "phone", "integer", "choice", "zone")
 
 
@@ -50,7 +52,7 @@ class Field:
 
     def coerce(self, value: object, template_id: str) -> object:
         """The value in this field's type (datetimes aware, integers int)."""
-        where = f"field `{self.name}` of template {template_id}"
+        where = _("field `{name}` of template {template}").format(name=self.name, template=template_id)
         if value is None or value == "":
             return None
         if self.type == "datetime":
@@ -61,27 +63,43 @@ class Field:
                     parsed = datetime.fromisoformat(str(value).strip())
                 except ValueError:
                     raise FieldError(
-                        f"{where}: {_shown(value)} is not an ISO 8601 time (write it like 2026-11-24T14:30:00+01:00)"
+                        _("{where}: {shown} is not an ISO 8601 time (write it like 2026-11-24T14:30:00+01:00)").format(
+                            where=where, shown=_shown(value)
+                        )
                     ) from None
             if parsed.tzinfo is None:
-                raise FieldError(f"{where}: {_shown(value)} has no time zone (add one, like +01:00 or Z)")
+                raise FieldError(
+                    _("{where}: {shown} has no time zone (add one, like +01:00 or Z)").format(
+                        where=where, shown=_shown(value)
+                    )
+                )
             return parsed
         if self.type == "integer":
             try:
                 return int(str(value))
             except ValueError:
-                raise FieldError(f"{where}: {_shown(value)} is not a whole number") from None
+                raise FieldError(
+                    _("{where}: {shown} is not a whole number").format(where=where, shown=_shown(value))
+                ) from None
         if self.type == "choice" and self.choices and str(value) not in self.choices:
-            raise FieldError(f"{where}: {_shown(value)} is not one of {', '.join(self.choices)}")
+            raise FieldError(
+                _("{where}: {shown} is not one of {choices}").format(
+                    where=where, shown=_shown(value), choices=", ".join(self.choices)
+                )
+            )
         if self.type == "zone":
             from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # noqa: PLC0415
 
             try:
                 ZoneInfo(str(value))
             except (ZoneInfoNotFoundError, ValueError):
-                raise FieldError(f"{where}: {_shown(value)} is not a time zone name (like Europe/Madrid)") from None
+                raise FieldError(
+                    _("{where}: {shown} is not a time zone name (like Europe/Madrid)").format(
+                        where=where, shown=_shown(value)
+                    )
+                ) from None
         if isinstance(value, (list, dict)):
-            raise FieldError(f"{where}: expected text, not a {type(value).__name__}")
+            raise FieldError(_("{where}: expected text, not a {kind}").format(where=where, kind=type(value).__name__))
         return str(value)
 
 
@@ -94,10 +112,14 @@ def _shown(value: object) -> str:
 def field_from_table(name: str, table: dict[str, object], source: str) -> Field:
     kind = str(table.get("type", "text"))
     if kind not in TYPES:
-        raise FieldError(f"{source}: field `{name}` has unknown type {kind!r} (one of: {', '.join(TYPES)})")
+        raise FieldError(
+            _("{source}: field `{name}` has unknown type {kind!r} (one of: {types})").format(
+                source=source, name=name, kind=kind, types=", ".join(TYPES)
+            )
+        )
     choices = table.get("choices", ())
     if not isinstance(choices, Iterable):
-        raise FieldError(f"{source}: the choices of field `{name}` are not a list")
+        raise FieldError(_("{source}: the choices of field `{name}` are not a list").format(source=source, name=name))
     return Field(
         name=name,
         label=str(table.get("label", name.replace("_", " ").capitalize())),
@@ -123,12 +145,14 @@ def resolve_fields(names: list[object], own: list[dict[str, object]], source: st
     result: dict[str, Field] = {}
     for entry in names:
         if not isinstance(entry, str) or entry not in shared:
-            raise FieldError(f"{source}: unknown field {entry!r} (not in the field catalogue)")
+            raise FieldError(
+                _("{source}: unknown field {entry!r} (not in the field catalogue)").format(source=source, entry=entry)
+            )
         result[entry] = shared[entry]
     for table in own:
         name = str(table.get("name", ""))
         if not name:
-            raise FieldError(f"{source}: a [[field]] needs a name")
+            raise FieldError(_("{source}: a [[field]] needs a name").format(source=source))
         if name in shared and set(table) <= {"name", "required", "default", "label", "help", "example"}:
             result[name] = _overridden(result.get(name, shared[name]), table)
         else:

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Protocol
 
+from composer.core.i18n import _
+
 # The article a clock time takes after "a" in each language: "a les 15:30", "a la 1:30".
 _TIME_ARTICLES = {"ca": ("la", "les"), "es": ("la", "las")}
 # Catalan contracts "de"/"a" + "el" and elides before a vowel sound: "del 24", "de l'1", "a l'11".
@@ -37,7 +39,7 @@ def _zone(context: Context) -> tzinfo:
 def _as_datetime(value: object) -> datetime:
     if isinstance(value, datetime):
         return value
-    raise FilterError(f"expected a time, got {value!r}")
+    raise FilterError(_("expected a time, got {value!r}").format(value=value))
 
 
 def _zone_abbreviation(local: datetime) -> str:
@@ -119,7 +121,7 @@ def duration(context: Context, value: object, end: object = None) -> str:
     if end is not None:
         value = _as_datetime(end) - _as_datetime(value)
     if not isinstance(value, timedelta):
-        raise FilterError(f"expected a duration, got {value!r}")
+        raise FilterError(_("expected a duration, got {value!r}").format(value=value))
     lang = str(context.get("lang", "en"))
     hours, minutes = divmod(round(value.total_seconds() / 60), 60)
     parts: list[str] = []

@@ -26,6 +26,7 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
+from composer.core.i18n import _
 from composer.core.templates.channels import CHANNELS
 from composer.core.templates.fields import Field, FieldError, resolve_fields
 
@@ -84,26 +85,26 @@ def parse_template(template_id: str, source: str, path: str, builtin: bool) -> T
     info = TemplateInfo(id=template_id, source=source, path=path, builtin=builtin)
     match = _HEADER.match(source)
     if match is None:
-        info.error = f"{path}: no header (the file must start with a {{# ... #}} TOML header)"
+        info.error = _("{path}: no header (the file must start with a {{# ... #}} TOML header)").format(path=path)
         return info
     try:
         header = _toml_header(match.group(1))
     except tomllib.TOMLDecodeError as error:
-        info.error = f"{path}: header is not valid TOML: {error}"
+        info.error = _("{path}: header is not valid TOML: {error}").format(path=path, error=error)
         return info
     except (ValueError, RecursionError):  # a 5,000-digit number; arrays nested 50,000 deep
-        info.error = f"{path}: header is not valid TOML: a value too large or nested too deeply"
+        info.error = _("{path}: header is not valid TOML: a value too large or nested too deeply").format(path=path)
         return info
     meta = header.get("template", {})
     names, own = meta.get("fields", []) if isinstance(meta, dict) else [], header.get("field", [])
     if not isinstance(meta, dict):
-        info.error = f"{path}: `template` in the header must be a table ([template])"
+        info.error = _("{path}: `template` in the header must be a table ([template])").format(path=path)
         return info
     if not isinstance(names, list):
-        info.error = f"{path}: `fields` in the header must be a list of field names"
+        info.error = _("{path}: `fields` in the header must be a list of field names").format(path=path)
         return info
     if not isinstance(own, list) or not all(isinstance(table, dict) for table in own):
-        info.error = f"{path}: `field` in the header must be [[field]] tables"
+        info.error = _("{path}: `field` in the header must be [[field]] tables").format(path=path)
         return info
     info.stage = str(meta.get("stage", ""))
     info.channel = str(meta.get("channel", ""))
@@ -111,10 +112,12 @@ def parse_template(template_id: str, source: str, path: str, builtin: bool) -> T
     info.title = str(meta.get("title", template_id))
     info.subject = str(meta.get("subject", ""))
     if info.channel not in CHANNELS:
-        info.error = f"{path}: unknown channel {info.channel!r} (one of: {', '.join(CHANNELS)})"
+        info.error = _("{path}: unknown channel {channel!r} (one of: {channels})").format(
+            path=path, channel=info.channel, channels=", ".join(CHANNELS)
+        )
         return info
     if info.channel == "email" and not info.subject:
-        info.error = f"{path}: an email template needs a `subject` in its header"
+        info.error = _("{path}: an email template needs a `subject` in its header").format(path=path)
         return info
     try:
         info.fields = resolve_fields(names, own, path)
@@ -138,7 +141,9 @@ def _toml_header(text: str) -> dict[str, object]:
 
 def unknown_stage(where: str, stage: str) -> str:
     """The one-line problem for a stage that has no lifecycle status (`render.STAGE_STATUS`)."""
-    return f"{where}: unknown stage {stage!r} (one of: {', '.join(STAGES)})"
+    return _("{where}: unknown stage {stage!r} (one of: {stages})").format(
+        where=where, stage=stage, stages=", ".join(STAGES)
+    )
 
 
 @lru_cache(maxsize=256)  # the library is loaded for every command: parse each unchanged source once
@@ -150,9 +155,9 @@ def _syntax_error(source: str, name: str) -> str:
     try:
         environment(False).parse(source, name=name)
     except TemplateSyntaxError as error:
-        return f"line {error.lineno}: {error.message}"
+        return _("line {line}: {message}").format(line=error.lineno, message=error.message)
     except RecursionError:  # ((((...)))) or {% if %} nested thousands deep
-        return "nested too deeply to be a template"
+        return _("nested too deeply to be a template")
     return ""
 
 
@@ -193,7 +198,7 @@ class TemplateLibrary:
                 from composer.core.files import ReadRefused, read_text  # noqa: PLC0415
 
                 try:
-                    source = read_text(path, MAX_TEMPLATE_SIZE, "longer than any template needs")
+                    source = read_text(path, MAX_TEMPLATE_SIZE, _("longer than any template needs"))
                 except ReadRefused as error:
                     self._add(TemplateInfo(template_id, "", str(path), False, error=str(error)))
                     continue
@@ -210,7 +215,9 @@ class TemplateLibrary:
         try:
             return self._templates[template_id]
         except KeyError:
-            raise KeyError(f"unknown template {template_id!r} (see `incident-composer templates list`)") from None
+            raise KeyError(
+                _("unknown template {template!r} (see `incident-composer templates list`)").format(template=template_id)
+            ) from None
 
     def find(self, stage: str, channel: str, language: str) -> TemplateInfo | None:
         for info in self._templates.values():
@@ -232,5 +239,7 @@ def _duplicate(template_id: str, first: TemplateInfo, path: Path, folder: Path) 
         source="",
         path=str(path),
         builtin=False,
-        error=f"{path}: duplicate of {template_id} ({first.path}), which is used; rename one of the two files",
+        error=_("{path}: duplicate of {template} ({first_path}), which is used; rename one of the two files").format(
+            path=path, template=template_id, first_path=first.path
+        ),
     )

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from composer.core.i18n import _, ngettext
 from composer.core.templates.bounds import (
     MAX_OUTPUT,
     MAX_STEPS,
@@ -196,7 +197,7 @@ class _CountedRange:
             if budget[0] < 0:
                 from jinja2.exceptions import SecurityError  # noqa: PLC0415
 
-                raise SecurityError(f"the template loops more than {MAX_STEPS:,} times")
+                raise SecurityError(_("the template loops more than {limit:,} times").format(limit=MAX_STEPS))
             yield value
 
     def __len__(self) -> int:
@@ -234,17 +235,21 @@ def _bounded_environment_class() -> type[ImmutableSandboxedEnvironment]:
             if operator == "%":
                 check_format(left)
             if operator == "**" and isinstance(right, int) and abs(right) > 64:
-                raise SecurityError("a power that large is not allowed in a template")
+                raise SecurityError(_("a power that large is not allowed in a template"))
             if operator == "*":
                 sized, count = (left, right) if isinstance(right, int) else (right, left)
                 size = len(sized) if hasattr(sized, "__len__") else 0
                 if isinstance(sized, list | tuple):  # a list of long texts: the texts' length counts
                     size = sum(len(item) if isinstance(item, str | list | tuple) else 1 for item in sized)
                 if isinstance(count, int) and size * count > MAX_OUTPUT:
-                    raise SecurityError(f"a value over {MAX_OUTPUT:,} characters is not allowed in a template")
+                    raise SecurityError(
+                        _("a value over {limit:,} characters is not allowed in a template").format(limit=MAX_OUTPUT)
+                    )
             sizes = hasattr(left, "__len__") and hasattr(right, "__len__")
             if operator == "+" and sizes and len(left) + len(right) > MAX_OUTPUT:
-                raise SecurityError(f"a value over {MAX_OUTPUT:,} characters is not allowed in a template")
+                raise SecurityError(
+                    _("a value over {limit:,} characters is not allowed in a template").format(limit=MAX_OUTPUT)
+                )
             return super().call_binop(context, operator, left, right)
 
     return Bounded
@@ -300,31 +305,41 @@ def _render_string(source: str, name: str, autoescape: bool, context: dict[str, 
         for chunk in _compiled(autoescape, name, source).generate(context):
             size += len(chunk)
             if size > MAX_OUTPUT:
-                raise TemplateError(f"its text is over {MAX_OUTPUT:,} characters; no update is")
+                raise TemplateError(_("its text is over {limit:,} characters; no update is").format(limit=MAX_OUTPUT))
             out.append(chunk)
         return "".join(out)
     except TemplateSyntaxError as error:
-        raise TemplateError(f"template {name}, line {error.lineno}: {error.message}") from None
+        raise TemplateError(
+            _("template {name}, line {line}: {message}").format(name=name, line=error.lineno, message=error.message)
+        ) from None
     except UndefinedError as error:
         line = _line_of(error, name)
-        where = f", line {line}" if line else ""
+        where = _(", line {line}").format(line=line) if line else ""
         missing = str(error.message or error).replace("'", "`")
-        raise TemplateError(f"template {name}{where}: {missing} (a field it uses has no value)") from None
+        raise TemplateError(
+            _("template {name}{where}: {missing} (a field it uses has no value)").format(
+                name=name, where=where, missing=missing
+            )
+        ) from None
     except SecurityError as error:
         line = _line_of(error, name)
-        where = f", line {line}" if line else ""
-        raise TemplateError(f"template {name}{where}: not allowed in a template ({error})") from None
+        where = _(", line {line}").format(line=line) if line else ""
+        raise TemplateError(
+            _("template {name}{where}: not allowed in a template ({error})").format(name=name, where=where, error=error)
+        ) from None
     except (TemplateError, FilterError) as error:
-        raise TemplateError(f"template {name}: {error}") from None
+        raise TemplateError(_("template {name}: {error}").format(name=name, error=error)) from None
     except (TypeError, ValueError, ArithmeticError, LookupError, AssertionError, JinjaError) as error:
         # AssertionError: a Jinja filter's own check (`truncate(-5)`); JinjaError: `is nope`, ...
         line = _line_of(error, name)
-        where = f", line {line}" if line else ""
-        raise TemplateError(f"template {name}{where}: {error}") from None
+        where = _(", line {line}").format(line=line) if line else ""
+        raise TemplateError(_("template {name}{where}: {error}").format(name=name, where=where, error=error)) from None
     except RecursionError:
-        raise TemplateError(f"template {name}: it calls itself without end (a recursive macro?)") from None
+        raise TemplateError(
+            _("template {name}: it calls itself without end (a recursive macro?)").format(name=name)
+        ) from None
     except MemoryError:
-        raise TemplateError(f"template {name}: it needs more memory than any update does") from None
+        raise TemplateError(_("template {name}: it needs more memory than any update does").format(name=name)) from None
     finally:
         _steps.reset(token)
 
@@ -344,8 +359,8 @@ def collect_values(info: TemplateInfo, given: dict[str, object], sample: bool = 
             missing.append(f"`{spec.name}`" + (f" ({spec.label})" if spec.label else ""))
         values[spec.name] = value
     if missing:  # every one at once: the user fills them in one go
-        plural = "s" if len(missing) > 1 else ""
-        raise FieldError(f"template {info.id}: missing field{plural} {', '.join(missing)}")
+        line = ngettext("template {id}: missing field {fields}", "template {id}: missing fields {fields}", len(missing))
+        raise FieldError(line.format(id=info.id, fields=", ".join(missing)))
     return values
 
 
