@@ -7,10 +7,13 @@ from composer.core.checks import Verdict
 from composer.core.lengths import mastodon_length
 from composer.core.model import Organisation
 
+# Five parts: two posts of Mastodon's 500 whatever the promise sentence the window adds says ("Next
+# update by 00:17 UTC on December 8." when the next update falls on the next day; six parts made a
+# third post then, in the last half hour of every day).
 LONG = "\n\n".join(
     f"Part {n}: we are moving every mailbox to the spare cluster, one region at a time, and checking each "
     "one before we go on, so no message is lost on the way."
-    for n in range(1, 7)
+    for n in range(1, 6)
 )
 
 
