@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import html
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -41,23 +42,27 @@ class Waiting:
         self.title = title
         self.body = body
         self.review = review
-        self.findings = findings  # (verdict, rule title, message)
+        self.findings = findings  # (verdict in words, "" when it passes; rule title; message)
 
 
 def changes_html(before: str, after: str) -> str:
     """`after`, with what differs from `before` marked word by word (colour is never the only sign:
-    removed words are struck through, added ones underlined)."""
-    old, new = before.split(" "), after.split(" ")
+    removed words are struck through, added ones underlined). Spaces and line breaks are words of
+    their own, so paragraphs stay where they are."""
+    old, new = re.findall(r"\s+|\S+", before), re.findall(r"\s+|\S+", after)
     out: list[str] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
         if op == "equal":
-            out.append(html.escape(" ".join(new[j1:j2])))
+            out.append(html.escape("".join(new[j1:j2])))
             continue
-        if i2 > i1:
-            out.append(f"<s style='color:#c62828'>{html.escape(' '.join(old[i1:i2]))}</s>")
-        if j2 > j1:
-            out.append(f"<u style='color:#2e7d32'>{html.escape(' '.join(new[j1:j2]))}</u>")
-    return "<div style='white-space: pre-wrap'>" + " ".join(out) + "</div>"
+        removed, added = "".join(old[i1:i2]), "".join(new[j1:j2])
+        if removed.strip():
+            out.append(f"<s style='color:#c62828'>{html.escape(removed)}</s>")
+        if added.strip():
+            out.append(f"<u style='color:#2e7d32'>{html.escape(added)}</u>")
+        elif added:
+            out.append(html.escape(added))
+    return "<div style='white-space: pre-wrap'>" + "".join(out) + "</div>"
 
 
 class ReviewDialog(QDialog):
@@ -78,6 +83,9 @@ class ReviewDialog(QDialog):
         self.text = QTextBrowser()
         self.text.setObjectName("reviewText")
         self.text.setAccessibleName(self.tr("The update, with the changes since the last review"))
+        self.since = QLabel()
+        self.since.setObjectName("reviewSince")
+        self.since.setWordWrap(True)
         self.findings = QLabel()
         self.findings.setWordWrap(True)
         self.findings.setObjectName("reviewFindings")
@@ -95,6 +103,7 @@ class ReviewDialog(QDialog):
         right = QWidget()
         layout = QVBoxLayout(right)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.since)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.findings)
         layout.addWidget(QLabel(self.tr("Comment:")))
@@ -144,16 +153,15 @@ class ReviewDialog(QDialog):
         last = item.review.last
         if last is not None and last.text.get("body") is not None:
             self.text.setHtml(changes_html(str(last.text["body"]), item.body))
-            said = self.tr("Changes since %1's review").replace("%1", last.by)
+            said = self.tr("Changes since %1's review: removed words struck through, new ones underlined.")
+            said = said.replace("%1", last.by)
             if last.comment:
-                said += " — “" + last.comment + "”"
-            self.text.setToolTip(said)
+                said += "\n" + self.tr("%1 asked: %2").replace("%1", last.by).replace("%2", last.comment)
+            self.since.setText(said)
         else:
             self.text.setPlainText(item.body)
-            self.text.setToolTip("")
-        failing = [
-            f"{verdict.upper()}  {title}: {message}" for verdict, title, message in item.findings if verdict != "pass"
-        ]
+            self.since.setText(self.tr("Not reviewed before."))
+        failing = [f"{verdict}: {title} — {message}" for verdict, title, message in item.findings if verdict]
         self.findings.setText("\n".join(failing) if failing else self.tr("Every check passes."))
         self.outcome.clear()
         self._enable(True)

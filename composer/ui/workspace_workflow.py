@@ -187,6 +187,7 @@ class WorkspaceWorkflow(QObject):
         from composer.core.outgoing import update_document  # noqa: PLC0415
         from composer.core.workspace import review  # noqa: PLC0415
         from composer.ui.review_dialog import Waiting  # noqa: PLC0415
+        from composer.ui.vocabulary import verdict_text  # noqa: PLC0415
 
         titles = {rule.id: rule.title for rule in RULES}
         store = self.context.store
@@ -201,7 +202,11 @@ class WorkspaceWorkflow(QObject):
                     continue
                 doc = update_document(incident, update, store.previous_public_update_at(update))
                 findings = [
-                    (f.verdict.value, titles.get(f.rule, f.rule), f.message)
+                    (
+                        verdict_text(f.verdict) if f.verdict.value != "pass" else "",
+                        titles.get(f.rule, f.rule),
+                        f.message,
+                    )
                     for f in check_document(doc, utc_now().astimezone())
                 ]
                 found.append(Waiting(update_id, incident.title, update.body, standing, findings))
