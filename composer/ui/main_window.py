@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
                 "review": self.workspace.review,
                 "templates": self.edit_templates,
                 "profile": self.edit_profile,
-                "preferences": lambda: edit_preferences(self.context, self),
+                "preferences": lambda: edit_preferences(self.context, self, self.workspace),
                 "reload": lambda: self.reload(self.incident_list.current_incident_id()),
                 "find": self.search.find,
                 "filter": self.incident_list.add_filter().text.setFocus,

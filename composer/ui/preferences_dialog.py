@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
     from composer.app import AppContext
+    from composer.ui.workspace_workflow import WorkspaceWorkflow
 
 
 class Page(Protocol):
@@ -114,6 +115,10 @@ class PreferencesDialog(QDialog):
         super().accept()
 
 
-def edit_preferences(context: AppContext, parent: QWidget) -> None:
-    """Edit → Preferences…"""
-    PreferencesDialog(context.ui_settings, parent).exec()
+def edit_preferences(context: AppContext, parent: QWidget, workspace: WorkspaceWorkflow | None = None) -> None:
+    """Edit → Preferences…: the interface, and the team's workspace."""
+    from composer.ui.workspace_page import WorkspacePage  # noqa: PLC0415
+
+    dialog = PreferencesDialog(context.ui_settings, parent)
+    dialog.add_page(WorkspacePage(context, workspace), dialog.tr("Workspace"))
+    dialog.exec()

@@ -131,3 +131,38 @@ def _carla_store(tmp_path):
     path = tmp_path / "carla" / "composer.db"
     Store.open(path)[0].close()
     return path
+
+
+def test_joining_and_leaving_from_preferences(qtbot, server, tmp_path, prompter):
+    from composer.ui.workspace_page import WorkspacePage
+
+    context = build_context(home=tmp_path / "ana", prompter=prompter)
+    context.credentials = MemoryCredentials()
+    window = create_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        qtbot.waitUntil(lambda: window.is_ready, timeout=READY_TIMEOUT_MS)
+        page = WorkspacePage(context, window.workspace)
+        assert "Not in a workspace" in page.summary.text() and not page.leave_button.isEnabled()
+        page.url.setText(server.url("team", "ana"))
+        page.password.setText("wrong")
+        page.join_button.click()
+        qtbot.waitUntil(lambda: page.outcome.text().startswith("Not joined:"), timeout=WAIT_MS)
+        assert "password" in page.outcome.text()
+        page.password.setText("ana-pass")
+        page.join_button.click()
+        qtbot.waitUntil(lambda: page.outcome.text().startswith("Joined"), timeout=WAIT_MS)
+        assert page.password.text() == ""  # the password went to the keyring, not the form
+        assert context.credentials.get(membership.parse(server.url("team", "ana")).secret_account) == "ana-pass"
+        qtbot.waitUntil(lambda: window.workspace.state is not None and window.workspace.state.online, timeout=WAIT_MS)
+        assert "in the workspace" in page.summary.text() and page.leave_button.isEnabled()
+        prompter.answers.append(True)
+        page.leave_button.click()
+        assert window.workspace.service is None
+        assert "Not in a workspace" in page.summary.text()
+        assert context.credentials.get(membership.parse(server.url("team", "ana")).secret_account) is None
+    finally:
+        window.close()
+        window.shutdown()
+        context.close()
