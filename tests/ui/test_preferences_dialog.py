@@ -39,7 +39,7 @@ def test_edit_menu_opens_preferences_with_the_language_choices(make_window, qtbo
     action.trigger()
     (dialog,) = opened
     page = dialog.language_page
-    assert dialog.pages.count() == 1 and dialog.pages.tabText(0) == "Interface"
+    assert [dialog.pages.tabText(i) for i in range(dialog.pages.count())] == ["Interface", "Workspace"]
     items = [page.language.itemText(index) for index in range(page.language.count())]
     assert items[1:] == ["English", "Català", "Español"]  # each language named in itself
     assert items[0].startswith("The system's language (")
