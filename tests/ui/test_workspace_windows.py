@@ -95,6 +95,37 @@ def test_two_windows_on_one_workspace(qtbot, server, open_window, tmp_path):
     bo.workspace.service.poke()
     qtbot.waitUntil(lambda: "two hours" in bo.editor.body.toPlainText(), timeout=WAIT_MS)
 
+    # Both edit the update while the workspace is down: when it is back, both windows show the
+    # conflict and keep both texts; Ana resolves it and both windows agree again.
+    server.pause()
+    try:
+        ana.editor.body.setPlainText("Ana: mail is late by up to two hours.")
+        assert ana.save_all()
+        if bo.editor.body.isReadOnly():
+            bo.context.prompter.answers.append(True)
+            bo.workspace.banner.edit_button.click()
+        bo.editor.body.setPlainText("Bo: mail is late; only receiving.")
+        assert bo.save_all()
+        for window in (ana, bo):
+            qtbot.waitUntil(lambda w=window: "1 change will be sent" in w.workspace.banner.text.text(), timeout=WAIT_MS)
+    finally:
+        server.resume()
+    for window in (ana, bo, ana):
+        window.workspace.service.poke()
+        qtbot.wait(300)
+    conflict = "1 change conflicts: two people changed the same thing. Both versions are kept."
+    for window in (ana, bo):
+        qtbot.waitUntil(lambda w=window: conflict in w.workspace.banner.text.text(), timeout=WAIT_MS)
+        assert not window.workspace.banner.resolve_button.isHidden()
+    kept = {ana.editor.body.toPlainText(), bo.editor.body.toPlainText()}
+    assert len(kept) == 1 and kept < {"Ana: mail is late by up to two hours.", "Bo: mail is late; only receiving."}
+    ana.context.prompter.answers.append(True)  # keep the version shown
+    ana.workspace.banner.resolve_button.click()
+    for window in (ana, bo):
+        window.workspace.service.poke()
+        qtbot.waitUntil(lambda w=window: "conflict" not in w.workspace.banner.text.text(), timeout=WAIT_MS)
+        assert window.editor.body.toPlainText() in kept
+
 
 def test_review_in_the_window_lets_the_update_through(qtbot, server, open_window, tmp_path):
     path = _carla_store(tmp_path)  # the administrator sets the policy
