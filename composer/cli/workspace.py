@@ -171,6 +171,9 @@ def show_status(args: argparse.Namespace) -> int:
     if found.refused:
         print(_("Refused by the workspace: {count}").format(count=found.refused))
     print(_("Approval needed for: {policy}").format(policy=found.approval))
+    for person, counts in sorted(found.team_outbox.items()):
+        waiting = ", ".join(f"{count} {state}" for state, count in sorted(counts.items()))
+        print(_("Waiting in {person}'s outbox: {jobs}").format(person=person, jobs=waiting))
     print(_("Last synced: {when}").format(when=found.last_sync or _("never")))
     return EXIT_OK
 

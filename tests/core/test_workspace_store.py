@@ -217,3 +217,48 @@ def test_approval_by_a_second_person_end_to_end(team, server):
     assert "only reviewers may approve" in bo.copy.copy.refused()[-1][1]
     ana.sync()
     assert review.review_of(ana.copy.conn, theirs.id).standing == Standing.DRAFT
+
+
+def test_the_teams_own_templates_travel_as_files(team):
+    ana, bo = team
+    ana_folder, bo_folder = ana.store.path.parent / "templates", bo.store.path.parent / "templates"
+    ana_folder.mkdir()
+    (ana_folder / "mail-delayed.j2").write_text("---\ntitle: Mail delayed\n---\nMail is late.\n", encoding="utf-8")
+    ana.sync()
+    bo.sync()
+    assert (bo_folder / "mail-delayed.j2").read_text(encoding="utf-8").endswith("Mail is late.\n")
+    # Bo changes it; Ana gets the change; Bo removes it; Ana's file goes too.
+    (bo_folder / "mail-delayed.j2").write_text("---\ntitle: Mail delayed\n---\nMail is late: sorry.\n")
+    bo.sync()
+    ana.sync()
+    assert (ana_folder / "mail-delayed.j2").read_text(encoding="utf-8").endswith("sorry.\n")
+    (bo_folder / "mail-delayed.j2").unlink()
+    bo.sync()
+    ana.sync()
+    assert not (ana_folder / "mail-delayed.j2").exists()
+    # A name that is not a plain template file name never becomes a path, wherever it points.
+    with bo.copy.conn:
+        local.record(bo.copy.conn, "template:../../escaped.j2", {"text": "x"}, "bo")
+        local.record(bo.copy.conn, "template:sub/inner.j2", {"text": "x"}, "bo")
+    bo.sync()
+    ana.sync()
+    assert not (ana.store.path.parent.parent / "escaped.j2").exists()
+    assert not (ana_folder / "sub").exists()
+    assert sorted(p.name for p in ana_folder.iterdir()) == []
+
+
+def test_the_outbox_is_told_to_the_team_and_sent_only_by_its_own_copy(team):
+    from composer.core.workspace import membership
+
+    ana, bo = team
+    incident = bo.store.add_incident(Incident("Mail delayed"))
+    update = bo.store.add_update(Update(incident.id, "Mail is delayed.", Status.INVESTIGATING))
+    outbox = bo.store.outbox()
+    outbox.enqueue("mail-1", "customers", update.id, {"text": "Mail is delayed.", "to": "customer@example.com"})
+    outbox.mark_uncertain(outbox.enqueue("mail-2", "customers", update.id, {"text": "x"}).key, "the server hung up")
+    bo.sync()
+    ana.sync()
+    assert membership.team_outbox(ana.copy.conn, "ana") == {"bo": {"pending": 1, "uncertain": 1}}
+    assert ana.store.outbox().jobs() == []  # never in Ana's own outbox: her copy will not send it
+    shared = ana.copy.copy.state("job:mail-1").shown.content
+    assert "post" not in shared and shared["account"] == "customers"  # the post itself stays on Bo's copy

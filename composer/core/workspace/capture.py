@@ -60,7 +60,7 @@ def content_of(conn: sqlite3.Connection, shared: Shared, row: sqlite3.Row) -> di
     """A row as a revision's content: every column but the copy's own numbers, references as uids."""
     content: dict[str, Any] = {}
     for column in row.keys():  # noqa: SIM118 - sqlite3.Row is not a mapping
-        if column in _LOCAL_ONLY:
+        if column in _LOCAL_ONLY or column in shared.left_out:
             continue
         if column in shared.refs:
             content[shared.refs[column]] = _uid_of(conn, shared.refs[column], row[column])
@@ -110,6 +110,8 @@ def apply(conn: sqlite3.Connection, author: str) -> int:
     writer = _Writer(conn)
     changed, waiting = 0, []
     for shared in SHARED:
+        if not shared.applied:
+            continue
         for obj in sorted(o for o in by_object if o.split(":", 1)[0] == shared.kind):
             current = state(by_object[obj])
             if current is None:

@@ -152,6 +152,9 @@ class Status:
     refused: int = 0
     approval: str = "none"
     last_sync: str = ""
+    # Other people's outboxes: who queued jobs and where those stand ({"bo": {"queued": 2}}). Each
+    # copy sends only what it queued; a job waiting on another copy waits for that person.
+    team_outbox: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -172,6 +175,7 @@ def status(conn: sqlite3.Connection, workspace: RemoteWorkspace | None = None) -
         refused=len(copy.refused()),
         approval=policy(conn),
         last_sync=_state(conn, "last_sync") or "",
+        team_outbox=team_outbox(conn, address.user),
     )
     if workspace is not None:
         try:
@@ -179,6 +183,24 @@ def status(conn: sqlite3.Connection, workspace: RemoteWorkspace | None = None) -
             found.reachable = True
         except WorkspaceUnreachable as error:
             found.reachable, found.error = False, str(error)
+    return found
+
+
+def team_outbox(conn: sqlite3.Connection, me: str) -> dict[str, dict[str, int]]:
+    """How the jobs other people's copies queued stand, by person and state (sent ones left out)."""
+    from composer.core.workspace.revisions import Revision, states  # noqa: PLC0415
+
+    rows = conn.execute("SELECT id, object, parents, author, at, content FROM ws_revisions WHERE object LIKE 'job:%'")
+    found: dict[str, dict[str, int]] = {}
+    for job in states(Revision.from_row(row) for row in rows).values():
+        content = job.shown.content
+        if content is None or job.shown.author == me:
+            continue
+        state = str(content.get("state", ""))
+        if state in ("sent", "cancelled"):
+            continue
+        counts = found.setdefault(job.shown.author, {})
+        counts[state] = counts.get(state, 0) + 1
     return found
 
 

@@ -63,6 +63,8 @@ class Shared:
     table: str
     key: str = "uid"  # the column that names a row on every copy ("name" for accounts)
     refs: dict[str, str] = field(default_factory=dict)  # column -> kind of the row it points to
+    applied: bool = True  # False: told to the team, never written into their rows (the outbox)
+    left_out: tuple[str, ...] = ()  # columns never shared
 
 
 SHARED: tuple[Shared, ...] = (  # parents before children: the order rows are applied in
@@ -73,6 +75,9 @@ SHARED: tuple[Shared, ...] = (  # parents before children: the order rows are ap
     Shared("person", "people"),
     Shared("organisation", "organisation", key="'profile'"),
     Shared("account", "accounts", key="name"),
+    # The outbox's state: each copy sends only the jobs it queued (a job applied into another
+    # copy's outbox would be sent twice); the others see where each stands. Not the post itself.
+    Shared("job", "outbox", key="key", refs={"update_id": "update"}, applied=False, left_out=("post", "claimed_by")),
 )
 BY_KIND = {shared.kind: shared for shared in SHARED}
 

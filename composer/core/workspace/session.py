@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from composer.core.connection import connect
-from composer.core.workspace import capture, sync
+from composer.core.paths import user_templates
+from composer.core.workspace import capture, sync, templates
 from composer.core.workspace.local import LocalCopy
 
 T = TypeVar("T")
@@ -24,6 +25,7 @@ class WorkspaceCopy:
         self.conn = connect(path)
         self.copy = LocalCopy(self.conn)
         self.author = author
+        self.templates = user_templates(path.parent)  # the data folder's own templates, shared too
 
     def close(self) -> None:
         self.conn.close()
@@ -39,11 +41,23 @@ class WorkspaceCopy:
         return done
 
     def capture(self) -> int:
-        """Records the changes saved here since the last capture; how many revisions."""
-        return len(self._immediate(lambda: capture.capture(self.conn, self.author)))
+        """Records the changes saved here since the last capture (rows and template files); how many."""
+
+        def work() -> int:
+            rows = len(capture.capture(self.conn, self.author))
+            return rows + templates.capture(self.conn, self.templates, self.author)
+
+        return self._immediate(work)
 
     def apply(self) -> int:
-        return self._immediate(lambda: capture.apply(self.conn, self.author))
+        """Writes what was pulled into the rows and the templates folder; how many."""
+
+        def work() -> int:
+            dirty = {row[0] for row in self.conn.execute("SELECT object FROM ws_dirty WHERE object LIKE 'template:%'")}
+            written = templates.apply(self.conn, self.templates, dirty)
+            return written + capture.apply(self.conn, self.author)
+
+        return self._immediate(work)
 
     def round(self, workspace: sync.Workspace) -> sync.Round:
         """Capture, push, pull, apply. Raises WorkspaceUnreachable with whatever was done kept."""
