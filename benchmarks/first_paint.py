@@ -23,16 +23,17 @@ def main(argv: list[str]) -> int:
         # Qt comes in when the application object is made. The order matters: PySide6
         # reads the source of every module imported after it (its __feature__ check).
         import composer.entry  # noqa: F401
-        from composer.app import build_context, create_application, create_window
+        from composer.app import build_context, create_application, create_window, install_language
 
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     context = None
     if kind == "app":
-        # The same three steps as composer.app.run_gui, with the seeded data folder
+        # The same four steps as composer.app.run_gui, with the seeded data folder
         # that run.py passes in INCIDENT_COMPOSER_HOME.
         app = create_application([argv[0]])
         context = build_context()
+        install_language(app, context)  # the interface language (LANGUAGE, or the saved choice)
         window = create_window(context)
     else:
         from PySide6.QtWidgets import QApplication, QMainWindow

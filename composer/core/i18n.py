@@ -18,17 +18,40 @@ checked by Catalan rules, while the messages about it are in the language of who
 
 from __future__ import annotations
 
-import gettext
 import io
 import os
-from importlib import resources
+from pathlib import Path
+from typing import Protocol
 
 DOMAIN = "composer"
 SOURCE_LANGUAGE = "en"
 # The interface's languages, in the order a language menu lists them.
 SUPPORTED: tuple[str, ...] = ("en", "ca", "es")
 
-_translations: gettext.NullTranslations = gettext.NullTranslations()
+
+class _Catalogue(Protocol):
+    def gettext(self, message: str, /) -> str: ...
+
+    def ngettext(self, singular: str, plural: str, n: int, /) -> str: ...
+
+    def pgettext(self, context: str, message: str, /) -> str: ...
+
+
+class _Source:
+    """The source language: every message as written. No gettext import on this path (most
+    starts are in English; the module is imported before the first paint)."""
+
+    def gettext(self, message: str, /) -> str:
+        return message
+
+    def ngettext(self, singular: str, plural: str, n: int, /) -> str:
+        return singular if n == 1 else plural
+
+    def pgettext(self, context: str, message: str, /) -> str:
+        return message
+
+
+_translations: _Catalogue = _Source()
 _language = SOURCE_LANGUAGE
 
 
@@ -95,10 +118,26 @@ def _fresh(compiled: object, source: object) -> bool:
         return True
 
 
-def _catalogue(code: str) -> gettext.NullTranslations:
-    folder = resources.files("composer.resources").joinpath("locale", code, "LC_MESSAGES")
-    compiled = folder.joinpath(f"{DOMAIN}.mo")
-    source = folder.joinpath(f"{DOMAIN}.po")
+def _locale_folder(code: str) -> Path:
+    """resources/locale/<code>/LC_MESSAGES, found from the resources package's own file (so in a
+    checkout, a wheel and the bundle alike), without importing importlib.resources at start-up."""
+    from importlib.util import find_spec  # noqa: PLC0415 - cheap, unlike importlib.resources
+
+    spec = find_spec("composer.resources")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("composer.resources is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "locale" / code / "LC_MESSAGES"
+
+
+def _catalogue(code: str) -> _Catalogue:
+    import gettext  # noqa: PLC0415 - only when a language other than the source's is spoken
+
+    try:
+        folder = _locale_folder(code)
+    except FileNotFoundError:
+        return _Source()
+    compiled = folder / f"{DOMAIN}.mo"
+    source = folder / f"{DOMAIN}.po"
     if _fresh(compiled, source):
         try:
             return gettext.GNUTranslations(io.BytesIO(compiled.read_bytes()))
@@ -107,7 +146,7 @@ def _catalogue(code: str) -> gettext.NullTranslations:
     try:
         text = source.read_bytes()
     except (FileNotFoundError, NotADirectoryError):
-        return gettext.NullTranslations()
+        return _Source()
     from babel.messages.mofile import write_mo  # noqa: PLC0415 - only when the .mo was never built
     from babel.messages.pofile import read_po  # noqa: PLC0415
 
@@ -122,6 +161,6 @@ def set_language(code: str | None = None) -> str:
     global _translations, _language  # noqa: PLW0603 - one interface language per process
     chosen = supported(code) if code and code != "system" else None
     chosen = chosen or system_language()
-    _translations = gettext.NullTranslations() if chosen == SOURCE_LANGUAGE else _catalogue(chosen)
+    _translations = _Source() if chosen == SOURCE_LANGUAGE else _catalogue(chosen)
     _language = chosen
     return chosen

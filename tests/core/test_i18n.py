@@ -127,8 +127,8 @@ def _mo(text: str, language: str) -> bytes:
 
 @pytest.fixture
 def resources_in(tmp_path, monkeypatch):
-    """composer.resources read from a folder of the test's own."""
-    monkeypatch.setattr(i18n.resources, "files", lambda _package: tmp_path)
+    """The catalogues read from a folder of the test's own."""
+    monkeypatch.setattr(i18n, "_locale_folder", lambda code: tmp_path / "locale" / code / "LC_MESSAGES")
     folder = tmp_path / "locale" / "ca" / "LC_MESSAGES"
     folder.mkdir(parents=True)
     return folder
