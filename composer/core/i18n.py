@@ -51,6 +51,29 @@ class _Source:
         return message
 
 
+class _Deferred:
+    """A language's catalogue, read when it is first asked for a message: the window's first screen
+    asks none, so reading and parsing the catalogue waits until after the first paint."""
+
+    def __init__(self, code: str):
+        self.code = code
+        self._loaded: _Catalogue | None = None
+
+    def _catalogue(self) -> _Catalogue:
+        if self._loaded is None:
+            self._loaded = _catalogue(self.code)
+        return self._loaded
+
+    def gettext(self, message: str, /) -> str:
+        return self._catalogue().gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int, /) -> str:
+        return self._catalogue().ngettext(singular, plural, n)
+
+    def pgettext(self, context: str, message: str, /) -> str:
+        return self._catalogue().pgettext(context, message)
+
+
 _translations: _Catalogue = _Source()
 _language = SOURCE_LANGUAGE
 
@@ -118,15 +141,20 @@ def _fresh(compiled: object, source: object) -> bool:
         return True
 
 
-def _locale_folder(code: str) -> Path:
-    """resources/locale/<code>/LC_MESSAGES, found from the resources package's own file (so in a
-    checkout, a wheel and the bundle alike), without importing importlib.resources at start-up."""
-    from importlib.util import find_spec  # noqa: PLC0415 - cheap, unlike importlib.resources
+def resources_folder() -> Path:
+    """The folder of `composer.resources` (a checkout's resources/, a wheel's or the bundle's copy),
+    found from its package spec without importing importlib.resources (~9 ms at start-up)."""
+    from importlib.util import find_spec  # noqa: PLC0415
 
     spec = find_spec("composer.resources")
     if spec is None or not spec.submodule_search_locations:
         raise FileNotFoundError("composer.resources is not installed")
-    return Path(next(iter(spec.submodule_search_locations))) / "locale" / code / "LC_MESSAGES"
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _locale_folder(code: str) -> Path:
+    """resources/locale/<code>/LC_MESSAGES."""
+    return resources_folder() / "locale" / code / "LC_MESSAGES"
 
 
 def _catalogue(code: str) -> _Catalogue:
@@ -161,6 +189,6 @@ def set_language(code: str | None = None) -> str:
     global _translations, _language  # noqa: PLW0603 - one interface language per process
     chosen = supported(code) if code and code != "system" else None
     chosen = chosen or system_language()
-    _translations = _Source() if chosen == SOURCE_LANGUAGE else _catalogue(chosen)
+    _translations = _Source() if chosen == SOURCE_LANGUAGE else _Deferred(chosen)
     _language = chosen
     return chosen

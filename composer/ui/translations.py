@@ -11,8 +11,6 @@ Only the one language's files are read. A missing `.qm` leaves that part in Engl
 
 from __future__ import annotations
 
-from importlib import resources
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
 from composer.core import i18n
@@ -44,7 +42,7 @@ def resolve(choice: str) -> str:
 
 def widget_catalogue(code: str) -> str:
     """The path of the widgets' compiled catalogue for `code` (it may not exist)."""
-    return str(resources.files("composer.resources").joinpath("i18n", f"composer_{code}.qm"))
+    return str(i18n.resources_folder() / "i18n" / f"composer_{code}.qm")
 
 
 def apply_language(app: QCoreApplication, choice: str) -> str:
