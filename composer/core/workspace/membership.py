@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from composer.core.credentials import CredentialStore
+from composer.core.i18n import _
 from composer.core.workspace import capture, schema
 from composer.core.workspace.local import LocalCopy
 from composer.core.workspace.remote import RemoteWorkspace, connect, schema_version
@@ -44,11 +45,11 @@ def parse(url: str) -> Address:
     """A PostgreSQL URL, split into what is kept (the URL without password, the user) and the password."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("postgresql", "postgres"):
-        raise WorkspaceError(f"not a PostgreSQL URL: {url!r} (it starts with postgresql://)")
+        raise WorkspaceError(_("not a PostgreSQL URL: {url!r} (it starts with postgresql://)").format(url=url))
     if not parts.hostname or not parts.path.strip("/"):
-        raise WorkspaceError("the URL needs a host and a database: postgresql://USER@HOST/DATABASE")
+        raise WorkspaceError(_("the URL needs a host and a database: postgresql://USER@HOST/DATABASE"))
     if not parts.username:
-        raise WorkspaceError("the URL needs your user name: postgresql://USER@HOST/DATABASE")
+        raise WorkspaceError(_("the URL needs your user name: postgresql://USER@HOST/DATABASE"))
     user = unquote(parts.username)
     host = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
     netloc = f"{quote(user, safe='')}@{host}" + (f":{parts.port}" if parts.port else "")
@@ -76,7 +77,7 @@ def joined(conn: sqlite3.Connection) -> Address | None:
 def open_workspace(conn: sqlite3.Connection, secrets: CredentialStore) -> tuple[Address, RemoteWorkspace]:
     address = joined(conn)
     if address is None:
-        raise WorkspaceError("this data folder is not in a workspace: `incident-composer workspace join URL`")
+        raise WorkspaceError(_("this data folder is not in a workspace: `incident-composer workspace join URL`"))
     return address, RemoteWorkspace(address.url, secrets.get(address.secret_account))
 
 
@@ -93,18 +94,20 @@ def join(path: Path, url: str, secrets: CredentialStore, password: str | None = 
         raise WorkspaceError(str(error)) from None
     if version == 0:
         raise WorkspaceError(
-            "that database is not set up as a workspace: its administrator runs "
-            "`incident-composer workspace setup URL` once"
+            _(
+                "that database is not set up as a workspace: its administrator runs "
+                "`incident-composer workspace setup URL` once"
+            )
         )
     if version > schema.VERSION:
-        raise WorkspaceError("that workspace was set up by a newer Incident Composer: update this one to join it")
+        raise WorkspaceError(_("that workspace was set up by a newer Incident Composer: update this one to join it"))
     from composer.core.connection import connect as connect_store  # noqa: PLC0415
 
     store = connect_store(path)
     try:
         current = joined(store) if _state(store, "schema") else None
         if current is not None and current.url != address.url:
-            raise WorkspaceError(f"this data folder is already in {current.url}: leave it first")
+            raise WorkspaceError(_("this data folder is already in {url}: leave it first").format(url=current.url))
         LocalCopy(store)  # the copy's tables and the change notes
         with store:
             _set_state(store, url=address.url, user=str(who[0]) if who else address.user)

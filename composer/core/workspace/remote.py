@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from composer.core.i18n import _
 from composer.core.workspace import schema
 from composer.core.workspace.revisions import Revision
 from composer.core.workspace.sync import WorkspaceRefused, WorkspaceUnreachable
@@ -52,14 +53,14 @@ def reachable() -> Iterator[None]:
         raise WorkspaceRefused(_refusal(error)) from None
     except psycopg.OperationalError as error:
         reason = " ".join(str(error).split()) or type(error).__name__
-        raise WorkspaceUnreachable(f"the workspace cannot be reached: {reason}") from None
+        raise WorkspaceUnreachable(_("the workspace cannot be reached: {reason}").format(reason=reason)) from None
 
 
 def _refusal(error: Exception) -> str:
     text = str(error)
     if "row-level security" in text:
-        return "your role in the workspace does not allow it"
-    return f"the workspace refused: {' '.join(text.split())}"
+        return _("your role in the workspace does not allow it")
+    return _("the workspace refused: {reason}").format(reason=" ".join(text.split()))
 
 
 def connect(url: str, password: str | None = None, *, autocommit: bool = False) -> psycopg.Connection[Any]:

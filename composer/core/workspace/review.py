@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from composer.core.i18n import _
 from composer.core.workspace import local
 from composer.core.workspace.revisions import Revision, new_id, states
 
@@ -67,11 +68,18 @@ class Review:
         if not self.needed or self.standing == Standing.APPROVED:
             return ""
         if self.standing == Standing.CHANGES_REQUESTED and self.last is not None:
-            comment = f": “{self.last.comment}”" if self.last.comment else ""
-            return f"{self.last.by} asked for changes{comment}; it needs a reviewer's approval to be published"
+            if self.last.comment:
+                return _(
+                    "{person} asked for changes: “{comment}”; it needs a reviewer's approval to be published"
+                ).format(person=self.last.by, comment=self.last.comment)
+            return _("{person} asked for changes; it needs a reviewer's approval to be published").format(
+                person=self.last.by
+            )
         if self.last is not None and self.last.approved:
-            return f"it changed after {self.last.by} approved it; it needs a reviewer's approval again"
-        return "this workspace needs a second person to approve this update before it is published"
+            return _("it changed after {person} approved it; it needs a reviewer's approval again").format(
+                person=self.last.by
+            )
+        return _("this workspace needs a second person to approve this update before it is published")
 
 
 def digest(update: Mapping[str, Any]) -> str:
@@ -162,7 +170,7 @@ def review_of(conn: sqlite3.Connection, update_id: int) -> Review | None:
 def submit(conn: sqlite3.Connection, update_id: int, author: str) -> Revision:
     found = update_content(conn, update_id)
     if found is None:
-        raise LookupError(f"no update {update_id}")
+        raise LookupError(_("no update {id}").format(id=update_id))
     uid, content = found
     return local.record(conn, f"submit:{new_id()}", {"update": uid, "digest": digest(content)}, author)
 
@@ -172,14 +180,14 @@ def decide(conn: sqlite3.Connection, update_id: int, author: str, *, approved: b
     here (their own update, changes asked without a comment); the workspace checks the role."""
     found = update_content(conn, update_id)
     if found is None:
-        raise LookupError(f"no update {update_id}")
+        raise LookupError(_("no update {id}").format(id=update_id))
     uid, content = found
     rows = conn.execute("SELECT DISTINCT author FROM ws_revisions WHERE object = ?", (f"update:{uid}",))
     authors = {row[0] for row in rows}
     if author in authors and approved:
-        raise ValueError("you wrote this update: approving it needs a second person")
+        raise ValueError(_("you wrote this update: approving it needs a second person"))
     if not approved and not comment.strip():
-        raise ValueError("say what should change: asking for changes needs a comment")
+        raise ValueError(_("say what should change: asking for changes needs a comment"))
     text = {name: content.get(name) for name in REVIEWED_FIELDS}
     verdict = "approved" if approved else "changes-requested"
     body = {"update": uid, "verdict": verdict, "comment": comment.strip(), "digest": digest(content), "text": text}
@@ -188,5 +196,7 @@ def decide(conn: sqlite3.Connection, update_id: int, author: str, *, approved: b
 
 def set_policy(conn: sqlite3.Connection, value: str, author: str) -> Revision:
     if value not in POLICIES:
-        raise ValueError(f"unknown approval policy {value!r}: one of {', '.join(POLICIES)}")
+        raise ValueError(
+            _("unknown approval policy {value!r}: one of {policies}").format(value=value, policies=", ".join(POLICIES))
+        )
     return local.record(conn, SETTINGS_OBJECT, {"policy": value}, author)

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from composer.core.i18n import _
 from composer.core.workspace.revisions import Revision
 
 BATCH = 500
@@ -124,7 +125,7 @@ def sync_once(copy: Copy, workspace: Workspace, *, batch: int = BATCH) -> Round:
 def refusal_reason(revision: Revision, refusal: WorkspaceRefused) -> str:
     """Why the workspace refused a revision, in the words of what the person tried to do."""
     if revision.kind == "review":
-        return "only reviewers may approve an update or ask for changes"
+        return _("only reviewers may approve an update or ask for changes")
     if revision.kind == "settings":
-        return "only the workspace's administrators may change its settings"
-    return f"the workspace refused this change ({refusal})"
+        return _("only the workspace's administrators may change its settings")
+    return _("the workspace refused this change ({reason})").format(reason=refusal)
