@@ -48,6 +48,9 @@ class WorkspacePage(QWidget):
         self.join_button.clicked.connect(self.join)
         self.leave_button = QPushButton(self.tr("&Leave the workspace"))
         self.leave_button.clicked.connect(self.leave)
+        self.roles = QLabel()
+        self.roles.setObjectName("workspaceRoles")
+        self.roles.setWordWrap(True)
         self.outcome = QLabel()
         self.outcome.setObjectName("workspaceOutcome")
         self.outcome.setWordWrap(True)
@@ -60,6 +63,7 @@ class WorkspacePage(QWidget):
         buttons.addWidget(self.join_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.roles)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.outcome)
@@ -97,7 +101,9 @@ class WorkspacePage(QWidget):
                 .replace("%2", str(found.conflicts))
             )
             self.summary.setText("\n".join(lines))
+            self._ask_roles()
         else:
+            self.roles.clear()
             self.summary.setText(
                 self.tr(
                     "Not in a workspace: this data folder is only here. Join a team's workspace (a PostgreSQL database) to share incidents, the roster and approvals."  # noqa: E501
@@ -106,6 +112,44 @@ class WorkspacePage(QWidget):
         for widget in (self.url, self.password, self.join_button):
             widget.setEnabled(not joined)
         self.leave_button.setEnabled(joined)
+
+    def _ask_roles(self) -> None:
+        """What this person may do, asked of the workspace off the UI thread (it may not answer)."""
+        from composer.core.workspace import membership  # noqa: PLC0415
+        from composer.ui.publishing_context import credential_store  # noqa: PLC0415
+
+        secrets = credential_store(self.context, ask=False)
+        if secrets is None:
+            return
+        path = self.context.store.path
+
+        def ask(_report: object, _cancelled: object) -> list[str]:
+            from composer.core.connection import connect  # noqa: PLC0415
+
+            conn = connect(path)
+            try:
+                workspace = membership.open_workspace(conn, secrets)[1]
+            finally:
+                conn.close()
+            try:
+                return workspace.roles()
+            finally:
+                workspace.close()
+
+        words = {
+            "draft": self.tr("draft"),
+            "review": self.tr("review and approve"),
+            "administer": self.tr("administer"),
+        }
+
+        def show(roles: list[str]) -> None:
+            said = ", ".join(words.get(role, role) for role in roles) or self.tr("nothing (no role was granted)")
+            self.roles.setText(self.tr("You may: %1.").replace("%1", said))
+
+        def unknown(_error: Exception) -> None:
+            self.roles.setText(self.tr("What you may do will show when the workspace answers."))
+
+        self.context.runner().run(ask, done=show, failed=unknown, name="workspace roles")
 
     def join(self) -> None:
         from composer.core.workspace import membership  # noqa: PLC0415

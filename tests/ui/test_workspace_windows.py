@@ -188,6 +188,7 @@ def test_joining_and_leaving_from_preferences(qtbot, server, tmp_path, prompter)
         assert context.credentials.get(membership.parse(server.url("team", "ana")).secret_account) == "ana-pass"
         qtbot.waitUntil(lambda: window.workspace.state is not None and window.workspace.state.online, timeout=WAIT_MS)
         assert "in the workspace" in page.summary.text() and page.leave_button.isEnabled()
+        qtbot.waitUntil(lambda: page.roles.text() == "You may: draft, review and approve.", timeout=WAIT_MS)
         prompter.answers.append(True)
         page.leave_button.click()
         assert window.workspace.service is None
