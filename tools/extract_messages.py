@@ -5,8 +5,12 @@
     .venv/bin/python tools/extract_messages.py --check   # exit 1 if a catalogue is out of date
 
 Babel reads every module of `composer/` except `composer/ui` (the widgets' strings are Qt's:
-`resources/i18n/*.ts`) for `_()`, `N_()`, `ngettext()` and `pgettext()` (`composer/core/i18n.py`),
-writes the template `resources/locale/composer.pot` and updates each language's
+`resources/i18n/*.ts`) for `_()`, `N_()`, `ngettext()` and `pgettext()` (`composer/core/i18n.py`).
+The built-in templates' fields are interface text too, though no code spells them: the label and
+help of each field of the field catalogue (`resources/templates/fields.toml`) and of each built-in
+template's header (its `[[field]]` tables), read by core's own loader, label the template and
+outreach forms, which show them through gettext. Then it writes the template
+`resources/locale/composer.pot` and updates each language's
 `resources/locale/<lang>/LC_MESSAGES/composer.po`: translations are kept, new messages come in
 empty, a changed message comes in fuzzy (with the old translation as a guess) and a message no
 longer in the source is dropped. Then translate the empty and fuzzy entries (docs/glossary.md).
@@ -18,6 +22,7 @@ from __future__ import annotations
 import argparse
 import io
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -25,6 +30,8 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # run as a script from a checkout: core's template loader
+    sys.path.insert(0, str(ROOT))
 SOURCE = ROOT / "composer"
 LOCALE = ROOT / "resources" / "locale"
 TEMPLATE = LOCALE / "composer.pot"
@@ -56,7 +63,35 @@ def extract() -> Catalog:
         str(SOURCE), METHOD_MAP, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",), strip_comment_tags=True
     ):
         catalog.add(message, None, [(f"composer/{filename}", lineno)], auto_comments=comments, context=context)
+    for where, text in template_field_texts():
+        catalog.add(text, None, [(where, None)], auto_comments=[FIELD_COMMENT])
     return catalog
+
+
+FIELD_COMMENT = "A field of the template and outreach forms: its label, or its help (tooltip, placeholder)."
+
+
+def template_field_texts() -> Iterator[tuple[str, str]]:
+    """(file, text) for the label and help of every field the built-in templates ask for: the field
+    catalogue's, then each template's own and overridden ones, in English whatever the template's
+    language (the forms speak the interface's language, the template the readers')."""
+    from composer.core.templates.fields import catalogue  # noqa: PLC0415 - core's loader, not a copy of it
+    from composer.core.templates.library import TemplateLibrary  # noqa: PLC0415
+
+    shared = catalogue()
+    for spec in shared.values():
+        yield from (("resources/templates/fields.toml", text) for text in (spec.label, spec.help) if text)
+    for info in TemplateLibrary().load().all():
+        if not info.builtin:
+            continue
+        if info.error:
+            raise SystemExit(f"resources/templates/{info.path}: {info.error}")
+        for spec in info.fields:
+            base = shared.get(spec.name)
+            said = (base.label, base.help) if base is not None else ()
+            # Only what the template itself says: the catalogue's words are located in fields.toml.
+            where = f"resources/templates/{info.path}"
+            yield from ((where, text) for text in (spec.label, spec.help) if text and text not in said)
 
 
 def render(catalog: Catalog) -> bytes:

@@ -2,22 +2,27 @@
 """`incident-composer check FILE... [--now] [--format] [--config] [--channels x,bluesky,...]`.
 
 Exit 0 when no rule fails, 1 when any fails, 2 on bad input (one line on stderr per problem;
-the other files are still checked).
+the other files are still checked). The text output is in the interface language; `--format json`
+is for programs and the same in every language: its messages and fix labels are English.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from composer.cli.base import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, CommandError, add_format, print_json, say
+from composer.core import i18n
 from composer.core.i18n import _
 
 if TYPE_CHECKING:
     import argparse
 
-    from composer.core.checks import CheckConfig, Finding
+    from composer.core.checks import CheckConfig
+    from composer.core.interchange import UpdateDocument
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -81,24 +86,34 @@ def with_channels(config: CheckConfig, channels: str | None) -> CheckConfig:
     return config
 
 
+@contextmanager
+def in_english() -> Iterator[None]:
+    """The checks' messages in the source language for a while (the JSON output), then back."""
+    previous = i18n.language()
+    i18n.set_language(i18n.SOURCE_LANGUAGE)
+    try:
+        yield
+    finally:
+        i18n.set_language(previous)
+
+
 def check(args: argparse.Namespace) -> int:
     from composer.core.checks import Verdict, check_document, overall  # noqa: PLC0415
     from composer.core.interchange import InterchangeError, read_update  # noqa: PLC0415
 
     now = parse_now(args.now)
     config = with_channels(check_config(args.config), args.channels)
-    results: list[tuple[Path, list[Finding]]] = []
-    bad_input = failed = False
+    documents: list[tuple[Path, UpdateDocument]] = []
+    bad_input = False
     for path in args.files:
         try:
-            doc = read_update(path)
+            documents.append((path, read_update(path)))
         except InterchangeError as error:
-            say(f"{path}: {error}")
+            say(f"{path}: {error}")  # the person's language, JSON or not
             bad_input = True
-            continue
-        findings = check_document(doc, now, config)
-        failed = failed or overall(findings) is Verdict.FAIL
-        results.append((path, findings))
+    with in_english() if args.format == "json" else nullcontext():
+        results = [(path, check_document(doc, now, config)) for path, doc in documents]
+    failed = any(overall(findings) is Verdict.FAIL for _path, findings in results)
     if args.format == "json":
         print_json([{"file": str(path), "rules": [f.as_json() for f in findings]} for path, findings in results])
     else:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.core.i18n import _
 from composer.core.secrets import scrub
 from composer.core.store import SaveFailed
 from composer.publishers.accounts import credentials_for, load_accounts, settings_problem
@@ -138,7 +139,7 @@ class PathInput(QWidget):
     @classmethod
     def ask(cls, parent: QWidget, title: str, folder: str) -> str:
         """The file chosen in the standard Open dialog, "" when cancelled. Tests patch this."""
-        name, _ = QFileDialog.getOpenFileName(parent, title, folder)
+        name, _filter = QFileDialog.getOpenFileName(parent, title, folder)
         return name
 
 
@@ -160,7 +161,7 @@ class AccountEditor(QDialog):
         model = self.kind.model()
         for number, entry in enumerate(self.entries.values()):
             if entry.publisher is not None:
-                self.kind.addItem(entry.publisher.display_name, entry.id)
+                self.kind.addItem(_(entry.publisher.display_name), entry.id)
             else:  # shown, but not choosable: say why it cannot be used
                 self.kind.addItem(self.tr("%1 — unavailable").replace("%1", entry.id), entry.id)
                 item = model.item(number)  # type: ignore[attr-defined]
@@ -244,10 +245,12 @@ class AccountEditor(QDialog):
         for field in entry.publisher.account_fields:
             widget = self._input_for(field, settings.get(field.name, field.default), keep_secret)
             required = field.required and not (field.secret and keep_secret)
-            self.form.addRow(field.label + (" *" if required else ""), widget)
+            self.form.addRow(_(field.label) + (" *" if required else ""), widget)
             self.inputs[field.name] = widget
 
     def _input_for(self, field: AccountField, value: str, keep_secret: bool) -> QWidget:
+        """The field's editor; its label and help are the publisher's, marked for gettext (N_)."""
+        label, help_text = _(field.label), _(field.help)
         widget: QWidget
         if field.choices:
             widget = QComboBox()
@@ -257,14 +260,14 @@ class AccountEditor(QDialog):
             widget = QLineEdit()
             if field.secret:
                 widget.setEchoMode(QLineEdit.EchoMode.Password)
-                widget.setPlaceholderText(self.tr("Leave blank to keep the stored one") if keep_secret else field.help)
+                widget.setPlaceholderText(self.tr("Leave blank to keep the stored one") if keep_secret else help_text)
             else:
                 widget.setText(value)
-                widget.setPlaceholderText(field.help)
-        widget.setToolTip(field.help)
-        widget.setAccessibleName(field.label)
+                widget.setPlaceholderText(help_text)
+        widget.setToolTip(help_text)
+        widget.setAccessibleName(label)
         if field.kind == "path" and isinstance(widget, QLineEdit) and not field.secret:
-            return PathInput(widget, field.label)
+            return PathInput(widget, label)
         return widget
 
     def values(self) -> tuple[dict[str, str], str]:
@@ -456,7 +459,7 @@ class AccountsDialog(QDialog):
         for account in load_accounts(self.context.store).values():
             entry = entries.get(account.kind)
             publisher = entry.publisher if entry else None
-            kind = publisher.display_name if publisher else self.tr("%1 (unavailable)").replace("%1", account.kind)
+            kind = _(publisher.display_name) if publisher else self.tr("%1 (unavailable)").replace("%1", account.kind)
             where = account.settings.get("url") or account.settings.get("host") or account.settings.get("handle", "")
             item = QTreeWidgetItem([account.name, kind, where, self._secret_state(account, publisher)])
             item.setData(0, Qt.ItemDataRole.UserRole, account.name)

@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""A form built from template fields: one editor per field, typed by the field's type."""
+"""A form built from template fields: one editor per field, typed by the field's type.
+
+A field's label and help are interface text in English wherever they are written (the field
+catalogue, a template's header): shown through gettext, whose catalogues hold the built-in ones
+(tools/extract_messages.py); a user's own template's words show as they are written."""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.core.i18n import _
 from composer.core.templates import Field
 from composer.ui.update_editor import from_qdatetime, to_qdatetime
 
@@ -73,9 +78,9 @@ class FieldForm(QWidget):
             editor = self._editor_for(spec)
             self._editors[spec.name] = editor
             self._fields[spec.name] = spec
-            label = spec.label + (" *" if spec.required else "")
+            label = _(spec.label) + (" *" if spec.required else "")
             self._layout.addRow(label, editor)
-            editor.setToolTip(spec.help)
+            editor.setToolTip(_(spec.help))
             self._set(spec.name, kept.get(spec.name, spec.default))
 
     def _editor_for(self, spec: Field) -> QWidget:
@@ -97,7 +102,7 @@ class FieldForm(QWidget):
             editor = choice
         else:
             line = QLineEdit()
-            line.setPlaceholderText(spec.help)
+            line.setPlaceholderText(_(spec.help))
             line.textChanged.connect(self.changed)
             editor = line
         editor.setObjectName(f"field-{spec.name}")

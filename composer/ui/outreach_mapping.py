@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.core.i18n import _
+
 if TYPE_CHECKING:
     from composer.core.outreach import CustomerList
     from composer.core.outreach.messages import Message, Skipped
@@ -193,7 +195,7 @@ class MappingPage(QWidget):
             header = QLabel(f"<b>{escape(text, quote=False)}</b>")
             self.grid.addWidget(header, 0, column)
         for line, spec in enumerate((s for s in info.fields if s.name not in RECIPIENT_FIELDS), start=1):
-            self._add_row(line, spec.name, spec.label or spec.name, spec.help, spec.required)
+            self._add_row(line, spec.name, _(spec.label) or spec.name, _(spec.help), spec.required)
         self.grid.setRowStretch(len(self.rows) + 1, 1)
         self._show_ignored()
         self._show_everyone_note()

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
+from composer.core.i18n import _
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
@@ -86,8 +88,8 @@ class PreviewTabs(QTabWidget):
             view.setPlainText(rendered.text)
             channel = rendered.channel
             over = " ⚠" if not rendered.fits else ""
-            self.setTabText(index, f"{channel.label} · {rendered.length}/{channel.limit}{over}")
-            self.setTabToolTip(index, self.tr("Counted as %1").replace("%1", channel.counter))
+            self.setTabText(index, f"{_(channel.label)} · {rendered.length}/{channel.limit}{over}")
+            self.setTabToolTip(index, self.tr("Counted as %1").replace("%1", _(channel.counter)))
 
     def show_channels(self, channel_previews: list[ChannelPreview]) -> None:
         """What each account's channel will post (publishers' ChannelPreview): every part of a

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.core.i18n import _
 from composer.core.templates import CHANNELS, Field, FieldError, Rendered, TemplateError, TemplateLibrary
 from composer.core.templates.library import STAGES, TemplateInfo
 from composer.core.templates.render import render_template
@@ -143,7 +144,7 @@ class TemplateDialog(QDialog):
             view = QTextBrowser()
             view.setOpenExternalLinks(False)
             self._views[info.channel] = view
-            self.previews.addTab(view, CHANNELS[info.channel].label)
+            self.previews.addTab(view, _(CHANNELS[info.channel].label))
         self.render_now()
 
     def render_now(self) -> None:
@@ -159,7 +160,7 @@ class TemplateDialog(QDialog):
             except (FieldError, TemplateError) as error:
                 self.errors[info.channel] = str(error)
                 view.setPlainText(str(error))
-                self.previews.setTabText(index, f"{channel.label} ⚠")
+                self.previews.setTabText(index, f"{_(channel.label)} ⚠")
                 continue
             self.renderings[info.channel] = rendered
             if channel.output == "html":
@@ -171,7 +172,7 @@ class TemplateDialog(QDialog):
                 view.setPlainText(rendered.text)
             count = f"{rendered.length}/{channel.limit}" if channel.limit else str(rendered.length)
             mark = " ⚠" if not rendered.fits else ""
-            self.previews.setTabText(index, f"{channel.label} · {count}{mark}")
+            self.previews.setTabText(index, f"{_(channel.label)} · {count}{mark}")
         first_error = next(iter(self.errors.values()), "")
         self.problem.setText(first_error)
         self.use.setEnabled(not self.errors and bool(self.renderings))

@@ -194,7 +194,56 @@ def test_the_source_marks_messages(source_messages):
     assert "cannot write {path}: {reason}" in ids  # the command line
     assert "Cancelled before posting to Bluesky; nothing was sent." in ids  # a publisher
     assert "no incident with id {id}" in ids  # core
+    assert "Sign your name" in ids and "Sign as {signer}" in ids  # the checklist: a rule's title, a fix
     assert not any(message.locations[0][0].startswith("composer/ui/") for message in source_messages)
+
+
+def test_the_templates_fields_are_marked(source_messages):
+    """The label and help of every field the built-in templates ask for label the template and
+    outreach forms: the field catalogue's and each template header's own, whatever its language."""
+    from composer.core.templates.fields import catalogue
+    from composer.core.templates.library import TemplateLibrary
+
+    located = {message.id: {where for where, _ in message.locations} for message in source_messages}
+    shown = {text for spec in catalogue().values() for text in (spec.label, spec.help) if text}
+    for info in TemplateLibrary().load().all():
+        shown.update(text for spec in info.fields for text in (spec.label, spec.help) if text)
+    assert len(shown) > 100
+    assert not shown - set(located), sorted(shown - set(located))[:10]
+    assert "resources/templates/fields.toml" in located["What customers cannot do"]
+    assert located["When it happened"] == {
+        "resources/templates/ca/apology-email.j2",
+        "resources/templates/en/apology-email.j2",
+    }
+
+
+def test_the_checklist_speaks_the_interface_language_and_fixes_write_the_updates():
+    """Rule titles, findings and fix labels follow the interface language; the text a fix inserts
+    is in the update's language (English here), whatever the interface's."""
+    from datetime import UTC, datetime
+
+    from composer.core.checks import RULES, CheckConfig, check_document
+    from composer.core.interchange import UpdateDocument
+    from composer.core.model import Person
+
+    config = CheckConfig(people=[Person("Marta Vidal", "Head of Support")])
+    doc = UpdateDocument(body="We are sorry: you cannot send email since 09:10 UTC.", language="en")
+    now = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
+    english = {f.rule: f for f in check_document(doc, now, config)}
+    i18n.set_language("ca")
+    catalan = {f.rule: f for f in check_document(doc, now, config)}
+    assert {rule.id: rule.title for rule in RULES}["sign-your-name"] == "Signatura personal"
+    signed, signat = english["sign-your-name"], catalan["sign-your-name"]
+    assert signed.message == "Unsigned: end with the name (and role) of the person speaking."
+    assert signat.message == "Sense signar: acabeu amb el nom (i el càrrec) de la persona que parla."
+    assert signed.fix is not None and signat.fix is not None
+    signer = "Marta Vidal, Head of Support"  # the roster's signature: what readers get
+    assert (signed.fix.label, signat.fix.label) == (f"Sign as {signer}", f"Signa com a {signer}")
+    assert signat.fix.text == signed.fix.text == f"\n\n{signer}"
+    timely, puntual = english["be-timely"].fix, catalan["be-timely"].fix
+    assert timely is not None and puntual is not None and puntual.text == timely.text  # "Next update by …"
+    assert timely.label.startswith("Insert “Next update by") and puntual.label.startswith("Insereix «Next update by")
+    assert all(catalan[rule].message != english[rule].message for rule in english)
 
 
 @pytest.mark.parametrize("language", ["ca", "es"])

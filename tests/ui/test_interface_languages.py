@@ -135,6 +135,7 @@ SAME_IN = {
         "min": "the abbreviation of minut and minuto alike",
         "Total": "the same word",
         "No": "the same word (Qt's own No button)",
+        "Port": "the same word for a network port (TERMCAT: port)",
     },
     "es": {
         "Blog": "the Spanish word for a blog (RAE: blog)",

@@ -3,6 +3,10 @@
 
 A rule is a small object with an `id`, a `title` and `check(draft) -> Finding`.
 It must not touch the network, the store or Qt: it sees only the Draft.
+
+The title, the findings' messages and the fixes' labels are in the interface language
+(`composer.core.i18n`), read when they are made; the text a fix inserts into the update is in the
+update's language. The `id`s and verdicts are codes, the same in every language.
 """
 
 from __future__ import annotations
@@ -36,7 +40,8 @@ class Verdict(enum.StrEnum):
 
 @dataclass(frozen=True)
 class Fix:
-    """A text edit that mends the problem: replace body[start:end] with `text`."""
+    """A text edit that mends the problem: replace body[start:end] with `text` (in the update's
+    language); `label` says what it does (in the interface language)."""
 
     label: str
     start: int
@@ -96,6 +101,9 @@ class Draft:
 
 class Rule(Protocol):
     id: str
-    title: str
+
+    @property
+    def title(self) -> str:
+        """The rule's short name, in the interface language."""
 
     def check(self, draft: Draft) -> Finding: ...

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from composer.core.i18n import _
 from composer.core.model import Organisation, Person
 from composer.core.social_text import ChannelLimit
 
@@ -40,7 +41,7 @@ def _minutes(table: dict[str, object], key: str, default: timedelta) -> timedelt
     if value is None:
         return default
     if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
-        raise ConfigError(f"`{key}` must be a number of minutes, not {value!r}")
+        raise ConfigError(_("`{key}` must be a number of minutes, not {value!r}").format(key=key, value=value))
     return timedelta(minutes=value)
 
 
@@ -54,20 +55,28 @@ def parse_config(text: str, source: str = "configuration") -> CheckConfig:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{source}: invalid TOML: {error}") from None
+        raise ConfigError(_("{source}: invalid TOML: {error}").format(source=source, error=error)) from None
     except ValueError:  # a number of over 4,300 digits, which Python refuses to read
-        raise ConfigError(f"{source}: a number too long to be a setting") from None
+        raise ConfigError(_("{source}: a number too long to be a setting").format(source=source)) from None
     except RecursionError:
-        raise ConfigError(f"{source}: nested too deeply to be settings") from None
+        raise ConfigError(_("{source}: nested too deeply to be settings").format(source=source)) from None
     for name in _TABLES:
         if name in data and not isinstance(data[name], dict):
-            raise ConfigError(f"{source}: `{name}` must be a table ([{name}] and its settings below it)")
+            raise ConfigError(
+                _("{source}: `{name}` must be a table ([{name}] and its settings below it)").format(
+                    source=source, name=name
+                )
+            )
     if "people" in data and not isinstance(data["people"], list):
-        raise ConfigError(f"{source}: `people` must be a list of [[people]] tables")
+        raise ConfigError(_("{source}: `people` must be a list of [[people]] tables").format(source=source))
     try:
         return _settings(data, source)
     except (ValueError, TypeError, AttributeError, OverflowError) as error:
-        raise ConfigError(f"{source}: a setting has a value of the wrong kind ({error}); see docs/checks.md") from None
+        raise ConfigError(
+            _("{source}: a setting has a value of the wrong kind ({error}); see docs/checks.md").format(
+                source=source, error=error
+            )
+        ) from None
 
 
 def _settings(data: dict[str, Any], source: str) -> CheckConfig:
@@ -83,14 +92,14 @@ def _settings(data: dict[str, Any], source: str) -> CheckConfig:
     config.phone_region = str(data.get("contact", {}).get("phone_region", "")).upper()
     words = data.get("words", {})
     if not isinstance(words, dict):
-        raise ConfigError(f"{source}: [words] must be a table of lists")
+        raise ConfigError(_("{source}: [words] must be a table of lists").format(source=source))
     for name, phrases in words.items():
         if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
-            raise ConfigError(f"{source}: words.{name} must be a list of strings")
+            raise ConfigError(_("{source}: words.{name} must be a list of strings").format(source=source, name=name))
         config.extra_words[name] = list(phrases)
     for entry in data.get("people", []):
         if not isinstance(entry, dict) or not entry.get("name"):
-            raise ConfigError(f"{source}: every [[people]] entry needs a name")
+            raise ConfigError(_("{source}: every [[people]] entry needs a name").format(source=source))
         config.people.append(
             Person(
                 name=str(entry["name"]),
@@ -113,7 +122,11 @@ def _settings(data: dict[str, Any], source: str) -> CheckConfig:
     )
     names = data.get("publishing", {}).get("channels", [])
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-        raise ConfigError(f'{source}: publishing.channels must be a list of channel ids, like ["x", "bluesky"]')
+        raise ConfigError(
+            _('{source}: publishing.channels must be a list of channel ids, like ["x", "bluesky"]').format(
+                source=source
+            )
+        )
     config.channel_names = list(names)
     return config
 
@@ -124,7 +137,7 @@ def load_config(path: Path) -> CheckConfig:
     from composer.core.files import ReadRefused, read_text  # noqa: PLC0415
 
     try:
-        text = read_text(path, MAX_CONFIG_SIZE, "organisation settings are never that long")
+        text = read_text(path, MAX_CONFIG_SIZE, _("organisation settings are never that long"))
     except ReadRefused as error:
         raise ConfigError(str(error)) from None
     return parse_config(text, str(path))

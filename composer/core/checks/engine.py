@@ -15,6 +15,7 @@ from composer.core.checks.rules.lifecycle import Apologise, SaysDataImpact, Stat
 from composer.core.checks.rules.signature import SignYourName
 from composer.core.checks.rules.wording import NoFixPromises, NoInternalDetails, PlainLanguage, TimesHaveZone
 from composer.core.contacts import down_domains
+from composer.core.i18n import _
 from composer.core.interchange import UpdateDocument
 from composer.core.outgoing import LONG_URL, channel_texts
 from composer.core.promise_text import readers_zone
@@ -67,7 +68,7 @@ def run_checks(draft: Draft, rules: tuple[Rule, ...] = RULES) -> list[Finding]:
         try:
             findings.append(rule.check(draft))
         except Exception as error:
-            findings.append(Finding(rule.id, Verdict.WARN, f"This rule could not run: {error}"))
+            findings.append(Finding(rule.id, Verdict.WARN, _("This rule could not run: {error}").format(error=error)))
     return findings
 
 

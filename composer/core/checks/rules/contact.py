@@ -9,6 +9,7 @@ from composer.core.checks.base import Draft, Finding, Fix, Verdict
 from composer.core.checks.rules.signature import closing_block_start
 from composer.core.checks.text import Span, emails, phone_numbers, urls
 from composer.core.contacts import contacts_for, on_domain
+from composer.core.i18n import _
 
 # Regions tried last for numbers written without +country, by the update's language.
 _REGIONS = {"ca": ("ES", "AD"), "es": ("ES", "MX", "AR", "CO", "CL", "PE"), "en": ("US", "GB", "IE", "CA", "AU")}
@@ -126,7 +127,8 @@ def contact_url_spans(draft: Draft) -> list[Span]:
 
 
 def contact_block(draft: Draft) -> str:
-    """A line with the contacts to give for this incident (alternates when our own are down)."""
+    """A line with the contacts to give for this incident (alternates when our own are down), in
+    the update's language: it goes to the readers."""
     parts = contacts_for(draft.config.organisation, draft).parts()
     if not parts:
         return ""
@@ -146,13 +148,15 @@ def _down_message(draft: Draft, dead_mail: list[Span], dead_pages: list[Span]) -
     said = []
     if dead_pages:
         pages = ", ".join(draft.body[s:e] for s, e in dead_pages)
-        said.append(f"Your website is down: {pages} cannot be reached.")
+        said.append(_("Your website is down: {pages} cannot be reached.").format(pages=pages))
     if dead_mail:
         addresses = ", ".join(draft.body[s:e] for s, e in dead_mail)
-        said.append(f"Your email is down: {addresses} cannot be reached.")
+        said.append(_("Your email is down: {addresses} cannot be reached.").format(addresses=addresses))
     said.append(
-        "Give the alternate contact page, a backup email on another domain or a phone number"
-        " (set them in Organisation and people)."
+        _(
+            "Give the alternate contact page, a backup email on another domain or a phone number"
+            " (set them in Organisation and people)."
+        )
     )
     return " ".join(said)
 
@@ -168,18 +172,21 @@ def _insert_contacts(draft: Draft, label: str) -> Fix | None:
 
 class GiveContactInfo:
     id = "give-contact-info"
-    title = "Give contact info"
+
+    @property
+    def title(self) -> str:
+        return _("Give contact info")
 
     def check(self, draft: Draft) -> Finding:
         phones, mail, pages = phone_spans(draft), emails(draft.body), contact_url_spans(draft)
         found = sorted(phones + mail + pages)
         down = draft.own_site_down or draft.own_email_down
-        label = "Insert the alternate contact details" if down else "Insert the organisation's contact details"
+        label = _("Insert the alternate contact details") if down else _("Insert the organisation's contact details")
         if not found:
             return Finding(
                 self.id,
                 Verdict.FAIL,
-                "No way to reach a person: add a phone number, an email address or a contact page.",
+                _("No way to reach a person: add a phone number, an email address or a contact page."),
                 (),
                 _insert_contacts(draft, label),
             )
@@ -188,4 +195,4 @@ class GiveContactInfo:
             spans = tuple(sorted(dead_mail + dead_pages))
             message = _down_message(draft, dead_mail, dead_pages)
             return Finding(self.id, Verdict.WARN, message, spans, _insert_contacts(draft, label))
-        return Finding(self.id, Verdict.PASS, "Gives a way to reach a person.", tuple(found))
+        return Finding(self.id, Verdict.PASS, _("Gives a way to reach a person."), tuple(found))

@@ -10,6 +10,7 @@ from composer.core.checks.base import Draft, Finding, Fix, Verdict
 from composer.core.checks.ownership import planned_when
 from composer.core.checks.rules.signature import closing_block_start
 from composer.core.checks.text import Span
+from composer.core.i18n import N_, _, language, ngettext
 from composer.core.model import Status
 from composer.core.promise_text import StatedTime, clock_label, insertion, local_time, promise_sentence, stated_promise
 
@@ -57,21 +58,30 @@ def _minute(moment: datetime) -> datetime:
     return moment.replace(second=0, microsecond=0)
 
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # not %b: locale
-
-
 def _shown(moment: datetime, zone: tzinfo | None, now: datetime) -> str:
-    """'14:30 CET', with the date when it is not on the day of `now` ('09:00 CET on 25 Nov 2026')."""
+    """'14:30 CET', with the date when it is not on the day of `now` ('09:00 CET on 25 Nov 2026'),
+    the date in the interface language (CLDR's month names, not the process's locale)."""
     text = clock_label(moment, zone)
     day = local_time(moment, zone).date()
     if day == local_time(now, zone).date():
         return text
-    return f"{text} on {day.day} {_MONTHS[day.month - 1]} {day.year}"
+    from babel.dates import format_date  # noqa: PLC0415 - CLDR data, loaded only when a date is shown
+
+    shown = format_date(day, "d MMM y", locale=language()).replace("’", "'")
+    # TRANSLATORS: a time and a date in a checklist message: "09:00 CET on 25 Nov 2026".
+    return _("{time} on {date}").format(time=text, date=shown)
+
+
+# Said of the text's promise and of the field's alike.
+_PASSED = N_("The promised update time {time} has passed (now {now}): publish an update or a new time.")
 
 
 class BeTimely:
     id = "be-timely"
-    title = "Be timely"
+
+    @property
+    def title(self) -> str:
+        return _("Be timely")
 
     def next_update_statement(self, draft: Draft) -> tuple[list[Span], list[Span]]:
         """Sentences that say when the next update comes, and those that try but give a time
@@ -96,6 +106,8 @@ class BeTimely:
         return draft.zone or draft.now.tzinfo
 
     def _insert_fix(self, draft: Draft, when: datetime, label: str) -> Fix:
+        """A fix inserting the next-update sentence (in the update's language); `label` has a
+        {sentence} placeholder and is in the interface language."""
         zone = self.zone(draft)
         sentence = promise_sentence(when, draft.language, zone, local_time(draft.now, zone).date())
         start, end, text = insertion(draft.body, closing_block_start(draft), sentence)
@@ -111,20 +123,22 @@ class BeTimely:
         fix = None
         good = [s for s in stated if s.zoned]
         if field is None and not good:
-            fix = self._insert_fix(draft, now + draft.config.cadence, "Insert “{sentence}”")
+            fix = self._insert_fix(draft, now + draft.config.cadence, _("Insert “{sentence}”"))
             if any(not s.zoned for s in stated):
                 problems.append(
                     (
                         Verdict.FAIL,
-                        "The next update time has no time zone: readers elsewhere cannot tell when to come back.",
+                        _("The next update time has no time zone: readers elsewhere cannot tell when to come back."),
                     )
                 )
             else:
                 problems.append(
                     (
                         Verdict.FAIL,
-                        "Say when the next update comes (a time with its zone, or "
-                        "“within 30 minutes”): silence reads as hiding.",
+                        _(
+                            "Say when the next update comes (a time with its zone, or "
+                            "“within 30 minutes”): silence reads as hiding."
+                        ),
                     )
                 )
         past: list[datetime] = []
@@ -134,8 +148,7 @@ class BeTimely:
                 problems.append(
                     (
                         Verdict.FAIL,
-                        f"The promised update time {promise.label} has passed (now "
-                        f"{clock_label(now, promise.zone or zone)}): publish an update or a new time.",
+                        _(_PASSED).format(time=promise.label, now=clock_label(now, promise.zone or zone)),
                     )
                 )
         if field is None:
@@ -145,14 +158,17 @@ class BeTimely:
                 problems.append(
                     (
                         Verdict.FAIL,
-                        f"The promised update time {_shown(field, zone, now)} has passed (now "
-                        f"{clock_label(now, zone)}): publish an update or a new time.",
+                        _(_PASSED).format(time=_shown(field, zone, now), now=clock_label(now, zone)),
                     )
                 )
         elif not stated:
             shown = _shown(field, zone, now)
-            notes.append(f"The next update time ({shown}) is not in the text: it will be added when published.")
-            fix = self._insert_fix(draft, field, "Insert “{sentence}” now")
+            notes.append(
+                _("The next update time ({time}) is not in the text: it will be added when published.").format(
+                    time=shown
+                )
+            )
+            fix = self._insert_fix(draft, field, _("Insert “{sentence}” now"))
         placed = [s for s in stated if s.when is not None]
         if not placed:
             return problems, notes, fix
@@ -164,22 +180,29 @@ class BeTimely:
                 problems.append(
                     (
                         Verdict.FAIL,
-                        f"The text promises the next update “{first.label}” (by {clock_label(first.when, zone)}), "
-                        f"but the “Next update by” field says {_shown(field, zone, now)}: make them agree.",
+                        _(
+                            "The text promises the next update “{promise}” (by {time}), "
+                            "but the “Next update by” field says {field}: make them agree."
+                        ).format(
+                            promise=first.label, time=clock_label(first.when, zone), field=_shown(field, zone, now)
+                        ),
                     )
                 )
         elif _minute(first.when) != _minute(field):
             problems.append(
                 (
                     Verdict.FAIL,
-                    f"The text promises the next update by {first.label}, but the “Next update by” field says "
-                    f"{_shown(field, first.zone or zone, now)}: make them agree.",
+                    _(
+                        "The text promises the next update by {time}, but the “Next update by” field says "
+                        "{field}: make them agree."
+                    ).format(time=first.label, field=_shown(field, first.zone or zone, now)),
                 )
             )
             local_field = local_time(field, first.zone or zone)
             if local_field.date() == local_time(first.when, first.zone or zone).date():
                 replacement = f"{local_field:%H:%M}"
-                fix = Fix(f"Use the field’s time in the text ({replacement})", *first.span, replacement)
+                label = _("Use the field’s time in the text ({time})").format(time=replacement)
+                fix = Fix(label, *first.span, replacement)
         return problems, notes, fix
 
     def check(self, draft: Draft) -> Finding:
@@ -199,34 +222,36 @@ class BeTimely:
                 delay = now - started
                 if delay > config.first_update_fail:
                     within = _minutes(config.first_update_warn)
-                    problems.append(
-                        (
-                            Verdict.FAIL,
-                            f"The first update goes out {_minutes(delay)} minutes after the "
-                            f"start; customers should hear within {within} minutes.",
-                        )
+                    late = _minutes(delay)
+                    message = ngettext(
+                        "The first update goes out {late} minute after the start; "
+                        "customers should hear within {within} minutes.",
+                        "The first update goes out {late} minutes after the start; "
+                        "customers should hear within {within} minutes.",
+                        late,
                     )
+                    problems.append((Verdict.FAIL, message.format(late=late, within=within)))
                 elif delay > config.first_update_warn:
-                    problems.append(
-                        (
-                            Verdict.WARN,
-                            f"The first update goes out {_minutes(delay)} minutes after the "
-                            "start: post sooner next time.",
-                        )
+                    late = _minutes(delay)
+                    message = ngettext(
+                        "The first update goes out {late} minute after the start: post sooner next time.",
+                        "The first update goes out {late} minutes after the start: post sooner next time.",
+                        late,
                     )
+                    problems.append((Verdict.WARN, message.format(late=late)))
             else:
                 # A maintenance announced days ahead: the cadence runs from the start of the work.
                 gap = now - max(draft.last_update, started)
                 if gap > config.cadence:
-                    problems.append(
-                        (
-                            Verdict.FAIL,
-                            f"{_minutes(gap)} minutes since the last update, longer than the "
-                            f"{_minutes(config.cadence)}-minute cadence.",
-                        )
+                    since = _minutes(gap)
+                    message = ngettext(
+                        "{since} minute since the last update, longer than the {cadence}-minute cadence.",
+                        "{since} minutes since the last update, longer than the {cadence}-minute cadence.",
+                        since,
                     )
+                    problems.append((Verdict.FAIL, message.format(since=since, cadence=_minutes(config.cadence))))
         if not problems:
-            message = " ".join(notes) or "Says when the next update comes, on time."
+            message = " ".join(notes) or _("Says when the next update comes, on time.")
             return Finding(self.id, Verdict.PASS, message, tuple(spans), fix)
         verdict = max((v for v, _ in problems), key=lambda v: v.rank)
         message = " ".join([text for _, text in problems] + notes)
@@ -244,7 +269,10 @@ def _owned_after(span: Span, ownership: list[Span]) -> bool:
 
 class DontHide:
     id = "dont-hide"
-    title = "Don't hide"
+
+    @property
+    def title(self) -> str:
+        return _("Don't hide")
 
     def check(self, draft: Draft) -> Finding:
         words, body = draft.words, draft.body
@@ -273,29 +301,36 @@ class DontHide:
         if ownership and not deflection:
             non_apology = []
         if deflection or non_apology:
-            what = []
-            if deflection:
-                what.append("shifts the blame")
-            if non_apology:
-                what.append("uses a non-apology (“any inconvenience”, “if you were affected”)")
-            return Finding(
-                self.id,
-                Verdict.FAIL,
-                f"The text {' and '.join(what)}: own the problem and say sorry plainly.",
-                tuple(sorted(deflection + non_apology)),
-            )
+            if not non_apology:
+                message = _("The text shifts the blame: own the problem and say sorry plainly.")
+            elif not deflection:
+                message = _(
+                    "The text uses a non-apology (“any inconvenience”, “if you were affected”): "
+                    "own the problem and say sorry plainly."
+                )
+            else:
+                message = _(
+                    "The text shifts the blame and uses a non-apology (“any inconvenience”, "
+                    "“if you were affected”): own the problem and say sorry plainly."
+                )
+            return Finding(self.id, Verdict.FAIL, message, tuple(sorted(deflection + non_apology)))
         if planned and not apology and not ownership:
             if impact:
-                return Finding(self.id, Verdict.PASS, "Says plainly what the planned work stops.", tuple(impact))
-            message = "Say plainly what stops during the work, where and when: silence reads as hiding."
+                return Finding(self.id, Verdict.PASS, _("Says plainly what the planned work stops."), tuple(impact))
+            message = _("Say plainly what stops during the work, where and when: silence reads as hiding.")
             return Finding(self.id, Verdict.FAIL, message)
         if not apology and not ownership:
             return Finding(
-                self.id, Verdict.FAIL, "Neither apologises nor takes responsibility: readers conclude you are hiding."
+                self.id,
+                Verdict.FAIL,
+                _("Neither apologises nor takes responsibility: readers conclude you are hiding."),
             )
         if not impact:
-            said = "could not do" if draft.status.is_closed else "cannot do right now"
-            return Finding(self.id, Verdict.WARN, f"Say plainly what customers {said}.", tuple(apology + ownership))
+            if draft.status.is_closed:
+                message = _("Say plainly what customers could not do.")
+            else:
+                message = _("Say plainly what customers cannot do right now.")
+            return Finding(self.id, Verdict.WARN, message, tuple(apology + ownership))
         # Equipment detail with what customers live through missing or buried under it: said
         # before the detail starts, the impact is not buried.
         buried = impact[0][0] > technical[0][0] if technical else False
@@ -303,10 +338,12 @@ class DontHide:
             return Finding(
                 self.id,
                 Verdict.WARN,
-                "A wall of technical detail: lead with what customers cannot do and what to do "
-                "instead; equipment detail makes readers wonder how bad it is.",
+                _(
+                    "A wall of technical detail: lead with what customers cannot do and what to do "
+                    "instead; equipment detail makes readers wonder how bad it is."
+                ),
                 tuple(technical),
             )
         return Finding(
-            self.id, Verdict.PASS, "Owns the problem and says who is affected.", tuple(sorted(apology + ownership))
+            self.id, Verdict.PASS, _("Owns the problem and says who is affected."), tuple(sorted(apology + ownership))
         )

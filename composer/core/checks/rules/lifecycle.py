@@ -8,6 +8,7 @@ import re
 from composer.core.checks.base import Draft, Finding, Verdict
 from composer.core.checks.rules.lessons import plain_apologies
 from composer.core.checks.text import Span, plain_line
+from composer.core.i18n import _, pgettext
 from composer.core.model import Status
 
 # "until it is resolved", "once it has been fixed", "make sure that all issues have been resolved",
@@ -61,48 +62,71 @@ def _claims(draft: Draft, name: str) -> list[Span]:
     return [(s, e) for s, e in draft.words.find(name, draft.body) if _about_now(draft, s)]
 
 
+def status_name(status: Status) -> str:
+    """The status as the interface names it (docs/glossary.md: the incident's statuses)."""
+    names = {
+        Status.INVESTIGATING: pgettext("status", "Investigating"),
+        Status.IDENTIFIED: pgettext("status", "Identified"),
+        Status.MONITORING: pgettext("status", "Monitoring"),
+        Status.RESOLVED: pgettext("status", "Resolved"),
+        Status.SCHEDULED: pgettext("status", "Scheduled"),
+        Status.IN_PROGRESS: pgettext("status", "In progress"),
+        Status.COMPLETED: pgettext("status", "Completed"),
+        Status.POSTMORTEM: pgettext("status", "Postmortem"),
+    }
+    return names.get(status, status.label)
+
+
 class SaysDataImpact:
     id = "says-data-impact"
-    title = "Says whether data was lost"
+
+    @property
+    def title(self) -> str:
+        return _("Says whether data was lost")
 
     def check(self, draft: Draft) -> Finding:
         if not draft.status.is_closed:
-            return Finding(self.id, Verdict.PASS, "Does not apply before the resolution.")
+            return Finding(self.id, Verdict.PASS, _("Does not apply before the resolution."))
         found = draft.words.find("data_statement", draft.body)
         if found:
-            return Finding(self.id, Verdict.PASS, "Says what happened to customers' data.", tuple(found))
+            return Finding(self.id, Verdict.PASS, _("Says what happened to customers' data."), tuple(found))
         return Finding(
             self.id,
             Verdict.FAIL,
-            "The resolution must say whether any data was lost: it is the first thing customers ask.",
+            _("The resolution must say whether any data was lost: it is the first thing customers ask."),
         )
 
 
 class Apologise:
     id = "apologise"
-    title = "Apologise"
+
+    @property
+    def title(self) -> str:
+        return _("Apologise")
 
     def check(self, draft: Draft) -> Finding:
         required = draft.is_first or draft.status in (Status.RESOLVED, Status.POSTMORTEM)
         non_apology = draft.words.find("non_apology", draft.body, every_language=True)
         apology = plain_apologies(draft, non_apology)
         if apology:
-            return Finding(self.id, Verdict.PASS, "Apologises.", tuple(apology))
+            return Finding(self.id, Verdict.PASS, _("Apologises."), tuple(apology))
         if not required:
-            return Finding(self.id, Verdict.PASS, "An apology is required in the first update and the resolution.")
-        which = "resolution" if draft.status is Status.RESOLVED else "postmortem"
-        which = "first update" if draft.is_first else which
-        return Finding(
-            self.id,
-            Verdict.FAIL,
-            f"The {which} must apologise plainly (“we are sorry”), not “for any inconvenience”.",
-            tuple(non_apology),
-        )
+            return Finding(self.id, Verdict.PASS, _("An apology is required in the first update and the resolution."))
+        if draft.is_first:
+            message = _("The first update must apologise plainly (“we are sorry”), not “for any inconvenience”.")
+        elif draft.status is Status.RESOLVED:
+            message = _("The resolution must apologise plainly (“we are sorry”), not “for any inconvenience”.")
+        else:
+            message = _("The postmortem must apologise plainly (“we are sorry”), not “for any inconvenience”.")
+        return Finding(self.id, Verdict.FAIL, message, tuple(non_apology))
 
 
 class StatusConsistent:
     id = "status-consistent"
-    title = "Words match the status"
+
+    @property
+    def title(self) -> str:
+        return _("Words match the status")
 
     def check(self, draft: Draft) -> Finding:
         status = draft.status
@@ -112,7 +136,7 @@ class StatusConsistent:
                 return Finding(
                     self.id,
                     Verdict.FAIL,
-                    f"The text says it is fixed, but the status is “{status.label}”.",
+                    _("The text says it is fixed, but the status is “{status}”.").format(status=status_name(status)),
                     tuple(found),
                 )
         if status.is_closed:
@@ -127,7 +151,9 @@ class StatusConsistent:
                 return Finding(
                     self.id,
                     Verdict.FAIL,
-                    f"The text says work is still going on, but the status is “{status.label}”.",
+                    _("The text says work is still going on, but the status is “{status}”.").format(
+                        status=status_name(status)
+                    ),
                     tuple(found),
                 )
-        return Finding(self.id, Verdict.PASS, f"The words match “{status.label}”.")
+        return Finding(self.id, Verdict.PASS, _("The words match “{status}”.").format(status=status_name(status)))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from composer.core.checks.base import Draft, Finding, Fix, Verdict
 from composer.core.checks.text import Span, emails, lines, phone_numbers, plain_line, urls
+from composer.core.i18n import _
 
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
 _BRAND = re.compile(r"[A-Z]{2}")
@@ -300,7 +301,10 @@ def closing_block_start(draft: Draft) -> int:
 
 class SignYourName:
     id = "sign-your-name"
-    title = "Sign your name"
+
+    @property
+    def title(self) -> str:
+        return _("Sign your name")
 
     def _signature_text(self, draft: Draft) -> str:
         people = draft.config.people
@@ -315,25 +319,27 @@ class SignYourName:
         if signature.kind == "person":
             roster = [p.name.casefold() for p in draft.config.people]
             if roster and signature.name.casefold() not in roster:
-                return Finding(
-                    self.id, Verdict.WARN, f"{signature.name} is not on the roster of people who may sign.", spans
-                )
-            return Finding(self.id, Verdict.PASS, f"Signed by {signature.name}.", spans)
+                message = _("{name} is not on the roster of people who may sign.").format(name=signature.name)
+                return Finding(self.id, Verdict.WARN, message, spans)
+            return Finding(self.id, Verdict.PASS, _("Signed by {name}.").format(name=signature.name), spans)
         fix = None
         if wanted:
+            label = _("Sign as {signer}").format(signer=wanted)
             if signature.span is not None:
-                fix = Fix(f"Sign as {wanted}", signature.span[0], signature.span[1], wanted)
+                fix = Fix(label, signature.span[0], signature.span[1], wanted)
             else:
                 end = len(draft.body.rstrip())
-                fix = Fix(f"Sign as {wanted}", end, end, f"\n\n{wanted}")
+                fix = Fix(label, end, end, f"\n\n{wanted}")
         if signature.kind == "team":
             return Finding(
                 self.id,
                 Verdict.FAIL,
-                f"Signed by “{signature.name}”, not a person: a named person shows someone owns this.",
+                _("Signed by “{name}”, not a person: a named person shows someone owns this.").format(
+                    name=signature.name
+                ),
                 spans,
                 fix,
             )
         return Finding(
-            self.id, Verdict.FAIL, "Unsigned: end with the name (and role) of the person speaking.", spans, fix
+            self.id, Verdict.FAIL, _("Unsigned: end with the name (and role) of the person speaking."), spans, fix
         )

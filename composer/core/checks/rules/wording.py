@@ -7,12 +7,16 @@ import re
 
 from composer.core.checks.base import Draft, Finding, Verdict
 from composer.core.checks.text import by_paragraph, clock_times, sentences, word_count
+from composer.core.i18n import _, ngettext
 from composer.core.model import Status
 
 
 class TimesHaveZone:
     id = "times-have-zone"
-    title = "Every time has a zone"
+
+    @property
+    def title(self) -> str:
+        return _("Every time has a zone")
 
     def check(self, draft: Draft) -> Finding:
         bare = [(t.start, t.end) for t in clock_times(draft.body) if not t.zoned]
@@ -21,10 +25,10 @@ class TimesHaveZone:
             return Finding(
                 self.id,
                 Verdict.FAIL,
-                f"Times without a zone ({shown}): readers in other zones cannot act on them.",
+                _("Times without a zone ({times}): readers in other zones cannot act on them.").format(times=shown),
                 tuple(bare),
             )
-        return Finding(self.id, Verdict.PASS, "Every time carries its zone.")
+        return Finding(self.id, Verdict.PASS, _("Every time carries its zone."))
 
 
 def _reported(draft: Draft, start: int) -> bool:
@@ -35,7 +39,10 @@ def _reported(draft: Draft, start: int) -> bool:
 
 class NoFixPromises:
     id = "no-fix-promises"
-    title = "No promised fix times"
+
+    @property
+    def title(self) -> str:
+        return _("No promised fix times")
 
     def check(self, draft: Draft) -> Finding:
         found = draft.words.find("fix_promise", draft.body)
@@ -51,10 +58,10 @@ class NoFixPromises:
             return Finding(
                 self.id,
                 Verdict.FAIL,
-                "Promises when the fix comes: if you miss it, trust goes. Promise the next update instead.",
+                _("Promises when the fix comes: if you miss it, trust goes. Promise the next update instead."),
                 tuple(found),
             )
-        return Finding(self.id, Verdict.PASS, "Makes no promise about when the fix comes.")
+        return Finding(self.id, Verdict.PASS, _("Makes no promise about when the fix comes."))
 
 
 _PRIVATE_IP = r"\b(?:10(?:\.\d{1,3}){3}|192\.168(?:\.\d{1,3}){2}|172\.(?:1[6-9]|2\d|3[01])(?:\.\d{1,3}){2})\b"
@@ -80,7 +87,10 @@ _INTERNAL = re.compile("|".join(f"(?:{p})" for p in (_PRIVATE_IP, _INTERNAL_HOST
 
 class NoInternalDetails:
     id = "no-internal-details"
-    title = "Nothing internal"
+
+    @property
+    def title(self) -> str:
+        return _("Nothing internal")
 
     def check(self, draft: Draft) -> Finding:
         found = by_paragraph(_INTERNAL, lambda chunk: [m.span() for m in _INTERNAL.finditer(chunk)], draft.body)
@@ -91,10 +101,10 @@ class NoInternalDetails:
             return Finding(
                 self.id,
                 Verdict.FAIL,
-                f"Internal details ({shown}) mean nothing to customers and help attackers.",
+                _("Internal details ({details}) mean nothing to customers and help attackers.").format(details=shown),
                 tuple(found),
             )
-        return Finding(self.id, Verdict.PASS, "No internal hostnames, addresses, tickets or traces.")
+        return Finding(self.id, Verdict.PASS, _("No internal hostnames, addresses, tickets or traces."))
 
 
 def _sentence_words(chunk: str) -> list[tuple[int, int, int]]:
@@ -103,13 +113,16 @@ def _sentence_words(chunk: str) -> list[tuple[int, int, int]]:
 
 class PlainLanguage:
     id = "plain-language"
-    title = "Plain language"
+
+    @property
+    def title(self) -> str:
+        return _("Plain language")
 
     def check(self, draft: Draft) -> Finding:
         config = draft.config
         counted = [((s, e), n) for s, e, n in by_paragraph("sentence-words", _sentence_words, draft.body) if n > 0]
         if not counted:
-            return Finding(self.id, Verdict.PASS, "Nothing to read yet.")
+            return Finding(self.id, Verdict.PASS, _("Nothing to read yet."))
         long = [span for span, n in counted if n > config.max_sentence_words]
         average = sum(n for _, n in counted) / len(counted)
         # Power and data-center equipment (ATS, PDUs, gensets…) is jargon to readers too.
@@ -118,18 +131,21 @@ class PlainLanguage:
         # in the singular or the plural ("node", "nodes"; "nodo", "nodos").
         terms = {re.sub(r"e?s?$", "", draft.body[s:e].lower()) for s, e in jargon}
         words = sum(n for _, n in counted)
-        problems = []
+        problems = []  # a list of what makes it hard, each item whole
         if long:
-            problems.append(f"{len(long)} sentence(s) over {config.max_sentence_words} words")
+            over = ngettext("{count} sentence over {limit} words", "{count} sentences over {limit} words", len(long))
+            problems.append(over.format(count=len(long), limit=config.max_sentence_words))
         if average > config.max_average_sentence_words:
-            problems.append(f"sentences average {average:.0f} words")
+            problems.append(_("sentences average {average:.0f} words").format(average=average))
         if len(jargon) >= 4 and len(terms) >= 3 and len(jargon) * 100 > 2 * words:
-            problems.append("heavy on jargon")
+            problems.append(_("heavy on jargon"))
         if problems:
             return Finding(
                 self.id,
                 Verdict.WARN,
-                f"Hard to read under stress: {'; '.join(problems)}. Short sentences, everyday words.",
+                _("Hard to read under stress: {problems}. Short sentences, everyday words.").format(
+                    problems="; ".join(problems)
+                ),
                 tuple(long or jargon),
             )
-        return Finding(self.id, Verdict.PASS, "Short sentences, everyday words.")
+        return Finding(self.id, Verdict.PASS, _("Short sentences, everyday words."))
