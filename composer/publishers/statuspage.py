@@ -83,7 +83,7 @@ def _receipt(
 class _SitePublisher:
     api_version = API_VERSION
     uploads_site = True  # the publishing service builds the site into post.meta["site"]
-    policy = TextPolicy(limit=None, counter="characters", formats=("html",))
+    policy = TextPolicy(limit=None, counter=N_("characters"), formats=("html",))
     id = ""
 
     def render(self, update: PublishableUpdate) -> Post:

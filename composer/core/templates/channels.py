@@ -33,7 +33,7 @@ CHANNELS: dict[str, Channel] = {
     channel.id: channel
     for channel in (
         Channel("blog", N_("Blog post"), "markdown"),
-        Channel("email", "Email", "email"),
+        Channel("email", N_("Email"), "email"),
         Channel("social-short", N_("Short social post"), "text", 280, N_("weighted characters (X rules)")),
         Channel("social-medium", N_("Medium social post"), "text", 500, N_("characters, links as 23 (Mastodon rules)")),
         Channel("page", N_("Alternate contact page"), "html"),
