@@ -119,6 +119,9 @@ class EmptyState(QWidget):
             action.changed.connect(self._show_actions)  # a shortcut or an enabled state that changes
         self._show_actions()
 
+    def tab_stops(self) -> list[QWidget]:
+        return [self.start, self.import_button, self.profile_button]
+
     @staticmethod
     def _line(text: str) -> QLabel:
         label = QLabel(text)

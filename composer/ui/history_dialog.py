@@ -36,6 +36,8 @@ class HistoryDialog(QDialog):
         self.list = QListWidget()
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
+        self.list.setAccessibleName(self.tr("Revisions"))
+        self.preview.setAccessibleName(self.tr("The revision's text"))
         for revision in revisions:
             when = revision.saved_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
             words = len(revision.body.split())
@@ -51,6 +53,7 @@ class HistoryDialog(QDialog):
         panes.addWidget(self.preview, 2)
         self.events = QListWidget()
         self.events.setMaximumHeight(120)
+        self.events.setAccessibleName(self.tr("What happened to this update"))
         for event in events or []:
             when = event.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
             detail = event.detail.get("reason") or event.detail.get("channel") or ""

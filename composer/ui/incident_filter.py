@@ -59,6 +59,9 @@ class IncidentFilter(QWidget):
         self.status.currentIndexChanged.connect(self.apply)
         self.period.currentIndexChanged.connect(self.apply)
 
+    def tab_stops(self) -> list[QWidget]:
+        return [self.text, self.status, self.period]
+
     def predicate(self) -> Callable[[IncidentSummary], bool] | None:
         days = int(self.period.currentData() or 0)
         since = utc_now() - timedelta(days=days) if days else None

@@ -89,6 +89,11 @@ class IncidentForm(QWidget):
             box.toggled.connect(self._on_changed)
         self.load(None)
 
+    def tab_stops(self) -> list[QWidget]:
+        """Row by row, as laid out."""
+        fields = (self.title, self.severity, self.services, self.started, self.impact, self.region, self.workaround)
+        return [*fields, self.own_site_down, self.own_email_down]
+
     @property
     def incident(self) -> Incident | None:
         return self._incident

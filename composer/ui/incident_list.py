@@ -89,13 +89,16 @@ class ListTexts(RowTexts):
         )
         return f"{month}\n{closed}"
 
-    def incident(self, incident: Incident, now: datetime) -> str:
+    def incident(self, incident: Incident, now: datetime, *, overdue: bool = False) -> str:
         title = incident.title or QCoreApplication.translate("IncidentList", "Untitled incident")
         if incident.status.is_closed:  # no running age: the day it started
             when = incident.started_at.astimezone().strftime("%Y-%m-%d")
         else:
             when = format_duration(now - incident.started_at)
-        return f"{title}\n{status_text(incident.status)} · {severity_text(incident.severity).lower()} · {when}"
+        line = f"{status_text(incident.status)} · {severity_text(incident.severity).lower()} · {when}"
+        if overdue:  # first on its line: the list may cut the end of a long one
+            line = QCoreApplication.translate("IncidentList", "⚠ Update overdue") + " · " + line
+        return f"{title}\n{line}"
 
     def alert_color(self) -> QColor:
         return alert_color(self.widget.palette())
@@ -196,6 +199,10 @@ class IncidentList(QWidget):
             assert isinstance(layout, QVBoxLayout)
             layout.insertWidget(layout.indexOf(self.incidents), self.filter)
         return self.filter
+
+    def tab_stops(self) -> list[QWidget]:
+        """What Tab visits here, top to bottom (the filter, made last, comes first)."""
+        return [*(self.filter.tab_stops() if self.filter is not None else []), self.incidents, self.updates]
 
     def open(self, incident_id: int, update_id: int | None = None) -> None:
         """Select an incident (clearing a filter that hides it) and one of its updates; the window

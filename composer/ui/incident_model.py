@@ -79,7 +79,8 @@ class IncidentModel(QAbstractListModel):
                 return self._header_font()
             return None
         if role in (DISPLAY_ROLE, ACCESSIBLE_ROLE):
-            return self.texts.incident(row.incident, self.texts.now())
+            # Overdue is written in the row too: the red is never the only sign.
+            return self.texts.incident(row.incident, self.texts.now(), overdue=self._overdue(row))
         overdue = role in (FOREGROUND_ROLE, TOOLTIP_ROLE) and self._overdue(row)
         if role == FOREGROUND_ROLE:
             return self.texts.alert_color() if overdue else None
@@ -274,7 +275,7 @@ class RowTexts:
     def header(self, group: tuple[int, int, int], count: int) -> str:
         raise NotImplementedError
 
-    def incident(self, incident: Incident, now: datetime) -> str:
+    def incident(self, incident: Incident, now: datetime, *, overdue: bool = False) -> str:
         raise NotImplementedError
 
     def alert_color(self) -> Any:

@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         from composer.core.checks import RULES  # noqa: PLC0415
         from composer.core.paths import user_templates  # noqa: PLC0415
         from composer.core.templates import TemplateLibrary  # noqa: PLC0415
+        from composer.ui.accessibility import chain_tab_order  # noqa: PLC0415
         from composer.ui.checklist_panel import ChecklistPanel  # noqa: PLC0415
         from composer.ui.empty_state import EmptyState  # noqa: PLC0415
         from composer.ui.incident_form import IncidentForm  # noqa: PLC0415
@@ -234,6 +235,9 @@ class MainWindow(QMainWindow):
         )
         self.outbox.attach(self.menu_actions.copy_menu)
         self.empty_state = EmptyState.place(self.main_split, self.centre, self.incident_list, self.menu_actions)
+        stops = [*self.incident_list.tab_stops(), *self.empty_state.tab_stops(), *self.workspace.banner.tab_stops()]
+        stops += [*self.outbox.banner.tab_stops(), *self.form.tab_stops(), *self.editor.tab_stops(), self.previews]
+        chain_tab_order([*stops, *self.checklist.tab_stops()])  # left to right, top to bottom
         window_state.restore_layout(self, self.context.ui_settings, self._splitters())
         self._update_actions()
         self.previews.show_text(self.editor.body.toPlainText())

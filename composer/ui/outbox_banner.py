@@ -39,6 +39,9 @@ class OutboxBanner(QFrame):
         layout.addWidget(self.button)
         self.setVisible(False)
 
+    def tab_stops(self) -> list[QWidget]:
+        return [self.button]
+
     def show_waiting(self, waiting: Waiting) -> None:
         if not waiting.updates:
             self.setVisible(False)

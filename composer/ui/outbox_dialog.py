@@ -223,6 +223,8 @@ class OutboxDialog(QDialog):
         self.model = OutboxModel(self)
         self.table = QTableView()
         self.table.setObjectName("outboxTable")
+        self.table.setAccessibleName(self.tr("Posts"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

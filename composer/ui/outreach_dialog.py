@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.ui.accessibility import chain_tab_order
 from composer.ui.outreach_mapping import NO_COLUMN, PREVIEWED, MappingPage
 from composer.ui.outreach_send import SendPage
 from composer.ui.outreach_table import CSV_FILTER, TrackingPage
@@ -130,6 +131,8 @@ class OutreachDialog(QDialog):
         self.paste = QPlainTextEdit()
         self.paste.setObjectName("pastedCustomers")
         self.paste.setPlaceholderText(self.tr("…or paste the rows here (Name, Email, Language, Phone…)"))
+        self.paste.setAccessibleName(self.tr("Pasted rows"))
+        self.paste.setTabChangesFocus(True)  # pasted tabs stay; typed, Tab moves on (commas separate too)
         self.use_paste = QPushButton(self.tr("&Use the pasted rows"))
         self.use_paste.clicked.connect(self.read_paste)
         self.list_state = QLabel(self.tr("No list yet."))
@@ -137,6 +140,7 @@ class OutreachDialog(QDialog):
         self.list_state.setWordWrap(True)
         self.left_out = QListWidget()
         self.left_out.setObjectName("rowsLeftOut")
+        self.left_out.setAccessibleName(self.tr("Rows left out"))
         self.next_step = QPushButton(self.tr("&Next: the message →"))
         self.next_step.setEnabled(False)
         self.next_step.clicked.connect(lambda: self.tabs.setCurrentIndex(self.MESSAGE))
@@ -251,6 +255,10 @@ class OutreachDialog(QDialog):
         except KeyError:
             return
         self.mapping.show_fields(info, self.customers, self._shared)
+        # The fields' rows are made anew: Tab takes them between the signer and the preview, as shown.
+        page = self.mapping
+        rows = [widget for row in page.rows.values() for widget in (row.column, row.everyone)]
+        chain_tab_order([page.template, page.signer, *rows, page.preview, page.stopped])
 
     def make_plan(self, rows: int | None = None) -> Callable[[str], Plan]:
         """The plan's inputs as chosen now; the callable renders them (any thread) for an account."""

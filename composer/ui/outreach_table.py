@@ -166,6 +166,8 @@ class TrackingPage(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("outreachTable")
+        self.table.setAccessibleName(self.tr("Customers and whether they were reached"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

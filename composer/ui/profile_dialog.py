@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from composer.core.contacts import organisation_problem
 from composer.core.model import Organisation, Person
 from composer.core.store import SaveFailed, Store
+from composer.ui.accessibility import without_mnemonic
 
 PEOPLE_COLUMNS = ("name", "role", "email", "phone")
 
@@ -113,7 +114,17 @@ class ProfileDialog(QDialog):
             _with_help(self.timezone, self.tr("Times in updates are shown in it (empty: this computer's)")),
         )
 
+        for editor in (self.alternate_contact_url, self.backup_email, self.phone_hours, self.timezone):
+            # The row's label names the box that holds the editor and its help: it names the editor too.
+            box = editor.parentWidget()
+            label = form.labelForField(box) if box is not None else None
+            if isinstance(label, QLabel):
+                label.setBuddy(editor)
+                editor.setAccessibleName(without_mnemonic(label.text()))
+                editor.setAccessibleDescription(editor.toolTip())
+
         self.table = QTableWidget(0, len(PEOPLE_COLUMNS))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it, F2 edits
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"), self.tr("Email"), self.tr("Phone")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for person in self._people:
@@ -123,6 +134,7 @@ class ProfileDialog(QDialog):
         add.clicked.connect(lambda: self._add_row(Person(name="")))
         remove.clicked.connect(self._remove_row)
         people_box = QGroupBox(self.tr("People who may sign updates"))
+        self.table.setAccessibleName(people_box.title())
         people_layout = QVBoxLayout(people_box)
         people_layout.addWidget(self.table)
         row = QHBoxLayout()

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.ui.accessibility import chain_tab_order
 from composer.ui.publishing_context import marked_sent, post_link
 
 if TYPE_CHECKING:
@@ -250,6 +251,7 @@ class PublishDialog(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)  # the group box is frame enough
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_holder)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the accounts' check boxes are the Tab stops
         accounts_box = QGroupBox(self.tr("Accounts"))
         QVBoxLayout(accounts_box).addWidget(scroll)
 
@@ -287,11 +289,16 @@ class PublishDialog(QDialog):
 
     def _refresh_choice(self) -> None:
         current = self.previews.tabText(self.previews.currentIndex()) if self.previews.count() else ""
+        pages = [self.previews.widget(index) for index in range(self.previews.count())]
         self.previews.clear()
+        for page in pages:  # clear() only takes them out
+            if page is not None:
+                page.deleteLater()
         for name in self.chosen_names():
             view = QPlainTextEdit()
             view.setReadOnly(True)
             view.setPlainText(self.render_for(name))
+            view.setAccessibleName(self.tr("What %1 will post").replace("%1", name))
             self.previews.addTab(view, name)
             if name == current:
                 self.previews.setCurrentWidget(view)
@@ -299,6 +306,9 @@ class PublishDialog(QDialog):
             hint = QLabel(self.tr("Tick one or more accounts to see what each will post."))
             hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.previews.addTab(hint, self.tr("Nothing chosen"))
+        # Made last, the new pages would come after the buttons: right after their tab bar.
+        new_pages = [page for i in range(self.previews.count()) if (page := self.previews.widget(i)) is not None]
+        chain_tab_order([self.previews.tabBar(), *new_pages])
         self._refresh_buttons()
 
     def render_for(self, name: str) -> str:

@@ -24,6 +24,8 @@ class OverrideDialog(QDialog):
         intro.setWordWrap(True)
         self.reason = QPlainTextEdit()
         self.reason.setPlaceholderText(self.tr("e.g. “Legal asked us not to name the supplier yet”"))
+        self.reason.setAccessibleName(self.tr("Why publish anyway"))
+        self.reason.setTabChangesFocus(True)  # Tab goes on to the buttons
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.publish = self.buttons.addButton(self.tr("Publish anyway"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.publish.setEnabled(False)

@@ -93,6 +93,7 @@ class ReviewDialog(QDialog):
         self.comment.setObjectName("reviewComment")
         self.comment.setPlaceholderText(self.tr("What should change (needed to request changes)"))
         self.comment.setAccessibleName(self.tr("Comment"))
+        self.comment.setTabChangesFocus(True)  # Tab goes on to the buttons
         self.comment.setMaximumHeight(80)
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)

@@ -46,16 +46,25 @@ class StatusPanel:
         self.network = QLabel(QCoreApplication.translate("StatusPanel", "Network: checking…"))
         self.elapsed = QLabel()
         self.countdown = QLabel()
+        # Shown with the countdown's red: the colour is never the only sign (a due-soon update
+        # reads like any other countdown but for the colour).
+        self.attention = QLabel("⚠")
+        needs_you = QCoreApplication.translate("StatusPanel", "Needs your attention")
+        self.attention.setAccessibleName(needs_you)
+        self.attention.setToolTip(needs_you)
+        self.attention.setVisible(False)
         for label, name in (
             (self.save_state, "saveState"),
             (self.network, "networkState"),
             (self.elapsed, "elapsed"),
+            (self.attention, "attention"),
             (self.countdown, "countdown"),
         ):
             label.setObjectName(name)
         bar.addWidget(self.save_state, 1)
         bar.addPermanentWidget(self.network)
         bar.addPermanentWidget(self.elapsed)
+        bar.addPermanentWidget(self.attention)
         bar.addPermanentWidget(self.countdown)
         self._incident: Incident | None = None
         self._promise: Promise | None = None
@@ -91,6 +100,7 @@ class StatusPanel:
         if self._incident is None:
             self.elapsed.setText("")
             self.countdown.setText("")
+            self.attention.setVisible(False)
             return
         now = utc_now()
         started = self._incident.started_at
@@ -125,6 +135,7 @@ class StatusPanel:
             )
             style = alert
         self.countdown.setText(text)
+        self.attention.setVisible(style)
         self._emphasise(self.countdown, style)
 
     def _emphasise(self, label: QLabel, alert: bool) -> None:

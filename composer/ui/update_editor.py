@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
 from composer.core.model import Status, Update, lifecycle_of, utc_now
 from composer.core.store import NotFound, SaveFailed, Store
+from composer.ui.accessibility import chain_tab_order
 from composer.ui.save_scheduler import SaveScheduler
 from composer.ui.vocabulary import status_text
 
@@ -60,6 +61,9 @@ class UpdateEditor(QWidget):
             )
         )
         self.body.zoomIn(1)  # a point larger than the interface: it is what people read
+        self.body.setAccessibleName(self.tr("Update text"))
+        # Tab moves on to the next control, as everywhere else: an update has no use for tab characters.
+        self.body.setTabChangesFocus(True)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.body, 1)
@@ -99,6 +103,7 @@ class UpdateEditor(QWidget):
             self.language.addItem(name, code)
         self.has_next = QCheckBox(self.tr("Next update by"))
         self.next_update = QDateTimeEdit()
+        self.next_update.setAccessibleName(self.tr("Next update by"))
         self.next_update.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.next_update.setCalendarPopup(True)
         self.plus_cadence = QPushButton(self.tr("In 30 min"))
@@ -121,6 +126,7 @@ class UpdateEditor(QWidget):
         promise.addStretch(1)
         self._layout.insertLayout(0, promise)
         self._layout.insertLayout(0, fields)
+        chain_tab_order(self.tab_stops())  # made after the text, the fields would come after it
 
         self.status.currentIndexChanged.connect(self._on_field_changed)
         self.signer.currentTextChanged.connect(self._on_field_changed)
@@ -237,6 +243,7 @@ class UpdateEditor(QWidget):
 
             self.published_notice = PublishedNotice(self)
             self._layout.insertWidget(self._layout.indexOf(self.body), self.published_notice)
+            chain_tab_order(self.tab_stops())
         self.published_notice.edited(update.id, bool(update.publications))
 
     def _on_field_changed(self, *_args: object) -> None:
@@ -274,6 +281,14 @@ class UpdateEditor(QWidget):
         self._text_saver.discard()  # save_update wrote the body too
         self.saved.emit()
         return True
+
+    def tab_stops(self) -> list[QWidget]:
+        """What Tab visits here, as on screen: the fields, the note that the update went out, the text."""
+        fields: list[QWidget] = []
+        if self._has_fields:
+            fields = [self.status, self.signer, self.language, self.has_next, self.next_update, self.plus_cadence]
+        notice = [self.published_notice.close_button] if self.published_notice is not None else []
+        return [*fields, *notice, self.body]
 
     def focus_body(self) -> None:
         from PySide6.QtCore import Qt  # noqa: PLC0415 - Qt's enum namespace is slow to load

@@ -43,6 +43,9 @@ class WorkspaceBanner(QFrame):
             layout.addWidget(button)
         self.setVisible(False)
 
+    def tab_stops(self) -> list[QWidget]:
+        return [self.edit_button, self.resolve_button, self.review_button]  # as laid out
+
     def show_state(
         self, *, offline: str, waiting: int, conflicts: int, to_review: int, editor: str, refused: int
     ) -> None:

@@ -4,7 +4,7 @@
 <context>
     <name>AccountEditor</name>
     <message>
-        <location filename="../../composer/ui/accounts_dialog.py" line="+155"/>
+        <location filename="../../composer/ui/accounts_dialog.py" line="+156"/>
         <source>Edit account</source>
         <translation>Edita el compte</translation>
     </message>
@@ -49,7 +49,7 @@
         <translation>enlloc encara: no hi ha anell de claus (se us preguntarà per aquesta sessió)</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Leave blank to keep the stored one</source>
         <translation>Deixeu-ho en blanc per a mantenir el desat</translation>
     </message>
@@ -110,12 +110,12 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location line="-283"/>
+        <location line="-285"/>
         <source>Unexpected error (%1).</source>
         <translation>Error inesperat (%1).</translation>
     </message>
     <message>
-        <location line="+305"/>
+        <location line="+307"/>
         <source>Accounts</source>
         <translation>Comptes</translation>
     </message>
@@ -234,12 +234,12 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../composer/ui/checklist_panel.py" line="+116"/>
+        <location filename="../../composer/ui/checklist_panel.py" line="+165"/>
         <source>Checking…</source>
         <translation>S&apos;està comprovant…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>1 check fails, %1 to look at: publishing needs a reason</source>
         <translation>Falla 1 comprovació, %1 per revisar: cal un motiu per a publicar</translation>
     </message>
@@ -404,7 +404,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Sou nou aquí? Empleneu primer la vostra organització i les persones que signen les actualitzacions.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Start an incident</source>
         <translation>Comença una incidència</translation>
     </message>
@@ -465,7 +465,17 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Historial de revisions</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>Revisions</source>
+        <translation>Revisions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The revision&apos;s text</source>
+        <translation>Text de la revisió</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 · %2 words</source>
         <translation>%1 · %2 paraules</translation>
     </message>
@@ -473,6 +483,11 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <location line="+4"/>
         <source>&amp;Restore this revision</source>
         <translation>&amp;Restaura aquesta revisió</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>What happened to this update</source>
+        <translation>Què ha passat amb aquesta actualització</translation>
     </message>
 </context>
 <context>
@@ -715,7 +730,12 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Incidència sense títol</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
+        <source>⚠ Update overdue</source>
+        <translation>⚠ Actualització endarrerida</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The promised next update is overdue</source>
         <translation>La propera actualització promesa va endarrerida</translation>
     </message>
@@ -730,7 +750,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>&amp;Actualitzacions</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+163"/>
         <source>#%1 %2 · %3 · published</source>
         <translation>#%1 %2 · %3 · publicada</translation>
     </message>
@@ -738,7 +758,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../composer/ui/preferences_dialog.py" line="+50"/>
+        <location filename="../../composer/ui/preferences_dialog.py" line="+51"/>
         <source>The system&apos;s language (%1)</source>
         <translation>La llengua del sistema (%1)</translation>
     </message>
@@ -784,7 +804,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>&amp;Visualitza</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Checklist</source>
         <translation>Llista de comprovació</translation>
     </message>
@@ -799,7 +819,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Publicada</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+96"/>
         <source>Database recovered</source>
         <translation>S&apos;ha recuperat la base de dades</translation>
     </message>
@@ -923,7 +943,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../composer/ui/outreach_mapping.py" line="+69"/>
+        <location filename="../../composer/ui/outreach_mapping.py" line="+71"/>
         <source>&amp;Template:</source>
         <translation>&amp;Plantilla:</translation>
     </message>
@@ -1089,7 +1109,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>El que espera per enviar-se, el que s&apos;ha enviat i el que us necessita</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Offline: %n updates waiting</source>
         <translation>
             <numerusform>Sense connexió: %n actualització en espera</numerusform>
@@ -1124,17 +1144,22 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
     <name>OutboxDialog</name>
     <message>
         <location filename="../../composer/ui/outbox_dialog.py" line="+202"/>
-        <location line="+119"/>
+        <location line="+121"/>
         <source>Outbox</source>
         <translation>Safata de sortida</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-105"/>
         <source>Everything the app was asked to send, newest first. Waiting posts go out on their own when their server answers; failed and uncertain ones need you.</source>
         <translation>Tot el que s&apos;ha demanat a l&apos;aplicació que enviï, el més nou primer. Les publicacions en espera surten soles quan el seu servidor respon; les fallides i les incertes us necessiten.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+8"/>
+        <source>Posts</source>
+        <translation>Publicacions</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>The outbox is empty: nothing was published or queued yet.</source>
         <translation>La safata de sortida és buida: encara no s&apos;ha publicat ni posat a la cua res.</translation>
     </message>
@@ -1232,7 +1257,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>OutboxModel</name>
     <message>
-        <location line="-373"/>
+        <location line="-375"/>
         <source>Waiting to be sent</source>
         <translation>Esperant per enviar-se</translation>
     </message>
@@ -1313,7 +1338,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>OutreachDialog</name>
     <message>
-        <location filename="../../composer/ui/outreach_dialog.py" line="+77"/>
+        <location filename="../../composer/ui/outreach_dialog.py" line="+78"/>
         <source>Reach customers — %1</source>
         <translation>Contacte amb els clients — %1</translation>
     </message>
@@ -1354,6 +1379,11 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
     </message>
     <message>
         <location line="+1"/>
+        <source>Pasted rows</source>
+        <translation>Files enganxades</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Use the pasted rows</source>
         <translation>&amp;Utilitza les files enganxades</translation>
     </message>
@@ -1364,6 +1394,11 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
     </message>
     <message>
         <location line="+5"/>
+        <source>Rows left out</source>
+        <translation>Files descartades</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Next: the message →</source>
         <translation>&amp;Següent: el missatge →</translation>
     </message>
@@ -1428,7 +1463,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>No s&apos;ha pogut importar la llista: %1</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+75"/>
         <source>Import the list of customers first (step 1).</source>
         <translation>Importeu primer la llista de clients (pas 1).</translation>
     </message>
@@ -1489,7 +1524,12 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>p. ex. «L&apos;assessoria jurídica ens ha demanat que encara no anomenem el proveïdor»</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Why publish anyway</source>
+        <translation>Per què es publica igualment</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Publish anyway</source>
         <translation>Publica igualment</translation>
     </message>
@@ -1497,7 +1537,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>PathInput</name>
     <message>
-        <location filename="../../composer/ui/accounts_dialog.py" line="-454"/>
+        <location filename="../../composer/ui/accounts_dialog.py" line="-456"/>
         <source>Browse…</source>
         <translation>Navega…</translation>
     </message>
@@ -1523,7 +1563,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>PreviewTabs</name>
     <message>
-        <location filename="../../composer/ui/previews.py" line="+49"/>
+        <location filename="../../composer/ui/previews.py" line="+51"/>
         <source>Plain text</source>
         <translation>Text pla</translation>
     </message>
@@ -1593,7 +1633,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../composer/ui/profile_dialog.py" line="+58"/>
+        <location filename="../../composer/ui/profile_dialog.py" line="+59"/>
         <source>Organisation and people</source>
         <translation>Organització i persones</translation>
     </message>
@@ -1678,7 +1718,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Les hores de les actualitzacions s&apos;hi mostren (buida: la d&apos;aquest ordinador)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+14"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -1713,7 +1753,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Persones que poden signar les actualitzacions</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Organisation and people — not saved</source>
         <translation>Organització i persones — no s&apos;ha desat</translation>
     </message>
@@ -1726,25 +1766,25 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>PublishDialog</name>
     <message>
-        <location filename="../../composer/ui/publish_dialog.py" line="+138"/>
+        <location filename="../../composer/ui/publish_dialog.py" line="+139"/>
         <location line="+29"/>
         <source>Retry</source>
         <translation>Torna-ho a provar</translation>
     </message>
     <message>
         <location line="-27"/>
-        <location line="+321"/>
+        <location line="+330"/>
         <source>Send again</source>
         <translation>Torna a enviar</translation>
     </message>
     <message>
-        <location line="-320"/>
-        <location line="+307"/>
+        <location line="-329"/>
+        <location line="+316"/>
         <source>Mark as sent</source>
         <translation>Marca com a enviat</translation>
     </message>
     <message>
-        <location line="-283"/>
+        <location line="-292"/>
         <source>Send now</source>
         <translation>Envia ara</translation>
     </message>
@@ -1784,7 +1824,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>No hi ha cap publicador per als comptes de tipus «%1»</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Accounts</source>
         <translation>Comptes</translation>
     </message>
@@ -1810,6 +1850,11 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
     </message>
     <message>
         <location line="+27"/>
+        <source>What %1 will post</source>
+        <translation>Què publicarà %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Tick one or more accounts to see what each will post.</source>
         <translation>Marqueu un o més comptes per a veure què publicarà cadascun.</translation>
     </message>
@@ -1819,7 +1864,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>No s&apos;ha triat res</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>This cannot be posted as it is: %1</source>
         <translation>Això no es pot publicar tal com és: %1</translation>
     </message>
@@ -1979,7 +2024,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../composer/ui/review_dialog.py" line="+68"/>
+        <location filename="../../composer/ui/review_dialog.py" line="+73"/>
         <source>Review updates</source>
         <translation>Revisa les actualitzacions</translation>
     </message>
@@ -1994,7 +2039,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>L&apos;actualització, amb els canvis des de l&apos;última revisió</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>What should change (needed to request changes)</source>
         <translation>Què cal canviar (necessari per a demanar canvis)</translation>
     </message>
@@ -2004,7 +2049,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Comentari</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Approve</source>
         <translation>&amp;Aprova</translation>
     </message>
@@ -2014,7 +2059,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Demana &amp;canvis</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Comment:</source>
         <translation>Comentari:</translation>
     </message>
@@ -2045,11 +2090,21 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
     </message>
     <message>
         <location line="+19"/>
-        <source>Changes since %1&apos;s review</source>
-        <translation>Canvis des de la revisió de %1</translation>
+        <source>Changes since %1&apos;s review: removed words struck through, new ones underlined.</source>
+        <translation>Canvis des de la revisió de %1: les paraules suprimides, ratllades; les noves, subratllades.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>%1 asked: %2</source>
+        <translation>%1 ha demanat: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not reviewed before.</source>
+        <translation>No s&apos;ha revisat abans.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Every check passes.</source>
         <translation>Passen totes les comprovacions.</translation>
     </message>
@@ -2067,9 +2122,20 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>RuleRow</name>
     <message>
-        <location filename="../../composer/ui/checklist_panel.py" line="-93"/>
+        <location filename="../../composer/ui/checklist_panel.py" line="-132"/>
         <source>Fix</source>
         <translation>Corregeix</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1: %2</source>
+        <comment>a checklist row for a screen reader: the rule&apos;s title, then its verdict</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Fix: %1</source>
+        <translation>Corregeix: %1</translation>
     </message>
 </context>
 <context>
@@ -2279,12 +2345,17 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Xarxa: s&apos;està comprovant…</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+6"/>
+        <source>Needs your attention</source>
+        <translation>Requereix la vostra atenció</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Saved %1</source>
         <translation>Desat a les %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Started %1 ago</source>
         <translation>Va començar fa %1</translation>
     </message>
@@ -2319,7 +2390,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Propera actualització endarrerida %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Online</source>
         <translation>En línia</translation>
     </message>
@@ -2372,7 +2443,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../composer/ui/template_dialog.py" line="+29"/>
+        <location filename="../../composer/ui/template_dialog.py" line="+30"/>
         <source>Investigating</source>
         <translation>En investigació</translation>
     </message>
@@ -2557,7 +2628,12 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Només la llista de trucades: a qui cal trucar</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+8"/>
+        <source>Customers and whether they were reached</source>
+        <translation>Clients i si s&apos;hi ha contactat</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Mark &amp;replied</source>
         <translation>Marca com a &amp;respost</translation>
     </message>
@@ -2719,12 +2795,17 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>UpdateEditor</name>
     <message>
-        <location filename="../../composer/ui/update_editor.py" line="+58"/>
+        <location filename="../../composer/ui/update_editor.py" line="+59"/>
         <source>Write the update in Markdown. Say what customers cannot do, own it, say when the next update comes, sign with your name and give a way to reach you.</source>
         <translation>Escriviu l&apos;actualització en Markdown. Digueu què no poden fer els clients, assumiu-ne la responsabilitat, digueu quan arribarà la propera actualització, signeu amb el vostre nom i doneu una manera de contactar-vos.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+5"/>
+        <source>Update text</source>
+        <translation>Text de l&apos;actualització</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Where the incident stands in this update</source>
         <translation>En quin punt és la incidència en aquesta actualització</translation>
     </message>
@@ -2740,11 +2821,12 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
     </message>
     <message>
         <location line="+4"/>
+        <location line="+2"/>
         <source>Next update by</source>
         <translation>Propera actualització abans de</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>In 30 min</source>
         <translation>D&apos;aquí a 30 min</translation>
     </message>
@@ -3108,7 +3190,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Edita aquesta actualització encara que algú altre l&apos;editi</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Workspace unreachable: drafting goes on here; %n changes will be sent when it answers.</source>
         <translation>
             <numerusform>L&apos;espai de treball és inabastable: la redacció continua aquí; s&apos;enviarà %n canvi quan respongui.</numerusform>
@@ -3171,6 +3253,129 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
     </message>
 </context>
 <context>
+    <name>WorkspacePage</name>
+    <message>
+        <location filename="../../composer/ui/workspace_page.py" line="+42"/>
+        <source>Workspace address</source>
+        <translation>Adreça de l&apos;espai de treball</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Password</source>
+        <translation>Contrasenya</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Join</source>
+        <translation>&amp;Uneix-t&apos;hi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Leave the workspace</source>
+        <translation>&amp;Surt de l&apos;espai de treball</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adreça:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contrasenya:</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>This data folder is in the workspace %1 as %2.</source>
+        <translation>Aquesta carpeta de dades és a l&apos;espai de treball %1 com a %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It cannot be reached now: drafting goes on here.</source>
+        <translation>Ara és inabastable: la redacció continua aquí.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting to be sent: %1. Conflicts: %2.</source>
+        <translation>Pendent d&apos;enviar: %1. Conflictes: %2.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not in a workspace: this data folder is only here. Join a team&apos;s workspace (a PostgreSQL database) to share incidents, the roster and approvals.</source>
+        <translation>No és en cap espai de treball: aquesta carpeta de dades només és aquí. Uniu-vos a l&apos;espai de treball d&apos;un equip (una base de dades PostgreSQL) per compartir les incidències, les persones que poden signar i les aprovacions.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>draft</source>
+        <translation>redactar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>review and approve</source>
+        <translation>revisar i aprovar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>administer</source>
+        <translation>administrar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>nothing (no role was granted)</source>
+        <translation>res (no s&apos;ha concedit cap rol)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You may: %1.</source>
+        <translation>Podeu: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What you may do will show when the workspace answers.</source>
+        <translation>Què podeu fer es mostrarà quan l&apos;espai de treball respongui.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>There is nowhere to keep the password (no keyring): not joined.</source>
+        <translation>No hi ha on desar la contrasenya (no hi ha anell de claus): no us hi heu unit.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Joining…</source>
+        <translation>S&apos;està unint…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Joined. The first sync runs now.</source>
+        <translation>Us hi heu unit. Ara es fa la primera sincronització.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not joined: %1</source>
+        <translation>No us hi heu unit: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 changes made here have not reached the workspace and would not reach the team. Leave anyway?</source>
+        <translation>%1 canvis fets aquí no han arribat a l&apos;espai de treball i no arribarien a l&apos;equip. Voleu sortir-ne igualment?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Leave the workspace? This data folder keeps its incidents; the team&apos;s changes stop arriving.</source>
+        <translation>Voleu sortir de l&apos;espai de treball? Aquesta carpeta de dades conserva les incidències; els canvis de l&apos;equip deixen d&apos;arribar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave the workspace</source>
+        <translation>Surt de l&apos;espai de treball</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Left the workspace.</source>
+        <translation>Heu sortit de l&apos;espai de treball.</translation>
+    </message>
+</context>
+<context>
     <name>WorkspaceWorkflow</name>
     <message>
         <location filename="../../composer/ui/workspace_workflow.py" line="+174"/>
@@ -3183,7 +3388,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Edita igualment</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+63"/>
         <source>Review updates</source>
         <translation>Revisa les actualitzacions</translation>
     </message>
@@ -3217,6 +3422,14 @@ Voleu conservar la versió que es mostra? (No conserva l&apos;altra.)</translati
         <location line="+9"/>
         <source>Resolve a conflict</source>
         <translation>Resol un conflicte</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../composer/ui/preferences_dialog.py" line="+26"/>
+        <source>Workspace</source>
+        <translation>Espai de treball</translation>
     </message>
 </context>
 </TS>

@@ -4,7 +4,7 @@
 <context>
     <name>AccountEditor</name>
     <message>
-        <location filename="../../composer/ui/accounts_dialog.py" line="+155"/>
+        <location filename="../../composer/ui/accounts_dialog.py" line="+156"/>
         <source>Edit account</source>
         <translation>Editar la cuenta</translation>
     </message>
@@ -49,7 +49,7 @@
         <translation>en ningún sitio aún: no hay depósito de claves (se preguntará por esta sesión)</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Leave blank to keep the stored one</source>
         <translation>Dejar en blanco para mantener el guardado</translation>
     </message>
@@ -110,12 +110,12 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location line="-283"/>
+        <location line="-285"/>
         <source>Unexpected error (%1).</source>
         <translation>Error inesperado (%1).</translation>
     </message>
     <message>
-        <location line="+305"/>
+        <location line="+307"/>
         <source>Accounts</source>
         <translation>Cuentas</translation>
     </message>
@@ -234,12 +234,12 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../composer/ui/checklist_panel.py" line="+116"/>
+        <location filename="../../composer/ui/checklist_panel.py" line="+165"/>
         <source>Checking…</source>
         <translation>Comprobando…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>1 check fails, %1 to look at: publishing needs a reason</source>
         <translation>Falla 1 comprobación, %1 por revisar: publicar requiere un motivo</translation>
     </message>
@@ -404,7 +404,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>¿Primera vez? Complete antes su organización y las personas que firman las actualizaciones.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Start an incident</source>
         <translation>Empezar un incidente</translation>
     </message>
@@ -465,7 +465,17 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Historial de revisiones</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>Revisions</source>
+        <translation>Revisiones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The revision&apos;s text</source>
+        <translation>Texto de la revisión</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 · %2 words</source>
         <translation>%1 · %2 palabras</translation>
     </message>
@@ -473,6 +483,11 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <location line="+4"/>
         <source>&amp;Restore this revision</source>
         <translation>&amp;Restaurar esta revisión</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>What happened to this update</source>
+        <translation>Qué pasó con esta actualización</translation>
     </message>
 </context>
 <context>
@@ -715,7 +730,12 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Incidente sin título</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
+        <source>⚠ Update overdue</source>
+        <translation>⚠ Actualización con retraso</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The promised next update is overdue</source>
         <translation>La próxima actualización prometida lleva retraso</translation>
     </message>
@@ -730,7 +750,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>&amp;Actualizaciones</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+163"/>
         <source>#%1 %2 · %3 · published</source>
         <translation>#%1 %2 · %3 · publicada</translation>
     </message>
@@ -738,7 +758,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../composer/ui/preferences_dialog.py" line="+50"/>
+        <location filename="../../composer/ui/preferences_dialog.py" line="+51"/>
         <source>The system&apos;s language (%1)</source>
         <translation>El idioma del sistema (%1)</translation>
     </message>
@@ -784,7 +804,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Checklist</source>
         <translation>Lista de comprobación</translation>
     </message>
@@ -799,7 +819,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Publicada</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+96"/>
         <source>Database recovered</source>
         <translation>Base de datos recuperada</translation>
     </message>
@@ -923,7 +943,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../composer/ui/outreach_mapping.py" line="+69"/>
+        <location filename="../../composer/ui/outreach_mapping.py" line="+71"/>
         <source>&amp;Template:</source>
         <translation>&amp;Plantilla:</translation>
     </message>
@@ -1089,7 +1109,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Lo que espera para enviarse, lo que se envió y lo que requiere su atención</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Offline: %n updates waiting</source>
         <translation>
             <numerusform>Sin conexión: %n actualización en espera</numerusform>
@@ -1124,17 +1144,22 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
     <name>OutboxDialog</name>
     <message>
         <location filename="../../composer/ui/outbox_dialog.py" line="+202"/>
-        <location line="+119"/>
+        <location line="+121"/>
         <source>Outbox</source>
         <translation>Bandeja de salida</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-105"/>
         <source>Everything the app was asked to send, newest first. Waiting posts go out on their own when their server answers; failed and uncertain ones need you.</source>
         <translation>Todo lo que se pidió enviar a la aplicación, lo más reciente primero. Las publicaciones en espera salen solas cuando su servidor responde; las fallidas y las inciertas requieren su atención.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+8"/>
+        <source>Posts</source>
+        <translation>Publicaciones</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>The outbox is empty: nothing was published or queued yet.</source>
         <translation>La bandeja de salida está vacía: aún no se publicó ni se puso en cola nada.</translation>
     </message>
@@ -1232,7 +1257,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>OutboxModel</name>
     <message>
-        <location line="-373"/>
+        <location line="-375"/>
         <source>Waiting to be sent</source>
         <translation>Esperando para enviarse</translation>
     </message>
@@ -1313,7 +1338,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>OutreachDialog</name>
     <message>
-        <location filename="../../composer/ui/outreach_dialog.py" line="+77"/>
+        <location filename="../../composer/ui/outreach_dialog.py" line="+78"/>
         <source>Reach customers — %1</source>
         <translation>Contacto con los clientes — %1</translation>
     </message>
@@ -1354,6 +1379,11 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
     </message>
     <message>
         <location line="+1"/>
+        <source>Pasted rows</source>
+        <translation>Filas pegadas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Use the pasted rows</source>
         <translation>&amp;Usar las filas pegadas</translation>
     </message>
@@ -1364,6 +1394,11 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
     </message>
     <message>
         <location line="+5"/>
+        <source>Rows left out</source>
+        <translation>Filas descartadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Next: the message →</source>
         <translation>&amp;Siguiente: el mensaje →</translation>
     </message>
@@ -1428,7 +1463,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>No se pudo importar la lista: %1</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+75"/>
         <source>Import the list of customers first (step 1).</source>
         <translation>Primero hay que importar la lista de clientes (paso 1).</translation>
     </message>
@@ -1489,7 +1524,12 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>p. ej. «El departamento jurídico pidió no nombrar aún al proveedor»</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Why publish anyway</source>
+        <translation>Por qué publicar de todos modos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Publish anyway</source>
         <translation>Publicar de todos modos</translation>
     </message>
@@ -1497,7 +1537,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>PathInput</name>
     <message>
-        <location filename="../../composer/ui/accounts_dialog.py" line="-454"/>
+        <location filename="../../composer/ui/accounts_dialog.py" line="-456"/>
         <source>Browse…</source>
         <translation>Examinar…</translation>
     </message>
@@ -1523,7 +1563,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>PreviewTabs</name>
     <message>
-        <location filename="../../composer/ui/previews.py" line="+49"/>
+        <location filename="../../composer/ui/previews.py" line="+51"/>
         <source>Plain text</source>
         <translation>Texto sin formato</translation>
     </message>
@@ -1593,7 +1633,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../composer/ui/profile_dialog.py" line="+58"/>
+        <location filename="../../composer/ui/profile_dialog.py" line="+59"/>
         <source>Organisation and people</source>
         <translation>Organización y personas</translation>
     </message>
@@ -1678,7 +1718,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Las horas de las actualizaciones se muestran en ella (vacía: la de este equipo)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+14"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
@@ -1713,7 +1753,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Personas que pueden firmar las actualizaciones</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Organisation and people — not saved</source>
         <translation>Organización y personas — no guardado</translation>
     </message>
@@ -1726,25 +1766,25 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>PublishDialog</name>
     <message>
-        <location filename="../../composer/ui/publish_dialog.py" line="+138"/>
+        <location filename="../../composer/ui/publish_dialog.py" line="+139"/>
         <location line="+29"/>
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
         <location line="-27"/>
-        <location line="+321"/>
+        <location line="+330"/>
         <source>Send again</source>
         <translation>Volver a enviar</translation>
     </message>
     <message>
-        <location line="-320"/>
-        <location line="+307"/>
+        <location line="-329"/>
+        <location line="+316"/>
         <source>Mark as sent</source>
         <translation>Marcar como enviado</translation>
     </message>
     <message>
-        <location line="-283"/>
+        <location line="-292"/>
         <source>Send now</source>
         <translation>Enviar ahora</translation>
     </message>
@@ -1784,7 +1824,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>No hay ningún publicador para las cuentas de tipo «%1»</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Accounts</source>
         <translation>Cuentas</translation>
     </message>
@@ -1810,6 +1850,11 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
     </message>
     <message>
         <location line="+27"/>
+        <source>What %1 will post</source>
+        <translation>Qué publicará %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Tick one or more accounts to see what each will post.</source>
         <translation>Marque una o más cuentas para ver qué publicará cada una.</translation>
     </message>
@@ -1819,7 +1864,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Nada elegido</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>This cannot be posted as it is: %1</source>
         <translation>Esto no se puede publicar tal cual: %1</translation>
     </message>
@@ -1979,7 +2024,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../composer/ui/review_dialog.py" line="+68"/>
+        <location filename="../../composer/ui/review_dialog.py" line="+73"/>
         <source>Review updates</source>
         <translation>Revisar actualizaciones</translation>
     </message>
@@ -1994,7 +2039,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>La actualización, con los cambios desde la última revisión</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>What should change (needed to request changes)</source>
         <translation>Qué hay que cambiar (necesario para pedir cambios)</translation>
     </message>
@@ -2004,7 +2049,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Comentario</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Approve</source>
         <translation>&amp;Aprobar</translation>
     </message>
@@ -2014,7 +2059,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Pedir &amp;cambios</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Comment:</source>
         <translation>Comentario:</translation>
     </message>
@@ -2045,11 +2090,21 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
     </message>
     <message>
         <location line="+19"/>
-        <source>Changes since %1&apos;s review</source>
-        <translation>Cambios desde la revisión de %1</translation>
+        <source>Changes since %1&apos;s review: removed words struck through, new ones underlined.</source>
+        <translation>Cambios desde la revisión de %1: las palabras suprimidas, tachadas; las nuevas, subrayadas.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>%1 asked: %2</source>
+        <translation>%1 pidió: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not reviewed before.</source>
+        <translation>No se revisó antes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Every check passes.</source>
         <translation>Pasan todas las comprobaciones.</translation>
     </message>
@@ -2067,9 +2122,20 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>RuleRow</name>
     <message>
-        <location filename="../../composer/ui/checklist_panel.py" line="-93"/>
+        <location filename="../../composer/ui/checklist_panel.py" line="-132"/>
         <source>Fix</source>
         <translation>Corregir</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1: %2</source>
+        <comment>a checklist row for a screen reader: the rule&apos;s title, then its verdict</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Fix: %1</source>
+        <translation>Corregir: %1</translation>
     </message>
 </context>
 <context>
@@ -2279,12 +2345,17 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Red: comprobando…</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+6"/>
+        <source>Needs your attention</source>
+        <translation>Requiere su atención</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Saved %1</source>
         <translation>Guardado a las %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Started %1 ago</source>
         <translation>Empezó hace %1</translation>
     </message>
@@ -2319,7 +2390,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Próxima actualización con %1 de retraso</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Online</source>
         <translation>En línea</translation>
     </message>
@@ -2372,7 +2443,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../composer/ui/template_dialog.py" line="+29"/>
+        <location filename="../../composer/ui/template_dialog.py" line="+30"/>
         <source>Investigating</source>
         <translation>En investigación</translation>
     </message>
@@ -2557,7 +2628,12 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Solo la lista de llamadas: a quién hay que llamar</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+8"/>
+        <source>Customers and whether they were reached</source>
+        <translation>Clientes y si se los contactó</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Mark &amp;replied</source>
         <translation>Marcar como &amp;respondido</translation>
     </message>
@@ -2719,12 +2795,17 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>UpdateEditor</name>
     <message>
-        <location filename="../../composer/ui/update_editor.py" line="+58"/>
+        <location filename="../../composer/ui/update_editor.py" line="+59"/>
         <source>Write the update in Markdown. Say what customers cannot do, own it, say when the next update comes, sign with your name and give a way to reach you.</source>
         <translation>Escriba la actualización en Markdown. Diga qué no pueden hacer los clientes, asuma la responsabilidad, diga cuándo llegará la próxima actualización, firme con su nombre y dé una forma de contacto.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+5"/>
+        <source>Update text</source>
+        <translation>Texto de la actualización</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Where the incident stands in this update</source>
         <translation>En qué punto está el incidente en esta actualización</translation>
     </message>
@@ -2740,11 +2821,12 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
     </message>
     <message>
         <location line="+4"/>
+        <location line="+2"/>
         <source>Next update by</source>
         <translation>Próxima actualización antes de</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>In 30 min</source>
         <translation>En 30 min</translation>
     </message>
@@ -3108,7 +3190,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Editar esta actualización aunque otra persona la esté editando</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Workspace unreachable: drafting goes on here; %n changes will be sent when it answers.</source>
         <translation>
             <numerusform>El espacio de trabajo está inaccesible: la redacción sigue aquí; se enviará %n cambio cuando responda.</numerusform>
@@ -3171,6 +3253,129 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
     </message>
 </context>
 <context>
+    <name>WorkspacePage</name>
+    <message>
+        <location filename="../../composer/ui/workspace_page.py" line="+42"/>
+        <source>Workspace address</source>
+        <translation>Dirección del espacio de trabajo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Join</source>
+        <translation>&amp;Unirse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Leave the workspace</source>
+        <translation>&amp;Salir del espacio de trabajo</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>This data folder is in the workspace %1 as %2.</source>
+        <translation>Esta carpeta de datos está en el espacio de trabajo %1 como %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It cannot be reached now: drafting goes on here.</source>
+        <translation>Ahora está inaccesible: la redacción continúa aquí.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting to be sent: %1. Conflicts: %2.</source>
+        <translation>Pendiente de envío: %1. Conflictos: %2.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not in a workspace: this data folder is only here. Join a team&apos;s workspace (a PostgreSQL database) to share incidents, the roster and approvals.</source>
+        <translation>No está en ningún espacio de trabajo: esta carpeta de datos solo está aquí. Al unirse al espacio de trabajo de un equipo (una base de datos PostgreSQL) se comparten los incidentes, las personas que pueden firmar y las aprobaciones.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>draft</source>
+        <translation>redactar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>review and approve</source>
+        <translation>revisar y aprobar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>administer</source>
+        <translation>administrar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>nothing (no role was granted)</source>
+        <translation>nada (no se concedió ningún rol)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You may: %1.</source>
+        <translation>Puede: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What you may do will show when the workspace answers.</source>
+        <translation>Lo que puede hacer se mostrará cuando el espacio de trabajo responda.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>There is nowhere to keep the password (no keyring): not joined.</source>
+        <translation>No hay dónde guardar la contraseña (no hay depósito de claves): no se unió.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Joining…</source>
+        <translation>Uniéndose…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Joined. The first sync runs now.</source>
+        <translation>Se unió. Ahora se hace la primera sincronización.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not joined: %1</source>
+        <translation>No se unió: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 changes made here have not reached the workspace and would not reach the team. Leave anyway?</source>
+        <translation>%1 cambios hechos aquí no llegaron al espacio de trabajo y no llegarían al equipo. ¿Salir de todos modos?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Leave the workspace? This data folder keeps its incidents; the team&apos;s changes stop arriving.</source>
+        <translation>¿Salir del espacio de trabajo? Esta carpeta de datos conserva sus incidentes; los cambios del equipo dejan de llegar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave the workspace</source>
+        <translation>Salir del espacio de trabajo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Left the workspace.</source>
+        <translation>Se salió del espacio de trabajo.</translation>
+    </message>
+</context>
+<context>
     <name>WorkspaceWorkflow</name>
     <message>
         <location filename="../../composer/ui/workspace_workflow.py" line="+174"/>
@@ -3183,7 +3388,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Editar de todos modos</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+63"/>
         <source>Review updates</source>
         <translation>Revisar actualizaciones</translation>
     </message>
@@ -3217,6 +3422,14 @@ La otra versión (%3):
         <location line="+9"/>
         <source>Resolve a conflict</source>
         <translation>Resolver un conflicto</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../composer/ui/preferences_dialog.py" line="+26"/>
+        <source>Workspace</source>
+        <translation>Espacio de trabajo</translation>
     </message>
 </context>
 </TS>
