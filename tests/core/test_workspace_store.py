@@ -262,3 +262,25 @@ def test_the_outbox_is_told_to_the_team_and_sent_only_by_its_own_copy(team):
     assert ana.store.outbox().jobs() == []  # never in Ana's own outbox: her copy will not send it
     shared = ana.copy.copy.state("job:mail-1").shown.content
     assert "post" not in shared and shared["account"] == "customers"  # the post itself stays on Bo's copy
+
+
+def test_an_updates_versions_are_listed_with_who_made_them(team):
+    from composer.core.workspace.history import team_versions
+
+    ana, bo = team
+    incident = ana.store.add_incident(Incident("Phones down"))
+    update = ana.store.add_update(Update(incident.id, "Phones are down.", Status.INVESTIGATING))
+    ana.sync()
+    bo.sync()
+    [theirs] = bo.store.updates(_only_incident(bo.store).id)
+    theirs.body = "Phones are down; call us from a mobile on +34 930 000 111."
+    bo.store.save_update(theirs)
+    bo.sync()
+    ana.sync()
+    versions = team_versions(ana.store.path, update.id)
+    assert [(v.author, v.body) for v in versions] == [
+        ("bo", "Phones are down; call us from a mobile on +34 930 000 111."),
+        ("ana", "Phones are down."),
+    ]
+    assert versions[0].shown and not versions[1].shown
+    assert team_versions(ana.store.path, 999) == []
