@@ -403,6 +403,7 @@ class AccountsDialog(QDialog):
         self.session_button = QPushButton(self.tr("Keep secrets for this session only…"))
         self.session_button.clicked.connect(self.accept_session_only)
         self.list = QTreeWidget()
+        self.list.setAccessibleName(self.tr("Accounts"))
         self.list.setRootIsDecorated(False)
         self.list.setHeaderLabels([self.tr("Name"), self.tr("Kind"), self.tr("Server or handle"), self.tr("Secret")])
         self.list.setColumnWidth(0, 160)

@@ -27,14 +27,19 @@ from composer.ui.update_editor import from_qdatetime, to_qdatetime
 
 
 class _TimeEdit(QWidget):
-    """A date-time editor that can also be left empty (for optional times)."""
+    """A date-time editor that can also be left empty (for optional times). Both its box and its
+    date-time are named for the field (`name`): the form's label is the whole widget's, which
+    takes no focus."""
 
     changed = Signal()
 
-    def __init__(self, required: bool):
+    def __init__(self, required: bool, name: str):
         super().__init__()
+        self.required = required
         self.enabled = QCheckBox()
+        self.enabled.setAccessibleName(name)
         self.edit = QDateTimeEdit()
+        self.edit.setAccessibleName(name)
         self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.edit.setCalendarPopup(True)
         layout = QHBoxLayout(self)
@@ -47,6 +52,9 @@ class _TimeEdit(QWidget):
         self.enabled.toggled.connect(self.edit.setEnabled)
         self.enabled.toggled.connect(self.changed)
         self.edit.dateTimeChanged.connect(self.changed)
+
+    def tab_stops(self) -> list[QWidget]:
+        return [self.edit] if self.required else [self.enabled, self.edit]
 
     def value(self) -> datetime | None:
         return from_qdatetime(self.edit.dateTime()) if self.enabled.isChecked() else None
@@ -86,7 +94,7 @@ class FieldForm(QWidget):
     def _editor_for(self, spec: Field) -> QWidget:
         editor: QWidget
         if spec.type == "datetime":
-            time_edit = _TimeEdit(spec.required)
+            time_edit = _TimeEdit(spec.required, _(spec.label))
             time_edit.changed.connect(self.changed)
             editor = time_edit
         elif spec.type == "multiline":
@@ -125,6 +133,13 @@ class FieldForm(QWidget):
 
     def editor(self, name: str) -> QWidget:
         return self._editors[name]
+
+    def tab_stops(self) -> list[QWidget]:
+        """What Tab visits here, top to bottom (an optional time's box, then its date-time)."""
+        stops: list[QWidget] = []
+        for editor in self._editors.values():
+            stops += editor.tab_stops() if isinstance(editor, _TimeEdit) else [editor]
+        return stops
 
     def values(self) -> dict[str, object]:
         result: dict[str, object] = {}

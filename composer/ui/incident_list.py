@@ -7,7 +7,15 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QStyledItemDelegate,
+    QVBoxLayout,
+    QWidget,
+)
 
 from composer.core.model import Incident, Update, utc_now
 from composer.ui.clock import format_duration
@@ -17,8 +25,9 @@ from composer.ui.vocabulary import severity_text, status_text
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from PySide6.QtCore import QModelIndex
+    from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize
     from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
     from composer.core.listing import IncidentSummary
     from composer.ui.incident_filter import IncidentFilter
@@ -61,6 +70,17 @@ MONTHS = (  # a closed month's heading: the month and its year (%1)
     QT_TRANSLATE_NOOP("IncidentList", "November %1"),
     QT_TRANSLATE_NOOP("IncidentList", "December %1"),
 )
+
+
+class FitWidth(QStyledItemDelegate):
+    """Rows as wide as the list and no wider: a long row is elided (the views' default elide mode,
+    right) instead of making a horizontal scroll bar and being cut at the pane's edge; its whole text
+    is in its tooltip. Only the height is measured (the incidents' once: uniform item sizes)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        hint.setWidth(0)
+        return hint
 
 
 class ListTexts(RowTexts):
@@ -122,6 +142,9 @@ class IncidentList(QWidget):
         self.incidents.setModel(self.model)
         self.updates = QListWidget()
         self.updates.setObjectName("updateList")
+        fit = FitWidth(self)
+        for view in (self.incidents, self.updates):
+            view.setItemDelegate(fit)
         incidents_label = QLabel(self.tr("&Incidents"))
         incidents_label.setBuddy(self.incidents)
         self.filter: IncidentFilter | None = None  # made after the first paint: add_filter()
@@ -273,7 +296,10 @@ class IncidentList(QWidget):
         self.updates.clear()
         self._update_ids = [update.id or 0 for update in updates]
         for number, update in enumerate(updates, start=1):
-            self.updates.addItem(QListWidgetItem(self.update_label(number, update)))
+            label = self.update_label(number, update)
+            item = QListWidgetItem(label)
+            item.setToolTip(label)  # the whole row, which a narrow list elides
+            self.updates.addItem(item)
             if update.id == select:
                 self.updates.setCurrentRow(number - 1)
         self.updates.blockSignals(False)
@@ -281,7 +307,9 @@ class IncidentList(QWidget):
     def relabel_update(self, update: Update) -> None:
         if update.id in self._update_ids:
             row = self._update_ids.index(update.id)
-            self.updates.item(row).setText(self.update_label(row + 1, update))
+            item, label = self.updates.item(row), self.update_label(row + 1, update)
+            item.setText(label)
+            item.setToolTip(label)
 
     def update_label(self, number: int, update: Update) -> str:
         when = update.created_at.astimezone().strftime("%H:%M")

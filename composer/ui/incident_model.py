@@ -73,19 +73,20 @@ class IncidentModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if isinstance(row, Header):
-            if role in (DISPLAY_ROLE, ACCESSIBLE_ROLE):
+            if role in (DISPLAY_ROLE, ACCESSIBLE_ROLE, TOOLTIP_ROLE):
                 return self.texts.header(row.group, row.count)
             if role == FONT_ROLE:
                 return self._header_font()
             return None
-        if role in (DISPLAY_ROLE, ACCESSIBLE_ROLE):
-            # Overdue is written in the row too: the red is never the only sign.
-            return self.texts.incident(row.incident, self.texts.now(), overdue=self._overdue(row))
-        overdue = role in (FOREGROUND_ROLE, TOOLTIP_ROLE) and self._overdue(row)
         if role == FOREGROUND_ROLE:
-            return self.texts.alert_color() if overdue else None
-        if role == TOOLTIP_ROLE:
-            return self.texts.overdue_tip() if overdue else row.incident.title
+            return self.texts.alert_color() if self._overdue(row) else None
+        if role in (DISPLAY_ROLE, ACCESSIBLE_ROLE, TOOLTIP_ROLE):
+            overdue = self._overdue(row)
+            # Overdue is written in the row too: the red is never the only sign.
+            text = self.texts.incident(row.incident, self.texts.now(), overdue=overdue)
+            if role == TOOLTIP_ROLE:  # the whole row, which a narrow list elides
+                return f"{text}\n{self.texts.overdue_tip()}" if overdue else text
+            return text
         return None
 
     # -- what the list asks -----------------------------------------------------------------

@@ -10,13 +10,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from composer import APP_NAME
-from composer.core.model import Event, Incident, Publication, Status, Update, utc_now
+from composer.core.model import Event, Incident, Publication, Update, utc_now
 from composer.core.promises import DEFAULT_WARN_BEFORE, Promise, promise_for
 from composer.core.store import NotFound, SaveFailed
 from composer.ui import window_state
 from composer.ui.incident_list import IncidentList
 from composer.ui.status_panel import StatusPanel
-from composer.ui.update_editor import DEFAULT_CADENCE, UpdateEditor
+from composer.ui.update_editor import UpdateEditor
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QPaintEvent
@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         from composer.ui.store_watch import watch_settings  # noqa: PLC0415
         from composer.ui.template_workflow import TemplateWorkflow  # noqa: PLC0415
         from composer.ui.window_actions import WindowActions  # noqa: PLC0415
+        from composer.ui.window_commands import WindowCommands  # noqa: PLC0415
 
         self.form = IncidentForm(self.store)
         self.form.saved.connect(self.status_panel.show_saved)
@@ -200,16 +201,17 @@ class MainWindow(QMainWindow):
         self.outbox.delivered.connect(self.promise_watch.refresh)
         self.outbox.delivered.connect(self.editor.publications_changed)
         self.store_watch = watch_settings(self)  # organisation, people, accounts saved anywhere: applied at once
-        self.search = SearchWorkflow(self.store, self.incident_list, self.start_from, self)
+        self.commands = commands = WindowCommands(self)
+        self.search = SearchWorkflow(self.store, self.incident_list, commands.start_from, self)
         self.reaching = OutreachWorkflow(self.context, self.library, self.on_screen, self.save_all, self)
         self.menu_actions = WindowActions(
             self,
             self._menus,
             {
-                "new_incident": self.new_incident,
-                "new_update": self.new_update,
-                "import_file": self.import_file,
-                "export_file": self.export_file,
+                "new_incident": commands.new_incident,
+                "new_update": commands.new_update,
+                "import_file": commands.import_file,
+                "export_file": commands.export_file,
                 "save": self.save_all,
                 "quit": self.close,
                 "template": self.templates.new_update_from_template,
@@ -219,10 +221,10 @@ class MainWindow(QMainWindow):
                 "accounts": self.publishing.manage_accounts,
                 "outbox": self.outbox.show_outbox,
                 "export_bundle": self.outbox.export_bundle,
-                "history": self.show_history,
+                "history": commands.show_history,
                 "review": self.workspace.review,
-                "templates": self.edit_templates,
-                "profile": self.edit_profile,
+                "templates": commands.edit_templates,
+                "profile": commands.edit_profile,
                 "preferences": lambda: edit_preferences(self.context, self, self.workspace),
                 "reload": lambda: self.reload(self.incident_list.current_incident_id()),
                 "find": self.search.find,
@@ -289,7 +291,7 @@ class MainWindow(QMainWindow):
             self._rest_to_list = False
             self.incident_list.show_all(self.store.incident_summaries())
 
-    def _put_incident(self, incident_id: int | None, *, select: bool = False) -> None:
+    def put_incident(self, incident_id: int | None, *, select: bool = False) -> None:
         """One incident's row as stored now (new, imported, published): the others are left alone."""
         for summary in self.store.incident_summaries(incident_id or 0):
             if self._incident is not None and summary.incident.id == self._incident.id and not select:
@@ -375,7 +377,7 @@ class MainWindow(QMainWindow):
             if self._incident is None or summary.incident.id != self._incident.id:
                 self.incident_list.put(summary)
         if self._incident is not None:
-            self._put_incident(self._incident.id)
+            self.put_incident(self._incident.id)
             self.status_panel.follow(self._incident, self._promise(self._incident))
 
     def _warn_due_soon(self, incident: Incident, promise: Promise) -> None:
@@ -425,82 +427,7 @@ class MainWindow(QMainWindow):
     def save_all(self) -> bool:
         return (self.form is None or self.form.flush()) and self.editor.flush()
 
-    # -- commands ----------------------------------------------------------------
-
-    def new_incident(self) -> None:
-        answer = self.context.prompter.ask_new_incident(self.tr("New incident"))  # title, since when
-        if answer is None:
-            return
-        self.save_all()
-        now = utc_now()
-        try:
-            incident = self.store.add_incident(answer.incident())
-            self.store.add_update(
-                Update(incident_id=incident.id, status=Status.INVESTIGATING, next_update_at=now + DEFAULT_CADENCE)
-            )
-        except SaveFailed as error:
-            self.context.prompter.warn(self.tr("New incident"), str(error))
-            return
-        self._put_incident(incident.id, select=True)  # one row added: the list is not read again
-        self.show_incident(incident.id)
-        self.editor.focus_body()
-
-    def new_update(self) -> None:
-        self.start_from(None)
-
-    def start_from(self, source: Update | None) -> None:
-        """A new update of this incident: empty, or with the text of `source` (a past update, found
-        by search) to reword; the checklist runs on it as on any draft."""
-        if self._incident is None:
-            self.context.prompter.warn(self.tr("New update"), self.tr("Open the incident the new update is for first."))
-            return
-        self.save_all()
-        from composer.core.lifecycle import next_status  # noqa: PLC0415
-
-        updates = self.store.updates(self._incident.id or 0)
-        previous = updates[-1] if updates else None
-        update = Update(
-            incident_id=self._incident.id,
-            body=source.body if source is not None else "",
-            status=next_status(self._incident, updates),
-            signer=previous.signer if previous else "",
-            language=source.language if source else previous.language if previous else "en",
-            next_update_at=utc_now() + DEFAULT_CADENCE,
-        )
-        try:
-            self.store.add_update(update)
-        except SaveFailed as error:
-            self.context.prompter.warn(self.tr("New update"), str(error))
-            return
-        self.show_incident(self._incident.id)
-        self.editor.focus_body()
-
-    def import_file(self) -> None:
-        from composer.core.exchange import import_document  # noqa: PLC0415
-        from composer.core.interchange import InterchangeError, read_update  # noqa: PLC0415
-
-        path = self.context.prompter.open_file(self.tr("Import an update"))
-        if path is None:
-            return
-        self.save_all()
-        try:
-            incident, _update = import_document(self.store, read_update(path))
-        except (InterchangeError, SaveFailed) as error:
-            self.context.prompter.warn(
-                self.tr("Import"), self.tr("Could not import %1: %2").replace("%1", path.name).replace("%2", str(error))
-            )
-            return
-        self._put_incident(incident.id, select=True)
-        self.show_incident(incident.id)
-
-    def export_file(self) -> None:
-        from composer.ui.file_export import export_on_screen  # noqa: PLC0415
-
-        if self._incident is not None:
-            self.save_all()
-            say = lambda text: self.statusBar().showMessage(text, 5000)  # noqa: E731
-            update, body = self.editor.current_update, self.editor.body.toPlainText()
-            export_on_screen(self.store, self.context.prompter, self._incident, update, body=body, say=say)
+    # -- publishing by hand ------------------------------------------------------
 
     def mark_published(self) -> bool:
         """Record that the update on screen went out. Failing checks need a typed reason."""
@@ -546,34 +473,6 @@ class MainWindow(QMainWindow):
             self.show_incident(self._incident.id)
         self._refresh_promises()
         self.statusBar().showMessage(message, 5000)
-
-    def show_history(self) -> None:
-        from composer.ui.history_dialog import HistoryDialog  # noqa: PLC0415
-
-        update = self.editor.current_update
-        if update is None or update.id is None:
-            return
-        self.save_all()
-        revision = HistoryDialog.ask(self.store.revisions(update.id), self, self.store.events(update.id))
-        if revision is None or revision.id is None:
-            return
-        try:
-            restored = self.store.restore_revision(revision.id)
-        except SaveFailed as error:
-            self.context.prompter.warn(self.tr("Revision history"), str(error))
-            return
-        self.show_update(restored.id)
-
-    def edit_profile(self) -> None:
-        from composer.ui.store_watch import edit_profile  # noqa: PLC0415
-
-        edit_profile(self)  # what is saved applies at once
-
-    def edit_templates(self) -> None:
-        from composer.ui.template_editor import TemplateEditor  # noqa: PLC0415
-
-        TemplateEditor(self.library, self.context.prompter, self).exec()
-        self.library.load()
 
     # -- closing -----------------------------------------------------------------
 

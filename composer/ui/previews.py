@@ -11,6 +11,8 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from composer.core.i18n import _
+from composer.core.templates import CHANNELS
+from composer.ui.accessibility import chain_tab_order
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -38,15 +40,18 @@ class PreviewTabs(QTabWidget):
         self.setObjectName("previews")
         self.blog = QTextBrowser()
         self.blog.setOpenExternalLinks(True)
+        self.blog.setAccessibleName(self.tr("The update as a blog post"))
         # The email as mailed: its subject, then its plain-text and HTML parts.
         self.email = QPlainTextEdit()
         self.email.setReadOnly(True)
+        self.email.setAccessibleName(self.tr("The email as plain text"))
         self.email_html = QTextBrowser()
         self.email_html.setOpenExternalLinks(True)
+        self.email_html.setAccessibleName(self.tr("The email as HTML"))
         self.email_subject = QLabel()
         self.email_subject.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.email_subject.setWordWrap(True)
-        parts = QTabWidget()
+        self.email_parts = parts = QTabWidget()
         parts.setDocumentMode(True)
         parts.addTab(self.email, self.tr("Plain text"))
         parts.addTab(self.email_html, self.tr("HTML"))
@@ -74,12 +79,17 @@ class PreviewTabs(QTabWidget):
         for channel_id in list(self._social):
             if channel_id not in renderings:
                 self.removeTab(self.indexOf(self._social.pop(channel_id)))
+        added = False
         for channel_id, rendered in renderings.items():
             view = self._social.get(channel_id)
             if view is None:
                 view = self._social[channel_id] = QPlainTextEdit()
                 view.setReadOnly(True)
                 self.addTab(view, "")
+                added = True
+            known = CHANNELS.get(channel_id)
+            name = _(known.label) if known is not None else channel_id
+            view.setAccessibleName(self.tr("%1, from the template").replace("%1", name))
             index = self.indexOf(view)
             if isinstance(rendered, str):  # the template could not render: say why
                 view.setPlainText(rendered)
@@ -90,6 +100,8 @@ class PreviewTabs(QTabWidget):
             over = " ⚠" if not rendered.fits else ""
             self.setTabText(index, f"{_(channel.label)} · {rendered.length}/{channel.limit}{over}")
             self.setTabToolTip(index, self.tr("Counted as %1").replace("%1", _(channel.counter)))
+        if added:
+            self._chain_pages()
 
     def show_channels(self, channel_previews: list[ChannelPreview]) -> None:
         """What each account's channel will post (publishers' ChannelPreview): every part of a
@@ -98,6 +110,7 @@ class PreviewTabs(QTabWidget):
         for channel_id in list(self._channels):
             if channel_id not in wanted:
                 self.removeTab(self.indexOf(self._channels.pop(channel_id)))
+        added = False
         for item in channel_previews:
             view = self._channels.get(item.channel)
             if view is None:
@@ -105,10 +118,20 @@ class PreviewTabs(QTabWidget):
                 view.setReadOnly(True)
                 view.setObjectName(f"preview-{item.channel}")
                 self.addTab(view, "")
+                added = True
             index = self.indexOf(view)
+            view.setAccessibleName(self.tr("What %1 will post").replace("%1", item.title))
             self.setTabText(index, f"{item.title} · {item.summary}" + (" ⚠" if item.error else ""))
             self.setTabToolTip(index, self.tr("Counted as %1").replace("%1", item.counter) if item.counter else "")
             view.setPlainText(thread_text(item))
+        if added:
+            self._chain_pages()
+
+    def _chain_pages(self) -> None:
+        """Pages added after the window's Tab order was set would come last in it: Tab goes from
+        the tab bar to the page shown, then on to what follows the previews."""
+        pages = [*self._social.values(), *self._channels.values()]
+        chain_tab_order([self.tabBar(), self.blog, self.email_parts, *pages])  # the email parts: one stop
 
     def show_text(self, text: str) -> None:
         self._text = text

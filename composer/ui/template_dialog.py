@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,6 +24,7 @@ from composer.core.i18n import _
 from composer.core.templates import CHANNELS, Field, FieldError, Rendered, TemplateError, TemplateLibrary
 from composer.core.templates.library import STAGES, TemplateInfo
 from composer.core.templates.render import render_template
+from composer.ui.accessibility import chain_tab_order
 from composer.ui.field_form import FieldForm
 
 STAGE_LABELS = {  # marked for Qt Linguist; translated where shown
@@ -97,16 +98,18 @@ class TemplateDialog(QDialog):
         form_scroll = QScrollArea()
         form_scroll.setWidgetResizable(True)
         form_scroll.setWidget(self.form)
+        form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no stop of its own: a field Tab reaches scrolls it
         self.previews = QTabWidget()
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setObjectName("templateProblem")
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Stage")))
-        top.addWidget(self.stage, 1)
-        top.addWidget(QLabel(self.tr("Language")))
-        top.addWidget(self.language)
+        for text, box in ((self.tr("Stage"), self.stage), (self.tr("Language"), self.language)):
+            label = QLabel(text)
+            label.setBuddy(box)
+            top.addWidget(label)
+            top.addWidget(box, 1 if box is self.stage else 0)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -138,13 +141,22 @@ class TemplateDialog(QDialog):
     def _rebuild(self) -> None:
         self.templates = templates_for(self.library, self.stage.currentData(), self.language.currentData())
         self.form.set_fields(fields_of(self.templates), self.prefill)
+        pages = [self.previews.widget(index) for index in range(self.previews.count())]
         self.previews.clear()
+        for page in pages:  # clear() only takes them out
+            if page is not None:
+                page.deleteLater()
         self._views: dict[str, QTextBrowser] = {}
         for info in self.templates:
             view = QTextBrowser()
             view.setOpenExternalLinks(False)
+            label = _(CHANNELS[info.channel].label)
+            view.setAccessibleName(self.tr("Preview: %1").replace("%1", label))
             self._views[info.channel] = view
-            self.previews.addTab(view, _(CHANNELS[info.channel].label))
+            self.previews.addTab(view, label)
+        # Made anew, the fields and pages would come after the buttons: in reading order instead.
+        chain_tab_order([self.stage, self.language, *self.form.tab_stops(), self.previews])
+        chain_tab_order([self.previews.tabBar(), *self._views.values()])
         self.render_now()
 
     def render_now(self) -> None:

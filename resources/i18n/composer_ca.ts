@@ -116,16 +116,17 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
     </message>
     <message>
         <location line="+307"/>
+        <location line="+10"/>
         <source>Accounts</source>
         <translation>Comptes</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-3"/>
         <source>Keep secrets for this session only…</source>
         <translation>Guarda els secrets només durant aquesta sessió…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -634,7 +635,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>IncidentList</name>
     <message>
-        <location filename="../../composer/ui/incident_list.py" line="+51"/>
+        <location filename="../../composer/ui/incident_list.py" line="+60"/>
         <source>January %1</source>
         <translation>Gener de %1</translation>
     </message>
@@ -694,7 +695,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Desembre de %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+28"/>
         <source>1 incident</source>
         <translation>1 incidència</translation>
     </message>
@@ -740,7 +741,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>La propera actualització promesa va endarrerida</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>&amp;Incidents</source>
         <translation>&amp;Incidències</translation>
     </message>
@@ -750,7 +751,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>&amp;Actualitzacions</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+168"/>
         <source>#%1 %2 · %3 · published</source>
         <translation>#%1 %2 · %3 · publicada</translation>
     </message>
@@ -804,7 +805,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>&amp;Visualitza</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>Checklist</source>
         <translation>Llista de comprovació</translation>
     </message>
@@ -819,7 +820,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Publicada</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Database recovered</source>
         <translation>S&apos;ha recuperat la base de dades</translation>
     </message>
@@ -839,39 +840,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Propera actualització aviat</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+11"/>
-        <source>New incident</source>
-        <translation>Incidència nova</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location line="+18"/>
-        <source>New update</source>
-        <translation>Actualització nova</translation>
-    </message>
-    <message>
-        <location line="-18"/>
-        <source>Open the incident the new update is for first.</source>
-        <translation>Obriu primer la incidència de la qual és l&apos;actualització nova.</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Import an update</source>
-        <translation>Importa una actualització</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Import</source>
-        <translation>Importa</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Could not import %1: %2</source>
-        <translation>No s&apos;ha pogut importar %1: %2</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+48"/>
         <location line="+8"/>
         <source>Publish</source>
         <translation>Publica</translation>
@@ -887,12 +856,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>S&apos;ha registrat com a publicada</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <source>Revision history</source>
-        <translation>Historial de revisions</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+37"/>
         <source>Unsaved text</source>
         <translation>Text sense desar</translation>
     </message>
@@ -988,12 +952,22 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>O per a tothom (si la cel·la és buida)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
+        <source>Column for %1</source>
+        <translation>Columna per a %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>(no column)</source>
         <translation>(cap columna)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+7"/>
+        <source>%1 for everyone</source>
+        <translation>%1 per a tothom</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Already known: %1</source>
         <translation>Ja se sap: %1</translation>
     </message>
@@ -1537,7 +1511,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>PathInput</name>
     <message>
-        <location filename="../../composer/ui/accounts_dialog.py" line="-456"/>
+        <location filename="../../composer/ui/accounts_dialog.py" line="-457"/>
         <source>Browse…</source>
         <translation>Navega…</translation>
     </message>
@@ -1563,7 +1537,22 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>PreviewTabs</name>
     <message>
-        <location filename="../../composer/ui/previews.py" line="+51"/>
+        <location filename="../../composer/ui/previews.py" line="+43"/>
+        <source>The update as a blog post</source>
+        <translation>L&apos;actualització com a entrada de blog</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The email as plain text</source>
+        <translation>El correu en text pla</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The email as HTML</source>
+        <translation>El correu en HTML</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Plain text</source>
         <translation>Text pla</translation>
     </message>
@@ -1583,18 +1572,28 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Correu</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
+        <source>%1, from the template</source>
+        <translation>%1, de la plantilla</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 ⚠</source>
         <translation>%1 ⚠</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>Counted as %1</source>
         <translation>Comptat com a %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-2"/>
+        <source>What %1 will post</source>
+        <translation>Què publicarà %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Subject: %1</source>
         <translation>Assumpte: %1</translation>
     </message>
@@ -2443,7 +2442,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../composer/ui/template_dialog.py" line="+30"/>
+        <location filename="../../composer/ui/template_dialog.py" line="+31"/>
         <source>Investigating</source>
         <translation>En investigació</translation>
     </message>
@@ -2498,26 +2497,32 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Actualització nova a partir d&apos;una plantilla</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Language</source>
         <translation>Llengua</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Use this update</source>
         <translation>Utilitza aquesta actualització</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Preview: %1</source>
+        <translation>Previsualització: %1</translation>
     </message>
 </context>
 <context>
     <name>TemplateEditor</name>
     <message>
         <location filename="../../composer/ui/template_editor.py" line="+57"/>
-        <location line="+142"/>
+        <location line="+7"/>
+        <location line="+140"/>
         <source>Templates</source>
         <translation>Plantilles</translation>
     </message>
@@ -2552,12 +2557,17 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>E&amp;xporta…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-7"/>
         <source>Rendered with its example values:</source>
         <translation>Generada amb els seus valors d&apos;exemple:</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="-7"/>
+        <source>The template&apos;s text</source>
+        <translation>El text de la plantilla</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>built-in</source>
         <translation>integrada</translation>
     </message>
@@ -3155,6 +3165,46 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <location line="+1"/>
         <source>Go to &amp;previews</source>
         <translation>Ves a les &amp;previsualitzacions</translation>
+    </message>
+</context>
+<context>
+    <name>WindowCommands</name>
+    <message>
+        <location filename="../../composer/ui/window_commands.py" line="+52"/>
+        <location line="+11"/>
+        <source>New incident</source>
+        <translation>Incidència nova</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+18"/>
+        <source>New update</source>
+        <translation>Actualització nova</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Open the incident the new update is for first.</source>
+        <translation>Obriu primer la incidència de la qual és l&apos;actualització nova.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Import an update</source>
+        <translation>Importa una actualització</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import</source>
+        <translation>Importa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Could not import %1: %2</source>
+        <translation>No s&apos;ha pogut importar %1: %2</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Revision history</source>
+        <translation>Historial de revisions</translation>
     </message>
 </context>
 <context>

@@ -116,16 +116,17 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
     </message>
     <message>
         <location line="+307"/>
+        <location line="+10"/>
         <source>Accounts</source>
         <translation>Cuentas</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-3"/>
         <source>Keep secrets for this session only…</source>
         <translation>Guardar los secretos solo en esta sesión…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
@@ -634,7 +635,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>IncidentList</name>
     <message>
-        <location filename="../../composer/ui/incident_list.py" line="+51"/>
+        <location filename="../../composer/ui/incident_list.py" line="+60"/>
         <source>January %1</source>
         <translation>Enero de %1</translation>
     </message>
@@ -694,7 +695,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Diciembre de %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+28"/>
         <source>1 incident</source>
         <translation>1 incidente</translation>
     </message>
@@ -740,7 +741,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>La próxima actualización prometida lleva retraso</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>&amp;Incidents</source>
         <translation>&amp;Incidentes</translation>
     </message>
@@ -750,7 +751,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>&amp;Actualizaciones</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+168"/>
         <source>#%1 %2 · %3 · published</source>
         <translation>#%1 %2 · %3 · publicada</translation>
     </message>
@@ -804,7 +805,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>Checklist</source>
         <translation>Lista de comprobación</translation>
     </message>
@@ -819,7 +820,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Publicada</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Database recovered</source>
         <translation>Base de datos recuperada</translation>
     </message>
@@ -839,39 +840,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Próxima actualización en breve</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+11"/>
-        <source>New incident</source>
-        <translation>Nuevo incidente</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location line="+18"/>
-        <source>New update</source>
-        <translation>Nueva actualización</translation>
-    </message>
-    <message>
-        <location line="-18"/>
-        <source>Open the incident the new update is for first.</source>
-        <translation>Primero hay que abrir el incidente al que corresponde la nueva actualización.</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Import an update</source>
-        <translation>Importar una actualización</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Import</source>
-        <translation>Importar</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Could not import %1: %2</source>
-        <translation>No se pudo importar %1: %2</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+48"/>
         <location line="+8"/>
         <source>Publish</source>
         <translation>Publicar</translation>
@@ -887,12 +856,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Registrada como publicada</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <source>Revision history</source>
-        <translation>Historial de revisiones</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+37"/>
         <source>Unsaved text</source>
         <translation>Texto sin guardar</translation>
     </message>
@@ -988,12 +952,22 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>O para todos (si la celda está vacía)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
+        <source>Column for %1</source>
+        <translation>Columna para %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>(no column)</source>
         <translation>(ninguna columna)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+7"/>
+        <source>%1 for everyone</source>
+        <translation>%1 para todos</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Already known: %1</source>
         <translation>Ya se sabe: %1</translation>
     </message>
@@ -1537,7 +1511,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>PathInput</name>
     <message>
-        <location filename="../../composer/ui/accounts_dialog.py" line="-456"/>
+        <location filename="../../composer/ui/accounts_dialog.py" line="-457"/>
         <source>Browse…</source>
         <translation>Examinar…</translation>
     </message>
@@ -1563,7 +1537,22 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>PreviewTabs</name>
     <message>
-        <location filename="../../composer/ui/previews.py" line="+51"/>
+        <location filename="../../composer/ui/previews.py" line="+43"/>
+        <source>The update as a blog post</source>
+        <translation>La actualización como entrada de blog</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The email as plain text</source>
+        <translation>El correo en texto sin formato</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The email as HTML</source>
+        <translation>El correo en HTML</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Plain text</source>
         <translation>Texto sin formato</translation>
     </message>
@@ -1583,18 +1572,28 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Correo</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
+        <source>%1, from the template</source>
+        <translation>%1, de la plantilla</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 ⚠</source>
         <translation>%1 ⚠</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>Counted as %1</source>
         <translation>Contado como %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-2"/>
+        <source>What %1 will post</source>
+        <translation>Qué publicará %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Subject: %1</source>
         <translation>Asunto: %1</translation>
     </message>
@@ -2443,7 +2442,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../composer/ui/template_dialog.py" line="+30"/>
+        <location filename="../../composer/ui/template_dialog.py" line="+31"/>
         <source>Investigating</source>
         <translation>En investigación</translation>
     </message>
@@ -2498,26 +2497,32 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>Nueva actualización desde una plantilla</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Use this update</source>
         <translation>Usar esta actualización</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Preview: %1</source>
+        <translation>Vista previa: %1</translation>
     </message>
 </context>
 <context>
     <name>TemplateEditor</name>
     <message>
         <location filename="../../composer/ui/template_editor.py" line="+57"/>
-        <location line="+142"/>
+        <location line="+7"/>
+        <location line="+140"/>
         <source>Templates</source>
         <translation>Plantillas</translation>
     </message>
@@ -2552,12 +2557,17 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-7"/>
         <source>Rendered with its example values:</source>
         <translation>Generada con sus valores de ejemplo:</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="-7"/>
+        <source>The template&apos;s text</source>
+        <translation>El texto de la plantilla</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>built-in</source>
         <translation>integrada</translation>
     </message>
@@ -3155,6 +3165,46 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <location line="+1"/>
         <source>Go to &amp;previews</source>
         <translation>Ir a las &amp;vistas previas</translation>
+    </message>
+</context>
+<context>
+    <name>WindowCommands</name>
+    <message>
+        <location filename="../../composer/ui/window_commands.py" line="+52"/>
+        <location line="+11"/>
+        <source>New incident</source>
+        <translation>Nuevo incidente</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+18"/>
+        <source>New update</source>
+        <translation>Nueva actualización</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Open the incident the new update is for first.</source>
+        <translation>Primero hay que abrir el incidente al que corresponde la nueva actualización.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Import an update</source>
+        <translation>Importar una actualización</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Could not import %1: %2</source>
+        <translation>No se pudo importar %1: %2</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Revision history</source>
+        <translation>Historial de revisiones</translation>
     </message>
 </context>
 <context>
