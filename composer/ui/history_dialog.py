@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.core.model import Event, Revision
+from composer.core.workspace.history import TeamVersion
 
 EVENT_WORDS = {  # what happened to the update, as the list names it; marked for Qt Linguist
     "published": QT_TRANSLATE_NOOP("HistoryDialog", "published"),
@@ -29,7 +30,13 @@ EVENT_WORDS = {  # what happened to the update, as the list names it; marked for
 
 
 class HistoryDialog(QDialog):
-    def __init__(self, revisions: list[Revision], parent: QWidget | None = None, events: list[Event] | None = None):
+    def __init__(
+        self,
+        revisions: list[Revision],
+        parent: QWidget | None = None,
+        events: list[Event] | None = None,
+        team: list[TeamVersion] | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Revision history"))
         self.resize(760, 460)
@@ -43,6 +50,16 @@ class HistoryDialog(QDialog):
             words = len(revision.body.split())
             item = QListWidgetItem(self.tr("%1 · %2 words").replace("%1", when).replace("%2", str(words)))
             item.setData(Qt.ItemDataRole.UserRole, revision)
+            self.list.addItem(item)
+        for version in team or []:  # in a team's workspace: each version as its author saved it
+            when = version.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            words = len(version.body.split())
+            text = self.tr("%1 · by %2 · %3 words").replace("%1", when).replace("%2", version.author)
+            item = QListWidgetItem(text.replace("%3", str(words)))
+            item.setData(
+                Qt.ItemDataRole.UserRole, Revision(revisions[0].update_id if revisions else 0, version.body, version.at)
+            )
+            item.setToolTip(self.tr("A version from the team's workspace"))
             self.list.addItem(item)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore = buttons.addButton(self.tr("&Restore this revision"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -89,10 +106,15 @@ class HistoryDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, revisions: list[Revision], parent: QWidget | None = None, events: list[Event] | None = None
+        cls,
+        revisions: list[Revision],
+        parent: QWidget | None = None,
+        events: list[Event] | None = None,
+        team: list[TeamVersion] | None = None,
     ) -> Revision | None:
-        """The revision to restore, or None. Tests patch this."""
-        dialog = cls(revisions, parent, events)
+        """The revision to restore (one of the team's versions has no id: its text is saved as a new
+        revision), or None. Tests patch this."""
+        dialog = cls(revisions, parent, events, team)
         return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 

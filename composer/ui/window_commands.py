@@ -130,6 +130,7 @@ class WindowCommands(QObject):
             export_on_screen(window.store, window.context.prompter, incident, update, body=body, say=say)
 
     def show_history(self) -> None:
+        from composer.core.workspace.history import team_versions  # noqa: PLC0415
         from composer.ui.history_dialog import HistoryDialog  # noqa: PLC0415
 
         window = self.window
@@ -138,11 +139,17 @@ class WindowCommands(QObject):
             return
         window.save_all()
         store = window.store
-        revision = HistoryDialog.ask(store.revisions(update.id), self._widget, store.events(update.id))
-        if revision is None or revision.id is None:
+        team = team_versions(store.path, update.id) if str(store.path) != ":memory:" else []
+        revision = HistoryDialog.ask(store.revisions(update.id), self._widget, store.events(update.id), team)
+        if revision is None:
             return
         try:
-            restored = store.restore_revision(revision.id)
+            if revision.id is None:  # a teammate's version: its text, saved as this update's newest
+                update.body = revision.body
+                store.save_update(update, new_revision=True)
+                restored = update
+            else:
+                restored = store.restore_revision(revision.id)
         except SaveFailed as error:
             window.context.prompter.warn(self.tr("Revision history"), str(error))
             return

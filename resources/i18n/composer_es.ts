@@ -446,7 +446,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../composer/ui/history_dialog.py" line="+25"/>
+        <location filename="../../composer/ui/history_dialog.py" line="+26"/>
         <source>published</source>
         <translation>publicada</translation>
     </message>
@@ -461,7 +461,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>importada como publicada</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Revision history</source>
         <translation>Historial de revisiones</translation>
     </message>
@@ -481,7 +481,17 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>%1 · %2 palabras</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>%1 · by %2 · %3 words</source>
+        <translation>%1 · de %2 · %3 palabras</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A version from the team&apos;s workspace</source>
+        <translation>Una versión del espacio de trabajo del equipo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Restore this revision</source>
         <translation>&amp;Restaurar esta revisión</translation>
     </message>
@@ -3202,7 +3212,7 @@ Is this the fingerprint your host gave you? Only then trust it: a server showing
         <translation>No se pudo importar %1: %2</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+39"/>
         <source>Revision history</source>
         <translation>Historial de revisiones</translation>
     </message>

@@ -147,7 +147,9 @@ def test_restore_an_earlier_revision(make_window, qtbot, prompter, monkeypatch):
     qtbot.keyClicks(window.editor.body, "new text")
     window.save_all()
     old = next(r for r in window.store.revisions(update_id) if r.body == "old text")
-    monkeypatch.setattr(HistoryDialog, "ask", classmethod(lambda cls, revisions, parent=None, events=None: old))
+    monkeypatch.setattr(
+        HistoryDialog, "ask", classmethod(lambda cls, revisions, parent=None, events=None, team=None: old)
+    )
     window.menu_actions.history.trigger()
     assert window.editor.body.toPlainText() == "old text"
 

@@ -125,6 +125,20 @@ def test_two_windows_on_one_workspace(qtbot, server, open_window, tmp_path):
         window.workspace.service.poke()
         qtbot.waitUntil(lambda w=window: "conflict" not in w.workspace.banner.text.text(), timeout=WAIT_MS)
         assert window.editor.body.toPlainText() in kept
+    # History lists the team's versions with who made them; restoring Bo's makes it Ana's newest text.
+    from composer.core.workspace.history import team_versions
+    from composer.ui.history_dialog import HistoryDialog
+
+    update_id = ana.editor.current_update.id
+    versions = team_versions(ana.store.path, update_id)
+    assert {version.author for version in versions} == {"ana", "bo"}
+    dialog = HistoryDialog(ana.store.revisions(update_id), ana, ana.store.events(update_id), versions)
+    texts = [dialog.list.item(row).text() for row in range(dialog.list.count())]
+    bo_row = next(row for row, text in enumerate(texts) if " · by bo · " in text)
+    dialog.list.setCurrentRow(bo_row)
+    chosen = dialog.chosen()
+    assert chosen.id is None and chosen.body == next(v.body for v in versions if v.author == "bo")
+    dialog.reject()
 
 
 def test_review_in_the_window_lets_the_update_through(qtbot, server, open_window, tmp_path):
