@@ -39,20 +39,6 @@ INCIDENTS, UPDATES = 1000, 20
 SEARCH = "certificat rotat"  # words of every seeded update, typed short (prefixes)
 
 
-class Keyring:
-    def __init__(self) -> None:
-        self.secrets: dict[str, str] = {}
-
-    def get(self, account: str) -> str | None:
-        return self.secrets.get(account)
-
-    def set(self, account: str, secret: str) -> None:
-        self.secrets[account] = secret
-
-    def delete(self, account: str) -> None:
-        self.secrets.pop(account, None)
-
-
 def _server():  # type: ignore[no-untyped-def]
     from postgres_peer import PostgresPeer
 
@@ -70,12 +56,13 @@ def _server():  # type: ignore[no-untyped-def]
 
 
 def _join(server, home: Path, name: str, database: str):  # type: ignore[no-untyped-def]
+    from composer.core.credentials import MemoryCredentials
     from composer.core.store import Store
     from composer.core.workspace import membership
 
     path = home / "composer.db"
     Store.open(path)[0].close()
-    return path, membership.join(path, server.url(database, name), Keyring(), f"{name}-pass")
+    return path, membership.join(path, server.url(database, name), MemoryCredentials(), f"{name}-pass")
 
 
 def _round(path: Path, server, name: str) -> int:  # type: ignore[no-untyped-def]

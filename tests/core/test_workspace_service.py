@@ -13,26 +13,13 @@ import pytest
 from peers import start_peer
 from postgres_peer import PostgresPeer
 
+from composer.core.credentials import MemoryCredentials
 from composer.core.model import Incident, Status, Update
 from composer.core.store import Store
 from composer.core.workspace import membership, remote
 from composer.core.workspace.service import SyncService
 
 WAIT_S = 20  # generous: a bound that holds on a loaded machine (speed is measured in benchmarks)
-
-
-class Keyring:
-    def __init__(self):
-        self.secrets = {}
-
-    def get(self, account):
-        return self.secrets.get(account)
-
-    def set(self, account, secret):
-        self.secrets[account] = secret
-
-    def delete(self, account):
-        self.secrets.pop(account, None)
 
 
 @pytest.fixture
@@ -56,7 +43,7 @@ class Running:
     def __init__(self, name, server, folder):
         self.path = folder / name / "composer.db"
         self.store, _ = Store.open(self.path)
-        address = membership.join(self.path, server.url("live", name), Keyring(), f"{name}-pass")
+        address = membership.join(self.path, server.url("live", name), MemoryCredentials(), f"{name}-pass")
         self.changes, self.states = queue.Queue(), queue.Queue()
         self.service = SyncService(
             self.path, address, f"{name}-pass", on_changed=self.changes.put, on_state=self.states.put
