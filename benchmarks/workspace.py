@@ -85,6 +85,9 @@ def first_sync(server, scratch: Path, incidents: int) -> tuple[dict[str, float],
     seeded = scratch / "seeded"
     seeded.mkdir(parents=True, exist_ok=True)
     statuspage.seed(seeded / "composer.db", incidents, UPDATES)
+    local = scratch / "local"  # the same year in a store in no workspace, for against_local
+    local.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(seeded / "composer.db", local / "composer.db")
     path, _ = _join(server, seeded, "ana", "first")
     start = time.perf_counter()
     _round(path, server, "ana")  # everything Ana has, captured and pushed
@@ -120,9 +123,10 @@ def against_local(newcomer: Path, scratch: Path, incidents: int, runs: int, pain
 
     from composer.core.store import Store
 
-    local = scratch / "local"
-    local.mkdir(parents=True, exist_ok=True)
-    statuspage.seed(local / "composer.db", incidents, UPDATES)
+    local = scratch / "local"  # seeded by first_sync, before the seeded store joined
+    if not (local / "composer.db").exists():
+        local.mkdir(parents=True, exist_ok=True)
+        statuspage.seed(local / "composer.db", incidents, UPDATES)
     figures: dict[str, float] = {}
     if paint is not None:
         paint(newcomer), paint(local)  # warm the caches of both

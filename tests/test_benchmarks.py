@@ -41,6 +41,11 @@ def test_quick_run_prints_one_json_object_of_ratios():
         "publish_ui_stall_max_ms",
         "publish_ui_idle_stall_ms",
         "publish_network_rtt_ms",
+        # The team workspace on a real PostgreSQL (issue 17).
+        "workspace_notify_ms",
+        "workspace_first_sync_ms",
+        "workspace_open_ratio_1000x20",
+        "workspace_search_ratio_1000x20",
     ):
         value = figures[key]
         assert isinstance(value, int | float) and not isinstance(value, bool), key
