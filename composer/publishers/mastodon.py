@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,6 +36,7 @@ from urllib.parse import urlsplit
 from composer import __version__
 from composer.core.i18n import N_, _
 from composer.core.lengths import mastodon_length as status_length
+from composer.publishers import mastodon_errors
 from composer.publishers.base import (
     API_VERSION,
     Account,
@@ -49,12 +49,10 @@ from composer.publishers.base import (
     Post,
     PublishableUpdate,
     PublishError,
-    RateLimited,
     Receipt,
     Rejected,
     Report,
     TextPolicy,
-    TooLong,
     no_report,
 )
 from composer.publishers.social import fit, source_text
@@ -420,7 +418,7 @@ def _request(
     except requests.exceptions.SSLError as error:
         raise NetworkError(
             _("The secure connection to {host} failed ({cause}); check the instance address.").format(
-                host=settings.host, cause=_cause(error)
+                host=settings.host, cause=mastodon_errors.cause(error)
             )
         ) from None
     except requests.RequestException as error:
@@ -429,7 +427,7 @@ def _request(
                 _(
                     "{host} did not answer ({describe}), so the post may or may not have been made. "
                     "Sending it again within an hour is safe: Mastodon will not post it twice."
-                ).format(host=settings.host, describe=http_bounded.describe(_cause(error)))
+                ).format(host=settings.host, describe=http_bounded.describe(mastodon_errors.cause(error)))
             ) from None
         if isinstance(error, requests.Timeout):
             raise NetworkError(
@@ -441,7 +439,7 @@ def _request(
             raise NetworkError(
                 _("{host} sent {error}; check the instance address.").format(host=settings.host, error=error)
             ) from None
-        raise _connection_error(error, settings, method) from None
+        raise mastodon_errors.connection_error(error, settings, method) from None
     moved = redirected(
         response,
         settings.base_url,
@@ -452,7 +450,7 @@ def _request(
     if moved is not None:
         raise moved
     if response.status_code >= 300:
-        raise _http_error(response, settings, path, part, reply_to)
+        raise mastodon_errors.http_error(response, settings, path, part, reply_to)
     try:
         data = response.json()
     except ValueError:
@@ -473,128 +471,6 @@ def _request(
             ).format(host=settings.host, path=path, base_url=settings.base_url)
         )
     return data
-
-
-def _cause(error: BaseException) -> BaseException:
-    """The innermost error requests and urllib3 wrap (a refused connection, a name not found)."""
-    seen: set[int] = set()
-    while id(error) not in seen:
-        seen.add(id(error))
-        inner = getattr(error, "reason", None) or error.__cause__ or error.__context__
-        if inner is None and error.args and isinstance(error.args[0], BaseException):
-            inner = error.args[0]
-        if not isinstance(inner, BaseException):
-            break
-        error = inner
-    return error
-
-
-def _connection_error(error: Exception, settings: _Settings, method: str) -> NetworkError:
-    cause = _cause(error)
-    if isinstance(cause, ConnectionRefusedError):
-        return NetworkError(
-            _(
-                "{host} refused the connection: no server is listening there. Check the "
-                "instance address, or try again later."
-            ).format(host=settings.host)
-        )
-    if isinstance(cause, socket.gaierror):
-        return NetworkError(
-            _("The server name {host} could not be found; check the instance address and the network.").format(
-                host=settings.host
-            )
-        )
-    after = _(" The post may have been made: publishing again within an hour is safe.") if method == "POST" else ""
-    return NetworkError(
-        _("The connection to {host} failed ({kind}).{after}").format(
-            host=settings.host, kind=type(cause).__name__, after=after
-        )
-    )
-
-
-def _server_error(response: Any) -> str:
-    try:
-        data = response.json()
-    except ValueError:
-        data = None
-    if isinstance(data, dict) and isinstance(data.get("error"), str):
-        text = data["error"]
-    else:
-        text = response.text[:200] if "html" not in response.headers.get("Content-Type", "") else ""
-    return " ".join(text.split()) or response.reason or str(response.status_code)
-
-
-def _retry_after(response: Any) -> float | None:
-    """Seconds until the limit resets: `Retry-After`, else Mastodon's `X-RateLimit-Reset` timestamp."""
-    value = response.headers.get("Retry-After", "").strip()
-    if re.fullmatch(r"\d+(\.\d+)?", value):
-        return float(value)
-    reset = response.headers.get("X-RateLimit-Reset", "").strip()
-    try:
-        moment = datetime.fromisoformat(reset.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return max(0.0, (moment - datetime.now(UTC)).total_seconds())
-
-
-def _http_error(response: Any, settings: _Settings, path: str, part: tuple[int, int], reply_to: str) -> PublishError:
-    status, host, said = response.status_code, settings.host, _server_error(response)
-    which = _("post {number} of {count}").format(number=part[0], count=part[1]) if part[1] > 1 else _("the post")
-    if status == 401:
-        return AuthRejected(
-            _(
-                "{host} refused the access token ({said}). Create a new one under Preferences → "
-                "Development → New application with the scopes write:statuses and read:accounts, and "
-                "enter it in the account."
-            ).format(host=host, said=said)
-        )
-    if status == 403:
-        return AuthRejected(
-            _(
-                "{host} did not allow this ({said}): the access token lacks a scope (write:statuses to "
-                "post, read:accounts to test the connection) or the account is limited. Create a token "
-                "with both scopes under Preferences → Development."
-            ).format(host=host, said=said)
-        )
-    if status in (404, 410):
-        if reply_to and path == "/api/v1/statuses":
-            return NotFound(
-                _(
-                    "{host}: {said} This incident's thread continues from status {reply_to}, which seems to "
-                    "have been deleted; publish the update from the outbox as a new post."
-                ).format(host=host, said=said, reply_to=reply_to)
-            )
-        return NotFound(
-            _("{host} has no {path} ({status} {said}); check that {base_url} is a Mastodon server.").format(
-                host=host, path=path, status=status, said=said, base_url=settings.base_url
-            )
-        )
-    if status == 422:
-        if re.search(r"character limit|too long", said, re.IGNORECASE):
-            return TooLong(
-                _("{host} refused {which} as too long: {said}. Shorten the update.").format(
-                    host=host, which=which, said=said
-                )
-            )
-        return Rejected(_("{host} refused {which}: {said}").format(host=host, which=which, said=said))
-    if status == 429:
-        wait = _retry_after(response)
-        when = _(" Try again in {wait:.0f} seconds.").format(wait=wait) if wait is not None else _(" Try again later.")
-        return RateLimited(
-            _("{host} is limiting how often this account can post ({said}).{when}").format(
-                host=host, said=said, when=when
-            ),
-            retry_after=wait,
-        )
-    if status >= 500:
-        return NetworkError(
-            _("{host} had a problem ({status} {said}). Try again later.").format(host=host, status=status, said=said)
-        )
-    return PublishError(
-        _("{host} answered {status} to {path}: {said}").format(host=host, status=status, path=path, said=said)
-    )
 
 
 @contextmanager
