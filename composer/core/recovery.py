@@ -12,6 +12,8 @@ from datetime import datetime
 from pathlib import Path
 
 from composer.core.files import write_atomic
+from composer.core.i18n import _, ngettext
+from composer.core.record import Record
 from composer.core.schema import TABLES
 
 _CORRUPTION_WORDS = ("not a database", "malformed", "corrupt", "file is encrypted")
@@ -196,3 +198,57 @@ def _adopt_orphans(conn: sqlite3.Connection) -> None:
             (incident_id, f"Recovered incident {incident_id}", created_at, created_at),
         )
     conn.execute("DELETE FROM publications WHERE update_id NOT IN (SELECT id FROM updates)")
+
+
+class OpenReport(Record):
+    """What happened while opening the store, for the app to tell the user."""
+
+    __slots__ = ("moved_aside", "path", "problem", "read_only", "recovered")
+    path: Path
+    read_only: bool
+    moved_aside: Path | None
+    recovered: dict[str, int]
+    problem: str
+
+    def __init__(
+        self,
+        path: Path,
+        read_only: bool = False,
+        moved_aside: Path | None = None,
+        recovered: dict[str, int] | None = None,
+        problem: str = "",
+    ):
+        self.path = path
+        self.read_only = read_only
+        self.moved_aside = moved_aside
+        self.recovered = recovered if recovered is not None else {}
+        self.problem = problem
+
+    @property
+    def message(self) -> str:
+        if self.moved_aside is not None:
+            counts = ", ".join(f"{n} {table}" for table, n in self.recovered.items() if n)
+            kept = (
+                _("Recovered what could be read: {counts}.").format(counts=counts)
+                if counts
+                else _("Nothing could be read from it.")
+            )
+            return _(
+                "The database {path} was damaged ({problem}). It was moved to {moved} and a new one started. {kept}"
+            ).format(path=self.path, problem=self.problem, moved=self.moved_aside, kept=kept)
+        if self.read_only:
+            incidents = self.recovered.get("incidents", 0)
+            shown = (
+                ngettext(
+                    "Your {count} incident is shown as it was saved. ",
+                    "Your {count} incidents are shown as they were saved. ",
+                    incidents,
+                ).format(count=incidents)
+                if incidents
+                else ""
+            )
+            return _(
+                "The data folder cannot be written ({problem}). {shown}You can read and edit, "
+                "but nothing will be saved until it is writable: export what you write."
+            ).format(problem=self.problem, shown=shown)
+        return ""

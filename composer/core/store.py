@@ -23,7 +23,7 @@ from composer.core import recovery, schema
 from composer.core.connection import connect as _connect
 from composer.core.connection import private as _private
 from composer.core.connection import unwritable_folder
-from composer.core.i18n import _, ngettext
+from composer.core.i18n import _
 from composer.core.listing import ListingQueries
 from composer.core.model import (
     Event,
@@ -39,7 +39,7 @@ from composer.core.model import (
 )
 from composer.core.model import parse_time as _dt
 from composer.core.outreach_contacts import OutreachQueries
-from composer.core.record import Record
+from composer.core.recovery import OpenReport
 from composer.core.search import SearchQueries
 from composer.core.site_queries import SiteQueries
 
@@ -75,60 +75,6 @@ def _inserted_id(cursor: sqlite3.Cursor) -> int:
     if cursor.lastrowid is None:
         raise StoreError(_("The database gave the new row no id."))
     return cursor.lastrowid
-
-
-class OpenReport(Record):
-    """What happened while opening the store, for the app to tell the user."""
-
-    __slots__ = ("moved_aside", "path", "problem", "read_only", "recovered")
-    path: Path
-    read_only: bool
-    moved_aside: Path | None
-    recovered: dict[str, int]
-    problem: str
-
-    def __init__(
-        self,
-        path: Path,
-        read_only: bool = False,
-        moved_aside: Path | None = None,
-        recovered: dict[str, int] | None = None,
-        problem: str = "",
-    ):
-        self.path = path
-        self.read_only = read_only
-        self.moved_aside = moved_aside
-        self.recovered = recovered if recovered is not None else {}
-        self.problem = problem
-
-    @property
-    def message(self) -> str:
-        if self.moved_aside is not None:
-            counts = ", ".join(f"{n} {table}" for table, n in self.recovered.items() if n)
-            kept = (
-                _("Recovered what could be read: {counts}.").format(counts=counts)
-                if counts
-                else _("Nothing could be read from it.")
-            )
-            return _(
-                "The database {path} was damaged ({problem}). It was moved to {moved} and a new one started. {kept}"
-            ).format(path=self.path, problem=self.problem, moved=self.moved_aside, kept=kept)
-        if self.read_only:
-            incidents = self.recovered.get("incidents", 0)
-            shown = (
-                ngettext(
-                    "Your {count} incident is shown as it was saved. ",
-                    "Your {count} incidents are shown as they were saved. ",
-                    incidents,
-                ).format(count=incidents)
-                if incidents
-                else ""
-            )
-            return _(
-                "The data folder cannot be written ({problem}). {shown}You can read and edit, "
-                "but nothing will be saved until it is writable: export what you write."
-            ).format(problem=self.problem, shown=shown)
-        return ""
 
 
 def _ts(value: datetime | None) -> str | None:
