@@ -33,14 +33,12 @@ def team_versions(path: Path, update_id: int) -> list[TeamVersion]:
             row = conn.execute("SELECT uid FROM updates WHERE id = ?", (update_id,)).fetchone()
             if row is None or not row[0]:
                 return []
-            rows = conn.execute(
-                f"SELECT {local.COLUMNS} FROM ws_revisions r WHERE r.object = ?", (f"update:{row[0]}",)
-            ).fetchall()
+            found = local.revisions_of(conn, f"update:{row[0]}")
         except sqlite3.OperationalError:
             return []  # not in a workspace: no log
     finally:
         conn.close()
-    revisions = sorted((Revision.from_row(r) for r in rows), key=Revision.order)
+    revisions = sorted(found, key=Revision.order)
     current = state(revisions)
     versions: list[TeamVersion] = []
     last_body: str | None = None

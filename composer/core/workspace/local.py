@@ -100,8 +100,7 @@ class LocalCopy:
     # -- what the app asks -------------------------------------------------------------------
 
     def revisions(self, obj: str) -> list[Revision]:
-        rows = self.conn.execute(f"SELECT {COLUMNS} FROM ws_revisions r WHERE r.object = ?", (obj,)).fetchall()
-        return [Revision.from_row(row) for row in rows]
+        return revisions_of(self.conn, obj)
 
     def state(self, obj: str) -> State | None:
         return state(self.revisions(obj))
@@ -122,14 +121,18 @@ class LocalCopy:
         return [s for s in found if s is not None and s.conflict]
 
 
+def revisions_of(conn: sqlite3.Connection, obj: str) -> list[Revision]:
+    """Every revision of one object this copy holds."""
+    rows = conn.execute(f"SELECT {COLUMNS} FROM ws_revisions r WHERE r.object = ?", (obj,)).fetchall()
+    return [Revision.from_row(row) for row in rows]
+
+
 def record(
     conn: sqlite3.Connection, obj: str, content: Content, author: str, *, at: datetime | None = None
 ) -> Revision:
     """A save of `obj` made here, inside the caller's transaction: a new revision from the
     object's current leaves, or the amended last one when it is this person's and unpushed."""
-    leaves = state(Revision.from_row(row) for row in conn.execute(
-        f"SELECT {COLUMNS} FROM ws_revisions r WHERE r.object = ?", (obj,)
-    ))  # fmt: skip
+    leaves = state(revisions_of(conn, obj))
     if leaves is not None and not leaves.conflict:
         mine = leaves.shown
         waiting = conn.execute(f"SELECT seq FROM ws_local WHERE id = ? AND pushed = {MADE}", (mine.id,)).fetchone()
@@ -148,10 +151,7 @@ def record(
 
 def resolve(conn: sqlite3.Connection, obj: str, content: Content, author: str) -> Revision:
     """Ends a conflict: a revision made from every leaf, with the content the person chose."""
-    current = state(
-        Revision.from_row(row)
-        for row in conn.execute(f"SELECT {COLUMNS} FROM ws_revisions r WHERE r.object = ?", (obj,))
-    )
+    current = state(revisions_of(conn, obj))
     parents = () if current is None else tuple(leaf.id for leaf in current.leaves)
     revision = make(obj, content, author, parents)
     conn.execute(INSERT, revision.as_row())

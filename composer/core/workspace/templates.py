@@ -17,7 +17,7 @@ import sqlite3
 from pathlib import Path
 
 from composer.core.workspace import local
-from composer.core.workspace.revisions import Revision, state
+from composer.core.workspace.revisions import state
 
 SUFFIX = ".j2"
 KIND = "template"
@@ -87,11 +87,7 @@ def apply(conn: sqlite3.Connection, folder: Path, objects: set[str]) -> int:
         name = obj.split(":", 1)[1]
         if not _NAME.match(name):
             continue  # not a plain template file name: never a path outside the folder
-        revisions = [
-            Revision.from_row(row)
-            for row in conn.execute(f"SELECT {local.COLUMNS} FROM ws_revisions r WHERE r.object = ?", (obj,))
-        ]
-        current = state(revisions)
+        current = state(local.revisions_of(conn, obj))
         if current is None:
             continue
         path = folder / name
